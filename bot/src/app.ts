@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'restify';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { connectDatabase, type Database } from './store/database';
+import { prepareSchema } from './store/collections';
+import { EmbeddedDatabase, startEmbeddedDatabase } from './store/embedded-database';
+import { createInstallationRepository } from './store/installation-repository';
+import { createAdapter } from './teams/adapter';
+import { RapportBot } from './teams/rapport-bot';
+import { createServer } from './server';
+
+export interface RunningApp {
+  readonly url: string;
+  readonly database: Database;
+  readonly embedded?: EmbeddedDatabase;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Folder of the tab's static build. */
+  tabDist?: string;
+  version?: string;
+}
+
+/** The folder holding package.json, whether running from source (tests) or from dist/. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
+    dir = path.dirname(dir);
+  return dir;
+}
+
+/** Composition root: config → database → repositories → adapter → bot → routes. */
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  options: AppOptions = {},
+): Promise<RunningApp> {
+  let embedded: EmbeddedDatabase | undefined;
+  let uri: string;
+  if (config.database.kind === 'embedded') {
+    embedded = await startEmbeddedDatabase({
+      dataDir: config.database.dataDir,
+      cacheDir: config.database.cacheDir,
+      logger,
+    });
+    uri = embedded.uri;
+  } else {
+    uri = config.database.uri;
+  }
+
+  try {
+    return await serve(config, logger, uri, options, embedded);
+  } catch (err) {
+    // The child would outlive us otherwise: Node does not end child processes on exit.
+    await embedded?.stop();
+    throw err;
+  }
+}
+
+async function serve(
+  config: Config,
+  logger: Logger,
+  uri: string,
+  options: AppOptions,
+  embedded: EmbeddedDatabase | undefined,
+): Promise<RunningApp> {
+  const database = await connectDatabase(uri, config.database.dbName);
+  try {
+    await prepareSchema(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+
+  const installations = createInstallationRepository(database.db);
+  const adapter = createAdapter(config.botAuth, logger);
+  const bot = new RapportBot({ installations, logger });
+  const server: Server = createServer({
+    adapter,
+    bot,
+    logger,
+    databaseKind: config.database.kind,
+    pingDatabase: () => database.ping(),
+    tabDist: options.tabDist ?? path.join(projectRoot(), 'tab', 'dist'),
+    version: options.version ?? '0.1.0',
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+  logger.info('Rapport is listening', { url, database: config.database.kind });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop accepting, let in-flight requests finish (bounded by the grace period), then close
+      // the database and only then its process, so no acknowledged write is cut off.
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const timer = setTimeout(() => server.server.closeAllConnections(), config.shutdownGraceMs);
+      await closed;
+      clearTimeout(timer);
+      await database.close();
+      await embedded?.stop();
+      logger.info('Rapport stopped');
+    })());
+
+  return { url, database, embedded, stop };
+}

@@ -1,0 +1,50 @@
+/**
+ * Where the app is installed and who belongs there. The roster is what later decides who may
+ * read a team's aggregates; nothing here records activity or presence.
+ */
+export type ConversationKind = 'team' | 'groupChat' | 'personal';
+
+export interface Installation {
+  /** The Teams team id for a team, the conversation id for a chat. */
+  id: string;
+  kind: ConversationKind;
+  tenantId: string;
+  name?: string;
+  /** Opaque conversation reference, kept so the bot can write proactively later. */
+  reference: Record<string, unknown>;
+}
+
+export interface RosterMember {
+  aadObjectId: string;
+  /** The Teams user id (29:…), needed to @mention and to message the member. */
+  teamsUserId: string;
+  name: string;
+}
+
+export interface InstallationRepository {
+  /** Marks the conversation active; true when it was not active before (a new install). */
+  activate(installation: Installation, at: Date): Promise<boolean>;
+  /** Marks it inactive and keeps everything else: nothing is deleted silently. */
+  deactivate(id: string, at: Date): Promise<void>;
+  find(id: string): Promise<(Installation & { active: boolean }) | undefined>;
+  replaceRoster(conversationId: string, members: RosterMember[], at: Date): Promise<void>;
+  addMembers(conversationId: string, members: RosterMember[], at: Date): Promise<void>;
+  removeMembers(conversationId: string, aadObjectIds: string[]): Promise<void>;
+  roster(conversationId: string): Promise<RosterMember[]>;
+}
+
+/** Keeps only members Teams identified fully; bots and guests without an AAD id are skipped. */
+export function usableMembers(members: Partial<RosterMember>[]): RosterMember[] {
+  const seen = new Set<string>();
+  const result: RosterMember[] = [];
+  for (const m of members) {
+    if (!m.aadObjectId || !m.teamsUserId || seen.has(m.aadObjectId)) continue;
+    seen.add(m.aadObjectId);
+    result.push({
+      aadObjectId: m.aadObjectId,
+      teamsUserId: m.teamsUserId,
+      name: m.name?.trim() || 'Teammate',
+    });
+  }
+  return result;
+}

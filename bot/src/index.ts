@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from './config';
+import { startApp } from './app';
+import { createLogger } from './logger';
+import { GoMissingError } from './store/ferretdb-build';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const line of err.problems) console.error(`Configuration error: ${line}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  let app;
+  try {
+    app = await startApp(config, logger);
+  } catch (err) {
+    if (err instanceof GoMissingError) {
+      console.error(err.message);
+      process.exit(3);
+    }
+    logger.error('start-up failed', { err });
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    logger.info('shutting down', { signal });
+    app
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error('shutdown failed', { err });
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

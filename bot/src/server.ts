@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CloudAdapter } from 'botbuilder';
+import restify, { Request, Response, Server } from 'restify';
+import { sendError } from './api/http-error';
+import { openApiDocument } from './api/openapi';
+import { registerPrivacyRoutes } from './api/privacy-routes';
+import type { Logger } from './logger';
+import type { RapportBot } from './teams/rapport-bot';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: RapportBot;
+  logger: Logger;
+  databaseKind: 'embedded' | 'external';
+  pingDatabase: () => Promise<boolean>;
+  tabDist: string;
+  version: string;
+}
+
+function isActivityShaped(body: unknown): body is Record<string, unknown> & { type: string } {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    typeof (body as { type?: unknown }).type === 'string'
+  );
+}
+
+/** Builds the HTTP surface: the bot endpoint, the tab API, health, and the tab's static files. */
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'rapport', handleUncaughtExceptions: false });
+
+  // Parsed before routing so that a malformed or oversized body gets the same 400/413 answer on
+  // every path, whether or not a route exists for it.
+  server.pre(
+    restify.plugins.bodyParser({
+      maxBodySize: MAX_BODY_BYTES,
+      mapParams: false,
+      mapFiles: false,
+      rejectUnknown: false,
+    }),
+  );
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    if (!isActivityShaped(req.body)) {
+      sendError(
+        res,
+        400,
+        'INVALID_ACTIVITY',
+        'The body must be a Bot Framework activity: a JSON object with a "type".',
+      );
+      return;
+    }
+    try {
+      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    } catch (err) {
+      deps.logger.warn('rejected activity', { err, activityId: req.body.id });
+      if (!res.headersSent) {
+        sendError(
+          res,
+          400,
+          'INVALID_ACTIVITY',
+          'The activity could not be read: check its fields against the Bot Framework schema.',
+        );
+      }
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const reachable = await deps.pingDatabase();
+    res.status(reachable ? 200 : 503);
+    res.json({
+      status: reachable ? 'ok' : 'unavailable',
+      database: { kind: deps.databaseKind, reachable },
+      version: deps.version,
+    });
+  });
+
+  server.get('/api/openapi.json', async (_req: Request, res: Response) => {
+    res.json(openApiDocument(deps.version));
+  });
+
+  registerPrivacyRoutes(server);
+
+  server.get('/api/*', async (req: Request, res: Response) => {
+    sendError(
+      res,
+      404,
+      'NOT_FOUND',
+      `${req.path()} is not part of the API; see /api/openapi.json.`,
+    );
+  });
+
+  const indexHtml = path.join(deps.tabDist, 'index.html');
+  const serveTab = restify.plugins.serveStaticFiles(deps.tabDist);
+  server.get('/*', (req: Request, res: Response, next) => {
+    if (!fs.existsSync(indexHtml)) {
+      sendError(res, 404, 'TAB_NOT_BUILT', 'The tab has not been built: run `npm run build`.');
+      return;
+    }
+    const file = path.join(deps.tabDist, path.normalize(req.path()));
+    if (file.startsWith(deps.tabDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      serveTab(req, res, next);
+      return;
+    }
+    // Client-side routes (the tab's views) all load the same page.
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.sendRaw(200, fs.readFileSync(indexHtml));
+  });
+
+  return server;
+}

@@ -1,0 +1,28 @@
+import type { Db } from 'mongodb';
+
+/** Bumped when stored documents change shape; start-up records it in the `meta` collection. */
+export const SCHEMA_VERSION = 1;
+
+export const collections = {
+  meta: 'meta',
+  conversations: 'conversations',
+  members: 'members',
+} as const;
+
+/**
+ * Creates every index the app relies on. createIndex is idempotent, so running this at each
+ * start-up is safe; only features that both MongoDB and FerretDB 1.24 support are used
+ * (no TTL, no partial indexes).
+ */
+export async function prepareSchema(db: Db): Promise<void> {
+  await db.collection(collections.members).createIndex({ conversationId: 1, aadObjectId: 1 });
+  await db.collection(collections.members).createIndex({ aadObjectId: 1 });
+  await db.collection(collections.conversations).createIndex({ tenantId: 1, active: 1 });
+  await db
+    .collection<{ _id: string; version: number; updatedAt: Date }>(collections.meta)
+    .updateOne(
+      { _id: 'schema' },
+      { $max: { version: SCHEMA_VERSION }, $set: { updatedAt: new Date() } },
+      { upsert: true },
+    );
+}

@@ -1,0 +1,40 @@
+import { Db, MongoClient } from 'mongodb';
+
+export interface Database {
+  readonly client: MongoClient;
+  readonly db: Db;
+  /** True when the server answers a ping within the time limit. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects with timeouts short enough that a dead database shows up in /healthz within seconds
+ * instead of requests hanging, and long enough for Cosmos DB's first TLS handshake.
+ */
+export async function connectDatabase(uri: string, dbName: string): Promise<Database> {
+  const client = new MongoClient(uri, {
+    appName: 'rapport',
+    serverSelectionTimeoutMS: 5000,
+    connectTimeoutMS: 5000,
+    socketTimeoutMS: 30000,
+    maxPoolSize: 20,
+    retryWrites: true,
+    retryReads: true,
+  });
+  await client.connect();
+  const db = client.db(dbName);
+  return {
+    client,
+    db,
+    ping: async (timeoutMs = 1500) => {
+      try {
+        await db.command({ ping: 1 }, { timeoutMS: timeoutMs });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => client.close(),
+  };
+}

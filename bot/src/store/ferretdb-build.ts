@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+export const FERRETDB_VERSION = 'v1.24.2';
+
+export class GoMissingError extends Error {
+  readonly code = 'GO_MISSING';
+  constructor() {
+    super(
+      'The embedded database needs Go to build FerretDB: install Go >= 1.24 (https://go.dev/dl), or set MONGODB_URI to use your own MongoDB.',
+    );
+    this.name = 'GoMissingError';
+  }
+}
+
+export class FerretDbBuildError extends Error {
+  readonly code = 'FERRETDB_BUILD_FAILED';
+}
+
+/** Where the binary for our pinned version lives inside the cache folder. */
+export function ferretDbBinaryPath(cacheDir: string): string {
+  return path.join(cacheDir, 'bin', `ferretdb-${FERRETDB_VERSION}`);
+}
+
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void },
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderrTail = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      stderrTail = (stderrTail + text).slice(-4000);
+      for (const line of text.split('\n')) if (line.trim()) options.onLine?.(line.trim());
+    });
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'ENOENT' && command === 'go' ? new GoMissingError() : err),
+    );
+    child.on('close', (code) => {
+      if (code === 0) resolve(stdout);
+      else
+        reject(
+          new FerretDbBuildError(
+            `${command} ${args.join(' ')} exited with ${code}:\n${stderrTail}`,
+          ),
+        );
+    });
+  });
+}
+
+/**
+ * Builds FerretDB once into the cache folder and returns the binary's path.
+ *
+ * A plain `go install …/cmd/ferretdb@v1.24.2` produces a binary that panics at start because the
+ * module proxy's copy lacks the generated build/version/version.txt. We therefore build the same
+ * module source from the Go module cache with that one file written, exactly as upstream's
+ * `task gen-version` would. Concurrent builders (parallel test workers) are serialised by a
+ * lock directory, and the binary appears atomically by rename.
+ */
+export async function ensureFerretDbBinary(
+  cacheDir: string,
+  progress: (line: string) => void,
+): Promise<string> {
+  const binary = ferretDbBinaryPath(cacheDir);
+  if (fs.existsSync(binary)) return binary;
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const lock = path.join(cacheDir, 'build.lock');
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (fs.existsSync(binary)) return binary;
+      const held = fs.statSync(lock, { throwIfNoEntry: false });
+      // A builder killed mid-way leaves its lock behind; no honest build takes this long.
+      if (held && Date.now() - held.mtimeMs > 15 * 60_000) {
+        fs.rmSync(lock, { recursive: true, force: true });
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  const ticker = setInterval(
+    () =>
+      progress(
+        `still building FerretDB ${FERRETDB_VERSION} (${Math.round((Date.now() - started) / 1000)} s; the first build takes a few minutes)`,
+      ),
+    15_000,
+  );
+  try {
+    if (fs.existsSync(binary)) return binary;
+    progress(
+      `building the embedded database (FerretDB ${FERRETDB_VERSION}) with Go, once, into ${cacheDir}`,
+    );
+    const goEnv = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' };
+    const modJson = await run(
+      'go',
+      ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`],
+      {
+        env: goEnv,
+        onLine: progress,
+      },
+    );
+    const moduleDir = String((JSON.parse(modJson) as { Dir?: unknown }).Dir ?? '');
+    if (!moduleDir || !fs.existsSync(moduleDir)) {
+      throw new FerretDbBuildError(
+        `go mod download did not report the source folder of ${FERRETDB_MODULE}`,
+      );
+    }
+    const source = path.join(cacheDir, `src-${FERRETDB_VERSION}`);
+    fs.rmSync(source, { recursive: true, force: true });
+    fs.cpSync(moduleDir, source, { recursive: true });
+    makeWritable(source);
+    fs.writeFileSync(path.join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    fs.writeFileSync(path.join(source, 'build', 'version', 'package.txt'), 'rapport-embedded\n');
+    progress('compiling FerretDB (downloads its Go modules on the first run)');
+    const partial = `${binary}.partial-${process.pid}`;
+    fs.mkdirSync(path.dirname(binary), { recursive: true });
+    await run('go', ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
+      cwd: source,
+      env: goEnv,
+      onLine: progress,
+    });
+    fs.renameSync(partial, binary);
+    fs.rmSync(source, { recursive: true, force: true });
+    progress(`FerretDB ready after ${Math.round((Date.now() - started) / 1000)} s: ${binary}`);
+    return binary;
+  } finally {
+    clearInterval(ticker);
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function makeWritable(dir: string): void {
+  fs.chmodSync(dir, 0o755);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) makeWritable(full);
+    else fs.chmodSync(full, 0o644);
+  }
+}

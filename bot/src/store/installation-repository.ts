@@ -1,0 +1,122 @@
+import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import type {
+  ConversationKind,
+  InstallationRepository,
+  RosterMember,
+} from '../domain/installation';
+import { collections } from './collections';
+
+interface ConversationDoc {
+  _id: string;
+  kind: ConversationKind;
+  tenantId: string;
+  name?: string;
+  reference: Record<string, unknown>;
+  active: boolean;
+  installedAt?: Date;
+  uninstalledAt?: Date;
+  updatedAt: Date;
+}
+
+interface MemberDoc {
+  _id: string;
+  conversationId: string;
+  aadObjectId: string;
+  teamsUserId: string;
+  name: string;
+  updatedAt: Date;
+}
+
+const memberKey = (conversationId: string, aadObjectId: string) =>
+  `${conversationId}|${aadObjectId}`;
+
+export function createInstallationRepository(db: Db): InstallationRepository {
+  const conversations = db.collection<ConversationDoc>(collections.conversations);
+  const members = db.collection<MemberDoc>(collections.members);
+
+  const upsertMembers = async (conversationId: string, list: RosterMember[], at: Date) => {
+    if (list.length === 0) return;
+    const ops: AnyBulkWriteOperation<MemberDoc>[] = list.map((m) => ({
+      updateOne: {
+        filter: { _id: memberKey(conversationId, m.aadObjectId) },
+        update: {
+          $set: {
+            conversationId,
+            aadObjectId: m.aadObjectId,
+            teamsUserId: m.teamsUserId,
+            name: m.name,
+            updatedAt: at,
+          },
+        },
+        upsert: true,
+      },
+    }));
+    await members.bulkWrite(ops, { ordered: false });
+  };
+
+  return {
+    async activate(installation, at) {
+      await conversations.updateOne(
+        { _id: installation.id },
+        {
+          $set: {
+            kind: installation.kind,
+            tenantId: installation.tenantId,
+            reference: installation.reference,
+            updatedAt: at,
+            ...(installation.name ? { name: installation.name } : {}),
+          },
+          $setOnInsert: { active: false },
+        },
+        { upsert: true },
+      );
+      // Teams announces one install through several activities (installationUpdate and
+      // conversationUpdate, sometimes twice): only the transition to active counts as new.
+      const flipped = await conversations.updateOne(
+        { _id: installation.id, active: false },
+        { $set: { active: true, installedAt: at }, $unset: { uninstalledAt: '' } },
+      );
+      return flipped.modifiedCount === 1;
+    },
+    async deactivate(id, at) {
+      await conversations.updateOne(
+        { _id: id },
+        { $set: { active: false, uninstalledAt: at, updatedAt: at } },
+      );
+    },
+    async find(id) {
+      const doc = await conversations.findOne({ _id: id });
+      if (!doc) return undefined;
+      return {
+        id: doc._id,
+        kind: doc.kind,
+        tenantId: doc.tenantId,
+        name: doc.name,
+        reference: doc.reference,
+        active: doc.active,
+      };
+    },
+    async replaceRoster(conversationId, list, at) {
+      await upsertMembers(conversationId, list, at);
+      await members.deleteMany({
+        conversationId,
+        aadObjectId: { $nin: list.map((m) => m.aadObjectId) },
+      });
+    },
+    addMembers: upsertMembers,
+    async removeMembers(conversationId, aadObjectIds) {
+      if (aadObjectIds.length === 0) return;
+      await members.deleteMany({
+        _id: { $in: aadObjectIds.map((a) => memberKey(conversationId, a)) },
+      });
+    },
+    async roster(conversationId) {
+      const docs = await members.find({ conversationId }).sort({ name: 1 }).toArray();
+      return docs.map((d) => ({
+        aadObjectId: d.aadObjectId,
+        teamsUserId: d.teamsUserId,
+        name: d.name,
+      }));
+    },
+  };
+}

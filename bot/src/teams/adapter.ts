@@ -1,0 +1,54 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  TurnContext,
+} from 'botbuilder';
+import type { BotAuth } from '../config';
+import type { Logger } from '../logger';
+
+/**
+ * The Bot Framework adapter. With no BOT_ID it runs anonymous, which is what Agents Playground
+ * and the Emulator expect; with one, every inbound activity's token is validated.
+ */
+export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
+  const settings =
+    auth.mode === 'anonymous'
+      ? {}
+      : {
+          MicrosoftAppId: auth.appId,
+          MicrosoftAppPassword: auth.password,
+          MicrosoftAppType: auth.type,
+          MicrosoftAppTenantId: auth.tenantId,
+        };
+  const credentials = new ConfigurationServiceClientCredentialFactory(settings);
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(settings, credentials),
+  );
+
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    logger.error('turn failed', {
+      err: error,
+      activityId: context.activity.id,
+      activityType: context.activity.type,
+      name: context.activity.name,
+    });
+    if (context.activity.type === 'invoke') {
+      // An invoke must get an answer, or Teams shows its own timeout error.
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: {
+          status: 500,
+          body: { code: 'INTERNAL', message: 'Rapport could not complete this. Please try again.' },
+        },
+      });
+      return;
+    }
+    if (context.activity.type === 'message') {
+      await context.sendActivity(
+        'Sorry, something went wrong on my side. Please try again in a moment.',
+      );
+    }
+  };
+  return adapter;
+}

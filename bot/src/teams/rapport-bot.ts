@@ -1,0 +1,101 @@
+import { ChannelAccount, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import type { InstallationRepository } from '../domain/installation';
+import type { Logger } from '../logger';
+import { conversationIdentity } from './conversation-identity';
+import { fetchRoster } from './roster';
+import { helpText, welcomeText } from './welcome-message';
+
+export interface RapportBotDeps {
+  installations: InstallationRepository;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** Teams-facing adapter: turns activities into calls on the domain and its repositories. */
+export class RapportBot extends TeamsActivityHandler {
+  constructor(private readonly deps: RapportBotDeps) {
+    super();
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.install(context);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.uninstall(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const added = context.activity.membersAdded ?? [];
+      if (added.some((m) => this.isBot(context, m))) await this.install(context);
+      else await this.refreshRoster(context);
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      const removed = context.activity.membersRemoved ?? [];
+      if (removed.some((m) => this.isBot(context, m))) {
+        await this.uninstall(context);
+      } else {
+        const identity = conversationIdentity(context.activity);
+        const ids = removed.map((m) => m.aadObjectId).filter((id): id is string => Boolean(id));
+        if (identity) await this.deps.installations.removeMembers(identity.id, ids);
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await context.sendActivity({ type: 'message', textFormat: 'markdown', text: helpText() });
+      await next();
+    });
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private isBot(context: TurnContext, member: ChannelAccount): boolean {
+    return member.id === context.activity.recipient?.id;
+  }
+
+  private async install(context: TurnContext): Promise<void> {
+    const identity = conversationIdentity(context.activity);
+    if (!identity) {
+      this.deps.logger.warn('install without a conversation id; ignored', {
+        activityId: context.activity.id,
+      });
+      return;
+    }
+    const reference = TurnContext.getConversationReference(context.activity) as Record<
+      string,
+      unknown
+    >;
+    const isNew = await this.deps.installations.activate({ ...identity, reference }, this.now());
+    await this.refreshRoster(context);
+    if (isNew) {
+      await context.sendActivity({
+        type: 'message',
+        textFormat: 'markdown',
+        text: welcomeText(identity.kind),
+      });
+      this.deps.logger.info('installed', { conversation: identity.id, kind: identity.kind });
+    }
+  }
+
+  private async uninstall(context: TurnContext): Promise<void> {
+    const identity = conversationIdentity(context.activity);
+    if (!identity) return;
+    await this.deps.installations.deactivate(identity.id, this.now());
+    this.deps.logger.info('uninstalled; data kept and marked inactive', {
+      conversation: identity.id,
+    });
+  }
+
+  private async refreshRoster(context: TurnContext): Promise<void> {
+    const identity = conversationIdentity(context.activity);
+    if (!identity) return;
+    const members = await fetchRoster(context);
+    await this.deps.installations.replaceRoster(identity.id, members, this.now());
+  }
+}

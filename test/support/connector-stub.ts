@@ -1,0 +1,74 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface PostedActivity {
+  conversationId: string;
+  replyToId?: string;
+  body: Record<string, unknown>;
+}
+
+export interface StubMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}
+
+/**
+ * A local stand-in for the Bot Connector API (the serviceUrl Teams gives the bot): it records
+ * what the bot posts and serves paged rosters, so tests see exactly what would reach Teams.
+ */
+export async function startConnectorStub() {
+  const posted: PostedActivity[] = [];
+  const rosters = new Map<string, StubMember[]>();
+  let pageSizeSeen: number | undefined;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://stub');
+      const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      const send = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      // /v3/conversations/{id}/activities[/{replyToId}]
+      if (
+        req.method === 'POST' &&
+        parts[0] === 'v3' &&
+        parts[1] === 'conversations' &&
+        parts[3] === 'activities'
+      ) {
+        const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<
+          string,
+          unknown
+        >;
+        posted.push({ conversationId: parts[2], replyToId: parts[4], body });
+        send(200, { id: `stub-activity-${posted.length}` });
+        return;
+      }
+      // /v3/conversations/{id}/pagedmembers?pageSize&continuationToken: two members per page,
+      // so every roster of three or more exercises the continuation loop.
+      if (req.method === 'GET' && parts[1] === 'conversations' && parts[3] === 'pagedmembers') {
+        pageSizeSeen = Number(url.searchParams.get('pageSize') ?? NaN);
+        const members = rosters.get(parts[2]) ?? [];
+        const start = Number(url.searchParams.get('continuationToken') ?? '0');
+        const page = members.slice(start, start + 2);
+        const next = start + 2 < members.length ? String(start + 2) : undefined;
+        send(200, { members: page, continuationToken: next });
+        return;
+      }
+      send(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    posted,
+    setRoster: (conversationId: string, members: StubMember[]) =>
+      rosters.set(conversationId, members),
+    pageSizeSeen: () => pageSizeSeen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

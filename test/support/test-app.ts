@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { startApp, type RunningApp } from '../../bot/src/app';
+import { loadConfig } from '../../bot/src/config';
+import { createLogger } from '../../bot/src/logger';
+
+/** A database name no other test file uses, so files run in parallel without sharing data. */
+export function uniqueDbName(label: string): string {
+  return `t_${label.replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}_${randomBytes(4).toString('hex')}`;
+}
+
+export function testMongoUri(): string {
+  const uri = process.env.TEST_MONGODB_URI;
+  if (!uri)
+    throw new Error(
+      'TEST_MONGODB_URI is not set: run the tests through jest (global setup starts the database)',
+    );
+  return uri;
+}
+
+/** Starts the real app on a free port against the shared test database server. */
+export async function startTestApp(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<RunningApp & { dbName: string }> {
+  const dbName = uniqueDbName(label);
+  const config = loadConfig({
+    PORT: '0',
+    MONGODB_URI: testMongoUri(),
+    MONGODB_DB: dbName,
+    LOG_LEVEL: 'error',
+    SHUTDOWN_GRACE_MS: '2000',
+    ...env,
+  });
+  const logger = createLogger(config.logLevel, (line) => process.stderr.write(line + '\n'));
+  const app = await startApp(config, logger);
+  return {
+    ...app,
+    dbName,
+    stop: async () => {
+      await app.database.db.dropDatabase().catch(() => undefined);
+      await app.stop();
+    },
+  };
+}
