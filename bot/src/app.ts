@@ -83,7 +83,9 @@ async function serve(
     bot,
     logger,
     databaseKind: config.database.kind,
-    pingDatabase: () => database.ping(),
+    // A dead child is known at once; a ping alone could wait out the restart and report healthy.
+    pingDatabase: async () =>
+      (embedded ? embedded.pid() !== undefined : true) && (await database.ping()),
     tabDist: options.tabDist ?? path.join(projectRoot(), 'tab', 'dist'),
     version: options.version ?? '0.1.0',
   });

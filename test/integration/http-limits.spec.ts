@@ -1,0 +1,81 @@
+import { getJson, postJson } from '../support/http';
+import { startTestApp } from '../support/test-app';
+
+describe('HTTP input limits', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    app = await startTestApp('limits');
+  });
+  afterAll(() => app.stop());
+
+  it.each(['/api/messages', '/api/v1/teams/abc/recognitions', '/api/v1/privacy'])(
+    'answers malformed JSON to %s with 400 and a JSON error',
+    async (path) => {
+      const res = await postJson(`${app.url}${path}`, '{"type": "message",');
+
+      expect(res.status).toBe(400);
+      expect(res.json).toEqual({
+        code: expect.any(String),
+        message: expect.stringMatching(/JSON/),
+      });
+    },
+  );
+
+  it.each(['/api/messages', '/api/v1/teams/abc/recognitions'])(
+    'answers a body over 256 KB at %s with 413',
+    async (path) => {
+      const big = JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) });
+
+      const res = await postJson(`${app.url}${path}`, big);
+
+      expect(res.status).toBe(413);
+      expect(res.json).toEqual({
+        code: expect.any(String),
+        message: expect.stringMatching(/exceeds 262144/),
+      });
+    },
+  );
+
+  it('accepts a body just under the limit', async () => {
+    const res = await postJson(`${app.url}/api/messages`, {
+      type: 'typing',
+      text: 'x'.repeat(200 * 1024),
+    });
+
+    expect(res.status).not.toBe(413);
+  });
+
+  it('refuses JSON that is not an activity', async () => {
+    for (const body of ['[]', '"text"', '{"text":"no type"}']) {
+      const res = await postJson(`${app.url}/api/messages`, body);
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({ code: 'INVALID_ACTIVITY' });
+    }
+  });
+
+  it('stays up after bad input', async () => {
+    const health = await getJson(`${app.url}/healthz`);
+
+    expect(health).toEqual({ status: 200, json: expect.objectContaining({ status: 'ok' }) });
+  });
+
+  it('serves the OpenAPI document, listing every GET route it answers', async () => {
+    const doc = await getJson(`${app.url}/api/openapi.json`);
+
+    expect(doc.status).toBe(200);
+    const paths = Object.keys((doc.json as { paths: Record<string, unknown> }).paths);
+    for (const p of paths.filter((x) => !x.includes('{'))) {
+      expect((await getJson(`${app.url}${p}`)).status).toBe(200);
+    }
+    expect(doc.json).toMatchObject({ openapi: expect.stringMatching(/^3\./) });
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const res = await getJson(`${app.url}/api/v1/nope`);
+
+    expect(res).toEqual({
+      status: 404,
+      json: { code: 'NOT_FOUND', message: expect.stringContaining('/api/openapi.json') },
+    });
+  });
+});
