@@ -10,6 +10,11 @@ export class ConfigError extends Error {
   }
 }
 
+const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+
+/** The app id local runs and the local app package share, so deep links work in a sideloaded dev app. */
+export const DEV_TEAMS_APP_ID = '6d0c5f7e-3a51-4a43-9f0e-7a3c1b2d4e5f';
+
 const optionalText = z
   .string()
   .trim()
@@ -43,12 +48,17 @@ const envSchema = z
     DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.data'),
     FERRETDB_CACHE_DIR: z.string().trim().min(1, 'must not be empty').default('.cache/ferretdb'),
     BOT_ID: optionalText.refine(
-      (v) => v === undefined || /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v),
+      (v) => v === undefined || GUID.test(v),
       { message: 'must be the bot’s Microsoft App ID (a GUID)' },
     ),
     BOT_PASSWORD: optionalText,
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
     BOT_TENANT_ID: optionalText,
+    TEAMS_APP_ID: z
+      .string()
+      .trim()
+      .default(DEV_TEAMS_APP_ID)
+      .refine((v) => GUID.test(v), { message: 'must be the Teams app id from the manifest (a GUID)' }),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     SHUTDOWN_GRACE_MS: z
       .string()
@@ -102,6 +112,7 @@ export interface Config {
   host: string;
   database: DatabaseConfig;
   botAuth: BotAuth;
+  teamsAppId: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   shutdownGraceMs: number;
 }
@@ -145,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
           dbName: e.MONGODB_DB,
         },
     botAuth,
+    teamsAppId: e.TEAMS_APP_ID,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
