@@ -7,7 +7,13 @@ import { connectDatabase, type Database } from './store/database';
 import { prepareSchema } from './store/collections';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './store/embedded-database';
 import { createInstallationRepository } from './store/installation-repository';
+import { createRecognitionService } from './domain/recognition-service';
+import { createPeopleDirectory } from './store/people-directory';
+import { createRecognitionRepository } from './store/recognition-repository';
+import { createTeamSettingsRepository } from './store/team-settings-repository';
+import { createTrustWeekCounter } from './store/trust-week-repository';
 import { createAdapter } from './teams/adapter';
+import { createRecognitionFlow } from './teams/recognition-flow';
 import { RapportBot } from './teams/rapport-bot';
 import { createServer } from './server';
 
@@ -77,7 +83,19 @@ async function serve(
 
   const installations = createInstallationRepository(database.db);
   const adapter = createAdapter(config.botAuth, logger);
-  const bot = new RapportBot({ installations, logger });
+  const settings = createTeamSettingsRepository(database.db);
+  const recognitions = createRecognitionService({
+    recognitions: createRecognitionRepository(database.db, createTrustWeekCounter(database.db)),
+    settings,
+  });
+  const recognition = createRecognitionFlow({
+    recognitions,
+    settings,
+    installations,
+    people: createPeopleDirectory(database.db),
+    teamsAppId: config.teamsAppId,
+  });
+  const bot = new RapportBot({ installations, recognition, logger });
   const server: Server = createServer({
     adapter,
     bot,

@@ -7,6 +7,9 @@ export const collections = {
   meta: 'meta',
   conversations: 'conversations',
   members: 'members',
+  recognitions: 'recognitions',
+  trustWeeks: 'trust_weeks',
+  teamSettings: 'team_settings',
 } as const;
 
 /**
@@ -18,6 +21,14 @@ export async function prepareSchema(db: Db): Promise<void> {
   await db.collection(collections.members).createIndex({ conversationId: 1, aadObjectId: 1 });
   await db.collection(collections.members).createIndex({ aadObjectId: 1 });
   await db.collection(collections.conversations).createIndex({ tenantId: 1, active: 1 });
+  await db.collection(collections.recognitions).createIndex({ teamId: 1, createdAt: -1, _id: -1 });
+  await db
+    .collection(collections.recognitions)
+    .createIndex({ teamId: 1, tagKey: 1, createdAt: -1 });
+  await db
+    .collection(collections.recognitions)
+    .createIndex({ teamId: 1, recipientIds: 1, createdAt: -1 });
+  await db.collection(collections.recognitions).createIndex({ 'sender.aadObjectId': 1 });
   await db
     .collection<{ _id: string; version: number; updatedAt: Date }>(collections.meta)
     .updateOne(

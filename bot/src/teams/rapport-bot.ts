@@ -1,12 +1,22 @@
-import { ChannelAccount, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import {
+  ChannelAccount,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+} from 'botbuilder';
 import type { InstallationRepository } from '../domain/installation';
 import type { Logger } from '../logger';
 import { conversationIdentity } from './conversation-identity';
 import { fetchRoster } from './roster';
+import type { RecognitionFlow } from './recognition-flow';
 import { helpText, welcomeText } from './welcome-message';
 
 export interface RapportBotDeps {
   installations: InstallationRepository;
+  recognition: RecognitionFlow;
   logger: Logger;
   now?: () => Date;
 }
@@ -46,9 +56,57 @@ export class RapportBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      await context.sendActivity({ type: 'message', textFormat: 'markdown', text: helpText() });
+      const handled = await this.deps.recognition.command(context);
+      if (!handled)
+        await context.sendActivity({ type: 'message', textFormat: 'markdown', text: helpText() });
       await next();
     });
+  }
+
+  protected override handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.deps.recognition.fetchTask(context, action);
+  }
+
+  protected override handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.deps.recognition.submitAction(context, action);
+  }
+
+  protected override handleTeamsMessagingExtensionBotMessagePreviewEdit(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.deps.recognition.previewEdit(context, action);
+  }
+
+  protected override handleTeamsMessagingExtensionBotMessagePreviewSend(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.deps.recognition.previewSend(context, action);
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    if (invokeValue.action.verb !== 'recognize') {
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: {
+          code: 'UNKNOWN_VERB',
+          message: `Rapport does not know the card action "${invokeValue.action.verb}".`,
+        },
+      };
+    }
+    const card = await this.deps.recognition.executeForm(context, invokeValue.action.data);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
 
   private now(): Date {

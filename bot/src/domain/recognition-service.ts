@@ -1,0 +1,86 @@
+import {
+  validateRecognition,
+  type Person,
+  type Recognition,
+  type RecognitionInput,
+  type RecognitionRepository,
+  type TeamValue,
+  type ValidRecognition,
+} from './recognition';
+import { isoWeekKey } from './week';
+
+export interface TeamSettingsReader {
+  /** The team's own values (recognizable beside the traits) and its IANA time zone. */
+  get(teamId: string): Promise<{ values: TeamValue[]; timeZone: string }>;
+}
+
+export const QUIET_DAYS = 30;
+
+export class RecognitionNotYoursError extends Error {
+  readonly code = 'RECOGNITION_NOT_YOURS';
+  constructor() {
+    super('Only the person who gave a recognition can delete it.');
+  }
+}
+
+export class RecognitionNotFoundError extends Error {
+  readonly code = 'RECOGNITION_NOT_FOUND';
+  constructor() {
+    super('That recognition does not exist in this team (it may have been deleted).');
+  }
+}
+
+export function createRecognitionService(deps: {
+  recognitions: RecognitionRepository;
+  settings: TeamSettingsReader;
+  now?: () => Date;
+}) {
+  const now = () => deps.now?.() ?? new Date();
+
+  return {
+    /** Checks a draft without storing it (the message extension's preview). */
+    async check(teamId: string, input: RecognitionInput): Promise<ValidRecognition> {
+      const { values } = await deps.settings.get(teamId);
+      return validateRecognition(input, values);
+    },
+
+    /**
+     * Stores a recognition once per idempotency key (Teams' activity id and the sender) and
+     * counts it in the team's week; a redelivered activity gets the first result back.
+     */
+    async give(
+      teamId: string,
+      key: string,
+      input: RecognitionInput,
+    ): Promise<{ recognition: Recognition; created: boolean }> {
+      const { values, timeZone } = await deps.settings.get(teamId);
+      const valid = validateRecognition(input, values);
+      const at = now();
+      return deps.recognitions.record(key, {
+        ...valid,
+        teamId,
+        week: isoWeekKey(at, timeZone),
+        createdAt: at,
+      });
+    },
+
+    async remove(teamId: string, id: string, caller: string): Promise<void> {
+      const existing = await deps.recognitions.find(teamId, id);
+      if (!existing) throw new RecognitionNotFoundError();
+      if (existing.sender.aadObjectId !== caller) throw new RecognitionNotYoursError();
+      await deps.recognitions.remove(teamId, id);
+    },
+
+    /**
+     * Members nobody recognized lately, so peers can notice them. Deliberately a plain list in
+     * roster order: no counts, no ranking, nothing that reads as a score.
+     */
+    async quiet(teamId: string, roster: Person[]): Promise<Person[]> {
+      const since = new Date(now().getTime() - QUIET_DAYS * 86_400_000);
+      const recognized = await deps.recognitions.recognizedSince(teamId, since);
+      return roster.filter((p) => !recognized.has(p.aadObjectId));
+    },
+  };
+}
+
+export type RecognitionService = ReturnType<typeof createRecognitionService>;

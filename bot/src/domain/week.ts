@@ -1,0 +1,28 @@
+/**
+ * ISO-8601 week keys ("2026-W48") of an instant as seen in a time zone. Trust-health buckets are
+ * weekly and a team's week starts on its own Monday, not UTC's.
+ */
+export function localDate(
+  instant: Date,
+  timeZone: string,
+): { year: number; month: number; day: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+export function isoWeekKey(instant: Date, timeZone = 'UTC'): string {
+  const { year, month, day } = localDate(instant, timeZone);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const weekday = date.getUTCDay() || 7;
+  // The ISO week belongs to the year of its Thursday.
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const weekYear = date.getUTCFullYear();
+  const week = Math.ceil(((date.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${weekYear}-W${String(week).padStart(2, '0')}`;
+}

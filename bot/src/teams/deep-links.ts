@@ -1,0 +1,5 @@
+/** A Teams deep link that opens Rapport's personal tab on the recognition wall of a team. */
+export function recognitionWallLink(teamsAppId: string, teamId: string): string {
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: `wall:${teamId}` }));
+  return `https://teams.microsoft.com/l/entity/${teamsAppId}/wall?label=${encodeURIComponent('Recognition wall')}&context=${context}`;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Person } from '../domain/recognition';
+
+/** Choice sets submit several values as one comma-separated string. */
+const idList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) =>
+    (Array.isArray(v) ? v : (v ?? '').split(','))
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 50),
+  );
+
+/** What the recognition form submits, from a task module or an Action.Execute card. */
+export const recognitionFormData = z.object({
+  author: z.string().optional(),
+  people: idList,
+  teammates: idList,
+  tag: z.string().max(200).default(''),
+  message: z.string().max(20_000).default(''),
+});
+
+export type RecognitionFormData = z.infer<typeof recognitionFormData>;
+
+const person = z.object({
+  aadObjectId: z.string().min(1).max(200),
+  name: z.string().min(1).max(256),
+  teamsUserId: z.string().max(300).optional(),
+});
+
+/** The draft carried inside the preview card, read back when the sender presses Send or Edit. */
+export const recognitionDraft = z.object({
+  recipients: z.array(person).min(1).max(50),
+  tag: z.string().max(200),
+  message: z.string().max(20_000),
+});
+
+export type RecognitionDraft = z.infer<typeof recognitionDraft>;
+
+export function draftOf(recipients: Person[], tag: string, message: string): RecognitionDraft {
+  return { recipients, tag, message };
+}
