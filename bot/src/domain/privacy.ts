@@ -50,6 +50,34 @@ export const STORED: StoredRecord[] = [
       },
     ],
   },
+  {
+    record: 'Recognition',
+    fields: [
+      {
+        field: 'Giver and recipients (Entra object id, Teams user id, display name)',
+        why: 'to show who thanked whom on the recognition wall and to @mention recipients',
+        visibleTo: 'members of the team where it was given',
+        kept: 'until the giver deletes it, or a giver or recipient deletes their data',
+      },
+      {
+        field: 'Trait or team value, message, week and time given',
+        why: 'to show the recognition and count recognitions by trait',
+        visibleTo: 'members of the team where it was given',
+        kept: 'as above',
+      },
+    ],
+  },
+  {
+    record: 'Weekly trust-health totals',
+    fields: [
+      {
+        field: 'Count of recognitions per trait per week',
+        why: 'to draw the team’s trend without keeping anything about individuals',
+        visibleTo: 'members of the team',
+        kept: 'while the team uses Rapport; contains no names, so deleting a person’s data leaves it intact',
+      },
+    ],
+  },
 ];
 
 /** A short plain-language summary for the welcome message. */
