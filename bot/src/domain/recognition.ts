@@ -181,6 +181,7 @@ export function parseRecognizeText(
     }
   }
   rest = rest
+    .replace(/^\s*to\b/i, '')
     .replace(/^[\s,]*(and[\s,]+)*/i, '')
     .replace(/^\s*for\b/i, '')
     .trim();
@@ -195,7 +196,9 @@ export function completeCommand(
 ): { tag?: RecognitionTag; message: string } {
   const match = matchTag(parsed.tagWords, values);
   if (!match) return { message: parsed.rest };
-  return { tag: match.tag, message: parsed.tagWords.slice(match.consumed).join(' ') };
+  // Drop only the words naming the trait, keeping the message's own line breaks.
+  const message = parsed.rest.replace(new RegExp(`^(\\S+\\s*){${match.consumed}}`), '');
+  return { tag: match.tag, message };
 }
 
 /** The port the recognition service needs from storage. */
