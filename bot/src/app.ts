@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'restify';
-import type { Config } from './config';
+import { GUID, type AuthConfig, type Config } from './config';
 import type { Logger } from './logger';
 import { connectDatabase, type Database } from './store/database';
 import { prepareSchema } from './store/collections';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './store/embedded-database';
 import { createInstallationRepository } from './store/installation-repository';
+import { createDevTokenIssuer } from './api/auth/dev-tokens';
+import { createTokenValidator } from './api/auth/token-validator';
 import { createRecognitionService } from './domain/recognition-service';
 import { createPeopleDirectory } from './store/people-directory';
 import { createRecognitionRepository } from './store/recognition-repository';
@@ -36,6 +38,31 @@ function projectRoot(): string {
   while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
     dir = path.dirname(dir);
   return dir;
+}
+
+/**
+ * The tab API's one token validator. In dev mode it checks tokens signed by a key generated
+ * here, which also mints them; in entra mode, Teams SSO tokens against Microsoft's keys.
+ */
+async function createTabAuth(auth: AuthConfig, logger: Logger) {
+  if (auth.tenantId !== undefined && !GUID.test(auth.tenantId)) {
+    // Tokens name the tenant by GUID (`tid`), so a domain name here would refuse everyone.
+    logger.warn('tab API: the allowed tenant is not a GUID; set AUTH_TENANT_ID to the tenant id', {
+      configuredTenant: auth.tenantId,
+    });
+  }
+  if (auth.mode === 'entra') {
+    logger.info('tab API auth: Entra ID tokens', { audiences: auth.audiences });
+    return { tokens: createTokenValidator(auth), devTokens: undefined };
+  }
+  logger.info('tab API auth: dev tokens from POST /api/dev/token (loopback only)');
+  const devTokens = await createDevTokenIssuer();
+  const tokens = createTokenValidator({
+    mode: 'dev',
+    keys: devTokens.keys,
+    tenantId: auth.tenantId,
+  });
+  return { tokens, devTokens };
 }
 
 /** Composition root: config → database → repositories → adapter → bot → routes. */
@@ -96,7 +123,9 @@ async function serve(
     teamsAppId: config.teamsAppId,
   });
   const bot = new RapportBot({ installations, recognition, logger });
+  const { tokens, devTokens } = await createTabAuth(config.auth, logger);
   const server: Server = createServer({
+    auth: { tokens, installations, devTokens },
     adapter,
     bot,
     logger,

@@ -10,7 +10,7 @@ export class ConfigError extends Error {
   }
 }
 
-const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+export const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /** The app id local runs and the local app package share, so deep links work in a sideloaded dev app. */
 export const DEV_TEAMS_APP_ID = '6d0c5f7e-3a51-4a43-9f0e-7a3c1b2d4e5f';
@@ -20,6 +20,45 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+/** Where Microsoft publishes the keys that sign Entra ID tokens for every tenant. */
+export const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
+
+/** True for the addresses only this machine can reach: dev tokens may be minted there only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  return LOOPBACK_HOSTS.has(h) || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+const defaultHost = (botId: string | undefined) => (botId ? '0.0.0.0' : '127.0.0.1');
+
+/** A JWKS location: https, or http only on loopback (a local key server in tests). */
+const jwksUrl = optionalText.refine(
+  (v) => {
+    if (v === undefined) return true;
+    try {
+      const url = new URL(v);
+      return (
+        url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+      );
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an https:// URL (http:// only for a loopback host)' },
+);
+
+/** Comma-separated list; empty entries are dropped. */
+const audienceList = optionalText.transform((v) =>
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== ''),
+);
 
 const port = (fallback: number) =>
   z
@@ -47,10 +86,9 @@ const envSchema = z
       }),
     DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.data'),
     FERRETDB_CACHE_DIR: z.string().trim().min(1, 'must not be empty').default('.cache/ferretdb'),
-    BOT_ID: optionalText.refine(
-      (v) => v === undefined || GUID.test(v),
-      { message: 'must be the bot’s Microsoft App ID (a GUID)' },
-    ),
+    BOT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
+      message: 'must be the bot’s Microsoft App ID (a GUID)',
+    }),
     BOT_PASSWORD: optionalText,
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
     BOT_TENANT_ID: optionalText,
@@ -58,8 +96,18 @@ const envSchema = z
       .string()
       .trim()
       .default(DEV_TEAMS_APP_ID)
-      .refine((v) => GUID.test(v), { message: 'must be the Teams app id from the manifest (a GUID)' }),
+      .refine((v) => GUID.test(v), {
+        message: 'must be the Teams app id from the manifest (a GUID)',
+      }),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    AUTH_MODE: optionalText.pipe(
+      z.enum(['entra', 'dev'], { message: 'must be "entra" or "dev"' }).optional(),
+    ),
+    AUTH_JWKS_URL: jwksUrl,
+    AUTH_AUDIENCE: audienceList,
+    AUTH_TENANT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
+      message: 'must be the Entra tenant id (a GUID), as it appears in tokens’ "tid" claim',
+    }),
     SHUTDOWN_GRACE_MS: z
       .string()
       .trim()
@@ -91,6 +139,39 @@ const envSchema = z
         message: 'is required when BOT_TYPE=SingleTenant',
       });
     }
+    // Tab API auth. Dev tokens can be minted by anyone who reaches the server, so dev mode is
+    // only allowed where nobody else can reach it.
+    const authMode = env.AUTH_MODE ?? (env.BOT_ID ? 'entra' : 'dev');
+    const host = env.HOST ?? defaultHost(env.BOT_ID);
+    if (authMode === 'dev' && !isLoopbackHost(host)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message:
+          `is dev${env.AUTH_MODE ? '' : ' (the default without BOT_ID)'}, which lets anyone ` +
+          `who reaches the server mint tokens, so HOST must be loopback (127.0.0.1, ::1 or ` +
+          `localhost), not "${host}": set HOST=127.0.0.1, or set AUTH_MODE=entra`,
+      });
+    }
+    if (authMode === 'dev') {
+      for (const name of ['AUTH_JWKS_URL', 'AUTH_AUDIENCE'] as const) {
+        if (env[name] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'applies only when AUTH_MODE=entra: unset it, or set AUTH_MODE=entra',
+          });
+      }
+    }
+    if (authMode === 'entra' && !env.BOT_ID && !env.AUTH_AUDIENCE?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_AUDIENCE'],
+        message:
+          'is required when AUTH_MODE=entra and BOT_ID is unset: the Application ID URI ' +
+          'and/or client id of the tab’s Entra app, comma-separated',
+      });
+    }
   });
 
 export type BotAuth =
@@ -107,11 +188,28 @@ export type DatabaseConfig =
   | { kind: 'external'; uri: string; dbName: string }
   | { kind: 'embedded'; dataDir: string; cacheDir: string; dbName: string };
 
+/**
+ * How the tab API checks bearer tokens. One validation path for both: `entra` verifies Teams SSO
+ * tokens against Microsoft's published keys; `dev` verifies tokens signed by a key generated at
+ * start-up and minted by POST /api/dev/token (loopback only).
+ */
+export type AuthConfig =
+  | {
+      mode: 'entra';
+      jwksUrl: string;
+      /** Accepted `aud` values: the Application ID URI (v1 tokens) and the client id (v2). */
+      audiences: string[];
+      /** When set, a token's `tid` must equal it. */
+      tenantId?: string;
+    }
+  | { mode: 'dev'; tenantId?: string };
+
 export interface Config {
   port: number;
   host: string;
   database: DatabaseConfig;
   botAuth: BotAuth;
+  auth: AuthConfig;
   teamsAppId: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   shutdownGraceMs: number;
@@ -146,7 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     : { mode: 'anonymous' };
   return {
     port: e.PORT,
-    host: e.HOST ?? (botAuth.mode === 'anonymous' ? '127.0.0.1' : '0.0.0.0'),
+    host: e.HOST ?? defaultHost(e.BOT_ID),
     database: e.MONGODB_URI
       ? { kind: 'external', uri: e.MONGODB_URI, dbName: e.MONGODB_DB }
       : {
@@ -156,8 +254,23 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
           dbName: e.MONGODB_DB,
         },
     botAuth,
+    auth: authConfig(e),
     teamsAppId: e.TEAMS_APP_ID,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function authConfig(e: z.infer<typeof envSchema>): AuthConfig {
+  const tenantId = e.AUTH_TENANT_ID ?? e.BOT_TENANT_ID;
+  if ((e.AUTH_MODE ?? (e.BOT_ID ? 'entra' : 'dev')) === 'dev') return { mode: 'dev', tenantId };
+  return {
+    mode: 'entra',
+    jwksUrl: e.AUTH_JWKS_URL ?? ENTRA_JWKS_URL,
+    audiences: e.AUTH_AUDIENCE?.length
+      ? e.AUTH_AUDIENCE
+      : // The superRefine guarantees BOT_ID here: entra without AUTH_AUDIENCE requires it.
+        [`api://botid-${e.BOT_ID}`, String(e.BOT_ID)],
+    tenantId,
   };
 }

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import restify, { Request, Response, Server } from 'restify';
+import { registerDevTokenRoute, type DevTokenIssuer } from './api/auth/dev-tokens';
+import { registerMemberRoutes, type MemberRoutesDeps } from './api/auth/member-routes';
+import type { TokenValidator } from './api/auth/token-validator';
 import { sendError } from './api/http-error';
 import { openApiDocument } from './api/openapi';
 import { registerPrivacyRoutes } from './api/privacy-routes';
@@ -18,6 +21,12 @@ export interface ServerDeps {
   pingDatabase: () => Promise<boolean>;
   tabDist: string;
   version: string;
+  /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */
+  auth: {
+    tokens: TokenValidator;
+    installations: MemberRoutesDeps['installations'];
+    devTokens?: DevTokenIssuer;
+  };
 }
 
 function isActivityShaped(body: unknown): body is Record<string, unknown> & { type: string } {
@@ -85,6 +94,8 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   registerPrivacyRoutes(server);
+  registerDevTokenRoute(server, deps.auth.devTokens);
+  registerMemberRoutes(server, { ...deps.auth, logger: deps.logger });
 
   server.get('/api/*', async (req: Request, res: Response) => {
     sendError(

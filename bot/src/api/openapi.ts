@@ -5,6 +5,30 @@ const errorSchema = {
   properties: { code: { type: 'string' }, message: { type: 'string' } },
 };
 
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/** The answers every route behind bearerAuth can give when the token or membership fails. */
+const authResponses = {
+  '401': errorResponse(
+    'TOKEN_MISSING, TOKEN_INVALID or TOKEN_EXPIRED: sign in again (WWW-Authenticate: Bearer)',
+  ),
+  '403': errorResponse('TENANT_NOT_ALLOWED: the token is from another organization'),
+  '503': errorResponse('AUTH_UNAVAILABLE: the signing keys could not be fetched; retry later'),
+};
+
+const teamSummary = {
+  type: 'object',
+  required: ['id', 'name', 'kind'],
+  properties: {
+    id: { type: 'string', description: 'Teams team id, or the conversation id of a chat' },
+    name: { type: 'string', nullable: true },
+    kind: { type: 'string', enum: ['team', 'groupChat', 'personal'] },
+  },
+};
+
 export function openApiDocument(version: string) {
   return {
     openapi: '3.0.3',
@@ -17,8 +41,19 @@ export function openApiDocument(version: string) {
     },
     servers: [{ url: '/' }],
     components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'In Teams, the tab’s SSO token (Entra ID). Locally, with AUTH_MODE=dev, a token from ' +
+            'POST /api/dev/token. Both are checked by the same validator.',
+        },
+      },
       schemas: {
         Error: errorSchema,
+        TeamSummary: teamSummary,
         StoredField: {
           type: 'object',
           required: ['field', 'why', 'visibleTo', 'kept'],
@@ -32,6 +67,116 @@ export function openApiDocument(version: string) {
       },
     },
     paths: {
+      '/api/dev/token': {
+        post: {
+          summary: 'Mint a 12-hour dev token (AUTH_MODE=dev only; 404 otherwise)',
+          description:
+            'Signed by a key generated at start-up and kept in memory: tokens stop working ' +
+            'when the process restarts.',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['tenantId', 'userId', 'name'],
+                  properties: {
+                    tenantId: { type: 'string', minLength: 1, maxLength: 100 },
+                    userId: {
+                      type: 'string',
+                      minLength: 1,
+                      maxLength: 100,
+                      description: 'The aadObjectId the token speaks for',
+                    },
+                    name: { type: 'string', minLength: 1, maxLength: 100 },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': {
+              description: 'The token, for an Authorization: Bearer header',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['token'],
+                    properties: { token: { type: 'string' } },
+                  },
+                },
+              },
+            },
+            '400': errorResponse('INVALID_INPUT: the message names the field'),
+            '404': errorResponse('NOT_FOUND: not in dev mode'),
+          },
+        },
+      },
+      '/api/v1/me': {
+        get: {
+          summary: 'Who the token says you are, and the teams and chats you can open',
+          security: [{ bearerAuth: [] }],
+          responses: {
+            '200': {
+              description: 'The caller and the active teams and chats whose roster holds them',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['tenantId', 'aadObjectId', 'name', 'teams'],
+                    properties: {
+                      tenantId: { type: 'string' },
+                      aadObjectId: { type: 'string' },
+                      name: { type: 'string' },
+                      teams: { type: 'array', items: { $ref: '#/components/schemas/TeamSummary' } },
+                    },
+                  },
+                },
+              },
+            },
+            ...authResponses,
+          },
+        },
+      },
+      '/api/v1/teams/{teamId}': {
+        get: {
+          summary: 'One team or chat, for its members only',
+          security: [{ bearerAuth: [] }],
+          parameters: [
+            {
+              name: 'teamId',
+              in: 'path',
+              required: true,
+              description: 'The Teams team id, or a group chat’s conversation id, URL-encoded',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The team and its member count',
+              content: {
+                'application/json': {
+                  schema: {
+                    allOf: [
+                      { $ref: '#/components/schemas/TeamSummary' },
+                      {
+                        type: 'object',
+                        required: ['members'],
+                        properties: { members: { type: 'integer', minimum: 0 } },
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+            ...authResponses,
+            '403': errorResponse(
+              'NOT_A_MEMBER: not in this team’s roster, or no such team (the same answer); ' +
+                'TENANT_NOT_ALLOWED: the token is from another organization',
+            ),
+          },
+        },
+      },
       '/healthz': {
         get: {
           summary: 'Liveness and database reachability',

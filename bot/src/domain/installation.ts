@@ -31,6 +31,19 @@ export interface InstallationRepository {
   addMembers(conversationId: string, members: RosterMember[], at: Date): Promise<void>;
   removeMembers(conversationId: string, aadObjectIds: string[]): Promise<void>;
   roster(conversationId: string): Promise<RosterMember[]>;
+  /** Whether the person is in the conversation's stored roster: what grants access to its data. */
+  isMember(conversationId: string, aadObjectId: string): Promise<boolean>;
+  memberCount(conversationId: string): Promise<number>;
+  /** The active conversations whose roster holds the person, by name. */
+  conversationsOf(aadObjectId: string): Promise<ConversationSummary[]>;
+}
+
+/** What a member may see about a conversation: never its reference or roster details. */
+export interface ConversationSummary {
+  id: string;
+  kind: ConversationKind;
+  tenantId: string;
+  name?: string;
 }
 
 /** Keeps only members Teams identified fully; bots and guests without an AAD id are skipped. */

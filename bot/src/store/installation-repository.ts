@@ -118,5 +118,31 @@ export function createInstallationRepository(db: Db): InstallationRepository {
         name: d.name,
       }));
     },
+    async isMember(conversationId, aadObjectId) {
+      // The key finds it; the fields make sure a "|" inside an id cannot match another pair.
+      const doc = await members.findOne(
+        { _id: memberKey(conversationId, aadObjectId), conversationId, aadObjectId },
+        { projection: { _id: 1 } },
+      );
+      return doc !== null;
+    },
+    async memberCount(conversationId) {
+      return members.countDocuments({ conversationId });
+    },
+    async conversationsOf(aadObjectId) {
+      const memberships = await members
+        .find({ aadObjectId }, { projection: { conversationId: 1 } })
+        .toArray();
+      if (memberships.length === 0) return [];
+      const docs = await conversations
+        .find(
+          { _id: { $in: memberships.map((m) => m.conversationId) }, active: true },
+          { projection: { kind: 1, tenantId: 1, name: 1 } },
+        )
+        .toArray();
+      return docs
+        .map((d) => ({ id: d._id, kind: d.kind, tenantId: d.tenantId, name: d.name }))
+        .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id.localeCompare(b.id));
+    },
   };
 }

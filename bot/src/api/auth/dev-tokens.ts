@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JSONWebKeySet } from 'jose';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { sendError } from '../http-error';
+import { DEV_AUDIENCE, DEV_ISSUER } from './token-validator';
+
+const ALGORITHM = 'ES256';
+const LIFETIME = '12h';
+
+export interface DevTokenRequest {
+  tenantId: string;
+  /** The aadObjectId the token speaks for (its `oid`). */
+  userId: string;
+  name: string;
+}
+
+/** Signs local tokens that the tab API's one validator accepts when AUTH_MODE=dev. */
+export interface DevTokenIssuer {
+  /** The public key, for the validator. */
+  readonly keys: JSONWebKeySet;
+  mint(request: DevTokenRequest): Promise<string>;
+}
+
+/**
+ * Generates an ES256 key pair for this process. The private key lives only in memory and cannot
+ * be exported, so dev tokens die with the process: after a restart, mint new ones.
+ */
+export async function createDevTokenIssuer(): Promise<DevTokenIssuer> {
+  const { publicKey, privateKey } = await generateKeyPair(ALGORITHM);
+  const kid = randomUUID();
+  const keys: JSONWebKeySet = {
+    keys: [{ ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' }],
+  };
+  const sign = (request: DevTokenRequest, key: CryptoKey) =>
+    new SignJWT({ oid: request.userId, tid: request.tenantId, name: request.name })
+      .setProtectedHeader({ alg: ALGORITHM, kid, typ: 'JWT' })
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(LIFETIME)
+      .sign(key);
+  return { keys, mint: (request) => sign(request, privateKey) };
+}
+
+/** A 1–100 character string; a missing field is named as missing, a wrong type as such. */
+const text = (field: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `${field} is required` : `${field} must be a string`,
+    })
+    .trim()
+    .min(1, `${field} must be 1–100 characters`)
+    .max(100, `${field} must be 1–100 characters`);
+
+const devTokenBody = z.object(
+  { tenantId: text('tenantId'), userId: text('userId'), name: text('name') },
+  { error: 'The body must be a JSON object with "tenantId", "userId" and "name"' },
+);
+
+/**
+ * POST /api/dev/token: mints a 12 h token for local runs. Registered in every mode so the path
+ * always answers the same way; outside dev mode it is a 404, as if it did not exist.
+ */
+export function registerDevTokenRoute(server: Server, issuer: DevTokenIssuer | undefined): void {
+  server.post('/api/dev/token', async (req: Request, res: Response) => {
+    if (!issuer) {
+      sendError(
+        res,
+        404,
+        'NOT_FOUND',
+        'Dev tokens are issued only when AUTH_MODE=dev; in Teams, the tab uses its sign-in token.',
+      );
+      return;
+    }
+    const parsed = devTokenBody.safeParse(req.body);
+    if (!parsed.success) {
+      sendError(res, 400, 'INVALID_INPUT', `${parsed.error.issues[0].message}.`);
+      return;
+    }
+    res.header('cache-control', 'no-store');
+    res.json({ token: await issuer.mint(parsed.data) });
+  });
+}
