@@ -126,6 +126,7 @@ async function serve(
   const { tokens, devTokens } = await createTabAuth(config.auth, logger);
   const server: Server = createServer({
     auth: { tokens, installations, devTokens },
+    recognitions,
     adapter,
     bot,
     logger,

@@ -7,6 +7,9 @@ import { registerMemberRoutes, type MemberRoutesDeps } from './api/auth/member-r
 import type { TokenValidator } from './api/auth/token-validator';
 import { sendError } from './api/http-error';
 import { openApiDocument } from './api/openapi';
+import { registerRecognitionRoutes } from './api/recognition-routes';
+import type { InstallationRepository } from './domain/installation';
+import type { RecognitionService } from './domain/recognition-service';
 import { registerPrivacyRoutes } from './api/privacy-routes';
 import type { Logger } from './logger';
 import type { RapportBot } from './teams/rapport-bot';
@@ -21,10 +24,11 @@ export interface ServerDeps {
   pingDatabase: () => Promise<boolean>;
   tabDist: string;
   version: string;
+  recognitions: RecognitionService;
   /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */
   auth: {
     tokens: TokenValidator;
-    installations: MemberRoutesDeps['installations'];
+    installations: MemberRoutesDeps['installations'] & Pick<InstallationRepository, 'roster'>;
     devTokens?: DevTokenIssuer;
   };
 }
@@ -96,6 +100,12 @@ export function createServer(deps: ServerDeps): Server {
   registerPrivacyRoutes(server);
   registerDevTokenRoute(server, deps.auth.devTokens);
   registerMemberRoutes(server, { ...deps.auth, logger: deps.logger });
+  registerRecognitionRoutes(server, {
+    ...deps.auth,
+    logger: deps.logger,
+    recognitions: deps.recognitions,
+    roster: (teamId) => deps.auth.installations.roster(teamId),
+  });
 
   server.get('/api/*', async (req: Request, res: Response) => {
     sendError(

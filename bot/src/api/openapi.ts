@@ -1,33 +1,6 @@
 /** The tab API's contract; served at /api/openapi.json and checked against the routes in tests. */
-const errorSchema = {
-  type: 'object',
-  required: ['code', 'message'],
-  properties: { code: { type: 'string' }, message: { type: 'string' } },
-};
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
-
-/** The answers every route behind bearerAuth can give when the token or membership fails. */
-const authResponses = {
-  '401': errorResponse(
-    'TOKEN_MISSING, TOKEN_INVALID or TOKEN_EXPIRED: sign in again (WWW-Authenticate: Bearer)',
-  ),
-  '403': errorResponse('TENANT_NOT_ALLOWED: the token is from another organization'),
-  '503': errorResponse('AUTH_UNAVAILABLE: the signing keys could not be fetched; retry later'),
-};
-
-const teamSummary = {
-  type: 'object',
-  required: ['id', 'name', 'kind'],
-  properties: {
-    id: { type: 'string', description: 'Teams team id, or the conversation id of a chat' },
-    name: { type: 'string', nullable: true },
-    kind: { type: 'string', enum: ['team', 'groupChat', 'personal'] },
-  },
-};
+import { authResponses, errorResponse, errorSchema, teamSummary } from './openapi-common';
+import { recognitionPaths } from './openapi-recognitions';
 
 export function openApiDocument(version: string) {
   return {
@@ -67,6 +40,7 @@ export function openApiDocument(version: string) {
       },
     },
     paths: {
+      ...recognitionPaths,
       '/api/dev/token': {
         post: {
           summary: 'Mint a 12-hour dev token (AUTH_MODE=dev only; 404 otherwise)',

@@ -64,6 +64,8 @@ export function createRecognitionService(deps: {
       });
     },
 
+    list: deps.recognitions.list.bind(deps.recognitions),
+
     async remove(teamId: string, id: string, caller: string): Promise<void> {
       const existing = await deps.recognitions.find(teamId, id);
       if (!existing) throw new RecognitionNotFoundError();

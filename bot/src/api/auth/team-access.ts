@@ -1,6 +1,7 @@
 import type { Request, Response } from 'restify';
 import type { ConversationSummary, InstallationRepository } from '../../domain/installation';
 import type { Logger } from '../../logger';
+import { domainErrorStatus } from '../domain-errors';
 import { sendError } from '../http-error';
 import {
   AuthError,
@@ -72,7 +73,10 @@ export function requireCaller(req: Request, deps: Pick<AccessDeps, 'tokens'>): P
   return deps.tokens.validate(req.header('authorization') || undefined);
 }
 
-/** Maps auth failures to their HTTP answer; anything else is logged and answered with a 500. */
+/**
+ * Maps auth failures and domain errors to their HTTP answer; anything else is logged and
+ * answered with a 500.
+ */
 function sendFailure(res: Response, err: unknown, logger: Logger): void {
   if (err instanceof AuthError) {
     // RFC 6750: tell the client which scheme to use; no details beyond the error class.
@@ -83,6 +87,9 @@ function sendFailure(res: Response, err: unknown, logger: Logger): void {
     sendError(res, err.code === 'TENANT_NOT_ALLOWED' ? 403 : 401, err.code, err.message);
   } else if (err instanceof ForbiddenError) {
     sendError(res, 403, err.code, err.message);
+  } else if (domainErrorStatus(err)) {
+    const { status, code, message } = domainErrorStatus(err)!;
+    sendError(res, status, code, message);
   } else if (err instanceof KeySetUnavailableError) {
     logger.warn('token signing keys unavailable', { err: err.cause });
     res.header('retry-after', '30');

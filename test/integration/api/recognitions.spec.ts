@@ -1,0 +1,136 @@
+import { channelMessage } from '../../fixtures/teams-activities';
+import { startConnectorStub } from '../../support/connector-stub';
+import { postJson } from '../../support/http';
+import { call, devToken, installTeam, newMembers, type Member } from '../../support/team-harness';
+import { startTestApp } from '../../support/test-app';
+
+describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
+  let team: Awaited<ReturnType<typeof installTeam>>;
+  let anaToken: string;
+
+  const recognize = async (from: Member, to: Member, text: string) => {
+    const message = channelMessage(team, from, `recognize <at>${to.name}</at> ${text}`);
+    message.entities.push({
+      type: 'mention',
+      text: `<at>${to.name}</at>`,
+      mentioned: { id: to.id, name: to.name },
+    });
+    const res = await postJson(`${app.url}/api/messages`, message);
+    expect(res.status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    connector = await startConnectorStub();
+    app = await startTestApp('recognitionapi');
+    team = await installTeam(app.url, connector, [ana, bo, chen, dee]);
+    anaToken = await devToken(app.url, ana);
+    await recognize(ana, bo, 'for dependability covered the release');
+    await recognize(bo, chen, 'for impact fixed the outage');
+    await recognize(chen, bo, 'for meaning reminded us why');
+  });
+  afterAll(async () => {
+    await app.stop();
+    await connector.close();
+  });
+
+  it('lists recognitions newest first, paged with a cursor', async () => {
+    const first = await call('GET', `${team.path}/recognitions?limit=2`, anaToken);
+
+    expect(first.status).toBe(200);
+    expect(first.json.items.map((r: { message: string }) => r.message)).toEqual([
+      'reminded us why',
+      'fixed the outage',
+    ]);
+    const second = await call(
+      'GET',
+      `${team.path}/recognitions?limit=2&cursor=${first.json.nextCursor}`,
+      anaToken,
+    );
+    expect(second.json.items.map((r: { message: string }) => r.message)).toEqual([
+      'covered the release',
+    ]);
+    expect(second.json.nextCursor).toBeNull();
+  });
+
+  it('filters by trait and by recipient', async () => {
+    const byTrait = await call('GET', `${team.path}/recognitions?tag=impact`, anaToken);
+    const byRecipient = await call(
+      'GET',
+      `${team.path}/recognitions?recipient=${bo.aadObjectId}`,
+      anaToken,
+    );
+
+    expect(byTrait.json.items).toEqual([
+      expect.objectContaining({
+        message: 'fixed the outage',
+        tag: { kind: 'trait', id: 'impact' },
+      }),
+    ]);
+    expect(byRecipient.json.items.map((r: { message: string }) => r.message)).toEqual([
+      'reminded us why',
+      'covered the release',
+    ]);
+  });
+
+  it('refuses bad query values with a message naming the field', async () => {
+    const res = await call('GET', `${team.path}/recognitions?limit=500&tag=DROP%20TABLE`, anaToken);
+
+    expect(res.status).toBe(400);
+    expect(res.json.code).toBe('INVALID_INPUT');
+    expect(res.json.message).toMatch(/query\.tag/);
+    expect(res.json.message).toMatch(/query\.limit/);
+    expect(
+      (await call('GET', `${team.path}/recognitions?cursor=bm9wZQ`, anaToken)).json.message,
+    ).toMatch(/query\.cursor/);
+  });
+
+  it('lists members nobody recognized in the last 30 days, with no counts', async () => {
+    const res = await call('GET', `${team.path}/recognitions/quiet`, anaToken);
+
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({
+      days: 30,
+      members: [
+        { aadObjectId: ana.aadObjectId, name: 'Ana' },
+        { aadObjectId: dee.aadObjectId, name: 'Dee' },
+      ],
+    });
+  });
+
+  it('lets only the giver delete a recognition, and uncounts it', async () => {
+    await recognize(ana, dee, 'for impact great onboarding doc');
+    const list = await call(
+      'GET',
+      `${team.path}/recognitions?recipient=${dee.aadObjectId}`,
+      anaToken,
+    );
+    const id = list.json.items[0].id;
+    const boToken = await devToken(app.url, bo);
+
+    const notYours = await call('DELETE', `${team.path}/recognitions/${id}`, boToken);
+    const deleted = await call('DELETE', `${team.path}/recognitions/${id}`, anaToken);
+    const again = await call('DELETE', `${team.path}/recognitions/${id}`, anaToken);
+
+    expect(notYours).toEqual({
+      status: 403,
+      json: { code: 'RECOGNITION_NOT_YOURS', message: expect.any(String) },
+    });
+    expect(deleted.status).toBe(204);
+    expect(again.status).toBe(404);
+    const weeks = await app.database.db
+      .collection('trust_weeks')
+      .find({ teamId: team.teamId })
+      .toArray();
+    expect(weeks.reduce((n, w) => n + (w.recognitions?.impact ?? 0), 0)).toBe(1);
+  });
+
+  it('answers 403 to someone outside the team', async () => {
+    const [stranger] = newMembers('Eve');
+    const res = await call('GET', `${team.path}/recognitions`, await devToken(app.url, stranger));
+
+    expect(res.status).toBe(403);
+  });
+});
