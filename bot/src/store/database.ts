@@ -1,4 +1,11 @@
 import { Db, MongoClient } from 'mongodb';
+import { withSerializedWrites } from './serialized-writes';
+
+/** FerretDB reports itself in buildInfo; its updates need serialising (see serialized-writes.ts). */
+async function isFerretDb(client: MongoClient): Promise<boolean> {
+  const info = await client.db('admin').command({ buildInfo: 1 });
+  return typeof info.ferretdbVersion === 'string';
+}
 
 export interface Database {
   readonly client: MongoClient;
@@ -23,7 +30,8 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Data
     retryReads: true,
   });
   await client.connect();
-  const db = client.db(dbName);
+  const raw = client.db(dbName);
+  const db = (await isFerretDb(client)) ? withSerializedWrites(raw) : raw;
   return {
     client,
     db,
