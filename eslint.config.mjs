@@ -1,6 +1,7 @@
 import globals from 'globals';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
@@ -25,5 +26,12 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // The tab runs in the browser (and in Teams' iframe), with React's rules of hooks.
+    files: ['tab/**/*.{ts,tsx}'],
+    ignores: ['tab/vite.config.mts'],
+    languageOptions: { globals: globals.browser },
+    ...reactHooks.configs.flat.recommended,
   },
 );

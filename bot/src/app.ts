@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'restify';
@@ -15,7 +16,24 @@ import { createRecognitionRepository } from './store/recognition-repository';
 import { createTeamSettingsRepository } from './store/team-settings-repository';
 import { createTrustWeekCounter } from './store/trust-week-repository';
 import { createAdapter } from './teams/adapter';
+import { createOutbox, type Outbox } from './jobs/outbox';
+import { startOutboxWorker } from './jobs/outbox-worker';
+import { createRateLimiter } from './jobs/rate-limiter';
+import { createPersonalConversations } from './store/personal-conversations';
+import { createProactiveSender } from './teams/proactive-sender';
 import { createRecognitionFlow } from './teams/recognition-flow';
+import { createCheckinService } from './domain/checkin-service';
+import { createCheckinDelivery } from './jobs/checkin-delivery';
+import { checkinJobHandlers, scheduleRoundEnd, scheduleTeamCheckins } from './jobs/checkin-jobs';
+import { createScheduler, type Scheduler } from './jobs/scheduler';
+import { createCheckinRepository } from './store/checkin-repository';
+import { createPersonalDataRepository } from './store/personal-data-repository';
+import { createCheckinFlow } from './teams/checkin-flow';
+import { createAgreementService } from './domain/agreement-service';
+import { createAgreementDelivery } from './jobs/agreement-delivery';
+import { agreementJobHandlers, agreementSchedule } from './jobs/agreement-jobs';
+import { createAgreementRepository } from './store/agreement-repository';
+import { createAgreementFlow } from './teams/agreement-flow';
 import { RapportBot } from './teams/rapport-bot';
 import { createServer } from './server';
 
@@ -23,6 +41,10 @@ export interface RunningApp {
   readonly url: string;
   readonly database: Database;
   readonly embedded?: EmbeddedDatabase;
+  /** The one queue for proactive messages; a worker started with the app drains it. */
+  readonly outbox: Outbox;
+  /** Check-in rhythm on the database; tests tick it with a chosen clock. */
+  readonly scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -110,10 +132,42 @@ async function serve(
 
   const installations = createInstallationRepository(database.db);
   const adapter = createAdapter(config.botAuth, logger);
+  const outbox = createOutbox(database.db);
+  const personalConversations = createPersonalConversations(database.db);
+  const checkins = createCheckinService({
+    repo: createCheckinRepository(database.db),
+    roster: installations,
+    delivery: createCheckinDelivery({ installations, enqueue: (m) => outbox.enqueue(m), logger }),
+    newId: randomUUID,
+    onRhythmChanged: (teamId) => scheduleTeamCheckins(scheduler, checkins, teamId),
+    onRoundOpened: (round) => scheduleRoundEnd(scheduler, round),
+  });
+  const agreements = createAgreementService({
+    repo: createAgreementRepository(database.db),
+    roster: installations,
+    checkins,
+    delivery: createAgreementDelivery({
+      installations,
+      enqueue: (m) => outbox.enqueue(m),
+      teamsAppId: config.teamsAppId,
+      logger,
+    }),
+    schedule: agreementSchedule(() => scheduler),
+    newId: randomUUID,
+  });
+  const scheduler: Scheduler = createScheduler({
+    db: database.db,
+    handlers: {
+      ...checkinJobHandlers({ checkins, installations, logger }),
+      ...agreementJobHandlers({ agreements, installations }),
+    },
+    logger,
+  });
   const settings = createTeamSettingsRepository(database.db);
   const recognitions = createRecognitionService({
     recognitions: createRecognitionRepository(database.db, createTrustWeekCounter(database.db)),
     settings,
+    agreements,
   });
   const recognition = createRecognitionFlow({
     recognitions,
@@ -121,12 +175,23 @@ async function serve(
     installations,
     people: createPeopleDirectory(database.db),
     teamsAppId: config.teamsAppId,
+    agreements,
   });
-  const bot = new RapportBot({ installations, recognition, logger });
+  const bot = new RapportBot({
+    installations,
+    recognition,
+    checkin: createCheckinFlow({ checkins }),
+    agreement: createAgreementFlow({ agreements, teamsAppId: config.teamsAppId, logger }),
+    onInstalled: (teamId, installer) => checkins.installed(teamId, installer),
+    logger,
+  });
   const { tokens, devTokens } = await createTabAuth(config.auth, logger);
   const server: Server = createServer({
     auth: { tokens, installations, devTokens },
     recognitions,
+    checkins,
+    agreements,
+    personalData: createPersonalDataRepository(database.db),
     adapter,
     bot,
     logger,
@@ -146,6 +211,23 @@ async function serve(
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
   logger.info('Rapport is listening', { url, database: config.database.kind });
 
+  const outboxWorker = startOutboxWorker({
+    outbox,
+    sender: createProactiveSender({
+      adapter,
+      botAppId: config.botAuth.mode === 'botframework' ? config.botAuth.appId : undefined,
+      logger,
+    }),
+    limiter: createRateLimiter(),
+    logger,
+    knownConversations: personalConversations.find,
+    rememberConversation: personalConversations.remember,
+    onUnreachable: (aadObjectId, _tenantId, reason) =>
+      personalConversations.markUnreachable(aadObjectId, reason.code ?? 'Forbidden', new Date()),
+  });
+
+  scheduler.start();
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -154,12 +236,13 @@ async function serve(
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
       const timer = setTimeout(() => server.server.closeAllConnections(), config.shutdownGraceMs);
-      await closed;
+      // The outbox worker finishes its in-flight sends meanwhile; it needs the database to the end.
+      await Promise.all([closed, outboxWorker.stop(), scheduler.stop()]);
       clearTimeout(timer);
       await database.close();
       await embedded?.stop();
       logger.info('Rapport stopped');
     })());
 
-  return { url, database, embedded, stop };
+  return { url, database, embedded, outbox, scheduler, stop };
 }

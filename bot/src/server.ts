@@ -10,6 +10,12 @@ import { openApiDocument } from './api/openapi';
 import { registerRecognitionRoutes } from './api/recognition-routes';
 import type { InstallationRepository } from './domain/installation';
 import type { RecognitionService } from './domain/recognition-service';
+import type { CheckinService } from './domain/checkin-service';
+import { registerCheckinRoutes } from './api/checkin-routes';
+import { registerMeRoutes } from './api/me-routes';
+import type { PersonalDataRepository } from './domain/personal-data';
+import { registerAgreementRoutes } from './api/agreement-routes';
+import type { AgreementService } from './domain/agreement-service';
 import { registerPrivacyRoutes } from './api/privacy-routes';
 import type { Logger } from './logger';
 import type { RapportBot } from './teams/rapport-bot';
@@ -25,6 +31,9 @@ export interface ServerDeps {
   tabDist: string;
   version: string;
   recognitions: RecognitionService;
+  checkins: CheckinService;
+  personalData: PersonalDataRepository;
+  agreements: AgreementService;
   /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */
   auth: {
     tokens: TokenValidator;
@@ -100,6 +109,18 @@ export function createServer(deps: ServerDeps): Server {
   registerPrivacyRoutes(server);
   registerDevTokenRoute(server, deps.auth.devTokens);
   registerMemberRoutes(server, { ...deps.auth, logger: deps.logger });
+  registerCheckinRoutes(server, { ...deps.auth, logger: deps.logger, checkins: deps.checkins });
+  registerMeRoutes(server, {
+    ...deps.auth,
+    logger: deps.logger,
+    personalData: deps.personalData,
+    roster: (teamId) => deps.auth.installations.roster(teamId),
+  });
+  registerAgreementRoutes(server, {
+    ...deps.auth,
+    logger: deps.logger,
+    agreements: deps.agreements,
+  });
   registerRecognitionRoutes(server, {
     ...deps.auth,
     logger: deps.logger,
@@ -125,11 +146,17 @@ export function createServer(deps: ServerDeps): Server {
     }
     const file = path.join(deps.tabDist, path.normalize(req.path()));
     if (file.startsWith(deps.tabDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      // Vite names built assets by content hash, so they never change; the page itself may.
+      res.setHeader(
+        'cache-control',
+        req.path().startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
       serveTab(req, res, next);
       return;
     }
     // Client-side routes (the tab's views) all load the same page.
     res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('cache-control', 'no-cache');
     res.sendRaw(200, fs.readFileSync(indexHtml));
   });
 

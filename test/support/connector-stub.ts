@@ -19,6 +19,8 @@ export interface StubMember {
  */
 export async function startConnectorStub() {
   const posted: PostedActivity[] = [];
+  const updated: { conversationId: string; activityId: string; body: Record<string, unknown> }[] =
+    [];
   const rosters = new Map<string, StubMember[]>();
   let pageSizeSeen: number | undefined;
 
@@ -47,6 +49,35 @@ export async function startConnectorStub() {
         send(200, { id: `stub-activity-${posted.length}` });
         return;
       }
+      // PUT /v3/conversations/{id}/activities/{activityId}: a card updated in place for everyone.
+      if (
+        req.method === 'PUT' &&
+        parts[0] === 'v3' &&
+        parts[1] === 'conversations' &&
+        parts[3] === 'activities' &&
+        parts[4]
+      ) {
+        const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<
+          string,
+          unknown
+        >;
+        updated.push({ conversationId: parts[2], activityId: parts[4], body });
+        send(200, { id: parts[4] });
+        return;
+      }
+      // POST /v3/conversations: a 1:1 conversation with a member, as proactive messages need.
+      if (
+        req.method === 'POST' &&
+        parts.length === 2 &&
+        parts[0] === 'v3' &&
+        parts[1] === 'conversations'
+      ) {
+        const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as {
+          members?: { id?: string }[];
+        };
+        send(200, { id: `a:${body.members?.[0]?.id ?? 'unknown'}` });
+        return;
+      }
       // /v3/conversations/{id}/pagedmembers?pageSize&continuationToken: two members per page,
       // so every roster of three or more exercises the continuation loop.
       if (req.method === 'GET' && parts[1] === 'conversations' && parts[3] === 'pagedmembers') {
@@ -66,6 +97,7 @@ export async function startConnectorStub() {
   return {
     url: `http://127.0.0.1:${port}/`,
     posted,
+    updated,
     setRoster: (conversationId: string, members: StubMember[]) =>
       rosters.set(conversationId, members),
     pageSizeSeen: () => pageSizeSeen,

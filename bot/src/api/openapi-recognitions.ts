@@ -23,6 +23,13 @@ const recognition = {
       },
     },
     message: { type: 'string', maxLength: 1000 },
+    agreement: {
+      type: 'object',
+      nullable: true,
+      description: 'The working agreement it cites ("Living our agreement: …")',
+      required: ['id', 'title'],
+      properties: { id: { type: 'string' }, title: { type: 'string' } },
+    },
     week: { type: 'string', example: '2026-W48' },
     createdAt: { type: 'string', format: 'date-time' },
   },

@@ -1,5 +1,7 @@
 /** The tab API's contract; served at /api/openapi.json and checked against the routes in tests. */
 import { authResponses, errorResponse, errorSchema, teamSummary } from './openapi-common';
+import { checkinPaths } from './openapi-checkins';
+import { agreementPaths } from './openapi-agreements';
 import { recognitionPaths } from './openapi-recognitions';
 
 export function openApiDocument(version: string) {
@@ -41,6 +43,8 @@ export function openApiDocument(version: string) {
     },
     paths: {
       ...recognitionPaths,
+      ...checkinPaths,
+      ...agreementPaths,
       '/api/dev/token': {
         post: {
           summary: 'Mint a 12-hour dev token (AUTH_MODE=dev only; 404 otherwise)',

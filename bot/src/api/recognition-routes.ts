@@ -47,6 +47,7 @@ const view = (r: Recognition) => ({
   recipients: r.recipients.map((p) => ({ aadObjectId: p.aadObjectId, name: p.name })),
   tag: r.tag,
   message: r.message,
+  agreement: r.agreement ? { id: r.agreement.id, title: r.agreement.title } : null,
   week: r.week,
   createdAt: r.createdAt.toISOString(),
 });

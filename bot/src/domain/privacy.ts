@@ -19,6 +19,7 @@ export const NOT_STORED = [
   'Presence, online status, "last seen" or response times',
   'Message counts or any reading of your chats',
   'Who gave which check-in answer',
+  'When anyone endorsed or objected to an agreement',
 ];
 
 export const STORED: StoredRecord[] = [
@@ -65,16 +66,112 @@ export const STORED: StoredRecord[] = [
         visibleTo: 'members of the team where it was given',
         kept: 'as above',
       },
+      {
+        field: 'The working agreement it cites, if the giver chose one (id and title)',
+        why: 'to show “Living our agreement” on the card and the wall',
+        visibleTo: 'members of the team where it was given',
+        kept: 'as above',
+      },
+    ],
+  },
+  {
+    record: 'Check-in settings and proposals',
+    fields: [
+      {
+        field: 'Schedule, time zone, questions, minimum group size, leads (Entra object ids)',
+        why: 'so the team’s check-ins run the way the team designed them',
+        visibleTo: 'members of the team',
+        kept: 'while the team uses Rapport',
+      },
+      {
+        field: 'Proposals to change questions or schedule, and who approved or rejected them',
+        why: 'so each member votes once and the team sees the tally',
+        visibleTo: 'members of the team see the tally and their own vote, never who voted how',
+        kept: 'votes on closed proposals are removed when a voter deletes their data',
+      },
+    ],
+  },
+  {
+    record: 'Check-in answer',
+    fields: [
+      {
+        field:
+          'Scores (1–5) added to the week’s sums per trait; no name, no time, no per-answer record',
+        why: 'to show the team’s anonymous trend',
+        visibleTo: 'members of the team, only once at least the minimum group size answered',
+        kept: 'while the team uses Rapport',
+      },
+      {
+        field: 'Optional comment, stored in random order with the round and no author or time',
+        why: 'to let people say what scores cannot',
+        visibleTo: 'members of the team, after the round closes and only if it met the minimum',
+        kept: 'while the team uses Rapport',
+      },
+    ],
+  },
+  {
+    record: 'Check-in participation',
+    fields: [
+      {
+        field: 'That a member answered a round (Entra object id and round, nothing else)',
+        why: 'to send one gentle reminder only to those who have not answered, and accept one answer each',
+        visibleTo: 'nobody (used only by the bot); never joined to answers',
+        kept: 'until the round closes, then deleted',
+      },
     ],
   },
   {
     record: 'Weekly trust-health totals',
     fields: [
       {
-        field: 'Count of recognitions per trait per week',
+        field:
+          'Count of recognitions per trait per week; check-in sums, answer counts and invitations',
         why: 'to draw the team’s trend without keeping anything about individuals',
         visibleTo: 'members of the team',
         kept: 'while the team uses Rapport; contains no names, so deleting a person’s data leaves it intact',
+      },
+    ],
+  },
+  {
+    record: 'Working agreement',
+    fields: [
+      {
+        field: 'Title, text, category, status, review date and every adopted version',
+        why: 'the team’s own norms, and how they changed over time',
+        visibleTo: 'members of the team',
+        kept: 'while the team uses Rapport; retired agreements stay in the team’s history',
+      },
+      {
+        field:
+          'For each version and step: who proposed it (Entra object id, name), when it was adopted, ' +
+          'and whether the team decided it or a named lead ratified it; who kept it at a review, and when',
+        why: 'so the history shows who changed what, and when',
+        visibleTo: 'members of the team',
+        kept: 'as above',
+      },
+    ],
+  },
+  {
+    record: 'Agreement proposal',
+    fields: [
+      {
+        field:
+          'Proposed wording and note, proposer (Entra object id, name), response window, outcome',
+        why: 'so the team can decide a new agreement, a change or a retirement',
+        visibleTo: 'members of the team',
+        kept: 'as the agreement',
+      },
+      {
+        field: 'Members who endorse it (Entra object ids only, no time)',
+        why: 'one response per member, and the tally',
+        visibleTo: 'the count: members of the team; each member sees their own response only',
+        kept: 'as the agreement',
+      },
+      {
+        field: 'Objections and their answers: who (Entra object id, name) and the text, no time',
+        why: 'an objection needs an answer, so it is signed and shown with its reason',
+        visibleTo: 'members of the team',
+        kept: 'as the agreement',
       },
     ],
   },

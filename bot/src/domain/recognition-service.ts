@@ -1,4 +1,5 @@
 import {
+  RecognitionError,
   validateRecognition,
   type Person,
   type Recognition,
@@ -12,6 +13,11 @@ import { isoWeekKey } from './week';
 export interface TeamSettingsReader {
   /** The team's own values (recognizable beside the traits) and its IANA time zone. */
   get(teamId: string): Promise<{ values: TeamValue[]; timeZone: string }>;
+}
+
+/** The team's active working agreements, which a recognition may cite. */
+export interface AgreementCitations {
+  citable(teamId: string, id: string): Promise<{ id: string; title: string } | undefined>;
 }
 
 export const QUIET_DAYS = 30;
@@ -33,15 +39,33 @@ export class RecognitionNotFoundError extends Error {
 export function createRecognitionService(deps: {
   recognitions: RecognitionRepository;
   settings: TeamSettingsReader;
+  agreements?: AgreementCitations;
   now?: () => Date;
 }) {
   const now = () => deps.now?.() ?? new Date();
+
+  /** Adds the cited agreement; only an active agreement of the same team can be cited. */
+  const cite = async (
+    teamId: string,
+    valid: ValidRecognition,
+    agreementId: string | undefined,
+  ): Promise<ValidRecognition> => {
+    if (!agreementId) return valid;
+    const agreement = await deps.agreements?.citable(teamId, agreementId);
+    if (!agreement) {
+      throw new RecognitionError(
+        'RECOGNITION_UNKNOWN_AGREEMENT',
+        'Choose one of the team’s active working agreements, or none.',
+      );
+    }
+    return { ...valid, agreement };
+  };
 
   return {
     /** Checks a draft without storing it (the message extension's preview). */
     async check(teamId: string, input: RecognitionInput): Promise<ValidRecognition> {
       const { values } = await deps.settings.get(teamId);
-      return validateRecognition(input, values);
+      return cite(teamId, validateRecognition(input, values), input.agreementId);
     },
 
     /**
@@ -54,7 +78,7 @@ export function createRecognitionService(deps: {
       input: RecognitionInput,
     ): Promise<{ recognition: Recognition; created: boolean }> {
       const { values, timeZone } = await deps.settings.get(teamId);
-      const valid = validateRecognition(input, values);
+      const valid = await cite(teamId, validateRecognition(input, values), input.agreementId);
       const at = now();
       return deps.recognitions.record(key, {
         ...valid,

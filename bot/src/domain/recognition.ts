@@ -25,6 +25,8 @@ export interface RecognitionInput {
   recipients: Person[];
   tag: string;
   message: string;
+  /** An active working agreement of the team that the recognition cites, if any. */
+  agreementId?: string;
 }
 
 export interface ValidRecognition {
@@ -32,6 +34,8 @@ export interface ValidRecognition {
   recipients: Person[];
   tag: RecognitionTag;
   message: string;
+  /** The cited agreement, with its title as it was then ("Living our agreement: …"). */
+  agreement?: { id: string; title: string };
 }
 
 export interface Recognition extends ValidRecognition {
@@ -48,7 +52,8 @@ export class RecognitionError extends Error {
       | 'RECOGNITION_TOO_LONG'
       | 'RECOGNITION_SELF'
       | 'RECOGNITION_NO_RECIPIENT'
-      | 'RECOGNITION_UNKNOWN_TAG',
+      | 'RECOGNITION_UNKNOWN_TAG'
+      | 'RECOGNITION_UNKNOWN_AGREEMENT',
     message: string,
   ) {
     super(message);

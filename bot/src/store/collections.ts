@@ -10,6 +10,15 @@ export const collections = {
   recognitions: 'recognitions',
   trustWeeks: 'trust_weeks',
   teamSettings: 'team_settings',
+  checkinRounds: 'checkin_rounds',
+  checkinParticipation: 'checkin_participation',
+  checkinProposals: 'checkin_proposals',
+  agreements: 'agreements',
+  agreementProposals: 'agreement_proposals',
+  schedules: 'schedules',
+  outbox: 'outbox',
+  outboxOutcomes: 'outbox_outcomes',
+  locks: 'locks',
 } as const;
 
 /**
@@ -29,6 +38,19 @@ export async function prepareSchema(db: Db): Promise<void> {
     .collection(collections.recognitions)
     .createIndex({ teamId: 1, recipientIds: 1, createdAt: -1 });
   await db.collection(collections.recognitions).createIndex({ 'sender.aadObjectId': 1 });
+  await db.collection(collections.checkinRounds).createIndex({ teamId: 1, status: 1, week: -1 });
+  await db.collection(collections.checkinParticipation).createIndex({ roundId: 1 });
+  await db
+    .collection(collections.checkinProposals)
+    .createIndex({ teamId: 1, status: 1, createdAt: -1 });
+  await db.collection(collections.agreements).createIndex({ teamId: 1, status: 1 });
+  await db
+    .collection(collections.agreementProposals)
+    .createIndex({ teamId: 1, agreementId: 1, createdAt: -1 });
+  await db.collection(collections.schedules).createIndex({ nextRunAt: 1 });
+  // The outbox worker's "what is due" query, and a person's messages when they delete their data.
+  await db.collection(collections.outbox).createIndex({ status: 1, notBefore: 1 });
+  await db.collection(collections.outbox).createIndex({ 'target.aadObjectId': 1 });
   await db
     .collection<{ _id: string; version: number; updatedAt: Date }>(collections.meta)
     .updateOne(

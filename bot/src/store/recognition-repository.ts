@@ -21,6 +21,7 @@ interface RecognitionDoc {
   tag: RecognitionTag;
   tagKey: string;
   message: string;
+  agreement?: { id: string; title: string };
   createdAt: Date;
 }
 
@@ -32,6 +33,7 @@ const toRecognition = (d: RecognitionDoc): Recognition => ({
   recipients: d.recipients,
   tag: d.tag,
   message: d.message,
+  ...(d.agreement ? { agreement: d.agreement } : {}),
   createdAt: d.createdAt,
 });
 
@@ -58,20 +60,18 @@ export function createRecognitionRepository(
         tag: r.tag,
         tagKey: tagKey(r.tag),
         message: r.message,
+        ...(r.agreement ? { agreement: { id: r.agreement.id, title: r.agreement.title } } : {}),
         createdAt: r.createdAt,
       };
-      let stored = doc;
-      let created = true;
       try {
         await recognitions.insertOne(doc);
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
-        created = false;
-        stored = (await recognitions.findOne({ _id: doc._id })) ?? doc;
+        const first = await recognitions.findOne({ _id: doc._id });
+        return { recognition: toRecognition(first ?? doc), created: false };
       }
-      // Also on a retry: finishes a count that a crash may have interrupted; counts at most once.
-      await weeks.count(stored.teamId, stored.week, countField(stored), stored._id);
-      return { recognition: toRecognition(stored), created };
+      await weeks.count(doc.teamId, doc.week, countField(doc));
+      return { recognition: toRecognition(doc), created: true };
     },
 
     async list(teamId, query) {
@@ -98,12 +98,10 @@ export function createRecognitionRepository(
     },
 
     async remove(teamId, id) {
-      const doc = await recognitions.findOne({ _id: id, teamId });
+      const doc = await recognitions.findOneAndDelete({ _id: id, teamId });
       if (!doc) return false;
-      // Uncount first: a crash in between leaves an uncounted recognition that a retry deletes.
-      await weeks.uncount(doc.teamId, doc.week, countField(doc), doc._id);
-      const res = await recognitions.deleteOne({ _id: id, teamId });
-      return res.deletedCount === 1;
+      await weeks.uncount(doc.teamId, doc.week, countField(doc));
+      return true;
     },
 
     async recognizedSince(teamId, since) {

@@ -11,12 +11,21 @@ import type { InstallationRepository } from '../domain/installation';
 import type { Logger } from '../logger';
 import { conversationIdentity } from './conversation-identity';
 import { fetchRoster } from './roster';
+import type { CheckinFlow } from './checkin-flow';
+import type { AgreementFlow } from './agreement-flow';
+import { AGREEMENT_VERB_PREFIX } from './cards/agreement-card';
+import { CHECKIN_VERB } from './cards/checkin-card';
 import type { RecognitionFlow } from './recognition-flow';
 import { helpText, welcomeText } from './welcome-message';
 
 export interface RapportBotDeps {
   installations: InstallationRepository;
   recognition: RecognitionFlow;
+  checkin: CheckinFlow;
+  /** Endorse / Object on agreement proposals, Keep / Retire on review reminders. */
+  agreement?: AgreementFlow;
+  /** Runs after a team or chat installs the app (not for personal installs). */
+  onInstalled?: (conversationId: string, installerAadObjectId: string | undefined) => Promise<void>;
   logger: Logger;
   now?: () => Date;
 }
@@ -56,7 +65,9 @@ export class RapportBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      const handled = await this.deps.recognition.command(context);
+      const handled =
+        (await this.deps.checkin.command(context)) ||
+        (await this.deps.recognition.command(context));
       if (!handled)
         await context.sendActivity({ type: 'message', textFormat: 'markdown', text: helpText() });
       await next();
@@ -95,7 +106,17 @@ export class RapportBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    if (invokeValue.action.verb !== 'recognize') {
+    const verb = invokeValue.action.verb;
+    const agreement = this.deps.agreement;
+    const handler =
+      verb === 'recognize'
+        ? this.deps.recognition.executeForm
+        : verb === CHECKIN_VERB
+          ? this.deps.checkin.answer
+          : agreement && verb.startsWith(AGREEMENT_VERB_PREFIX)
+            ? (c: TurnContext, data: unknown) => agreement.execute(c, verb, data)
+            : undefined;
+    if (!handler) {
       return {
         statusCode: 400,
         type: 'application/vnd.microsoft.error',
@@ -105,7 +126,7 @@ export class RapportBot extends TeamsActivityHandler {
         },
       };
     }
-    const card = await this.deps.recognition.executeForm(context, invokeValue.action.data);
+    const card = await handler(context, invokeValue.action.data);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
 
@@ -131,6 +152,9 @@ export class RapportBot extends TeamsActivityHandler {
     >;
     const isNew = await this.deps.installations.activate({ ...identity, reference }, this.now());
     await this.refreshRoster(context);
+    if (isNew && identity.kind !== 'personal') {
+      await this.deps.onInstalled?.(identity.id, context.activity.from?.aadObjectId);
+    }
     if (isNew) {
       await context.sendActivity({
         type: 'message',

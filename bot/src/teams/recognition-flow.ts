@@ -41,6 +41,8 @@ export interface RecognitionFlowDeps {
   installations: InstallationRepository;
   people: PeopleDirectory;
   teamsAppId: string;
+  /** The team's active working agreements, offered for citing on the form. */
+  agreements?: { citableList(teamId: string): Promise<{ id: string; title: string }[]> };
 }
 
 const FORM_TITLE = 'Recognize a colleague';
@@ -80,11 +82,12 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     submit: RecognitionFormOptions['submit'],
     extra: Partial<RecognitionFormOptions> = {},
   ): Promise<RecognitionFormOptions> => {
-    const [{ values }, roster] = await Promise.all([
+    const [{ values }, roster, agreements] = await Promise.all([
       deps.settings.get(teamId),
       installedRoster(teamId),
+      deps.agreements?.citableList(teamId),
     ]);
-    return { values, roster, submit, ...extra };
+    return { values, roster, agreements, submit, ...extra };
   };
 
   /** Turns submitted ids into people with names, from stored rosters first, then from Teams. */
@@ -131,6 +134,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       recipients: await resolvePeople(context, teamId, ids),
       tag: form.tag,
       message: form.message,
+      ...(form.agreement ? { agreementId: form.agreement } : {}),
     };
   };
 
@@ -138,6 +142,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     recipients: input.recipients.map((r) => r.aadObjectId),
     tag: input.tag,
     message: input.message,
+    agreementId: input.agreementId,
   });
 
   return {
@@ -181,6 +186,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
           recipients: valid.recipients,
           tag: tagKey(valid.tag),
           message: valid.message,
+          ...(valid.agreement ? { agreementId: valid.agreement.id } : {}),
         };
         const preview = recognitionCard(valid, wallUrl(team.id), { rapportDraft: draft });
         return {
@@ -221,6 +227,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
               recipients: draft.recipients.map((r) => r.aadObjectId),
               tag: draft.tag,
               message: draft.message,
+              agreementId: draft.agreementId,
             },
           }),
         ),

@@ -19,6 +19,8 @@ export const recognitionFormData = z.object({
   teammates: idList,
   tag: z.string().max(200).default(''),
   message: z.string().max(20_000).default(''),
+  /** A cited working agreement's id; empty when none was chosen. */
+  agreement: z.string().max(100).optional(),
 });
 
 export type RecognitionFormData = z.infer<typeof recognitionFormData>;
@@ -34,6 +36,7 @@ export const recognitionDraft = z.object({
   recipients: z.array(person).min(1).max(50),
   tag: z.string().max(200),
   message: z.string().max(20_000),
+  agreementId: z.string().max(100).optional(),
 });
 
 export type RecognitionDraft = z.infer<typeof recognitionDraft>;

@@ -1,7 +1,10 @@
-/** The Adaptive Card shapes we build; Teams renders schema 1.5, not 1.6. */
+/**
+ * The Adaptive Card shapes we build; Teams renders schema 1.5, not 1.6. No `$schema` key: Teams
+ * does not need it, and cards are stored in the outbox, where FerretDB refuses keys starting
+ * with "$".
+ */
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
-  $schema: string;
   version: '1.5';
   body: Record<string, unknown>[];
   actions?: Record<string, unknown>[];
@@ -11,11 +14,10 @@ export interface AdaptiveCard {
 
 export function adaptiveCard(
   body: Record<string, unknown>[],
-  extra: Partial<Omit<AdaptiveCard, 'type' | '$schema' | 'version' | 'body'>> = {},
+  extra: Partial<Omit<AdaptiveCard, 'type' | 'version' | 'body'>> = {},
 ): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
     ...extra,

@@ -44,6 +44,17 @@ export function recognitionCard(
         wrap: true,
         spacing: 'Medium',
       },
+      ...(recognition.agreement
+        ? [
+            {
+              type: 'TextBlock',
+              text: `🤝 Living our agreement: ${escapeCardText(recognition.agreement.title)}`,
+              wrap: true,
+              isSubtle: true,
+              spacing: 'Medium',
+            },
+          ]
+        : []),
     ],
     {
       actions: [{ type: 'Action.OpenUrl', title: 'See the recognition wall', url: wallUrl }],

@@ -9,7 +9,9 @@ export interface RecognitionFormOptions {
   /** The team's stored roster, offered when the bot is installed in the conversation. */
   roster?: Person[];
   values?: readonly TeamValue[];
-  prefill?: { recipients?: string[]; tag?: string; message?: string };
+  /** The team's active working agreements, which the recognition may cite. */
+  agreements?: readonly { id: string; title: string }[];
+  prefill?: { recipients?: string[]; tag?: string; message?: string; agreementId?: string };
   error?: string;
   /** How the form submits: a message extension task module, or a card in chat (Action.Execute). */
   submit: 'task' | 'execute';
@@ -72,6 +74,16 @@ export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCa
       ...(options.values ?? []).map((v) => ({ title: v.label, value: `value:${v.id}` })),
     ],
   });
+  if (options.agreements?.length) {
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: 'agreement',
+      label: 'Living one of our agreements? (optional)',
+      placeholder: 'None',
+      value: options.prefill?.agreementId ?? '',
+      choices: options.agreements.map((a) => ({ title: a.title, value: a.id })),
+    });
+  }
   body.push({
     type: 'Input.Text',
     id: 'message',

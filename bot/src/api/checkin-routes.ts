@@ -1,0 +1,139 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import type { CheckinService } from '../domain/checkin-service';
+import type { SettingsProposal } from '../domain/checkin-ports';
+import { withTeamMember, type AccessDeps } from './auth/team-access';
+import { parseInput, queryOf } from './query';
+
+const weeksQuery = z.object({
+  weeks: z.coerce.number().int().min(1, 'must be 1–104').max(104, 'must be 1–104').default(12),
+});
+const feedbackQuery = z.object({
+  rounds: z.coerce.number().int().min(1, 'must be 1–52').max(52, 'must be 1–52').default(12),
+});
+const settingsBody = z.object({
+  settings: z.unknown(),
+  leads: z.array(z.string().min(1).max(200)).min(1, 'keep at least one lead').max(50).optional(),
+});
+const voteBody = z.object({ approve: z.boolean() });
+
+/** Votes are the team's business, but who voted which way is not shown: only the tally. */
+const proposalView = (p: SettingsProposal, caller: string) => ({
+  id: p.id,
+  change: p.change,
+  createdAt: p.createdAt.toISOString(),
+  closesAt: p.closesAt.toISOString(),
+  status: p.status,
+  approvals: p.approvals.length,
+  rejections: p.rejections.length,
+  myVote: p.approvals.includes(caller)
+    ? 'approve'
+    : p.rejections.includes(caller)
+      ? 'reject'
+      : null,
+  rule: 'Takes effect when a majority of the members who vote within 7 days approve.',
+});
+
+/** Trust health, anonymous feedback, check-in settings, proposals and "run a round now". */
+export function registerCheckinRoutes(
+  server: Server,
+  deps: AccessDeps & { checkins: CheckinService },
+): void {
+  server.get(
+    '/api/v1/teams/:teamId/trust-health',
+    withTeamMember(deps, async (req, res, { teamId }) => {
+      const { weeks } = parseInput(weeksQuery, queryOf(req), 'query');
+      const [health, config] = await Promise.all([
+        deps.checkins.trustHealth(teamId, weeks),
+        deps.checkins.settings(teamId),
+      ]);
+      res.json({ weeks: health, minGroupSize: config.settings.minGroupSize });
+    }),
+  );
+
+  server.get(
+    '/api/v1/teams/:teamId/feedback',
+    withTeamMember(deps, async (req, res, { teamId }) => {
+      const { rounds } = parseInput(feedbackQuery, queryOf(req), 'query');
+      res.json({ weeks: await deps.checkins.feedback(teamId, rounds) });
+    }),
+  );
+
+  server.get(
+    '/api/v1/teams/:teamId/checkin/settings',
+    withTeamMember(deps, async (_req, res, { teamId, caller }) => {
+      const config = await deps.checkins.settings(teamId);
+      res.json({
+        settings: config.settings,
+        leads: config.leads,
+        isLead: config.leads.length === 0 || config.leads.includes(caller.aadObjectId),
+        nextRoundAt: config.nextRoundAt?.toISOString() ?? null,
+      });
+    }),
+  );
+
+  server.put(
+    '/api/v1/teams/:teamId/checkin/settings',
+    withTeamMember(deps, async (req, res, { teamId, caller }) => {
+      const body = parseInput(settingsBody, req.body, 'body');
+      const config = await deps.checkins.updateSettings(
+        teamId,
+        caller.aadObjectId,
+        body.settings,
+        body.leads,
+      );
+      res.json({
+        settings: config.settings,
+        leads: config.leads,
+        isLead: true,
+        nextRoundAt: config.nextRoundAt?.toISOString() ?? null,
+      });
+    }),
+  );
+
+  server.get(
+    '/api/v1/teams/:teamId/checkin/proposals',
+    withTeamMember(deps, async (_req, res, { teamId, caller }) => {
+      const proposals = await deps.checkins.proposals(teamId);
+      res.json({ items: proposals.map((p) => proposalView(p, caller.aadObjectId)) });
+    }),
+  );
+
+  server.post(
+    '/api/v1/teams/:teamId/checkin/proposals',
+    withTeamMember(deps, async (req, res, { teamId, caller }) => {
+      const proposal = await deps.checkins.propose(teamId, caller.aadObjectId, req.body);
+      res.status(201);
+      res.json(proposalView(proposal, caller.aadObjectId));
+    }),
+  );
+
+  server.post(
+    '/api/v1/teams/:teamId/checkin/proposals/:proposalId/votes',
+    withTeamMember(deps, async (req, res, { teamId, caller }) => {
+      const { approve } = parseInput(voteBody, req.body, 'body');
+      const id = parseInput(
+        z.string().uuid('is not a proposal id'),
+        req.params?.proposalId,
+        'proposalId',
+      );
+      const proposal = await deps.checkins.vote(teamId, id, caller.aadObjectId, approve);
+      res.json(proposalView(proposal, caller.aadObjectId));
+    }),
+  );
+
+  server.post(
+    '/api/v1/teams/:teamId/checkin/rounds',
+    withTeamMember(deps, async (_req, res, { teamId, caller }) => {
+      const round = await deps.checkins.runNow(teamId, caller.aadObjectId);
+      res.status(201);
+      res.json({
+        id: round?.id,
+        week: round?.week,
+        opensAt: round?.opensAt.toISOString(),
+        closesAt: round?.closesAt.toISOString(),
+        invited: round?.invited,
+      });
+    }),
+  );
+}

@@ -1,0 +1,65 @@
+import type { CheckinSettings, Question, ValidAnswer, WeekTotals } from './checkin';
+
+export interface Round {
+  id: string;
+  teamId: string;
+  week: string;
+  opensAt: Date;
+  nudgeAt: Date;
+  closesAt: Date;
+  status: 'open' | 'closed';
+  questions: Question[];
+  freeText: { enabled: boolean; prompt: string };
+  minGroupSize: number;
+  invited: number;
+}
+
+export interface TeamCheckinConfig {
+  settings: CheckinSettings;
+  /** Members who may edit settings directly and run a round now. */
+  leads: string[];
+}
+
+export interface SettingsProposal {
+  id: string;
+  teamId: string;
+  proposedBy: string;
+  change: { cadence?: CheckinSettings['cadence']; questions?: Question[] };
+  createdAt: Date;
+  closesAt: Date;
+  approvals: string[];
+  rejections: string[];
+  status: 'open' | 'adopted' | 'rejected';
+}
+
+/** Storage the check-in rules need; answers never carry who gave them. */
+export interface CheckinRepository {
+  config(teamId: string): Promise<TeamCheckinConfig>;
+  saveConfig(teamId: string, config: TeamCheckinConfig): Promise<void>;
+  /** Creates the round once; false when a round with this id already exists. */
+  createRound(round: Round): Promise<boolean>;
+  round(roundId: string): Promise<Round | undefined>;
+  /** Records that the member answered, then adds the answer to the anonymous totals. */
+  recordAnswer(
+    round: Round,
+    aadObjectId: string,
+    answer: ValidAnswer,
+  ): Promise<'recorded' | 'already-answered'>;
+  participation(roundId: string): Promise<number>;
+  answeredBy(roundId: string, aadObjectIds: string[]): Promise<Set<string>>;
+  closeRound(roundId: string): Promise<void>;
+  weekTotals(teamId: string, weeks: string[]): Promise<WeekTotals[]>;
+  /** Comments of closed rounds that met their minimum, newest week first, in no stored order. */
+  feedback(teamId: string, limit: number): Promise<{ week: string; comments: string[] }[]>;
+  createProposal(p: SettingsProposal): Promise<void>;
+  proposal(teamId: string, id: string): Promise<SettingsProposal | undefined>;
+  openProposals(teamId: string): Promise<SettingsProposal[]>;
+  /** Records one vote per member, replacing an earlier vote by the same member. */
+  vote(
+    teamId: string,
+    id: string,
+    voter: string,
+    approve: boolean,
+  ): Promise<SettingsProposal | undefined>;
+  settleProposal(teamId: string, id: string, status: 'adopted' | 'rejected'): Promise<boolean>;
+}

@@ -1,0 +1,287 @@
+import {
+  CheckinError,
+  checkinSettingsSchema,
+  nextRoundOpening,
+  recentWeeks,
+  roundTimes,
+  validateAnswer,
+  weekHealth,
+  type CheckinSettings,
+  type WeekHealth,
+} from './checkin';
+import type { CheckinRepository, Round, SettingsProposal } from './checkin-ports';
+import type { RosterMember } from './installation';
+import { majorityOutcome } from './voting';
+
+export const PROPOSAL_WINDOW_DAYS = 7;
+
+export class NotALeadError extends Error {
+  readonly code = 'NOT_A_LEAD';
+  constructor(action: string) {
+    super(`Only the team's leads can ${action}. Propose the change instead: the team votes on it.`);
+  }
+}
+
+export class InvalidSettingsError extends Error {
+  readonly code = 'INVALID_SETTINGS';
+}
+
+export class ProposalNotFoundError extends Error {
+  readonly code = 'PROPOSAL_NOT_FOUND';
+  constructor() {
+    super('That proposal does not exist in this team.');
+  }
+}
+
+export class ProposalClosedError extends Error {
+  readonly code = 'PROPOSAL_CLOSED';
+  constructor() {
+    super('Voting on this proposal has ended.');
+  }
+}
+
+/** Who is invited to a round, and how to reach them; implemented by the outbox adapter. */
+export interface CheckinDelivery {
+  sendRound(round: Round, members: RosterMember[]): Promise<void>;
+  sendNudge(round: Round, members: RosterMember[]): Promise<void>;
+}
+
+export interface RosterReader {
+  roster(teamId: string): Promise<RosterMember[]>;
+}
+
+function parseSettings(value: unknown): CheckinSettings {
+  const parsed = checkinSettingsSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new InvalidSettingsError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; '),
+    );
+  }
+  return parsed.data;
+}
+
+export function createCheckinService(deps: {
+  repo: CheckinRepository;
+  roster: RosterReader;
+  delivery: CheckinDelivery;
+  now?: () => Date;
+  newId: () => string;
+  /** Told when a team's rhythm may have changed, so its next opening is rescheduled. */
+  onRhythmChanged?: (teamId: string) => Promise<void>;
+  /** Told when a round opens, so its nudge and close are scheduled. */
+  onRoundOpened?: (round: Round) => Promise<void>;
+}) {
+  const now = () => deps.now?.() ?? new Date();
+  const { repo } = deps;
+
+  const isLead = async (teamId: string, member: string) => {
+    const { leads } = await repo.config(teamId);
+    // A team with no leads yet lets its first member to act claim the role, so setup never stalls.
+    return leads.length === 0 || leads.includes(member);
+  };
+
+  const openRound = async (teamId: string, opensAt: Date): Promise<Round | undefined> => {
+    const { settings } = await repo.config(teamId);
+    const times = roundTimes(settings.cadence, opensAt);
+    // After downtime, a round whose window has already passed is skipped, not sent late.
+    if (times.closesAt.getTime() <= now().getTime()) return undefined;
+    const members = await deps.roster.roster(teamId);
+    const round: Round = {
+      id: `${teamId}|${times.localDate}`,
+      teamId,
+      week: times.week,
+      opensAt,
+      nudgeAt: times.nudgeAt,
+      closesAt: times.closesAt,
+      status: 'open',
+      questions: settings.questions,
+      freeText: settings.freeText,
+      minGroupSize: settings.minGroupSize,
+      invited: members.length,
+    };
+    if (!(await repo.createRound(round))) return repo.round(round.id);
+    await deps.onRoundOpened?.(round);
+    await deps.delivery.sendRound(round, members);
+    return round;
+  };
+
+  const settle = async (p: SettingsProposal): Promise<SettingsProposal> => {
+    if (p.status !== 'open') return p;
+    const rosterSize = (await deps.roster.roster(p.teamId)).length;
+    const outcome = majorityOutcome({
+      approvals: p.approvals.length,
+      rejections: p.rejections.length,
+      rosterSize,
+      closesAt: p.closesAt,
+      now: now(),
+    });
+    if (outcome === 'open') return p;
+    if (!(await repo.settleProposal(p.teamId, p.id, outcome)))
+      return (await repo.proposal(p.teamId, p.id)) ?? p;
+    if (outcome === 'adopted') {
+      const config = await repo.config(p.teamId);
+      const settings = parseSettings({ ...config.settings, ...p.change });
+      await repo.saveConfig(p.teamId, { ...config, settings });
+      await deps.onRhythmChanged?.(p.teamId);
+    }
+    return { ...p, status: outcome };
+  };
+
+  return {
+    async settings(teamId: string) {
+      const config = await repo.config(teamId);
+      return {
+        ...config,
+        nextRoundAt: config.settings.enabled
+          ? nextRoundOpening(config.settings.cadence, now())
+          : null,
+      };
+    },
+
+    /** Leads edit settings directly; the first edit of a team without leads makes its author a lead. */
+    async updateSettings(teamId: string, member: string, value: unknown, leads?: string[]) {
+      if (!(await isLead(teamId, member))) throw new NotALeadError('edit check-in settings');
+      const settings = parseSettings(value);
+      const config = await repo.config(teamId);
+      const nextLeads = leads ?? (config.leads.length ? config.leads : [member]);
+      if (nextLeads.length === 0) throw new InvalidSettingsError('leads: keep at least one lead');
+      await repo.saveConfig(teamId, { settings, leads: nextLeads });
+      await deps.onRhythmChanged?.(teamId);
+      return this.settings(teamId);
+    },
+
+    async propose(teamId: string, member: string, change: unknown): Promise<SettingsProposal> {
+      const config = await repo.config(teamId);
+      const partial = checkinSettingsSchema
+        .pick({ cadence: true, questions: true })
+        .partial()
+        .safeParse(change);
+      if (!partial.success || (!partial.data.cadence && !partial.data.questions)) {
+        throw new InvalidSettingsError(
+          partial.success
+            ? 'a proposal changes the cadence, the questions, or both'
+            : partial.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        );
+      }
+      parseSettings({ ...config.settings, ...partial.data });
+      const created = now();
+      const proposal: SettingsProposal = {
+        id: deps.newId(),
+        teamId,
+        proposedBy: member,
+        change: partial.data,
+        createdAt: created,
+        closesAt: new Date(created.getTime() + PROPOSAL_WINDOW_DAYS * 86_400_000),
+        approvals: [member],
+        rejections: [],
+        status: 'open',
+      };
+      await repo.createProposal(proposal);
+      return settle(proposal);
+    },
+
+    async vote(
+      teamId: string,
+      id: string,
+      member: string,
+      approve: boolean,
+    ): Promise<SettingsProposal> {
+      const existing = await repo.proposal(teamId, id);
+      if (!existing) throw new ProposalNotFoundError();
+      const current = await settle(existing);
+      if (current.status !== 'open') throw new ProposalClosedError();
+      const voted = await repo.vote(teamId, id, member, approve);
+      return settle(voted ?? current);
+    },
+
+    async proposals(teamId: string): Promise<SettingsProposal[]> {
+      return Promise.all((await repo.openProposals(teamId)).map(settle));
+    },
+
+    /** A new install: the installer leads until the team names other leads, and the rhythm starts. */
+    async installed(teamId: string, installer: string | undefined) {
+      const config = await repo.config(teamId);
+      if (config.leads.length === 0 && installer)
+        await repo.saveConfig(teamId, { ...config, leads: [installer] });
+      await deps.onRhythmChanged?.(teamId);
+    },
+
+    /** "Run a round now": leads only, so a team can try a check-in at once. */
+    async runNow(teamId: string, member: string): Promise<Round | undefined> {
+      if (!(await isLead(teamId, member))) throw new NotALeadError('start a round now');
+      return openRound(teamId, now());
+    },
+
+    /** Opens the scheduled round due at `opensAt` (called by the scheduler); idempotent per local date. */
+    openScheduledRound: openRound,
+
+    nextOpening(settings: CheckinSettings, after: Date): Date {
+      return nextRoundOpening(settings.cadence, after);
+    },
+
+    async answer(roundId: string, member: string, submitted: Record<string, unknown>) {
+      const round = await repo.round(roundId);
+      if (!round)
+        throw new CheckinError('CHECKIN_ROUND_NOT_FOUND', 'This check-in does not exist any more.');
+      if (round.status === 'closed' || now().getTime() >= round.closesAt.getTime()) {
+        throw new CheckinError(
+          'CHECKIN_ROUND_CLOSED',
+          'This check-in has closed. The next one will come on schedule.',
+        );
+      }
+      const roster = await deps.roster.roster(round.teamId);
+      if (!roster.some((m) => m.aadObjectId === member)) {
+        throw new CheckinError(
+          'CHECKIN_NOT_A_MEMBER',
+          'Only members of this team can answer its check-in.',
+        );
+      }
+      const answer = validateAnswer(round.questions, submitted, round.freeText.enabled);
+      const outcome = await repo.recordAnswer(round, member, answer);
+      if (outcome === 'already-answered') {
+        throw new CheckinError(
+          'CHECKIN_ALREADY_ANSWERED',
+          'You already answered this check-in. Thank you!',
+        );
+      }
+      return { round, participation: await repo.participation(roundId) };
+    },
+
+    round: (roundId: string) => repo.round(roundId),
+
+    async participation(roundId: string) {
+      return repo.participation(roundId);
+    },
+
+    /** Sends the one gentle nudge to members who have not answered yet. */
+    async nudge(roundId: string) {
+      const round = await repo.round(roundId);
+      if (!round || round.status !== 'open') return 0;
+      const roster = await deps.roster.roster(round.teamId);
+      const answered = await repo.answeredBy(
+        roundId,
+        roster.map((m) => m.aadObjectId),
+      );
+      const pending = roster.filter((m) => !answered.has(m.aadObjectId));
+      await deps.delivery.sendNudge(round, pending);
+      return pending.length;
+    },
+
+    /** Closes a round: its comments become readable once it met the minimum group size. */
+    async close(roundId: string): Promise<void> {
+      await repo.closeRound(roundId);
+    },
+
+    async trustHealth(teamId: string, weeks: number): Promise<WeekHealth[]> {
+      const { settings } = await repo.config(teamId);
+      const keys = recentWeeks(now(), weeks, settings.cadence.timeZone);
+      return (await repo.weekTotals(teamId, keys)).map(weekHealth);
+    },
+
+    async feedback(teamId: string, rounds: number) {
+      return repo.feedback(teamId, rounds);
+    },
+  };
+}
+
+export type CheckinService = ReturnType<typeof createCheckinService>;

@@ -1,0 +1,39 @@
+/**
+ * A member's own data: what they can download and what they can erase (privacy rule 5).
+ * Aggregates never hold names, so erasing a person leaves every team trend intact.
+ */
+export interface PersonalExport {
+  exportedAt: string;
+  person: { tenantId: string; aadObjectId: string; name: string };
+  memberships: { teamId: string; name: string | null; displayName: string }[];
+  recognitionsGiven: ExportedRecognition[];
+  recognitionsReceived: ExportedRecognition[];
+  /** Rounds the person answered that are still open (closed rounds keep no participation). */
+  openRoundsAnswered: string[];
+  checkinVotes: { proposalId: string; teamId: string; vote: 'approve' | 'reject' }[];
+  notStored: string[];
+}
+
+export interface ExportedRecognition {
+  id: string;
+  teamId: string;
+  from: string;
+  to: string[];
+  tag: string;
+  message: string;
+  createdAt: string;
+}
+
+export interface ErasureReport {
+  recognitionsDeleted: number;
+  checkinVotesRemoved: number;
+  /** Kept until their round closes, so the one-answer rule holds; then deleted with the round's. */
+  openRoundParticipationKept: number;
+}
+
+export interface PersonalDataRepository {
+  collect(
+    aadObjectId: string,
+  ): Promise<Omit<PersonalExport, 'exportedAt' | 'person' | 'notStored'>>;
+  erase(aadObjectId: string): Promise<ErasureReport>;
+}

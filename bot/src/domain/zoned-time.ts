@@ -1,0 +1,71 @@
+import { localDate } from './week';
+
+/** True when the IANA zone is known to this runtime's Intl data. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant at which a wall-clock time happens in a zone. A time skipped by a daylight-saving
+ * jump moves forward by the jump (02:30 on a spring-forward night becomes 03:30); a time that
+ * happens twice takes the first occurrence.
+ */
+export function zonedWallTimeToInstant(
+  local: { year: number; month: number; day: number; hour: number; minute: number },
+  timeZone: string,
+): Date {
+  const naive = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const firstGuess = naive - offsetMinutes(new Date(naive), timeZone) * 60_000;
+  const secondOffset = offsetMinutes(new Date(firstGuess), timeZone);
+  const candidate = naive - secondOffset * 60_000;
+  // For an ambiguous time prefer the earlier instant (the first occurrence).
+  const earlier = candidate - 60 * 60_000;
+  if (offsetMinutes(new Date(earlier), timeZone) * 60_000 + earlier === naive)
+    return new Date(earlier);
+  return new Date(candidate);
+}
+
+/** The local calendar date plus a number of days (calendar arithmetic, no time zone involved). */
+export function addDays(date: { year: number; month: number; day: number }, days: number) {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function isoDate(date: { year: number; month: number; day: number }): string {
+  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** Monday = 1 … Sunday = 7, as ISO counts them. */
+export function isoWeekday(date: { year: number; month: number; day: number }): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() || 7;
+}
+
+export { localDate };

@@ -1,0 +1,48 @@
+import { MessageFactory } from 'botbuilder';
+import type { CheckinDelivery } from '../domain/checkin-service';
+import type { Round } from '../domain/checkin-ports';
+import type { InstallationRepository, RosterMember } from '../domain/installation';
+import type { Logger } from '../logger';
+import { cardAttachment } from '../teams/cards/adaptive-card';
+import { checkinCard } from '../teams/cards/checkin-card';
+import type { OutboxMessage } from './outbox';
+
+/**
+ * Check-in cards go to each member privately through the outbox. The key (round + member, and
+ * the kind of message) makes every card and every nudge a one-time message.
+ */
+export function createCheckinDelivery(deps: {
+  installations: Pick<InstallationRepository, 'find'>;
+  enqueue: (messages: OutboxMessage[]) => Promise<unknown>;
+  logger: Logger;
+}): CheckinDelivery {
+  const send = async (kind: 'round' | 'nudge', round: Round, members: RosterMember[]) => {
+    const installation = await deps.installations.find(round.teamId);
+    const serviceUrl = installation?.reference.serviceUrl;
+    if (!installation?.active || typeof serviceUrl !== 'string') {
+      deps.logger.warn('check-in not sent: the app is not installed in this team any more', {
+        round: round.id,
+      });
+      return;
+    }
+    const activity = MessageFactory.attachment(
+      cardAttachment(checkinCard(round, { nudge: kind === 'nudge' })),
+    );
+    await deps.enqueue(
+      members.map((m) => ({
+        key: `${kind}|${round.id}|${m.aadObjectId}`,
+        target: {
+          serviceUrl,
+          tenantId: installation.tenantId,
+          userId: m.teamsUserId,
+          aadObjectId: m.aadObjectId,
+        },
+        activity: { ...activity, type: 'message' },
+      })),
+    );
+  };
+  return {
+    sendRound: (round, members) => send('round', round, members),
+    sendNudge: (round, members) => send('nudge', round, members),
+  };
+}

@@ -1,0 +1,322 @@
+import { MongoBulkWriteError, type Db, type Filter } from 'mongodb';
+import { collections } from '../store/collections';
+import { isDuplicateKey } from '../store/mongo-errors';
+import type { OutboxTarget } from './proactive-port';
+
+/**
+ * The one outbox for proactive messages. Every message is a document whose `_id` is its
+ * idempotency key (for a check-in reminder: round + member), so enqueueing the same reminder
+ * twice stores it once, and a worker that dies mid-run leaves behind exactly what is still due.
+ *
+ * One worker at a time sends (it holds the outbox lock, below), so a message needs no claim of
+ * its own, and one rate limiter sees every call to Teams.
+ *
+ * Writes are shaped by the embedded FerretDB 1.24 (SQLite), where an update or a delete costs
+ * time in proportion to the collection's size — 15–20 ms per update with a few hundred to a
+ * few thousand messages, and writes run one at a time — while an insert costs about 1 ms. So a
+ * message's outcome (sent, failed, unreachable) is first *inserted* into `outbox_outcomes`
+ * under the message's key: one cheap, durable write per send, which is what bounds a fan-out's
+ * speed. The worker folds outcomes into the messages' `status` later, when it has nothing to
+ * send (`compact`); until then every read here (`stats`, `find`, `nextPending`) counts a
+ * message with an outcome as finished. On MongoDB the same shape costs little either way.
+ *
+ * For the same reason the activity is stored as JSON text: FerretDB decodes every document a
+ * query scans, and a nested Adaptive Card made reading 500 due messages take 2.4 s instead of
+ * 0.1 s.
+ */
+
+export type { OutboxTarget } from './proactive-port';
+
+export interface OutboxMessage {
+  /** Idempotency key, e.g. `checkin:${roundId}:${aadObjectId}`. */
+  key: string;
+  target: OutboxTarget;
+  /** A message activity, e.g. `{ type: 'message', attachments: [card] }`. */
+  activity: Record<string, unknown>;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'unreachable';
+
+export interface OutboxError {
+  status?: number;
+  code?: string;
+  message: string;
+  at: Date;
+}
+
+export interface OutboxDoc {
+  _id: string;
+  target: OutboxTarget;
+  activity: Record<string, unknown>;
+  status: OutboxStatus;
+  /** Tries so far (each: create the conversation if needed, then send). */
+  attempts: number;
+  /** Not to be tried before this (a retry's backoff, a conversation's rate limit). */
+  notBefore: Date;
+  /** The 1:1 conversation, once created, so a retry does not create it again. */
+  conversationId?: string;
+  /** Why the latest failed try failed (kept after a later success, as history). */
+  lastError?: OutboxError;
+  createdAt: Date;
+  sentAt?: Date;
+  /** When it ended failed or unreachable. */
+  finishedAt?: Date;
+}
+
+export type OutboxStats = Record<OutboxStatus, number>;
+
+/** How a message ended, as the worker records it. */
+export interface Outcome {
+  status: Exclude<OutboxStatus, 'pending'>;
+  at: Date;
+  attempts: number;
+  conversationId?: string;
+  lastError?: OutboxError;
+}
+
+interface OutcomeDoc extends Outcome {
+  _id: string;
+}
+
+/** A message as stored: the activity as JSON text. */
+interface StoredMessage extends Omit<OutboxDoc, 'activity'> {
+  activityJson: string;
+}
+
+const toDoc = ({ activityJson, ...rest }: StoredMessage): OutboxDoc => ({
+  ...rest,
+  activity: JSON.parse(activityJson) as Record<string, unknown>,
+});
+
+/** The outbox lock: which worker may send, until when. */
+interface LockDoc {
+  _id: string;
+  owner: string;
+  until: Date;
+  acquiredAt: Date;
+}
+
+export interface LockResult {
+  held: boolean;
+  /** On a takeover: the worker whose lock lapsed without being released (it stopped mid-run). */
+  tookOverFrom?: string;
+}
+
+const LOCK_ID = 'outbox-worker';
+
+export interface Outbox {
+  /** Stores the messages; keys already present are left as they are (idempotent). */
+  enqueue(messages: OutboxMessage[]): Promise<{ added: number }>;
+  /** Counts by status. */
+  stats(): Promise<OutboxStats>;
+  /** One message as it stands, for tests and diagnostics. */
+  find(key: string): Promise<OutboxDoc | null>;
+  /** Calls `listener` after each enqueue that added something; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** The pending messages that come due first (due ones included), earliest first. */
+  nextPending(limit: number): Promise<OutboxDoc[]>;
+  /** Records how the message ended (one insert); `compact` folds it into the message later. */
+  recordOutcome(key: string, outcome: Outcome): Promise<void>;
+  /** Folds up to `limit` recorded outcomes into their messages; returns how many it folded. */
+  compact(limit: number): Promise<number>;
+  /** Records a failed try and when to try again. */
+  retryLater(
+    key: string,
+    notBefore: Date,
+    error: OutboxError,
+    attempts: number,
+    conversationId?: string,
+  ): Promise<void>;
+  /** Moves a message to later, untried (its conversation is rate limited for a while). */
+  defer(key: string, notBefore: Date, conversationId?: string): Promise<void>;
+  /** Takes or renews the lock that makes `owner` the one worker allowed to send. */
+  lock(owner: string, now: Date, ttlMs: number): Promise<LockResult>;
+  /** Gives the lock up, if `owner` holds it. */
+  unlock(owner: string): Promise<void>;
+  /** Deletes finished messages older than `before` (sent, failed, unreachable). */
+  purgeFinished(before: Date): Promise<number>;
+  /** Deletes every message to the person: part of deleting their data. */
+  removeFor(aadObjectId: string): Promise<number>;
+}
+
+function duplicateOnly(err: MongoBulkWriteError): boolean {
+  const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
+  return errors.length > 0 && errors.every((e) => e.code === 11000);
+}
+
+/** The fields an outcome sets on its message. */
+function outcomeFields(o: Outcome): Partial<OutboxDoc> {
+  return {
+    status: o.status,
+    attempts: o.attempts,
+    ...(o.conversationId ? { conversationId: o.conversationId } : {}),
+    ...(o.status === 'sent' ? { sentAt: o.at } : { finishedAt: o.at }),
+    ...(o.lastError ? { lastError: o.lastError } : {}),
+  };
+}
+
+export function createOutbox(db: Db): Outbox {
+  const outbox = db.collection<StoredMessage>(collections.outbox);
+  const outcomes = db.collection<OutcomeDoc>(collections.outboxOutcomes);
+  const locks = db.collection<LockDoc>(collections.locks);
+  const listeners = new Set<() => void>();
+
+  return {
+    async enqueue(messages) {
+      if (messages.length === 0) return { added: 0 };
+      const now = new Date();
+      const docs: StoredMessage[] = messages.map((m) => ({
+        _id: m.key,
+        target: m.target,
+        activityJson: JSON.stringify(m.activity),
+        status: 'pending',
+        attempts: 0,
+        notBefore: now,
+        createdAt: now,
+      }));
+      let added: number;
+      try {
+        added = (await outbox.insertMany(docs, { ordered: false })).insertedCount;
+      } catch (err) {
+        // Unordered: every new key is stored; the ones already there fail alone with 11000.
+        if (!(err instanceof MongoBulkWriteError) || !duplicateOnly(err)) throw err;
+        added = err.insertedCount;
+      }
+      if (added > 0) for (const listener of listeners) listener();
+      return { added };
+    },
+
+    async stats() {
+      const [pending, recorded, sent, failed, unreachable] = await Promise.all([
+        outbox.find({ status: 'pending' }, { projection: { _id: 1 } }).toArray(),
+        outcomes.find({}, { projection: { status: 1 } }).toArray(),
+        outbox.countDocuments({ status: 'sent' }),
+        outbox.countDocuments({ status: 'failed' }),
+        outbox.countDocuments({ status: 'unreachable' }),
+      ]);
+      const stats: OutboxStats = { pending: 0, sent, failed, unreachable };
+      const outcomeOf = new Map(recorded.map((o) => [o._id, o.status]));
+      for (const { _id } of pending) stats[outcomeOf.get(_id) ?? 'pending']++;
+      return stats;
+    },
+
+    async find(key) {
+      const stored = await outbox.findOne({ _id: key });
+      if (!stored) return null;
+      const doc = toDoc(stored);
+      if (doc.status !== 'pending') return doc;
+      const outcome = await outcomes.findOne({ _id: key });
+      return outcome ? { ...doc, ...outcomeFields(outcome) } : doc;
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async nextPending(limit) {
+      // Outcomes first: one recorded after this read is for the caller to skip.
+      const done = (await outcomes.find({}, { projection: { _id: 1 } }).toArray()).map(
+        (o) => o._id,
+      );
+      const pending = await outbox
+        .find({ status: 'pending', ...(done.length > 0 ? { _id: { $nin: done } } : {}) })
+        .sort({ notBefore: 1, _id: 1 })
+        .limit(limit)
+        .toArray();
+      return pending.map(toDoc);
+    },
+
+    async recordOutcome(key, outcome) {
+      try {
+        await outcomes.insertOne({ _id: key, ...outcome });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err; // recorded already: an outcome is final
+      }
+    },
+
+    async compact(limit) {
+      const batch = await outcomes.find({}).limit(limit).toArray();
+      for (const { _id: key, ...outcome } of batch) {
+        // The message first, then its outcome: a crash in between only repeats this fold.
+        await outbox.updateOne({ _id: key }, { $set: outcomeFields(outcome) });
+        await outcomes.deleteOne({ _id: key });
+      }
+      return batch.length;
+    },
+
+    // Only the lock holder writes these, so they go by `_id` alone: the one filter FerretDB
+    // answers from its index.
+    async retryLater(key, notBefore, error, attempts, conversationId) {
+      await outbox.updateOne(
+        { _id: key },
+        {
+          $set: {
+            notBefore,
+            lastError: error,
+            attempts,
+            ...(conversationId ? { conversationId } : {}),
+          },
+        },
+      );
+    },
+
+    async defer(key, notBefore, conversationId) {
+      await outbox.updateOne(
+        { _id: key },
+        { $set: { notBefore, ...(conversationId ? { conversationId } : {}) } },
+      );
+    },
+
+    async lock(owner, now, ttlMs) {
+      const until = new Date(now.getTime() + ttlMs);
+      const current = await locks.findOne({ _id: LOCK_ID });
+      if (current && current.owner !== owner && current.until > now) return { held: false };
+      if (!current) {
+        try {
+          await locks.insertOne({ _id: LOCK_ID, owner, until, acquiredAt: now });
+          return { held: true };
+        } catch (err) {
+          if (isDuplicateKey(err)) return { held: false }; // another worker was quicker
+          throw err;
+        }
+      }
+      // Ours to renew, or free (released, or lapsed). The filter repeats what was read, so of
+      // two workers taking over at once only one matches (atomic on MongoDB; on FerretDB the
+      // writes of one process are serialised, and the embedded database has one process).
+      const res = await locks.updateOne(
+        { _id: LOCK_ID, owner: current.owner, until: current.until },
+        { $set: { owner, until, ...(current.owner === owner ? {} : { acquiredAt: now }) } },
+      );
+      if (res.modifiedCount !== 1) return { held: false };
+      // A released lock has an epoch `until`; any other lapsed one means its holder died.
+      const lapsed = current.owner !== owner && current.until.getTime() > 0;
+      return lapsed ? { held: true, tookOverFrom: current.owner } : { held: true };
+    },
+
+    async unlock(owner) {
+      await locks.updateOne({ _id: LOCK_ID, owner }, { $set: { until: new Date(0) } });
+    },
+
+    async purgeFinished(before) {
+      const filter: Filter<StoredMessage> = {
+        $or: [
+          { status: 'sent', sentAt: { $lt: before } },
+          { status: { $in: ['failed', 'unreachable'] }, finishedAt: { $lt: before } },
+        ],
+      };
+      return (await outbox.deleteMany(filter)).deletedCount;
+    },
+
+    async removeFor(aadObjectId) {
+      const keys = (
+        await outbox
+          .find({ 'target.aadObjectId': aadObjectId }, { projection: { _id: 1 } })
+          .toArray()
+      ).map((d) => d._id);
+      if (keys.length === 0) return 0;
+      await outcomes.deleteMany({ _id: { $in: keys } });
+      return (await outbox.deleteMany({ _id: { $in: keys } })).deletedCount;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Db } from 'mongodb';
+import { collections } from './collections';
+
+interface MemberConversationFields {
+  aadObjectId: string;
+  /** The member's 1:1 conversation with the bot, once known: later sends skip creating it. */
+  personalConversationId?: string;
+  /** Set when Teams refused a message because the member blocked the bot (or it is not theirs). */
+  unreachable?: { code: string; since: Date };
+}
+
+export interface PersonalConversations {
+  /** Known 1:1 conversation ids by aadObjectId, for the given people. */
+  find(aadObjectIds: string[]): Promise<Map<string, string>>;
+  /** Stores the 1:1 conversation id on every roster entry of the person. */
+  remember(aadObjectId: string, conversationId: string): Promise<void>;
+  /**
+   * Marks the person unreachable and forgets their 1:1 conversation, as Teams asks on a 403
+   * "ConversationBlockedByUser". Whoever enqueues reminders should skip them until they write to
+   * the bot again (then `reachable` clears the mark).
+   */
+  markUnreachable(aadObjectId: string, code: string, at: Date): Promise<void>;
+  reachable(aadObjectId: string): Promise<void>;
+}
+
+/**
+ * The member-side facts about proactive messaging, kept on the roster documents (one per
+ * conversation the person belongs to, all updated together by aadObjectId).
+ */
+export function createPersonalConversations(db: Db): PersonalConversations {
+  const members = db.collection<MemberConversationFields>(collections.members);
+  return {
+    async find(aadObjectIds) {
+      const found = new Map<string, string>();
+      if (aadObjectIds.length === 0) return found;
+      const docs = await members
+        .find(
+          { aadObjectId: { $in: aadObjectIds }, personalConversationId: { $exists: true } },
+          { projection: { aadObjectId: 1, personalConversationId: 1 } },
+        )
+        .toArray();
+      for (const d of docs) {
+        if (d.personalConversationId) found.set(d.aadObjectId, d.personalConversationId);
+      }
+      return found;
+    },
+    async remember(aadObjectId, conversationId) {
+      await members.updateMany(
+        { aadObjectId },
+        { $set: { personalConversationId: conversationId } },
+      );
+    },
+    async markUnreachable(aadObjectId, code, at) {
+      await members.updateMany(
+        { aadObjectId },
+        { $set: { unreachable: { code, since: at } }, $unset: { personalConversationId: '' } },
+      );
+    },
+    async reachable(aadObjectId) {
+      await members.updateMany({ aadObjectId }, { $unset: { unreachable: '' } });
+    },
+  };
+}

@@ -1,0 +1,329 @@
+import { randomUUID } from 'node:crypto';
+import { JOB_CLOSE, JOB_NUDGE, JOB_OPEN } from '../../bot/src/jobs/checkin-jobs';
+import { collections } from '../../bot/src/store/collections';
+import { TENANT_ID } from '../fixtures/teams-activities';
+import { startConnectorStub } from '../support/connector-stub';
+import { postJson } from '../support/http';
+import { call, devToken, installTeam, newMembers, type Member } from '../support/team-harness';
+import { startTestApp } from '../support/test-app';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('check-ins: team-designed rounds, anonymous answers, trust health', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const people = newMembers('Ana', 'Bo', 'Chen', 'Dee');
+  const [ana, bo, chen, dee] = people;
+
+  beforeAll(async () => {
+    connector = await startConnectorStub();
+    app = await startTestApp('checkins');
+  });
+  afterAll(async () => {
+    await app.stop();
+    await connector.close();
+  });
+
+  const waitUntil = async (
+    probe: () => Promise<boolean>,
+    what: string,
+    state?: () => Promise<unknown>,
+  ) => {
+    const deadline = Date.now() + 15000;
+    while (!(await probe())) {
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await state?.())}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  /** A member answers the card in their 1:1 chat: Teams sends adaptiveCard/action with the inputs. */
+  const answer = async (member: Member, data: Record<string, unknown>) => {
+    const res = await postJson(`${app.url}/api/messages`, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      from: { id: member.id, aadObjectId: member.aadObjectId, name: member.name },
+      recipient: { id: '28:rapport-bot', name: 'Rapport' },
+      conversation: { id: `a:${member.id}`, conversationType: 'personal', tenantId: TENANT_ID },
+      channelData: { tenant: { id: TENANT_ID } },
+      value: { action: { type: 'Action.Execute', verb: 'checkin.answer', data } },
+    });
+    expect(res.status).toBe(200);
+    return JSON.stringify((res.json as Json).value);
+  };
+
+  it('lets the installer lead, and refuses settings edits by others with a clear error', async () => {
+    const team = await installTeam(app.url, connector, people);
+    const [anaToken, boToken] = [await devToken(app.url, ana), await devToken(app.url, bo)];
+
+    const asAna = await call('GET', `${team.path}/checkin/settings`, anaToken);
+    const asBo = await call('GET', `${team.path}/checkin/settings`, boToken);
+    const edit = await call('PUT', `${team.path}/checkin/settings`, boToken, {
+      settings: asAna.json.settings,
+    });
+
+    expect(asAna.json).toMatchObject({
+      isLead: true,
+      leads: [ana.aadObjectId],
+      settings: { minGroupSize: 3 },
+    });
+    expect(asAna.json.settings.questions).toHaveLength(5);
+    expect(asBo.json.isLead).toBe(false);
+    expect(edit).toEqual({
+      status: 403,
+      json: { code: 'NOT_A_LEAD', message: expect.stringMatching(/Propose the change/) },
+    });
+  });
+
+  it('refuses invalid settings naming each field, and keeps the stored ones', async () => {
+    const team = await installTeam(app.url, connector, people);
+    const token = await devToken(app.url, ana);
+    const { settings } = (await call('GET', `${team.path}/checkin/settings`, token)).json;
+
+    const bad = await call('PUT', `${team.path}/checkin/settings`, token, {
+      settings: {
+        ...settings,
+        minGroupSize: 2,
+        cadence: { ...settings.cadence, timeZone: 'Mars/Olympus', time: '25:00' },
+      },
+    });
+
+    expect(bad.status).toBe(400);
+    expect(bad.json.message).toMatch(/minGroupSize: the minimum group size is never below 3/);
+    expect(bad.json.message).toMatch(/cadence\.timeZone/);
+    expect(bad.json.message).toMatch(/cadence\.time/);
+    expect((await call('GET', `${team.path}/checkin/settings`, token)).json.settings).toEqual(
+      settings,
+    );
+  });
+
+  it('opens rounds at the team’s local time across a daylight-saving change, with one nudge and a close', async () => {
+    const team = await installTeam(app.url, connector, people);
+    const token = await devToken(app.url, ana);
+    const { settings } = (await call('GET', `${team.path}/checkin/settings`, token)).json;
+    const saved = await call('PUT', `${team.path}/checkin/settings`, token, {
+      settings: {
+        ...settings,
+        cadence: { ...settings.cadence, day: 'monday', time: '09:00', timeZone: 'Europe/Berlin' },
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(await app.scheduler.nextRun(JOB_OPEN, team.teamId)).toEqual(
+      new Date(saved.json.nextRoundAt),
+    );
+
+    // Europe moves to summer time on 2027-03-28: Monday 09:00 is 08:00Z before, 07:00Z after.
+    await app.scheduler.schedule(JOB_OPEN, team.teamId, new Date('2027-03-22T08:00:00Z'));
+    await app.scheduler.tick(new Date('2027-03-22T08:00:01Z'));
+    const firstRound = `${team.teamId}|2027-03-22`;
+    expect(await app.scheduler.nextRun(JOB_OPEN, team.teamId)).toEqual(
+      new Date('2027-03-29T07:00:00Z'),
+    );
+    expect(await app.scheduler.nextRun(JOB_NUDGE, firstRound)).toEqual(
+      new Date('2027-03-24T08:00:00Z'),
+    );
+    expect(await app.scheduler.nextRun(JOB_CLOSE, firstRound)).toEqual(
+      new Date('2027-03-25T08:00:00Z'),
+    );
+
+    // Each member gets the card privately, once.
+    await waitUntil(
+      async () => (await app.outbox.stats()).sent >= 4,
+      'the round cards to be sent',
+      () => app.outbox.stats(),
+    );
+    const cards = connector.posted.filter(
+      (p) => p.conversationId.startsWith('a:') && JSON.stringify(p.body).includes(firstRound),
+    );
+    expect(cards.map((c) => c.conversationId).sort()).toEqual(
+      people.map((p) => `a:${p.id}`).sort(),
+    );
+
+    // Two answer; the nudge goes once, to the other two only.
+    await answer(bo, { roundId: firstRound, dependability: '4' });
+    await answer(chen, { roundId: firstRound, impact: '5' });
+    await app.scheduler.tick(new Date('2027-03-24T08:00:01Z'));
+    await app.scheduler.tick(new Date('2027-03-24T09:00:00Z'));
+    const outbox = app.database.db.collection<{ _id: string }>('outbox');
+    const nudged = (await outbox.find({ _id: { $regex: '^nudge' } }).toArray())
+      .filter((n) => n._id.includes(firstRound))
+      .map((n) => n._id.split('|').pop());
+    expect(nudged.sort()).toEqual([ana.aadObjectId, dee.aadObjectId].sort());
+
+    await app.scheduler.tick(new Date('2027-03-25T08:00:01Z'));
+    const rounds = app.database.db.collection<{
+      _id: string;
+      opensAt: Date;
+      week: string;
+      status: string;
+    }>(collections.checkinRounds);
+    expect(await rounds.findOne({ _id: firstRound })).toMatchObject({ status: 'closed' });
+    expect(await answer(dee, { roundId: firstRound, impact: '3' })).toContain('has closed');
+
+    await app.scheduler.tick(new Date('2027-03-29T07:00:01Z'));
+    const opened = await rounds.find({ teamId: team.teamId }).sort({ opensAt: 1 }).toArray();
+    expect(opened.map((r) => [r._id, r.opensAt.toISOString(), r.week])).toEqual([
+      [firstRound, '2027-03-22T08:00:00.000Z', '2027-W12'],
+      [`${team.teamId}|2027-03-29`, '2027-03-29T07:00:00.000Z', '2027-W13'],
+    ]);
+  });
+
+  describe('a round run now by a lead', () => {
+    let team: Awaited<ReturnType<typeof installTeam>>;
+    let roundId: string;
+    let token: string;
+
+    beforeAll(async () => {
+      team = await installTeam(app.url, connector, people);
+      token = await devToken(app.url, ana);
+      const started = await call('POST', `${team.path}/checkin/rounds`, token);
+      expect(started.status).toBe(201);
+      roundId = started.json.id;
+    });
+
+    it('refuses "run now" from a member who is not a lead', async () => {
+      const res = await call('POST', `${team.path}/checkin/rounds`, await devToken(app.url, bo));
+
+      expect(res.status).toBe(403);
+    });
+
+    it('thanks in place with the participation count, and refuses a second answer kindly', async () => {
+      const first = await answer(ana, {
+        roundId,
+        dependability: '5',
+        impact: '4',
+        freeText: 'Reviews are slow',
+      });
+      const again = await answer(ana, { roundId, dependability: '1' });
+
+      expect(first).toContain('Thanks — recorded anonymously');
+      expect(first).toContain('1 of 4 teammates have answered');
+      expect(again).toContain('You already answered this check-in');
+    });
+
+    it('answers a bad score with the form and an error', async () => {
+      const res = await answer(dee, { roundId, impact: '9' });
+
+      expect(res).toContain('with a number from 1 to 5');
+      expect(res).toContain('Input.ChoiceSet');
+    });
+
+    it('shows nothing for two answers and averages from three', async () => {
+      await answer(bo, { roundId, dependability: '3', impact: '2' });
+      const two = (await call('GET', `${team.path}/trust-health?weeks=1`, token)).json;
+
+      expect(two.weeks).toEqual([
+        expect.objectContaining({ status: 'insufficient', reason: expect.any(String) }),
+      ]);
+      expect(JSON.stringify(two)).not.toMatch(/average/);
+
+      await answer(chen, { roundId, dependability: '4', freeText: 'More pairing please' });
+      const three = (await call('GET', `${team.path}/trust-health?weeks=1`, token)).json;
+
+      expect(three.weeks[0]).toMatchObject({
+        status: 'ok',
+        answers: 3,
+        participation: 0.75,
+        traits: [{ trait: 'dependability', average: 4, answers: 3 }],
+      });
+    });
+
+    it('shows free text only after the round closes, without author or time', async () => {
+      expect((await call('GET', `${team.path}/feedback`, token)).json).toEqual({ weeks: [] });
+
+      await app.scheduler.tick(new Date(Date.now() + 4 * 86_400_000));
+
+      const feedback = (await call('GET', `${team.path}/feedback`, token)).json;
+      expect(feedback.weeks).toHaveLength(1);
+      expect(Object.keys(feedback.weeks[0]).sort()).toEqual(['comments', 'week']);
+      expect(feedback.weeks[0].comments.sort()).toEqual([
+        'More pairing please',
+        'Reviews are slow',
+      ]);
+    });
+
+    it('stores nothing that joins an answer to a member', async () => {
+      const ids = people.flatMap((p) => [p.aadObjectId, p.id, p.name]);
+      const week = await app.database.db
+        .collection(collections.trustWeeks)
+        .findOne({ teamId: team.teamId, 'checkin.answers': { $gt: 0 } });
+      const round = await app.database.db
+        .collection<{ _id: string }>(collections.checkinRounds)
+        .findOne({ _id: roundId });
+      const participation = await app.database.db
+        .collection(collections.checkinParticipation)
+        .find({ roundId })
+        .toArray();
+      const responses = [
+        (await call('GET', `${team.path}/trust-health?weeks=4`, token)).json,
+        (await call('GET', `${team.path}/feedback`, token)).json,
+      ];
+
+      for (const stored of [week, round, ...responses]) {
+        const text = JSON.stringify(stored);
+        for (const id of ids) expect(text).not.toContain(id);
+      }
+      // Participation says only "this member answered this round": no time, no answer.
+      for (const p of participation) expect(Object.keys(p).sort()).toEqual(['_id', 'roundId']);
+    });
+  });
+
+  it('lets the team adopt a proposal by majority, losing no concurrent vote', async () => {
+    const team = await installTeam(app.url, connector, people);
+    const [boToken, chenToken, deeToken, anaToken] = await Promise.all(
+      [bo, chen, dee, ana].map((m) => devToken(app.url, m)),
+    );
+    const { settings } = (await call('GET', `${team.path}/checkin/settings`, anaToken)).json;
+    const questions = [
+      { id: 'focus', trait: 'structure-clarity', text: 'I knew what to focus on this week.' },
+    ];
+
+    const proposed = await call('POST', `${team.path}/checkin/proposals`, boToken, { questions });
+    expect(proposed.status).toBe(201);
+    expect(proposed.json).toMatchObject({
+      status: 'open',
+      approvals: 1,
+      rejections: 0,
+      myVote: 'approve',
+      rule: expect.any(String),
+    });
+
+    const votes = await Promise.all(
+      [chenToken, deeToken].map((t) =>
+        call('POST', `${team.path}/checkin/proposals/${proposed.json.id}/votes`, t, {
+          approve: true,
+        }),
+      ),
+    );
+    expect(votes.map((v) => v.status)).toEqual([200, 200]);
+
+    const list = (await call('GET', `${team.path}/checkin/proposals`, anaToken)).json.items;
+    expect(list).toEqual([]);
+    const after = (await call('GET', `${team.path}/checkin/settings`, anaToken)).json.settings;
+    expect(after.questions).toEqual(questions);
+    expect(after.cadence).toEqual(settings.cadence);
+    const late = await call(
+      'POST',
+      `${team.path}/checkin/proposals/${proposed.json.id}/votes`,
+      anaToken,
+      { approve: false },
+    );
+    expect(late).toEqual({
+      status: 409,
+      json: { code: 'PROPOSAL_CLOSED', message: expect.any(String) },
+    });
+  });
+
+  it('refuses a proposal that would make invalid settings', async () => {
+    const team = await installTeam(app.url, connector, people);
+    const res = await call('POST', `${team.path}/checkin/proposals`, await devToken(app.url, bo), {
+      questions: [],
+    });
+
+    expect(res.status).toBe(400);
+    expect(res.json.message).toMatch(/questions: keep at least one question/);
+  });
+});

@@ -1,0 +1,74 @@
+import type { AdaptiveCard } from '../../bot/src/teams/cards/adaptive-card';
+
+// The package's CommonJS entry point imports files it does not ship; its bundle loads under Node
+// and parses and validates cards without a DOM (only rendering needs one).
+type AdaptiveCardsModule = typeof import('adaptivecards');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AdaptiveCards: AdaptiveCardsModule = require('adaptivecards/dist/adaptivecards.min.js');
+
+/**
+ * Properties Teams understands but the `adaptivecards` package does not know, so drops: the
+ * card's `msteams` (mentions, width), a preview's `rapportDraft`, and a people picker's
+ * `choices.data` (Teams' Data.Query). (The same check as test/unit/teams/cards.spec.ts.)
+ */
+const TEAMS_ONLY_PROPERTY = /^(msteams|rapportDraft|body\[\d+\]\.choices\.data)$/;
+
+export interface ParseReport {
+  /** Parse and validation errors, less the ones Teams-only properties cause by design. */
+  problems: string[];
+  /** Paths of properties the parser did not keep (unknown names are ignored silently). */
+  dropped: string[];
+}
+
+function droppedPaths(input: unknown, output: unknown, path = ''): string[] {
+  if (Array.isArray(input)) {
+    const out = Array.isArray(output) ? output : [];
+    return input.flatMap((item, i) => droppedPaths(item, out[i], `${path}[${i}]`));
+  }
+  if (input === null || typeof input !== 'object') return [];
+  const out = (output ?? {}) as Record<string, unknown>;
+  return Object.entries(input).flatMap(([key, value]) => {
+    const at = path ? `${path}.${key}` : key;
+    // The serializer leaves out empty strings and lists, which mean the same as no value.
+    const empty = value === '' || (Array.isArray(value) && value.length === 0);
+    if (!(key in out)) return empty ? [] : [at];
+    return droppedPaths(value, out[key], at);
+  });
+}
+
+/** Parses a card with the real Adaptive Cards parser, validates it, and reports what it dropped. */
+export function parseCard(json: AdaptiveCard): ParseReport {
+  const card = new AdaptiveCards.AdaptiveCard();
+  const context = new AdaptiveCards.SerializationContext();
+  card.parse(json, context);
+  const events = [];
+  for (let i = 0; i < context.eventCount; i++) events.push(context.getEventAt(i));
+  events.push(...card.validateProperties().validationEvents);
+  // A people picker fills its choices from `choices.data` (Teams' Data.Query), which the parser
+  // does not know, so it sees an empty list of choices.
+  const dynamic = new Set(
+    json.body.filter((e) => e.type === 'Input.ChoiceSet' && 'choices.data' in e).map((e) => e.id),
+  );
+  return {
+    problems: events
+      .filter(
+        (e) =>
+          !(
+            e.event === AdaptiveCards.ValidationEvent.CollectionCantBeEmpty &&
+            dynamic.has((e.source as { id?: string } | undefined)?.id)
+          ),
+      )
+      .map((e) => `${AdaptiveCards.ValidationEvent[e.event]}: ${e.message}`),
+    dropped: droppedPaths(json, card.toJSON()),
+  };
+}
+
+/** A valid version 1.5 card: no parse or validation problem, nothing unknown but Teams' own. */
+export function expectValidCard(card: AdaptiveCard): void {
+  const report = parseCard(card);
+  expect(card.version).toBe('1.5');
+  expect(report.problems).toEqual([]);
+  expect(report.dropped.filter((path) => !TEAMS_ONLY_PROPERTY.test(path))).toEqual([]);
+  // Stored in the outbox, where FerretDB refuses keys starting with "$".
+  expect(JSON.stringify(card)).not.toMatch(/"\$/);
+}
