@@ -11,6 +11,12 @@ export interface PersonalExport {
   /** Rounds the person answered that are still open (closed rounds keep no participation). */
   openRoundsAnswered: string[];
   checkinVotes: { proposalId: string; teamId: string; vote: 'approve' | 'reject' }[];
+  agreementActivity: {
+    proposalsMade: { proposalId: string; agreementId: string; teamId: string; kind: string }[];
+    endorsed: { proposalId: string; agreementId: string; teamId: string }[];
+    objections: { proposalId: string; reason: string }[];
+    answers: { proposalId: string; text: string }[];
+  };
   notStored: string[];
 }
 
@@ -27,6 +33,8 @@ export interface ExportedRecognition {
 export interface ErasureReport {
   recognitionsDeleted: number;
   checkinVotesRemoved: number;
+  /** Agreements and proposals where the person's name was replaced by "Former member". */
+  agreementRecordsAnonymised: number;
   /** Kept until their round closes, so the one-answer rule holds; then deleted with the round's. */
   openRoundParticipationKept: number;
 }

@@ -147,7 +147,7 @@ export const STORED: StoredRecord[] = [
           'and whether the team decided it or a named lead ratified it; who kept it at a review, and when',
         why: 'so the history shows who changed what, and when',
         visibleTo: 'members of the team',
-        kept: 'as above',
+        kept: 'as above; when a person deletes their data, their name becomes “Former member”',
       },
     ],
   },
@@ -159,7 +159,7 @@ export const STORED: StoredRecord[] = [
           'Proposed wording and note, proposer (Entra object id, name), response window, outcome',
         why: 'so the team can decide a new agreement, a change or a retirement',
         visibleTo: 'members of the team',
-        kept: 'as the agreement',
+        kept: 'as the agreement; names become “Former member” when a person deletes their data',
       },
       {
         field: 'Members who endorse it (Entra object ids only, no time)',

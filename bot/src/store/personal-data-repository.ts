@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import type { Agreement, AgreementProposal, Author } from '../domain/agreement';
 import type { PersonalDataRepository } from '../domain/personal-data';
 import { tagKey, type Person, type RecognitionTag } from '../domain/recognition';
 import { collections } from './collections';
@@ -12,6 +13,34 @@ interface RecognitionDoc {
   tag: RecognitionTag;
   message: string;
   createdAt: Date;
+}
+
+type AgreementDoc = Omit<Agreement, 'id'> & { _id: string };
+type ProposalDoc = Omit<AgreementProposal, 'id'> & { _id: string };
+
+export const FORMER_MEMBER: Author = { aadObjectId: 'former-member', name: 'Former member' };
+
+/**
+ * Replaces every Author that is the given person with FORMER_MEMBER, wherever it sits in a
+ * document (versions, events, objections, answers, ratifications). Returns whether it changed.
+ */
+function anonymise<T>(value: T, aad: string): { value: T; changed: boolean } {
+  let changed = false;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node instanceof Date || node === null || typeof node !== 'object') return node;
+    const record = node as Record<string, unknown>;
+    if (
+      record.aadObjectId === aad &&
+      typeof record.name === 'string' &&
+      Object.keys(record).length === 2
+    ) {
+      changed = true;
+      return { ...FORMER_MEMBER };
+    }
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, walk(v)]));
+  };
+  return { value: walk(value) as T, changed };
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -32,6 +61,10 @@ export function createPersonalDataRepository(db: Db): PersonalDataRepository {
     approvals: string[];
     rejections: string[];
   }>(collections.checkinProposals);
+  const agreements = db.collection<AgreementDoc>(collections.agreements);
+  const agreementProposals = db.collection<ProposalDoc>(collections.agreementProposals);
+  const teamsOf = async (aad: string) =>
+    (await members.find({ aadObjectId: aad }).toArray()).map((m) => m.conversationId);
   const answeredPattern = (aad: string) => new RegExp(`\\|${escapeRegex(aad)}$`);
   const view = (r: RecognitionDoc) => ({
     id: r._id,
@@ -59,7 +92,36 @@ export function createPersonalDataRepository(db: Db): PersonalDataRepository {
             .toArray()
         ).map((c) => [c._id, c.name ?? null]),
       );
+      const proposalsInTeams = await agreementProposals
+        .find({ teamId: { $in: memberships.map((m) => m.conversationId) } })
+        .toArray();
+      const agreementActivity = {
+        proposalsMade: proposalsInTeams
+          .filter((p) => p.proposedBy.aadObjectId === aad)
+          .map((p) => ({
+            proposalId: p._id,
+            agreementId: p.agreementId,
+            teamId: p.teamId,
+            kind: p.kind,
+          })),
+        endorsed: proposalsInTeams
+          .filter((p) => p.endorsedBy.includes(aad))
+          .map((p) => ({ proposalId: p._id, agreementId: p.agreementId, teamId: p.teamId })),
+        objections: proposalsInTeams.flatMap((p) =>
+          p.objections
+            .filter((o) => o.by.aadObjectId === aad)
+            .map((o) => ({ proposalId: p._id, reason: o.reason })),
+        ),
+        answers: proposalsInTeams.flatMap((p) =>
+          p.objections.flatMap((o) =>
+            o.answers
+              .filter((a) => a.by.aadObjectId === aad)
+              .map((a) => ({ proposalId: p._id, text: a.text })),
+          ),
+        ),
+      };
       return {
+        agreementActivity,
         memberships: memberships.map((m) => ({
           teamId: m.conversationId,
           name: names.get(m.conversationId) ?? null,
@@ -87,9 +149,34 @@ export function createPersonalDataRepository(db: Db): PersonalDataRepository {
         { $pull: { approvals: aad, rejections: aad } },
       );
       const kept = await participation.countDocuments({ _id: { $regex: answeredPattern(aad) } });
+      // Agreements are the team's shared text and stay; the person's name on them does not.
+      // Endorsements of decided proposals go too (open ones still count until decided).
+      const teams = await teamsOf(aad);
+      let anonymised = 0;
+      for (const doc of await agreements.find({ teamId: { $in: teams } }).toArray()) {
+        const { value, changed } = anonymise(doc, aad);
+        if (!changed) continue;
+        const res = await agreements.replaceOne(
+          { _id: doc._id, revision: doc.revision },
+          { ...value, revision: doc.revision + 1 },
+        );
+        anonymised += res.modifiedCount;
+      }
+      for (const doc of await agreementProposals.find({ teamId: { $in: teams } }).toArray()) {
+        const { value, changed } = anonymise(doc, aad);
+        const endorsed = doc.status !== 'open' && doc.endorsedBy.includes(aad);
+        if (!changed && !endorsed) continue;
+        const endorsedBy = endorsed ? doc.endorsedBy.filter((id) => id !== aad) : doc.endorsedBy;
+        const res = await agreementProposals.replaceOne(
+          { _id: doc._id, revision: doc.revision },
+          { ...value, endorsedBy, revision: doc.revision + 1 },
+        );
+        anonymised += res.modifiedCount;
+      }
       return {
         recognitionsDeleted: deleted.deletedCount,
         checkinVotesRemoved: votes.modifiedCount,
+        agreementRecordsAnonymised: anonymised,
         openRoundParticipationKept: kept,
       };
     },

@@ -89,3 +89,56 @@ describe('a member’s own data: export, erase, and the roster members see', () 
     expect((await fetch(`${app.url}/api/v1/me`, { method: 'DELETE' })).status).toBe(401);
   });
 });
+
+describe('erasing a member who took part in agreements', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
+
+  beforeAll(async () => {
+    connector = await startConnectorStub();
+    app = await startTestApp('erasure');
+  });
+  afterAll(async () => {
+    await app.stop();
+    await connector.close();
+  });
+
+  it('keeps the team’s agreement and its history, with the person shown as a former member', async () => {
+    const team = await installTeam(app.url, connector, [ana, bo, chen, dee]);
+    const [anaToken, boToken, chenToken] = await Promise.all(
+      [ana, bo, chen].map((m) => devToken(app.url, m)),
+    );
+    const proposed = await call('POST', `${team.path}/agreements`, boToken, {
+      title: 'Cameras are optional',
+      text: 'Nobody has to turn their camera on.',
+      category: 'meetings',
+    });
+    expect(proposed.status).toBe(201);
+    const agreementId = proposed.json.id;
+    const proposalId = proposed.json.openProposal.id;
+    for (const token of [anaToken, chenToken]) {
+      expect(
+        (
+          await call(
+            'POST',
+            `${team.path}/agreements/${agreementId}/proposals/${proposalId}/endorsements`,
+            token,
+          )
+        ).status,
+      ).toBe(200);
+    }
+    const before = await call('GET', `${app.url}/api/v1/me/export`, boToken);
+    expect(before.json.agreementActivity.proposalsMade).toHaveLength(1);
+
+    expect((await call('DELETE', `${app.url}/api/v1/me`, boToken)).status).toBe(204);
+
+    const after = await call('GET', `${team.path}/agreements/${agreementId}`, anaToken);
+    expect(after.status).toBe(200);
+    const text = JSON.stringify(after.json);
+    expect(text).toContain('Cameras are optional');
+    expect(text).not.toContain(bo.aadObjectId);
+    expect(text).not.toContain('"Bo"');
+    expect(text).toContain('Former member');
+  });
+});
