@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { z } from 'zod';
 import path from 'node:path';
 import type { Server } from 'restify';
 import { GUID, type AuthConfig, type Config } from './config';
@@ -43,6 +44,8 @@ export interface RunningApp {
   readonly embedded?: EmbeddedDatabase;
   /** The one queue for proactive messages; a worker started with the app drains it. */
   readonly outbox: Outbox;
+  /** Every route the server answers, so tests can hold the OpenAPI document to it. */
+  readonly routes: { method: string; path: string }[];
   /** Check-in rhythm on the database; tests tick it with a chosen clock. */
   readonly scheduler: Scheduler;
   stop(): Promise<void>;
@@ -192,6 +195,7 @@ async function serve(
     checkins,
     agreements,
     personalData: createPersonalDataRepository(database.db),
+    teamValues: settings,
     adapter,
     bot,
     logger,
@@ -221,7 +225,7 @@ async function serve(
     limiter: createRateLimiter(),
     logger,
     knownConversations: personalConversations.find,
-    rememberConversation: personalConversations.remember,
+    rememberConversations: personalConversations.rememberAll,
     onUnreachable: (aadObjectId, _tenantId, reason) =>
       personalConversations.markUnreachable(aadObjectId, reason.code ?? 'Forbidden', new Date()),
   });
@@ -244,5 +248,11 @@ async function serve(
       logger.info('Rapport stopped');
     })());
 
-  return { url, database, embedded, outbox, scheduler, stop };
+  const debugInfo: unknown = server.getDebugInfo();
+  const routes = z
+    .object({ routes: z.array(z.object({ method: z.string(), path: z.string() })) })
+    .parse(debugInfo)
+    .routes.map(({ method, path: p }) => ({ method, path: p }));
+
+  return { url, database, embedded, outbox, scheduler, routes, stop };
 }

@@ -13,6 +13,8 @@ import type { RecognitionService } from './domain/recognition-service';
 import type { CheckinService } from './domain/checkin-service';
 import { registerCheckinRoutes } from './api/checkin-routes';
 import { registerMeRoutes } from './api/me-routes';
+import { registerTeamValuesRoutes } from './api/team-values-routes';
+import type { TeamValuesStore } from './store/team-settings-repository';
 import type { PersonalDataRepository } from './domain/personal-data';
 import { registerAgreementRoutes } from './api/agreement-routes';
 import type { AgreementService } from './domain/agreement-service';
@@ -33,6 +35,7 @@ export interface ServerDeps {
   recognitions: RecognitionService;
   checkins: CheckinService;
   personalData: PersonalDataRepository;
+  teamValues: TeamValuesStore;
   agreements: AgreementService;
   /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */
   auth: {
@@ -110,6 +113,12 @@ export function createServer(deps: ServerDeps): Server {
   registerDevTokenRoute(server, deps.auth.devTokens);
   registerMemberRoutes(server, { ...deps.auth, logger: deps.logger });
   registerCheckinRoutes(server, { ...deps.auth, logger: deps.logger, checkins: deps.checkins });
+  registerTeamValuesRoutes(server, {
+    ...deps.auth,
+    logger: deps.logger,
+    checkins: deps.checkins,
+    values: deps.teamValues,
+  });
   registerMeRoutes(server, {
     ...deps.auth,
     logger: deps.logger,

@@ -85,3 +85,40 @@ describe('HTTP input limits', () => {
     });
   });
 });
+
+describe('the OpenAPI document', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    app = await startTestApp('openapi');
+  });
+  afterAll(() => app.stop());
+
+  it('describes every API route the server answers, and nothing it does not', async () => {
+    const doc = (await getJson(`${app.url}/api/openapi.json`)).json as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    // restify writes parameters as :name, OpenAPI as {name}.
+    const served = app.routes
+      .filter(
+        (r) =>
+          r.path.startsWith('/api/') &&
+          !r.path.includes('*') &&
+          r.path !== '/api/messages' &&
+          r.path !== '/api/openapi.json',
+      )
+      .map(
+        (r) => `${r.method === 'del' ? 'delete' : r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`,
+      )
+      .sort();
+    const documented = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/'))
+      .flatMap(([p, ops]) =>
+        Object.keys(ops)
+          .filter((m) => m !== 'parameters')
+          .map((m) => `${m} ${p}`),
+      )
+      .sort();
+
+    expect(documented).toEqual(served);
+  });
+});

@@ -1,6 +1,7 @@
 /** The tab API's contract; served at /api/openapi.json and checked against the routes in tests. */
 import { authResponses, errorResponse, errorSchema, teamSummary } from './openapi-common';
 import { checkinPaths } from './openapi-checkins';
+import { peoplePaths } from './openapi-people';
 import { agreementPaths } from './openapi-agreements';
 import { recognitionPaths } from './openapi-recognitions';
 
@@ -44,6 +45,7 @@ export function openApiDocument(version: string) {
     paths: {
       ...recognitionPaths,
       ...checkinPaths,
+      ...peoplePaths,
       ...agreementPaths,
       '/api/dev/token': {
         post: {
@@ -91,6 +93,7 @@ export function openApiDocument(version: string) {
         },
       },
       '/api/v1/me': {
+        ...peoplePaths['/api/v1/me'],
         get: {
           summary: 'Who the token says you are, and the teams and chats you can open',
           security: [{ bearerAuth: [] }],

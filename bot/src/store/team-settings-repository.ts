@@ -6,18 +6,24 @@ import { collections } from './collections';
 interface TeamSettingsDoc {
   _id: string;
   values?: TeamValue[];
-  timeZone?: string;
+  /** The check-in settings live in the same document; their time zone is the team's. */
+  checkin?: { cadence?: { timeZone?: string } };
 }
 
-/** Per-team settings; a team that never changed them gets the defaults (no values, UTC). */
-export function createTeamSettingsRepository(db: Db): TeamSettingsReader & {
+/**
+ * Per-team settings; a team that never changed them gets the defaults (no values, UTC). One time
+ * zone per team, so recognitions and check-ins fall into the same local weeks.
+ */
+export type TeamValuesStore = TeamSettingsReader & {
   setValues(teamId: string, values: TeamValue[]): Promise<void>;
-} {
+};
+
+export function createTeamSettingsRepository(db: Db): TeamValuesStore {
   const settings = db.collection<TeamSettingsDoc>(collections.teamSettings);
   return {
     async get(teamId) {
       const doc = await settings.findOne({ _id: teamId });
-      return { values: doc?.values ?? [], timeZone: doc?.timeZone ?? 'UTC' };
+      return { values: doc?.values ?? [], timeZone: doc?.checkin?.cadence?.timeZone ?? 'UTC' };
     },
     async setValues(teamId, values) {
       await settings.updateOne({ _id: teamId }, { $set: { values } }, { upsert: true });

@@ -64,6 +64,9 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     return identity;
   };
 
+  const isInstalled = async (teamId: string) =>
+    (await deps.installations.find(teamId))?.active === true;
+
   const installedRoster = async (teamId: string): Promise<Person[] | undefined> => {
     const installation = await deps.installations.find(teamId);
     if (!installation?.active) return undefined;
@@ -168,20 +171,31 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
         throw new UnknownCommandError(action.commandId ?? '');
       const team = teamOf(context);
       const input = await inputFromForm(context, team.id, action.data);
-      let valid: ValidRecognition;
-      try {
-        valid = await deps.recognitions.check(team.id, input);
-      } catch (err) {
-        if (!(err instanceof RecognitionError)) throw err;
-        return formTask(
+      const formWithError = async (err: RecognitionError) =>
+        formTask(
           recognitionFormCard(
             await formOptions(team.id, 'task', { error: err.message, prefill: prefillOf(input) }),
           ),
         );
-      }
-      if (await installedRoster(team.id)) {
+      try {
+        if (!(await isInstalled(team.id))) {
+          // No bot here to post it: store it now and hand the card to the compose box.
+          const { recognition } = await deps.recognitions.give(
+            team.id,
+            `${context.activity.id}|${input.sender.aadObjectId}`,
+            input,
+          );
+          return {
+            composeExtension: {
+              type: 'result',
+              attachmentLayout: 'list',
+              attachments: [cardAttachment(recognitionCard(recognition, wallUrl(team.id)))],
+            },
+          };
+        }
         // The bot is in this conversation: show a preview the sender can edit or send, and the
         // bot posts it, so recipients are @mentioned properly.
+        const valid = await deps.recognitions.check(team.id, input);
         const draft: RecognitionDraft = {
           recipients: valid.recipients,
           tag: tagKey(valid.tag),
@@ -195,19 +209,10 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
             activityPreview: MessageFactory.attachment(cardAttachment(preview)) as Activity,
           },
         };
+      } catch (err) {
+        if (!(err instanceof RecognitionError)) throw err;
+        return formWithError(err);
       }
-      const { recognition } = await deps.recognitions.give(
-        team.id,
-        `${context.activity.id}|${input.sender.aadObjectId}`,
-        input,
-      );
-      return {
-        composeExtension: {
-          type: 'result',
-          attachmentLayout: 'list',
-          attachments: [cardAttachment(recognitionCard(recognition, wallUrl(team.id)))],
-        },
-      };
     },
 
     async previewEdit(

@@ -133,4 +133,25 @@ describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
 
     expect(res.status).toBe(403);
   });
+
+  it('lets a lead set the team’s values, which members then recognize by name', async () => {
+    const values = [{ id: 'ownership', label: 'Ownership' }];
+    const refused = await call('PUT', `${team.path}/values`, await devToken(app.url, bo), {
+      values,
+    });
+    const bad = await call('PUT', `${team.path}/values`, anaToken, {
+      values: [{ id: 'Bad Id', label: 'x' }],
+    });
+    const saved = await call('PUT', `${team.path}/values`, anaToken, { values });
+
+    expect(refused.status).toBe(403);
+    expect(bad.status).toBe(400);
+    expect(bad.json.message).toMatch(/body\.values\.0\.id/);
+    expect(saved).toEqual({ status: 200, json: { values } });
+    await recognize(dee, chen, 'for ownership took the incident from start to end');
+    const byValue = await call('GET', `${team.path}/recognitions?tag=value:ownership`, anaToken);
+    expect(byValue.json.items).toEqual([
+      expect.objectContaining({ tag: { kind: 'value', id: 'ownership', label: 'Ownership' } }),
+    ]);
+  });
 });

@@ -1,0 +1,54 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import type { CheckinService } from '../domain/checkin-service';
+import { NotALeadError } from '../domain/checkin-service';
+import type { TeamValue } from '../domain/recognition';
+import { withTeamMember, type AccessDeps } from './auth/team-access';
+import { parseInput } from './query';
+
+const valuesBody = z.object({
+  values: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'ids are 1–40 lowercase letters, digits or "-"'),
+        label: z
+          .string()
+          .trim()
+          .min(2, 'a value needs a name')
+          .max(60, 'keep a value’s name under 60 characters'),
+      }),
+    )
+    .max(10, 'ten values at most')
+    .refine((vs) => new Set(vs.map((v) => v.id)).size === vs.length, 'value ids must be unique'),
+});
+
+/** The team's own values, which members can recognize beside the five traits. Leads edit them. */
+export function registerTeamValuesRoutes(
+  server: Server,
+  deps: AccessDeps & {
+    checkins: CheckinService;
+    values: {
+      get(teamId: string): Promise<{ values: TeamValue[] }>;
+      setValues(teamId: string, values: TeamValue[]): Promise<void>;
+    };
+  },
+): void {
+  server.get(
+    '/api/v1/teams/:teamId/values',
+    withTeamMember(deps, async (_req, res, { teamId }) => {
+      res.json({ values: (await deps.values.get(teamId)).values });
+    }),
+  );
+
+  server.put(
+    '/api/v1/teams/:teamId/values',
+    withTeamMember(deps, async (req, res, { teamId, caller }) => {
+      const { values } = parseInput(valuesBody, req.body, 'body');
+      const { leads } = await deps.checkins.settings(teamId);
+      if (leads.length > 0 && !leads.includes(caller.aadObjectId))
+        throw new NotALeadError('edit the team’s values');
+      await deps.values.setValues(teamId, values);
+      res.json({ values });
+    }),
+  );
+}
