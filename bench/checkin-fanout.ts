@@ -228,7 +228,7 @@ async function runScenario(
     logger: workerLogger,
     concurrency: CONCURRENCY,
     knownConversations: createPersonalConversations(database.db).find,
-    rememberConversation: createPersonalConversations(database.db).remember,
+    rememberConversations: createPersonalConversations(database.db).rememberAll,
   });
   const ticker = setInterval(() => {
     const c = worker.counters();

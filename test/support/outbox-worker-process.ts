@@ -4,7 +4,8 @@
  *
  *   node -r ./test/support/ts-register.cjs test/support/outbox-worker-process.ts
  *
- * Environment: MONGODB_URI, MONGODB_DB, LEASE_MS (default 5000), CONCURRENCY (default 16).
+ * Environment: MONGODB_URI, MONGODB_DB, LEASE_MS (the outbox lock's time to live, default 5000),
+ * CONCURRENCY (default 16).
  * Logs the worker's JSON lines on stdout; SIGTERM stops it gracefully.
  */
 import { createOutbox } from '../../bot/src/jobs/outbox';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     pollMs: 100,
     progressEvery: 50,
     knownConversations: personal.find,
-    rememberConversation: personal.remember,
+    rememberConversations: personal.rememberAll,
   });
   process.once('SIGTERM', () => {
     void worker

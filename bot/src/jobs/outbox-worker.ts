@@ -73,8 +73,8 @@ export interface OutboxWorkerOptions {
   ) => Promise<void> | void;
   /** Known 1:1 conversation ids by aadObjectId, so sends skip creating them. */
   knownConversations?: (aadObjectIds: string[]) => Promise<Map<string, string>>;
-  /** Called with each 1:1 conversation the worker had to create. */
-  rememberConversation?: (aadObjectId: string, conversationId: string) => Promise<void>;
+  /** Called with 1:1 conversations the worker had to create (aadObjectId → conversation id). */
+  rememberConversations?: (conversations: Map<string, string>) => Promise<void>;
   now?: () => number;
   random?: () => number;
   /** Lock owner id; unique per process by default. */
@@ -649,11 +649,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     housekeeping = true;
     const step = 10;
     housekeepingTask = (async () => {
-      if (toRemember.size > 0 && options.rememberConversation) {
-        for (const [aadObjectId, conversationId] of [...toRemember].slice(0, step)) {
-          await options.rememberConversation(aadObjectId, conversationId);
-          toRemember.delete(aadObjectId);
-        }
+      if (toRemember.size > 0 && options.rememberConversations) {
+        const batch = new Map([...toRemember].slice(0, step * 5));
+        await options.rememberConversations(batch);
+        for (const aadObjectId of batch.keys()) toRemember.delete(aadObjectId);
         return;
       }
       toRemember.clear();
@@ -672,14 +671,14 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   /** At stop: stores what it can of the created conversations, within a time budget. */
   const rememberBeforeStop = async (budgetMs: number) => {
     const deadline = now() + budgetMs;
-    for (const [aadObjectId, conversationId] of [...toRemember]) {
-      if (now() > deadline || !options.rememberConversation) break;
+    while (toRemember.size > 0 && options.rememberConversations && now() < deadline) {
+      const batch = new Map([...toRemember].slice(0, 50));
       try {
-        await options.rememberConversation(aadObjectId, conversationId);
-        toRemember.delete(aadObjectId);
+        await options.rememberConversations(batch);
       } catch {
         break;
       }
+      for (const aadObjectId of batch.keys()) toRemember.delete(aadObjectId);
     }
     if (toRemember.size > 0) {
       logger.info(

@@ -15,6 +15,12 @@ export interface PersonalConversations {
   /** Stores the 1:1 conversation id on every roster entry of the person. */
   remember(aadObjectId: string, conversationId: string): Promise<void>;
   /**
+   * The same for many people at once: one read finds their roster entries, then each is
+   * updated by `_id` (the only filter FerretDB answers from its index; by aadObjectId every
+   * update would scan the whole roster: 220 ms each with 2,500 members, against 15 ms).
+   */
+  rememberAll(conversations: Map<string, string>): Promise<void>;
+  /**
    * Marks the person unreachable and forgets their 1:1 conversation, as Teams asks on a 403
    * "ConversationBlockedByUser". Whoever enqueues reminders should skip them until they write to
    * the bot again (then `reachable` clears the mark).
@@ -48,6 +54,25 @@ export function createPersonalConversations(db: Db): PersonalConversations {
       await members.updateMany(
         { aadObjectId },
         { $set: { personalConversationId: conversationId } },
+      );
+    },
+    async rememberAll(conversations) {
+      if (conversations.size === 0) return;
+      const entries = await members
+        .find(
+          { aadObjectId: { $in: [...conversations.keys()] } },
+          { projection: { _id: 1, aadObjectId: 1 } },
+        )
+        .toArray();
+      if (entries.length === 0) return;
+      await members.bulkWrite(
+        entries.map((e) => ({
+          updateOne: {
+            filter: { _id: e._id },
+            update: { $set: { personalConversationId: conversations.get(e.aadObjectId) } },
+          },
+        })),
+        { ordered: false },
       );
     },
     async markUnreachable(aadObjectId, code, at) {

@@ -99,7 +99,7 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
       logger,
       pollMs: 50,
       knownConversations: personal.find,
-      rememberConversation: personal.remember,
+      rememberConversations: personal.rememberAll,
       ...overrides,
     });
     stops.push(() => worker.stop());
