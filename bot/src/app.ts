@@ -27,8 +27,10 @@ import { createCheckinService } from './domain/checkin-service';
 import { createCheckinDelivery } from './jobs/checkin-delivery';
 import { checkinJobHandlers, scheduleRoundEnd, scheduleTeamCheckins } from './jobs/checkin-jobs';
 import { createScheduler, type Scheduler } from './jobs/scheduler';
+import { retentionJobHandlers, scheduleRetention } from './jobs/retention-jobs';
 import { createCheckinRepository } from './store/checkin-repository';
 import { createPersonalDataRepository } from './store/personal-data-repository';
+import { createPersonalDataService } from './domain/personal-data';
 import { createCheckinFlow } from './teams/checkin-flow';
 import { createAgreementService } from './domain/agreement-service';
 import { createAgreementDelivery } from './jobs/agreement-delivery';
@@ -140,7 +142,12 @@ async function serve(
   const checkins = createCheckinService({
     repo: createCheckinRepository(database.db),
     roster: installations,
-    delivery: createCheckinDelivery({ installations, enqueue: (m) => outbox.enqueue(m), logger }),
+    delivery: createCheckinDelivery({
+      installations,
+      enqueue: (m) => outbox.enqueue(m),
+      unreachableAmong: personalConversations.unreachableAmong,
+      logger,
+    }),
     newId: randomUUID,
     onRhythmChanged: (teamId) => scheduleTeamCheckins(scheduler, checkins, teamId),
     onRoundOpened: (round) => scheduleRoundEnd(scheduler, round),
@@ -163,6 +170,7 @@ async function serve(
     handlers: {
       ...checkinJobHandlers({ checkins, installations, logger }),
       ...agreementJobHandlers({ agreements, installations }),
+      ...retentionJobHandlers({ outbox }),
     },
     logger,
   });
@@ -186,6 +194,7 @@ async function serve(
     checkin: createCheckinFlow({ checkins }),
     agreement: createAgreementFlow({ agreements, teamsAppId: config.teamsAppId, logger }),
     onInstalled: (teamId, installer) => checkins.installed(teamId, installer),
+    onPersonalMessage: (aadObjectId) => personalConversations.reachable(aadObjectId),
     logger,
   });
   const { tokens, devTokens } = await createTabAuth(config.auth, logger);
@@ -194,7 +203,10 @@ async function serve(
     recognitions,
     checkins,
     agreements,
-    personalData: createPersonalDataRepository(database.db),
+    personalData: createPersonalDataService({
+      store: createPersonalDataRepository(database.db),
+      outbox,
+    }),
     teamValues: settings,
     adapter,
     bot,
@@ -230,6 +242,7 @@ async function serve(
       personalConversations.markUnreachable(aadObjectId, reason.code ?? 'Forbidden', new Date()),
   });
 
+  await scheduleRetention(scheduler, new Date());
   scheduler.start();
 
   let stopping: Promise<void> | undefined;

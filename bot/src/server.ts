@@ -15,7 +15,7 @@ import { registerCheckinRoutes } from './api/checkin-routes';
 import { registerMeRoutes } from './api/me-routes';
 import { registerTeamValuesRoutes } from './api/team-values-routes';
 import type { TeamValuesStore } from './store/team-settings-repository';
-import type { PersonalDataRepository } from './domain/personal-data';
+import type { PersonalDataService } from './domain/personal-data';
 import { registerAgreementRoutes } from './api/agreement-routes';
 import type { AgreementService } from './domain/agreement-service';
 import { registerPrivacyRoutes } from './api/privacy-routes';
@@ -34,7 +34,7 @@ export interface ServerDeps {
   version: string;
   recognitions: RecognitionService;
   checkins: CheckinService;
-  personalData: PersonalDataRepository;
+  personalData: PersonalDataService;
   teamValues: TeamValuesStore;
   agreements: AgreementService;
   /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */

@@ -326,4 +326,51 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
     expect(res.status).toBe(400);
     expect(res.json.message).toMatch(/questions: keep at least one question/);
   });
+
+  it('skips members who blocked the bot until they write to it again, and erases their queued cards', async () => {
+    const team = await installTeam(app.url, connector, people);
+    const token = await devToken(app.url, ana);
+    const roster = app.database.db.collection<{ aadObjectId: string; unreachable?: unknown }>(
+      collections.members,
+    );
+    await roster.updateMany(
+      { aadObjectId: dee.aadObjectId },
+      { $set: { unreachable: { code: 'ConversationBlockedByUser', since: new Date() } } },
+    );
+    const outboxFor = async (roundId: string) =>
+      (
+        await app.database.db
+          .collection<{ _id: string }>('outbox')
+          .find({ _id: { $regex: '^round' } })
+          .toArray()
+      )
+        .map((m) => m._id)
+        .filter((key) => key.includes(roundId));
+
+    const round = (await call('POST', `${team.path}/checkin/rounds`, token)).json;
+    const queued = await outboxFor(round.id);
+
+    expect(queued).toHaveLength(3);
+    expect(queued.some((key) => key.endsWith(dee.aadObjectId))).toBe(false);
+
+    await postJson(`${app.url}/api/messages`, {
+      type: 'message',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      text: 'hi',
+      from: { id: dee.id, aadObjectId: dee.aadObjectId, name: dee.name },
+      recipient: { id: '28:rapport-bot', name: 'Rapport' },
+      conversation: { id: `a:${dee.id}`, conversationType: 'personal', tenantId: TENANT_ID },
+      channelData: { tenant: { id: TENANT_ID } },
+    });
+    expect(
+      await roster.countDocuments({ aadObjectId: dee.aadObjectId, unreachable: { $exists: true } }),
+    ).toBe(0);
+
+    expect((await call('DELETE', `${app.url}/api/v1/me`, await devToken(app.url, bo))).status).toBe(
+      204,
+    );
+    expect((await outboxFor(round.id)).some((key) => key.endsWith(bo.aadObjectId))).toBe(false);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import type { InstallationRepository } from '../domain/installation';
-import type { PersonalDataRepository } from '../domain/personal-data';
+import type { PersonalDataService } from '../domain/personal-data';
 import { NOT_STORED } from '../domain/privacy';
 import type { Logger } from '../logger';
 import { withCaller, withTeamMember, type AccessDeps } from './auth/team-access';
@@ -9,7 +9,7 @@ import { withCaller, withTeamMember, type AccessDeps } from './auth/team-access'
 export function registerMeRoutes(
   server: Server,
   deps: AccessDeps & {
-    personalData: PersonalDataRepository;
+    personalData: PersonalDataService;
     roster: InstallationRepository['roster'];
     logger: Logger;
   },

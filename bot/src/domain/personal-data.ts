@@ -35,6 +35,8 @@ export interface ErasureReport {
   checkinVotesRemoved: number;
   /** Agreements and proposals where the person's name was replaced by "Former member". */
   agreementRecordsAnonymised: number;
+  /** Proactive messages to the person not yet sent, and the record of those sent. */
+  outboxMessagesRemoved: number;
   /** Kept until their round closes, so the one-answer rule holds; then deleted with the round's. */
   openRoundParticipationKept: number;
 }
@@ -43,5 +45,21 @@ export interface PersonalDataRepository {
   collect(
     aadObjectId: string,
   ): Promise<Omit<PersonalExport, 'exportedAt' | 'person' | 'notStored'>>;
-  erase(aadObjectId: string): Promise<ErasureReport>;
+  erase(aadObjectId: string): Promise<Omit<ErasureReport, 'outboxMessagesRemoved'>>;
 }
+
+/** Erasing a person reaches their queued messages too, which live apart from the rest. */
+export function createPersonalDataService(deps: {
+  store: PersonalDataRepository;
+  outbox: { removeFor(aadObjectId: string): Promise<number> };
+}) {
+  return {
+    collect: (aadObjectId: string) => deps.store.collect(aadObjectId),
+    async erase(aadObjectId: string): Promise<ErasureReport> {
+      const report = await deps.store.erase(aadObjectId);
+      return { ...report, outboxMessagesRemoved: await deps.outbox.removeFor(aadObjectId) };
+    },
+  };
+}
+
+export type PersonalDataService = ReturnType<typeof createPersonalDataService>;

@@ -14,9 +14,13 @@ import type { OutboxMessage } from './outbox';
 export function createCheckinDelivery(deps: {
   installations: Pick<InstallationRepository, 'find'>;
   enqueue: (messages: OutboxMessage[]) => Promise<unknown>;
+  /** Members who blocked the bot: Teams refuses to reach them until they write to it again. */
+  unreachableAmong: (aadObjectIds: string[]) => Promise<Set<string>>;
   logger: Logger;
 }): CheckinDelivery {
-  const send = async (kind: 'round' | 'nudge', round: Round, members: RosterMember[]) => {
+  const send = async (kind: 'round' | 'nudge', round: Round, invited: RosterMember[]) => {
+    const blocked = await deps.unreachableAmong(invited.map((m) => m.aadObjectId));
+    const members = invited.filter((m) => !blocked.has(m.aadObjectId));
     const installation = await deps.installations.find(round.teamId);
     const serviceUrl = installation?.reference.serviceUrl;
     if (!installation?.active || typeof serviceUrl !== 'string') {

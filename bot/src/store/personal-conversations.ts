@@ -27,6 +27,8 @@ export interface PersonalConversations {
    */
   markUnreachable(aadObjectId: string, code: string, at: Date): Promise<void>;
   reachable(aadObjectId: string): Promise<void>;
+  /** Which of these people are marked unreachable (reminders skip them). */
+  unreachableAmong(aadObjectIds: string[]): Promise<Set<string>>;
 }
 
 /**
@@ -83,6 +85,16 @@ export function createPersonalConversations(db: Db): PersonalConversations {
     },
     async reachable(aadObjectId) {
       await members.updateMany({ aadObjectId }, { $unset: { unreachable: '' } });
+    },
+    async unreachableAmong(aadObjectIds) {
+      if (aadObjectIds.length === 0) return new Set();
+      const docs = await members
+        .find(
+          { aadObjectId: { $in: aadObjectIds }, unreachable: { $exists: true } },
+          { projection: { aadObjectId: 1 } },
+        )
+        .toArray();
+      return new Set(docs.map((d) => d.aadObjectId));
     },
   };
 }

@@ -24,6 +24,8 @@ export interface RapportBotDeps {
   checkin: CheckinFlow;
   /** Endorse / Object on agreement proposals, Keep / Retire on review reminders. */
   agreement?: AgreementFlow;
+  /** A member wrote to the bot in their 1:1 chat: they can be reached again. */
+  onPersonalMessage?: (aadObjectId: string) => Promise<void>;
   /** Runs after a team or chat installs the app (not for personal installs). */
   onInstalled?: (conversationId: string, installerAadObjectId: string | undefined) => Promise<void>;
   logger: Logger;
@@ -65,6 +67,10 @@ export class RapportBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      const from = context.activity.from?.aadObjectId;
+      if (context.activity.conversation?.conversationType === 'personal' && from) {
+        await this.deps.onPersonalMessage?.(from);
+      }
       const handled =
         (await this.deps.checkin.command(context)) ||
         (await this.deps.recognition.command(context));
