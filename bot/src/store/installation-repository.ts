@@ -5,6 +5,7 @@ import type {
   RosterMember,
 } from '../domain/installation';
 import { collections } from './collections';
+import { shortLivedCache, TEAM_CACHE_MS } from './short-lived-cache';
 
 interface ConversationDoc {
   _id: string;
@@ -54,6 +55,19 @@ export function createInstallationRepository(db: Db): InstallationRepository {
     await members.bulkWrite(ops, { ordered: false });
   };
 
+  const cachedFind = shortLivedCache(TEAM_CACHE_MS, async (id: string) => {
+    const doc = await conversations.findOne({ _id: id });
+    if (!doc) return undefined;
+    return {
+      id: doc._id,
+      kind: doc.kind,
+      tenantId: doc.tenantId,
+      name: doc.name,
+      reference: doc.reference,
+      active: doc.active,
+    };
+  });
+
   return {
     async activate(installation, at) {
       await conversations.updateOne(
@@ -76,6 +90,7 @@ export function createInstallationRepository(db: Db): InstallationRepository {
         { _id: installation.id, active: false },
         { $set: { active: true, installedAt: at }, $unset: { uninstalledAt: '' } },
       );
+      cachedFind.forget(installation.id);
       return flipped.modifiedCount === 1;
     },
     async deactivate(id, at) {
@@ -83,19 +98,9 @@ export function createInstallationRepository(db: Db): InstallationRepository {
         { _id: id },
         { $set: { active: false, uninstalledAt: at, updatedAt: at } },
       );
+      cachedFind.forget(id);
     },
-    async find(id) {
-      const doc = await conversations.findOne({ _id: id });
-      if (!doc) return undefined;
-      return {
-        id: doc._id,
-        kind: doc.kind,
-        tenantId: doc.tenantId,
-        name: doc.name,
-        reference: doc.reference,
-        active: doc.active,
-      };
-    },
+    find: (id) => cachedFind.get(id),
     async replaceRoster(conversationId, list, at) {
       await upsertMembers(conversationId, list, at);
       await members.deleteMany({

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import type { TeamValue } from '../domain/recognition';
 import type { TeamSettingsReader } from '../domain/recognition-service';
 import { collections } from './collections';
+import { shortLivedCache, TEAM_CACHE_MS } from './short-lived-cache';
 
 interface TeamSettingsDoc {
   _id: string;
@@ -20,13 +21,15 @@ export type TeamValuesStore = TeamSettingsReader & {
 
 export function createTeamSettingsRepository(db: Db): TeamValuesStore {
   const settings = db.collection<TeamSettingsDoc>(collections.teamSettings);
+  const cached = shortLivedCache(TEAM_CACHE_MS, async (teamId: string) => {
+    const doc = await settings.findOne({ _id: teamId });
+    return { values: doc?.values ?? [], timeZone: doc?.checkin?.cadence?.timeZone ?? 'UTC' };
+  });
   return {
-    async get(teamId) {
-      const doc = await settings.findOne({ _id: teamId });
-      return { values: doc?.values ?? [], timeZone: doc?.checkin?.cadence?.timeZone ?? 'UTC' };
-    },
+    get: (teamId) => cached.get(teamId),
     async setValues(teamId, values) {
       await settings.updateOne({ _id: teamId }, { $set: { values } }, { upsert: true });
+      cached.forget(teamId);
     },
   };
 }
