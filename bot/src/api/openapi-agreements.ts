@@ -1,14 +1,7 @@
+import { AGREEMENT_CATEGORIES } from '../domain/agreement';
 import { errorResponse, jsonBody, memberOnly, teamIdParam } from './openapi-common';
 
-const categories = [
-  'communication',
-  'meetings',
-  'availability',
-  'feedback',
-  'collaboration',
-  'connection',
-  'other',
-];
+const categories = [...AGREEMENT_CATEGORIES];
 const statuses = ['proposed', 'active', 'retired', 'declined'];
 
 const author = {

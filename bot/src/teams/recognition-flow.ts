@@ -120,6 +120,10 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     return people;
   };
 
+  /** A preview whose draft cannot be read (edited by hand, or from an older version) starts over. */
+  const unreadablePreview = async (teamId: string) =>
+    formTask(recognitionFormCard(await formOptions(teamId, 'task', { error: UNREADABLE_PREVIEW })));
+
   const wallUrl = (teamId: string) => recognitionWallLink(deps.teamsAppId, teamId);
 
   const postedCard = (teamId: string, recognition: ValidRecognition) =>
@@ -221,10 +225,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     ): Promise<MessagingExtensionActionResponse> {
       const team = teamOf(context);
       const draft = readDraft(action);
-      if (!draft)
-        return formTask(
-          recognitionFormCard(await formOptions(team.id, 'task', { error: UNREADABLE_PREVIEW })),
-        );
+      if (!draft) return unreadablePreview(team.id);
       return formTask(
         recognitionFormCard(
           await formOptions(team.id, 'task', {
@@ -245,10 +246,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     ): Promise<MessagingExtensionActionResponse> {
       const team = teamOf(context);
       const draft = readDraft(action);
-      if (!draft)
-        return formTask(
-          recognitionFormCard(await formOptions(team.id, 'task', { error: UNREADABLE_PREVIEW })),
-        );
+      if (!draft) return unreadablePreview(team.id);
       const from = sender(context);
       const input: RecognitionInput = { sender: from, ...draft };
       try {
