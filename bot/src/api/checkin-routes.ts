@@ -43,11 +43,7 @@ export function registerCheckinRoutes(
     '/api/v1/teams/:teamId/trust-health',
     withTeamMember(deps, async (req, res, { teamId }) => {
       const { weeks } = parseInput(weeksQuery, queryOf(req), 'query');
-      const [health, config] = await Promise.all([
-        deps.checkins.trustHealth(teamId, weeks),
-        deps.checkins.settings(teamId),
-      ]);
-      res.json({ weeks: health, minGroupSize: config.settings.minGroupSize });
+      res.json(await deps.checkins.trustHealth(teamId, weeks));
     }),
   );
 

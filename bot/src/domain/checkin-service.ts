@@ -272,10 +272,14 @@ export function createCheckinService(deps: {
       await repo.closeRound(roundId);
     },
 
-    async trustHealth(teamId: string, weeks: number): Promise<WeekHealth[]> {
+    async trustHealth(
+      teamId: string,
+      weeks: number,
+    ): Promise<{ weeks: WeekHealth[]; minGroupSize: number }> {
       const { settings } = await repo.config(teamId);
       const keys = recentWeeks(now(), weeks, settings.cadence.timeZone);
-      return (await repo.weekTotals(teamId, keys)).map(weekHealth);
+      const totals = await repo.weekTotals(teamId, keys);
+      return { weeks: totals.map(weekHealth), minGroupSize: settings.minGroupSize };
     },
 
     async feedback(teamId: string, rounds: number) {

@@ -147,10 +147,12 @@ export function createCheckinRepository(db: Db): CheckinRepository {
       await participation.deleteMany({ roundId });
     },
     async weekTotals(teamId, keys) {
-      const docs = await weeks
-        .find({ _id: { $in: keys.map((k) => trustWeekId(teamId, k)) } })
-        .toArray();
-      const byWeek = new Map(docs.map((d) => [d.week, d]));
+      // One lookup by key per week, in parallel: on FerretDB only a bare `_id` equality uses the
+      // index (an `$in` scans every team's weeks); on MongoDB both are cheap.
+      const docs = await Promise.all(
+        keys.map((k) => weeks.findOne({ _id: trustWeekId(teamId, k) })),
+      );
+      const byWeek = new Map(docs.filter((d) => d !== null).map((d) => [d.week, d]));
       return keys.map((week): WeekTotals => {
         const d = byWeek.get(week);
         const sums: WeekTotals['sums'] = {};

@@ -124,12 +124,13 @@ export function createInstallationRepository(db: Db): InstallationRepository {
       }));
     },
     async isMember(conversationId, aadObjectId) {
-      // The key finds it; the fields make sure a "|" inside an id cannot match another pair.
+      // Found by key alone (the one filter FerretDB answers from an index); the fields are then
+      // compared here, so a "|" inside an id cannot match another pair.
       const doc = await members.findOne(
-        { _id: memberKey(conversationId, aadObjectId), conversationId, aadObjectId },
-        { projection: { _id: 1 } },
+        { _id: memberKey(conversationId, aadObjectId) },
+        { projection: { conversationId: 1, aadObjectId: 1 } },
       );
-      return doc !== null;
+      return doc?.conversationId === conversationId && doc.aadObjectId === aadObjectId;
     },
     async memberCount(conversationId) {
       return members.countDocuments({ conversationId });
