@@ -1,9 +1,6 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/** Options every project shares: TypeScript through ts-jest, in Node. */
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
     // jose ships ES modules only; Node 20 requires them natively but Jest (before Node 24.9) does
@@ -14,8 +11,30 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // One embedded database for every project (each test file uses its own database in it).
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
   maxWorkers: 2,
+  projects: [
+    {
+      ...shared,
+      displayName: 'server',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+    },
+    {
+      // The tab in headless Chromium against the real server; builds the tab first if needed.
+      ...shared,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/e2e/support/build-tab.ts',
+    },
+  ],
 };

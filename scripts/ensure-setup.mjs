@@ -29,5 +29,5 @@ if (mtime('node_modules/.package-lock.json') < mtime('package-lock.json')) {
 }
 
 if (process.argv.includes('--build')) {
-  step('compiling the server (tsc)', npm, ['run', '--silent', 'build']);
+  step('compiling the server (tsc) and building the tab (vite)', npm, ['run', '--silent', 'build']);
 }

@@ -1,0 +1,180 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  Select,
+  Switch,
+  Tab,
+  TabList,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { Suspense, useEffect } from 'react';
+import { useSession } from '../session-context';
+import type { ThemeName } from '../theme';
+import type { TeamSummary } from '../types';
+import { useUrlParams } from '../url-state';
+import { VIEWS, viewById } from '../views/registry';
+import { EmptyState } from './EmptyState';
+import { LoadingBlock } from './LoadingCards';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  brand: { color: tokens.colorBrandForeground1 },
+  grow: { flexGrow: 1 },
+  team: { minWidth: '200px' },
+  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  nav: { padding: `0 ${tokens.spacingHorizontalL}` },
+  main: {
+    flexGrow: 1,
+    width: '100%',
+    maxWidth: '1040px',
+    boxSizing: 'border-box',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXL}`,
+  },
+  choices: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+export const teamName = (t: TeamSummary): string =>
+  t.name ?? (t.kind === 'groupChat' ? 'Group chat' : 'Unnamed team');
+
+interface Props {
+  /** The team Teams opened the tab in; it cannot be changed from the tab. */
+  fixedTeamId?: string;
+  theme: ThemeName;
+  /** Offered outside Teams, where the tab has its own light/dark switch. */
+  onThemeChange?: (theme: ThemeName) => void;
+}
+
+/** The signed-in tab: header (team, theme, who you are), view navigation, and the view. */
+export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
+  const styles = useStyles();
+  const { me, inTeams, signOut } = useSession();
+  const [params, update] = useUrlParams();
+  const view = viewById(params.view);
+  const only = me.teams.length === 1 ? me.teams[0].id : undefined;
+  const teamId = fixedTeamId ?? params.team ?? only;
+
+  // The URL names the view and the team it shows, so reloads and shared links open the same.
+  useEffect(() => {
+    const changes: Record<string, string> = {};
+    if (params.view !== view.id) changes.view = view.id;
+    if (teamId && params.team !== teamId) changes.team = teamId;
+    if (Object.keys(changes).length) update(changes);
+  }, [params.view, params.team, view.id, teamId, update]);
+
+  const current = me.teams.find((t) => t.id === teamId);
+  const { Component } = view;
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Title2 as="h1" className={styles.brand}>
+          Rapport
+        </Title2>
+        <span className={styles.grow} />
+        {!fixedTeamId && me.teams.length > 1 && (
+          <Field label="Team" orientation="horizontal" className={styles.team}>
+            <Select
+              value={teamId ?? ''}
+              onChange={(_, d) =>
+                d.value &&
+                update({ team: d.value, trait: undefined, person: undefined, agreement: undefined })
+              }
+            >
+              {!current && <option value="">Choose a team</option>}
+              {me.teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {teamName(t)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {onThemeChange && (
+          <Switch
+            label="Dark theme"
+            checked={theme === 'dark'}
+            onChange={(_, d) => onThemeChange(d.checked ? 'dark' : 'light')}
+          />
+        )}
+        {!inTeams && (
+          <div className={styles.user}>
+            <Caption1>Signed in as {me.name}</Caption1>
+            <Button size="small" onClick={() => signOut()}>
+              Sign out
+            </Button>
+          </div>
+        )}
+      </header>
+
+      <nav className={styles.nav} aria-label="Rapport views">
+        <TabList
+          selectedValue={view.id}
+          onTabSelect={(_, d) =>
+            update({ view: String(d.value), agreement: undefined }, { push: true })
+          }
+        >
+          {VIEWS.map((v) => (
+            <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls="view-panel">
+              {v.label}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+
+      <main
+        className={styles.main}
+        id="view-panel"
+        role="tabpanel"
+        aria-labelledby={`tab-${view.id}`}
+      >
+        {view.needsTeam && !teamId ? (
+          <TeamChoice onChoose={(id) => update({ team: id })} />
+        ) : (
+          <Suspense fallback={<LoadingBlock label={`Loading ${view.label}`} />}>
+            <Component key={teamId} teamId={teamId ?? ''} />
+          </Suspense>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function TeamChoice({ onChoose }: { onChoose: (teamId: string) => void }) {
+  const styles = useStyles();
+  const { me } = useSession();
+  if (me.teams.length === 0)
+    return (
+      <EmptyState title="Rapport is not in any of your teams yet">
+        Add Rapport to a team or group chat in Teams (Apps → Rapport → Add to a team), then come
+        back here. Only teams whose roster includes you are listed.
+      </EmptyState>
+    );
+  return (
+    <EmptyState
+      title="Choose a team"
+      action={
+        <div className={styles.choices}>
+          {me.teams.map((t) => (
+            <Button key={t.id} appearance="primary" onClick={() => onChoose(t.id)}>
+              {teamName(t)}
+            </Button>
+          ))}
+        </div>
+      }
+    >
+      Rapport shows one team at a time. Which one would you like to see?
+    </EmptyState>
+  );
+}

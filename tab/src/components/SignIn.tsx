@@ -1,0 +1,131 @@
+import {
+  Button,
+  Card,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { ApiError, createApi, toApiError } from '../api';
+
+/** The tenant the sign-in form suggests; installs from local clients without a tenant match any. */
+const DEV_TENANT_ID = '00000000-0000-0000-0000-000000000001';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    justifyContent: 'center',
+    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
+  },
+  card: { width: '100%', maxWidth: '440px', padding: tokens.spacingHorizontalXL },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+interface Props {
+  /** Why the person is here again (an expired token, deleted data). */
+  notice?: string;
+  onSignedIn: (token: string) => void;
+}
+
+/**
+ * Sign-in outside Teams, for local runs: the server mints a dev token (AUTH_MODE=dev only). In
+ * Teams the tab signs in by itself with the Teams SSO token.
+ */
+export default function SignIn({ notice, onSignedIn }: Props) {
+  const styles = useStyles();
+  const [tenantId, setTenantId] = useState(DEV_TENANT_ID);
+  const [userId, setUserId] = useState('');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const api = createApi(undefined, () => undefined);
+      const { token } = await api.send<{ token: string }>('POST', '/api/dev/token', {
+        tenantId: tenantId.trim(),
+        userId: userId.trim(),
+        name: name.trim(),
+      });
+      onSignedIn(token);
+    } catch (err) {
+      const apiError = toApiError(err);
+      setError(
+        apiError.status === 404
+          ? new ApiError(
+              404,
+              'DEV_SIGNIN_OFF',
+              'This server does not issue local sign-ins. Start it with AUTH_MODE=dev (the ' +
+                'default of `npm start`), or open Rapport from Teams.',
+            )
+          : apiError,
+      );
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className={styles.root}>
+      <Card className={styles.card}>
+        <form className={styles.form} onSubmit={submit} aria-labelledby="signin-title">
+          <Title2 as="h1" id="signin-title">
+            Sign in to Rapport
+          </Title2>
+          <Text>
+            Outside Teams, Rapport signs you in locally as a member of a team it is installed in. In
+            Teams, the tab signs you in by itself.
+          </Text>
+          {notice && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Field label="Tenant id" required hint="Your organization’s Entra tenant id.">
+            <Input value={tenantId} onChange={(_, d) => setTenantId(d.value)} name="tenantId" />
+          </Field>
+          <Field
+            label="User id"
+            required
+            hint="Your Entra object id (aadObjectId), as the team roster has it."
+          >
+            <Input value={userId} onChange={(_, d) => setUserId(d.value)} name="userId" />
+          </Field>
+          <Field label="Name" required>
+            <Input
+              value={name}
+              onChange={(_, d) => setName(d.value)}
+              name="name"
+              autoComplete="name"
+            />
+          </Field>
+          {error && (
+            <MessageBar intent="error" layout="multiline" role="alert">
+              <MessageBarBody>
+                <MessageBarTitle>Could not sign in</MessageBarTitle>
+                {error.message}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <Button
+            type="submit"
+            appearance="primary"
+            disabled={busy || !tenantId.trim() || !userId.trim() || !name.trim()}
+            icon={busy ? <Spinner size="tiny" /> : undefined}
+          >
+            Sign in
+          </Button>
+        </form>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,204 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import { toApiError, type ApiError } from '../api';
+import { LazyConfirmDialog } from '../components/LazyConfirmDialog';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingCards } from '../components/LoadingCards';
+import { useSession } from '../session-context';
+import type { PrivacyDescription } from '../types';
+import { useResource } from '../use-resource';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  scroll: { overflowX: 'auto' },
+  table: { minWidth: '640px' },
+  fieldColumn: { width: '28%' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+});
+
+/** Offers a JSON body as a file download. */
+function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Let the download start before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * "What Rapport stores": every record and field, why, who sees it and how long it is kept (from
+ * the same description the server is held to), and the person's own export and delete.
+ */
+export function PrivacyView() {
+  const styles = useStyles();
+  const { api, inTeams, signOut } = useSession();
+  const load = useCallback(
+    (signal: AbortSignal) => api.get<PrivacyDescription>('/api/v1/privacy', signal),
+    [api],
+  );
+  const [privacy, reload] = useResource(load);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<ApiError>();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleted, setDeleted] = useState(false);
+
+  const exportData = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      const blob = await api.blob('/api/v1/me/export');
+      download(new Blob([blob], { type: 'application/json' }), 'rapport-my-data.json');
+    } catch (err) {
+      setExportError(toApiError(err));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const deleteData = async () => {
+    await api.send('DELETE', '/api/v1/me');
+    setConfirmDelete(false);
+    setDeleted(true);
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="privacy-title">
+      <div className={styles.section}>
+        <Title3 as="h2" id="privacy-title">
+          What Rapport stores
+        </Title3>
+        <Text>
+          Everything Rapport keeps, why, who can see it and for how long. Check-in answers are
+          stored without names, and aggregates are never shown for fewer than three people.
+        </Text>
+      </div>
+
+      {privacy.status === 'loading' && <LoadingCards count={2} label="Loading what is stored" />}
+      {privacy.status === 'error' && (
+        <ErrorState title="This list could not be loaded" error={privacy.error} onRetry={reload} />
+      )}
+      {privacy.status === 'ok' && (
+        <>
+          {privacy.data.stored.map((record) => (
+            <div className={styles.section} key={record.record} data-testid="stored-record">
+              <Subtitle1 as="h3">{record.record}</Subtitle1>
+              <div className={styles.scroll}>
+                <Table className={styles.table} aria-label={`${record.record}: stored fields`}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell className={styles.fieldColumn}>Field</TableHeaderCell>
+                      <TableHeaderCell>Why</TableHeaderCell>
+                      <TableHeaderCell>Who can see it</TableHeaderCell>
+                      <TableHeaderCell>How long it is kept</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {record.fields.map((f) => (
+                      <TableRow key={f.field}>
+                        <TableCell>{f.field}</TableCell>
+                        <TableCell>{f.why}</TableCell>
+                        <TableCell>{f.visibleTo}</TableCell>
+                        <TableCell>{f.kept}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
+            </div>
+          ))}
+          <div className={styles.section}>
+            <Subtitle1 as="h3">Never stored</Subtitle1>
+            <ul className={styles.list}>
+              {privacy.data.notStored.map((item) => (
+                <li key={item}>
+                  <Text>{item}</Text>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </>
+      )}
+
+      <div className={styles.section}>
+        <Subtitle2 as="h3">Your data</Subtitle2>
+        <Text>
+          Download everything Rapport holds about you as a JSON file, or delete it: the recognitions
+          you gave and received and your check-in participation.
+        </Text>
+        {deleted && (
+          <MessageBar intent="success" role="status" layout="multiline">
+            <MessageBarBody>
+              Your data was deleted. Team totals stay as they were. Rapport no longer lists you in
+              your teams until you use it there again.
+            </MessageBarBody>
+            {!inTeams && (
+              <MessageBarActions>
+                <Button onClick={() => signOut()}>Sign out</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
+        {exportError && (
+          <ErrorState
+            title="Your data could not be exported"
+            error={exportError}
+            onRetry={exportData}
+          />
+        )}
+        <div className={styles.actions}>
+          <Button
+            onClick={exportData}
+            disabled={exporting}
+            icon={exporting ? <Spinner size="tiny" /> : undefined}
+          >
+            Export my data
+          </Button>
+          <Button onClick={() => setConfirmDelete(true)} disabled={deleted}>
+            Delete my data
+          </Button>
+        </div>
+      </div>
+
+      <LazyConfirmDialog
+        open={confirmDelete}
+        title="Delete your data?"
+        confirmLabel="Delete my data"
+        onConfirm={deleteData}
+        onClose={() => setConfirmDelete(false)}
+      >
+        <Text as="p">
+          Rapport deletes the recognitions you gave and received and the record of which check-ins
+          you answered, in every team. This cannot be undone.
+        </Text>
+        <Text as="p">
+          Team aggregates stay intact: weekly averages and counts contain no names, so the team’s
+          trend does not change.
+        </Text>
+      </LazyConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,285 @@
+import {
+  Button,
+  Field,
+  makeStyles,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useVisuallyHidden } from '../a11y';
+import { teamPath, toApiError, type ApiError } from '../api';
+import { LazyConfirmDialog } from '../components/LazyConfirmDialog';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingCards } from '../components/LoadingCards';
+import { useSession } from '../session-context';
+import { TRAITS } from '../traits';
+import type { Person, QuietMembers, Recognition, RecognitionPage } from '../types';
+import { useUrlParams } from '../url-state';
+import { QuietLately } from './QuietLately';
+import { RecognitionCard } from './RecognitionCard';
+import { WALL_PAGE_SIZE, wallPageUrl } from './wall-api';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: { ...typographyStyles.title3, margin: 0 },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'flex-end',
+  },
+  filter: { minWidth: '220px' },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  more: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalM },
+});
+
+interface Wall {
+  key: string;
+  items: Recognition[];
+  nextCursor: string | null;
+  error?: ApiError;
+  loadingMore: boolean;
+  moreError?: ApiError;
+}
+
+/** The recognition wall: newest first, filtered by trait or person, loaded page by page. */
+export function RecognitionWall({ teamId }: { teamId: string }) {
+  const styles = useStyles();
+  const hidden = useVisuallyHidden();
+  const { api, me, locale } = useSession();
+  const [params, update] = useUrlParams();
+  const tag = params.trait;
+  const recipient = params.person;
+  const [attempt, setAttempt] = useState(0);
+  const key = `${teamId}|${tag ?? ''}|${recipient ?? ''}|${attempt}`;
+  const [wall, setWall] = useState<Wall>();
+  const [people, setPeople] = useState<Map<string, string>>(() => new Map());
+  const [toDelete, setToDelete] = useState<Recognition>();
+  const [announcement, setAnnouncement] = useState('');
+  const loadingMore = useRef(false);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const remember = useCallback((found: Person[]) => {
+    setPeople((known) => {
+      if (found.every((p) => known.has(p.aadObjectId))) return known;
+      const next = new Map(known);
+      for (const p of found) next.set(p.aadObjectId, p.name);
+      return next;
+    });
+  }, []);
+
+  const pageUrl = useCallback(
+    (cursor?: string) => wallPageUrl(teamId, { tag, recipient, cursor }),
+    [teamId, tag, recipient],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.get<RecognitionPage>(pageUrl(), controller.signal).then(
+      (page) => {
+        if (controller.signal.aborted) return;
+        remember(page.items.flatMap((r) => [r.sender, ...r.recipients]));
+        setWall({ key, items: page.items, nextCursor: page.nextCursor, loadingMore: false });
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        setWall({ key, items: [], nextCursor: null, error: toApiError(err), loadingMore: false });
+      },
+    );
+    return () => controller.abort();
+  }, [api, pageUrl, key, remember]);
+
+  const current = wall?.key === key ? wall : undefined;
+  const cursor = current?.nextCursor ?? null;
+
+  const loadMore = useCallback(async () => {
+    if (!cursor || loadingMore.current) return;
+    loadingMore.current = true;
+    setWall((w) => (w && w.key === key ? { ...w, loadingMore: true, moreError: undefined } : w));
+    try {
+      const page = await api.get<RecognitionPage>(pageUrl(cursor));
+      remember(page.items.flatMap((r) => [r.sender, ...r.recipients]));
+      setWall((w) =>
+        w && w.key === key
+          ? {
+              ...w,
+              items: [...w.items, ...page.items.filter((r) => !w.items.some((i) => i.id === r.id))],
+              nextCursor: page.nextCursor,
+              loadingMore: false,
+            }
+          : w,
+      );
+      setAnnouncement(`${page.items.length} more recognitions loaded.`);
+    } catch (err) {
+      setWall((w) =>
+        w && w.key === key ? { ...w, loadingMore: false, moreError: toApiError(err) } : w,
+      );
+    } finally {
+      loadingMore.current = false;
+    }
+  }, [api, cursor, key, pageUrl, remember]);
+
+  // Infinite scroll: load the next page as the end of the list comes into view. The "Load more"
+  // button does the same for keyboards and for browsers without IntersectionObserver.
+  useEffect(() => {
+    const target = sentinel.current;
+    if (!target || !cursor || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) void loadMore();
+      },
+      { rootMargin: '200px' },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [cursor, loadMore]);
+
+  const onQuiet = useCallback((q: QuietMembers) => remember(q.members), [remember]);
+
+  const remove = async () => {
+    if (!toDelete) return;
+    await api.send('DELETE', teamPath(teamId, `/recognitions/${encodeURIComponent(toDelete.id)}`));
+    setWall((w) => (w ? { ...w, items: w.items.filter((r) => r.id !== toDelete.id) } : w));
+    setToDelete(undefined);
+    setAnnouncement('Your recognition was deleted.');
+    // The button that opened the dialog is gone with its card: keep keyboard users in the wall.
+    heading.current?.focus();
+  };
+
+  const personOptions = [...people.entries()]
+    .map(([id, name]) => ({ id, name: id === me.aadObjectId ? `${name} (you)` : name }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const filtered = Boolean(tag || recipient);
+
+  return (
+    <section className={styles.root} aria-labelledby="wall-title">
+      <h2 className={styles.title} id="wall-title" ref={heading} tabIndex={-1}>
+        Recognition wall
+      </h2>
+      <QuietLately teamId={teamId} onLoaded={onQuiet} />
+
+      <div className={styles.filters} role="group" aria-label="Filter recognitions">
+        <Field label="Trait" className={styles.filter}>
+          <Select value={tag ?? ''} onChange={(_, d) => update({ trait: d.value || undefined })}>
+            <option value="">All traits</option>
+            {TRAITS.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Recognized person" className={styles.filter}>
+          <Select
+            value={recipient ?? ''}
+            onChange={(_, d) => update({ person: d.value || undefined })}
+          >
+            <option value="">Everyone</option>
+            {recipient && !people.has(recipient) && (
+              <option value={recipient}>Selected person</option>
+            )}
+            {personOptions.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {filtered && (
+          <Button onClick={() => update({ trait: undefined, person: undefined })}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+
+      {!current && <LoadingCards label="Loading recognitions" />}
+      {current?.error && (
+        <ErrorState
+          title="The recognition wall could not be loaded"
+          error={current.error}
+          onRetry={() => setAttempt((n) => n + 1)}
+        />
+      )}
+      {current &&
+        !current.error &&
+        current.items.length === 0 &&
+        (filtered ? (
+          <EmptyState
+            title="No recognitions match these filters"
+            action={
+              <Button onClick={() => update({ trait: undefined, person: undefined })}>
+                Clear filters
+              </Button>
+            }
+          >
+            Try another trait or person, or clear the filters to see the whole wall.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No recognitions yet">
+            Use Recognize in any chat (the Rapport message extension), or @mention Rapport with
+            “recognize”, to thank a teammate. It shows up here for the whole team.
+          </EmptyState>
+        ))}
+      {current && current.items.length > 0 && (
+        <ul className={styles.list} aria-label="Recognitions, newest first">
+          {current.items.map((r) => (
+            <li key={r.id}>
+              <RecognitionCard
+                recognition={r}
+                locale={locale}
+                onDelete={r.sender.aadObjectId === me.aadObjectId ? setToDelete : undefined}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {current?.moreError && (
+        <ErrorState
+          title="More recognitions could not be loaded"
+          error={current.moreError}
+          onRetry={() => void loadMore()}
+        />
+      )}
+      {cursor && (
+        <div className={styles.more} ref={sentinel}>
+          <Button
+            onClick={() => void loadMore()}
+            disabled={current?.loadingMore}
+            icon={current?.loadingMore ? <Spinner size="tiny" /> : undefined}
+          >
+            {current?.loadingMore ? 'Loading…' : 'Load more'}
+          </Button>
+        </div>
+      )}
+      {current && !cursor && current.items.length > WALL_PAGE_SIZE && (
+        <Text align="center">That’s every recognition.</Text>
+      )}
+      <div className={hidden.root} aria-live="polite">
+        {announcement}
+      </div>
+
+      <LazyConfirmDialog
+        open={toDelete !== undefined}
+        title="Delete this recognition?"
+        confirmLabel="Delete"
+        onConfirm={remove}
+        onClose={() => setToDelete(undefined)}
+      >
+        It disappears from the wall and from the team’s weekly recognition counts. This cannot be
+        undone.
+      </LazyConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,209 @@
+import {
+  Field,
+  makeStyles,
+  Select,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { lazy, Suspense, useCallback } from 'react';
+import { teamPath } from '../api';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingBlock } from '../components/LoadingCards';
+import { formatPercent, formatWeek, formatWeekStart } from '../format';
+import { useSession } from '../session-context';
+import { TRAITS } from '../traits';
+import type { TrustHealth, TrustWeek } from '../types';
+import { useUrlParams } from '../url-state';
+import { useResource } from '../use-resource';
+import { FeedbackList } from './FeedbackList';
+
+// The charting library loads on its own, after the rest of the view is on screen.
+const TrustChart = lazy(() => import('./TrustChart'));
+
+export const PERIODS = ['12', '26', '52'] as const;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+  },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  chart: {
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  scroll: { overflowX: 'auto' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  numeric: { textAlign: 'end' },
+  numericHeader: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
+});
+
+function checkinText(week: TrustWeek): string {
+  if (week.status === 'ok') return `${week.answers} ${week.answers === 1 ? 'answer' : 'answers'}`;
+  if (week.status === 'insufficient') return week.reason;
+  return 'No check-in this week';
+}
+
+/** Recognitions per trait over the period (and team values together): counts, never people. */
+function recognitionTotals(weeks: TrustWeek[]) {
+  const totals = new Map<string, number>();
+  for (const week of weeks)
+    for (const [key, count] of Object.entries(week.recognitions ?? {}))
+      totals.set(key, (totals.get(key) ?? 0) + count);
+  const traits = TRAITS.map((t) => ({ label: t.label, count: totals.get(t.id) ?? 0 }));
+  const values = [...totals.entries()]
+    .filter(([key]) => !TRAITS.some((t) => t.id === key))
+    .reduce((n, [, count]) => n + count, 0);
+  return values > 0 ? [...traits, { label: 'Team values', count: values }] : traits;
+}
+
+/**
+ * The team's trust-health trend: the five traits' weekly averages, participation and recognition
+ * counts, all anonymous aggregates; weeks with too few answers show why instead of numbers.
+ */
+export function TrustHealthView({ teamId }: { teamId: string }) {
+  const styles = useStyles();
+  const { api, locale } = useSession();
+  const [params, update] = useUrlParams();
+  const weeks = PERIODS.includes(params.weeks as (typeof PERIODS)[number]) ? params.weeks! : '12';
+  const load = useCallback(
+    (signal: AbortSignal) =>
+      api.get<TrustHealth>(teamPath(teamId, `/trust-health?weeks=${weeks}`), signal),
+    [api, teamId, weeks],
+  );
+  const [health, reload] = useResource(load);
+
+  return (
+    <section className={styles.root} aria-labelledby="health-title">
+      <div className={styles.heading}>
+        <Title3 as="h2" id="health-title">
+          Trust health
+        </Title3>
+        <Field label="Period">
+          <Select value={weeks} onChange={(_, d) => update({ weeks: d.value })}>
+            {PERIODS.map((p) => (
+              <option key={p} value={p}>
+                Last {p} weeks
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      {health.status === 'loading' && <LoadingBlock label="Loading trust health" />}
+      {health.status === 'error' && (
+        <ErrorState
+          title="Trust health could not be loaded"
+          error={health.error}
+          onRetry={reload}
+        />
+      )}
+      {health.status === 'ok' && <TrustHealthBody data={health.data} locale={locale} />}
+
+      <FeedbackList teamId={teamId} />
+    </section>
+  );
+}
+
+function TrustHealthBody({ data, locale }: { data: TrustHealth; locale: string }) {
+  const styles = useStyles();
+  const hasAverages = data.weeks.some((w) => w.status === 'ok');
+  const newestFirst = [...data.weeks].reverse();
+  const totals = recognitionTotals(data.weeks);
+  const latest = newestFirst.find((w) => w.status === 'ok' && w.participation !== null);
+
+  return (
+    <>
+      <Text>
+        Weekly averages of the team’s check-in answers on each trait, from 1 to 5. Answers are
+        anonymous, and a week where fewer than {data.minGroupSize} people answered shows no numbers,
+        only the reason.
+      </Text>
+
+      {hasAverages ? (
+        <figure className={styles.chart} aria-label="Trait averages by week">
+          <Suspense fallback={<LoadingBlock label="Loading the chart" />}>
+            <TrustChart weeks={data.weeks} locale={locale} />
+          </Suspense>
+        </figure>
+      ) : (
+        <EmptyState title="No trait averages yet">
+          Averages appear after a check-in round that at least {data.minGroupSize} people answered.
+          Check-ins run on the schedule your team sets with the Rapport bot.
+        </EmptyState>
+      )}
+
+      <div className={styles.section}>
+        <Subtitle1 as="h3">Week by week</Subtitle1>
+        {latest?.status === 'ok' && latest.participation !== null && (
+          <Text>
+            Latest participation: {formatPercent(latest.participation, locale)} of the team answered
+            in the week of {formatWeekStart(latest.week, locale)}.
+          </Text>
+        )}
+        <div className={styles.scroll}>
+          <Table size="small" aria-label="Check-ins week by week" data-testid="weeks-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Week</TableHeaderCell>
+                <TableHeaderCell>Check-in</TableHeaderCell>
+                <TableHeaderCell className={styles.numericHeader}>Participation</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {newestFirst.map((w) => (
+                <TableRow key={w.week} data-status={w.status}>
+                  <TableCell>{formatWeek(w.week, locale)}</TableCell>
+                  <TableCell className={w.status === 'ok' ? undefined : styles.muted}>
+                    {checkinText(w)}
+                  </TableCell>
+                  <TableCell className={styles.numeric}>
+                    {w.status === 'ok' && w.participation !== null
+                      ? formatPercent(w.participation, locale)
+                      : '—'}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </div>
+
+      <div className={styles.section}>
+        <Subtitle1 as="h3">Recognitions by trait</Subtitle1>
+        <Text className={styles.muted}>Counts for the period, for the team as a whole.</Text>
+        <Table size="small" aria-label="Recognitions by trait" data-testid="recognition-totals">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Trait</TableHeaderCell>
+              <TableHeaderCell className={styles.numericHeader}>Recognitions</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {totals.map((t) => (
+              <TableRow key={t.label}>
+                <TableCell>{t.label}</TableCell>
+                <TableCell className={styles.numeric}>{t.count}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Card,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { useId, useState, type MouseEvent } from 'react';
+import { teamPath } from '../../api';
+import { ErrorState } from '../../components/ErrorState';
+import { formatLocalDate } from '../../dates';
+import { useSession } from '../../session-context';
+import type { AgreementSummary, ProposalWithAgreement } from '../../types';
+import { useAction } from '../../use-action';
+import {
+  afterAction,
+  outcomeText,
+  reviewBadgeText,
+  reviewState,
+  STATUS_LABELS,
+} from './agreement-format';
+import { agreementHref, useAgreements } from './agreements-context';
+import { focusSoon } from './focus';
+import { ProposalPanel } from './ProposalPanel';
+
+const useStyles = makeStyles({
+  card: { width: '100%', gap: tokens.spacingVerticalM },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+  title: { margin: 0, flexGrow: 1, minWidth: '200px', ':focus': { outlineStyle: 'none' } },
+  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  footer: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+  },
+});
+
+export const STATUS_COLORS = {
+  active: 'success',
+  proposed: 'brand',
+  retired: 'subtle',
+  declined: 'subtle',
+} as const;
+
+/** Status, version and review badges, shared by the card and the detail page. */
+export function AgreementBadges({ agreement }: { agreement: AgreementSummary }) {
+  const { today, timeZone } = useAgreements();
+  const { locale } = useSession();
+  const review = reviewState(agreement, today);
+  return (
+    <>
+      <Badge appearance="tint" color={STATUS_COLORS[agreement.status]} data-testid="status">
+        {STATUS_LABELS[agreement.status]}
+      </Badge>
+      {agreement.version > 1 && (
+        <Badge appearance="outline" color="informative">
+          Version {agreement.version}
+        </Badge>
+      )}
+      {review.due && (
+        <Badge
+          appearance="filled"
+          color={review.overdue ? 'danger' : 'warning'}
+          data-testid="review-due"
+          title={`Review date: ${formatLocalDate(review.reviewOn, locale)}${timeZone ? ` (${timeZone})` : ''}`}
+        >
+          {reviewBadgeText(review)}
+        </Badge>
+      )}
+    </>
+  );
+}
+
+interface Props {
+  agreement: AgreementSummary;
+  onChange: (agreement: AgreementSummary) => void;
+}
+
+/** One agreement in the list: its wording, badges, open proposal and the review's "Keep". */
+export function AgreementCard({ agreement: a, onChange }: Props) {
+  const styles = useStyles();
+  const { api, locale } = useSession();
+  const { teamId, today, announce, open } = useAgreements();
+  const headingId = useId();
+  const panelHeadingId = useId();
+  const [notice, setNotice] = useState<string>();
+  const keep = useAction();
+  const review = reviewState(a, today);
+
+  const onResult = (result: ProposalWithAgreement, message: string) => {
+    const outcome = outcomeText(result);
+    onChange(afterAction(result));
+    setNotice(outcome);
+    announce(outcome ? `${message} ${outcome}` : message);
+    focusSoon(outcome ? headingId : panelHeadingId);
+  };
+
+  const keepIt = async () => {
+    const kept = await keep.run('keep', () =>
+      api.send<AgreementSummary & { kept: boolean }>(
+        'POST',
+        teamPath(teamId, `/agreements/${encodeURIComponent(a.id)}/review`),
+        { decision: 'keep', reviewOn: a.reviewOn ?? undefined },
+      ),
+    );
+    if (!kept) return;
+    const message = `Kept. The next review is on ${formatLocalDate(kept.reviewOn ?? '', locale)}.`;
+    onChange({ ...kept, openProposal: a.openProposal });
+    setNotice(message);
+    announce(message);
+    focusSoon(headingId);
+  };
+
+  const follow = (event: MouseEvent) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    open(a.id);
+  };
+
+  return (
+    <Card
+      className={styles.card}
+      role="article"
+      aria-labelledby={headingId}
+      data-testid="agreement-card"
+      data-status={a.status}
+    >
+      <div className={styles.header}>
+        <Subtitle2 as="h4" className={styles.title} id={headingId} tabIndex={-1}>
+          <Link href={agreementHref(a.id)} onClick={follow}>
+            {a.title}
+          </Link>
+        </Subtitle2>
+        <AgreementBadges agreement={a} />
+      </div>
+      <Body1 className={styles.text}>{a.text}</Body1>
+      {notice && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {a.openProposal && (
+        <ProposalPanel
+          teamId={teamId}
+          agreementId={a.id}
+          agreementTitle={a.title}
+          proposal={a.openProposal}
+          headingLevel="h5"
+          headingId={panelHeadingId}
+          onResult={onResult}
+        />
+      )}
+      {keep.error && <ErrorState title="Could not keep it" error={keep.error} />}
+      {review.due && (
+        <div className={styles.footer}>
+          <Button
+            onClick={() => void keepIt()}
+            disabled={keep.busy !== undefined}
+            icon={keep.busy ? <Spinner size="tiny" /> : undefined}
+            aria-label={`Keep it: ${a.title}`}
+          >
+            Keep it
+          </Button>
+          <Link
+            href={agreementHref(a.id)}
+            onClick={follow}
+            aria-label={`Change or retire it: ${a.title}`}
+          >
+            Change or retire it
+          </Link>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,163 @@
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ApiError } from '../../api';
+import type { AgreementCategory, AgreementContent } from '../../types';
+import { CATEGORIES } from './agreement-format';
+
+export const MAX_TITLE = 120;
+export const MAX_TEXT = 2000;
+export const MAX_NOTE = 500;
+
+export interface AgreementDraft extends AgreementContent {
+  note: string;
+}
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  category: { maxWidth: '320px' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+interface Props {
+  initial: AgreementContent;
+  /** The form's accessible name, e.g. "New agreement". */
+  label: string;
+  submitLabel: string;
+  noteLabel: string;
+  noteHint: string;
+  busy: boolean;
+  /** The API's answer when it refused the draft; its message names the field. */
+  error?: ApiError;
+  errorTitle: string;
+  onSubmit: (draft: AgreementDraft) => void;
+  onCancel: () => void;
+  /** Puts the cursor in the title when the form appears. */
+  focusTitle?: boolean;
+}
+
+/** Title, text, category and a note: the wording of a new agreement or of a change. */
+export function AgreementForm({
+  initial,
+  label,
+  submitLabel,
+  noteLabel,
+  noteHint,
+  busy,
+  error,
+  errorTitle,
+  onSubmit,
+  onCancel,
+  focusTitle = false,
+}: Props) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<AgreementDraft>({ ...initial, note: '' });
+  const [problems, setProblems] = useState<{ title?: string; text?: string }>({});
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const ownTitleRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusTitle) ownTitleRef.current?.focus();
+  }, [focusTitle]);
+  const set = (change: Partial<AgreementDraft>) => setDraft((d) => ({ ...d, ...change }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const title = draft.title.trim();
+    const text = draft.text.trim();
+    const found = {
+      title: title.length < 3 ? 'Give the agreement a title of at least 3 characters.' : undefined,
+      text: text.length < 10 ? 'Say what the team agrees in at least 10 characters.' : undefined,
+    };
+    setProblems(found);
+    if (found.title) return ownTitleRef.current?.focus();
+    if (found.text) return textRef.current?.focus();
+    onSubmit({ ...draft, title, text, note: draft.note.trim() });
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label={label} noValidate>
+      <Field
+        label="Title"
+        required
+        validationState={problems.title ? 'error' : 'none'}
+        validationMessage={problems.title}
+        hint={`One line, up to ${MAX_TITLE} characters (${draft.title.length} so far).`}
+      >
+        <Input
+          ref={ownTitleRef}
+          value={draft.title}
+          maxLength={MAX_TITLE}
+          onChange={(_, d) => set({ title: d.value })}
+        />
+      </Field>
+      <Field
+        label="What the team agrees"
+        required
+        validationState={problems.text ? 'error' : 'none'}
+        validationMessage={problems.text}
+        hint={`Plain text; start a line with “- ” for a list. Up to ${MAX_TEXT} characters (${draft.text.length} so far).`}
+      >
+        <Textarea
+          ref={textRef}
+          value={draft.text}
+          maxLength={MAX_TEXT}
+          rows={7}
+          resize="vertical"
+          onChange={(_, d) => set({ text: d.value })}
+        />
+      </Field>
+      <Field label="Category" className={styles.category}>
+        <Select
+          value={draft.category}
+          onChange={(_, d) => set({ category: d.value as AgreementCategory })}
+        >
+          {CATEGORIES.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={noteLabel} hint={noteHint}>
+        <Textarea
+          value={draft.note}
+          maxLength={MAX_NOTE}
+          resize="vertical"
+          onChange={(_, d) => set({ note: d.value })}
+        />
+      </Field>
+      {error && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{errorTitle}</MessageBarTitle>
+            {error.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={busy}
+          icon={busy ? <Spinner size="tiny" /> : undefined}
+        >
+          {submitLabel}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+import { Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { useVisuallyHidden } from '../../a11y';
+import type { ContentDiff, WordChange } from '../../types';
+import { categoryLabel } from './agreement-format';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  // Colour and a second cue for people who cannot tell the colours apart: added words are
+  // underlined, removed ones struck through, and screen readers hear "added" and "removed".
+  added: {
+    backgroundColor: tokens.colorPaletteGreenBackground2,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'underline',
+    textDecorationThickness: '2px',
+    borderRadius: tokens.borderRadiusSmall,
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+  },
+  removed: {
+    backgroundColor: tokens.colorPaletteRedBackground2,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'line-through',
+    textDecorationThickness: '2px',
+    borderRadius: tokens.borderRadiusSmall,
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+    marginRight: tokens.spacingHorizontalXXS,
+  },
+  legend: { color: tokens.colorNeutralForeground3 },
+  label: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Whether a word diff changes anything. */
+export const hasChanges = (changes: WordChange[]): boolean =>
+  changes.some((c) => c.added || c.removed);
+
+/** One field's word diff, with every change marked in three ways (colour, line, words). */
+export function DiffText({ changes, className }: { changes: WordChange[]; className?: string }) {
+  const styles = useStyles();
+  const hidden = useVisuallyHidden();
+  return (
+    <Text className={mergeClasses(styles.text, className)} data-testid="diff-text">
+      {changes.map((c, i) => {
+        const blank = c.value.trim() === '';
+        if (c.added)
+          return (
+            <ins key={i} className={styles.added}>
+              {!blank && <span className={hidden.root}>added: </span>}
+              {c.value}
+            </ins>
+          );
+        if (c.removed)
+          return (
+            <del key={i} className={styles.removed}>
+              {!blank && <span className={hidden.root}>removed: </span>}
+              {c.value}
+            </del>
+          );
+        return <span key={i}>{c.value}</span>;
+      })}
+    </Text>
+  );
+}
+
+/** The difference between two versions (or a proposal and the current version): title, category, text. */
+export function ContentDiffView({ diff }: { diff: ContentDiff }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.root} data-testid="content-diff">
+      <Caption1 className={styles.legend}>
+        Added words are underlined and highlighted; removed words are struck through.
+      </Caption1>
+      {hasChanges(diff.title) && (
+        <div>
+          <Text className={styles.label}>Title: </Text>
+          <DiffText changes={diff.title} />
+        </div>
+      )}
+      {diff.category && (
+        <div>
+          <Text className={styles.label}>Category: </Text>
+          <DiffText
+            changes={[
+              { value: categoryLabel(diff.category.from), removed: true },
+              { value: ' ' },
+              { value: categoryLabel(diff.category.to), added: true },
+            ]}
+          />
+        </div>
+      )}
+      {hasChanges(diff.text) ? (
+        <div>
+          <Text className={styles.label} block>
+            Text:
+          </Text>
+          <DiffText changes={diff.text} />
+        </div>
+      ) : (
+        <Text className={styles.legend}>The text stays the same.</Text>
+      )}
+    </div>
+  );
+}

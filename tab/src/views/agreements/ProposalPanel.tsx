@@ -1,0 +1,444 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useHeadingStyles } from '../heading-styles';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { teamPath } from '../../api';
+import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
+import { formatDateTime, formatRelative } from '../../dates';
+import { useSession } from '../../session-context';
+import type { AgreementProposal, ObjectionView, ProposalWithAgreement } from '../../types';
+import { useAction } from '../../use-action';
+import { nextStepText, PHASE_LABELS, proposalHeading, tallyText } from './agreement-format';
+import { ContentDiffView } from './DiffText';
+
+export const MIN_REASON = 5;
+export const MAX_REASON = 500;
+const MIN_ANSWER = 2;
+const MAX_ANSWER = 1000;
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  definition: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  note: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  objections: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  objection: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingInlineStart: tokens.spacingHorizontalM,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteMarigoldBorder2}`,
+  },
+  withdrawn: { borderLeftColor: tokens.colorNeutralStroke2 },
+  answers: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+});
+
+interface Props {
+  teamId: string;
+  agreementId: string;
+  agreementTitle: string;
+  proposal: AgreementProposal;
+  /** The heading level of the panel's title (it sits under the agreement's heading). */
+  headingLevel: 'h3' | 'h4' | 'h5';
+  /** The id of the panel's heading, so that the page can move focus to it. */
+  headingId?: string;
+  onResult: (result: ProposalWithAgreement, message: string) => void;
+}
+
+/**
+ * An open proposal: what it changes, the tally, the deadline, the phase and the rule in words,
+ * and the member's own response (endorse, object with a reason, answer an objection, ratify).
+ */
+export function ProposalPanel({
+  teamId,
+  agreementId,
+  agreementTitle,
+  proposal: p,
+  headingLevel,
+  headingId: givenHeadingId,
+  onResult,
+}: Props) {
+  const styles = useStyles();
+  const headings = useHeadingStyles();
+  const { api, me, locale } = useSession();
+  const action = useAction();
+  const ownHeadingId = useId();
+  const headingId = givenHeadingId ?? ownHeadingId;
+  const [objecting, setObjecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonProblem, setReasonProblem] = useState<string>();
+  const [ratifying, setRatifying] = useState(false);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const base = teamPath(
+    teamId,
+    `/agreements/${encodeURIComponent(agreementId)}/proposals/${encodeURIComponent(p.id)}`,
+  );
+  const voting = p.phase === 'voting';
+  const decidable = p.status === 'open';
+
+  const respond = async (name: string, path: string, body: unknown, message: string) => {
+    const result = await action.run(name, () =>
+      api.send<ProposalWithAgreement>('POST', `${base}${path}`, body),
+    );
+    if (result) onResult(result, message);
+    return result;
+  };
+
+  const endorse = () =>
+    respond('endorse', '/endorsements', undefined, `You endorsed “${agreementTitle}”.`);
+
+  const submitObjection = async (event: FormEvent) => {
+    event.preventDefault();
+    const text = reason.trim();
+    if (text.length < MIN_REASON) {
+      setReasonProblem(
+        `Give a reason of at least ${MIN_REASON} characters: it tells the team what to change.`,
+      );
+      reasonRef.current?.focus();
+      return;
+    }
+    setReasonProblem(undefined);
+    const result = await respond(
+      'object',
+      '/objections',
+      { reason: text },
+      `You objected to “${agreementTitle}”. Your reason is shown with the proposal.`,
+    );
+    if (result) {
+      setObjecting(false);
+      setReason('');
+    }
+  };
+
+  const ratify = async () => {
+    const result = await api.send<ProposalWithAgreement>('POST', `${base}/ratification`);
+    setRatifying(false);
+    onResult(result, `You ratified the proposal for “${agreementTitle}”.`);
+  };
+
+  const closes = `${formatDateTime(p.closesAt, locale)} (${formatRelative(p.closesAt, locale)})`;
+  const nextStep = nextStepText(p);
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId} data-testid="proposal">
+      <div className={styles.header}>
+        <Subtitle2 as={headingLevel} className={headings.target} id={headingId} tabIndex={-1}>
+          {proposalHeading(p)}
+        </Subtitle2>
+        <Badge appearance="tint" color={voting ? 'brand' : 'warning'} data-testid="phase">
+          {PHASE_LABELS[p.phase]}
+        </Badge>
+      </div>
+
+      {p.note && (
+        <Body1 className={styles.note}>
+          <Text weight="semibold">Why: </Text>
+          {p.note}
+        </Body1>
+      )}
+      {p.kind === 'change' && p.diff && <ContentDiffView diff={p.diff} />}
+      {p.kind === 'retire' && (
+        <Body1>
+          If the team agrees, the agreement is retired: it stays on record, no longer active.
+        </Body1>
+      )}
+
+      <dl className={styles.facts}>
+        <dt className={styles.term}>Responses</dt>
+        <dd className={styles.definition} data-testid="tally">
+          {tallyText(p)}
+        </dd>
+        <dt className={styles.term}>{voting ? 'Closes' : 'Closed'}</dt>
+        <dd className={styles.definition} data-testid="deadline">
+          {closes}
+        </dd>
+        <dt className={styles.term}>Your response</dt>
+        <dd className={styles.definition} data-testid="my-response">
+          {p.myResponse === 'endorse'
+            ? 'You endorsed it.'
+            : p.myResponse === 'object'
+              ? 'You objected.'
+              : voting
+                ? 'You have not responded yet.'
+                : 'You did not respond.'}
+        </dd>
+      </dl>
+      {nextStep && <Text>{nextStep}</Text>}
+      <Caption1 className={styles.muted} data-testid="rule">
+        How the team decides: {p.rule}
+      </Caption1>
+
+      {action.error && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>That did not work</MessageBarTitle>
+            {action.error.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {decidable && (voting || p.canRatify) && (
+        <div className={styles.actions} role="group" aria-label="Your response">
+          {voting && p.myResponse !== 'endorse' && (
+            <Button
+              appearance="primary"
+              onClick={() => void endorse()}
+              disabled={action.busy !== undefined}
+              icon={action.busy === 'endorse' ? <Spinner size="tiny" /> : undefined}
+              aria-label={`${p.myResponse === 'object' ? 'Endorse instead' : 'Endorse'}: ${agreementTitle}`}
+            >
+              {p.myResponse === 'object' ? 'Endorse instead' : 'Endorse'}
+            </Button>
+          )}
+          {voting && !objecting && (
+            <Button
+              onClick={() => {
+                setObjecting(true);
+                action.clearError();
+                requestAnimationFrame(() => reasonRef.current?.focus());
+              }}
+              disabled={action.busy !== undefined}
+              aria-label={`${p.myResponse === 'object' ? 'Give a new reason' : 'Object'}: ${agreementTitle}`}
+            >
+              {p.myResponse === 'object' ? 'Give a new reason' : 'Object'}
+            </Button>
+          )}
+          {p.canRatify && (
+            <Button onClick={() => setRatifying(true)} disabled={action.busy !== undefined}>
+              Ratify
+            </Button>
+          )}
+        </div>
+      )}
+
+      {objecting && (
+        <form className={styles.form} onSubmit={submitObjection} aria-label="Object with a reason">
+          <Field
+            label="Why do you object?"
+            required
+            validationState={reasonProblem ? 'error' : 'none'}
+            validationMessage={reasonProblem}
+            hint={`${MIN_REASON}–${MAX_REASON} characters (${reason.trim().length} so far). Say what would make it work for you: someone will answer.`}
+          >
+            <Textarea
+              ref={reasonRef}
+              value={reason}
+              maxLength={MAX_REASON}
+              resize="vertical"
+              onChange={(_, d) => setReason(d.value)}
+            />
+          </Field>
+          <div className={styles.actions}>
+            <Button
+              type="submit"
+              appearance="primary"
+              disabled={action.busy !== undefined}
+              icon={action.busy === 'object' ? <Spinner size="tiny" /> : undefined}
+            >
+              Send objection
+            </Button>
+            <Button
+              onClick={() => {
+                setObjecting(false);
+                setReasonProblem(undefined);
+              }}
+            >
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+
+      {p.objections.length > 0 && (
+        <ul className={styles.objections} aria-label="Objections">
+          {p.objections.map((o) => (
+            <li
+              key={o.id}
+              className={mergeClasses(styles.objection, o.withdrawn && styles.withdrawn)}
+              data-testid="objection"
+            >
+              <ObjectionItem
+                objection={o}
+                canAnswer={decidable && !o.withdrawn && o.by.aadObjectId !== me.aadObjectId}
+                onAnswer={(text) =>
+                  respond(
+                    `answer-${o.id}`,
+                    `/objections/${encodeURIComponent(o.id)}/answers`,
+                    { text },
+                    `Your answer to ${o.by.name}’s objection was added.`,
+                  )
+                }
+                busy={action.busy}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <LazyConfirmDialog
+        open={ratifying}
+        title="Ratify this proposal?"
+        confirmLabel="Ratify"
+        onConfirm={ratify}
+        onClose={() => setRatifying(false)}
+      >
+        <Text as="p">
+          {tallyText(p)}. As a lead you can adopt it now that the response window has ended. The
+          objections and their reasons stay on the record with your name as the one who ratified it.
+        </Text>
+      </LazyConfirmDialog>
+    </section>
+  );
+}
+
+function ObjectionItem({
+  objection: o,
+  canAnswer,
+  onAnswer,
+  busy,
+}: {
+  objection: ObjectionView;
+  canAnswer: boolean;
+  onAnswer: (text: string) => Promise<unknown>;
+  busy: string | undefined;
+}) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const ref = useRef<HTMLTextAreaElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim().length < MIN_ANSWER) {
+      setProblem('Write an answer first.');
+      ref.current?.focus();
+      return;
+    }
+    setProblem(undefined);
+    if (await onAnswer(text.trim())) {
+      setOpen(false);
+      setText('');
+    }
+  };
+
+  return (
+    <>
+      <Text>
+        <Text weight="semibold">{o.by.name}</Text> objected
+        {o.withdrawn ? ' (withdrawn)' : o.answered ? ' (answered)' : ' (waiting for an answer)'}:
+      </Text>
+      <Body1 className={styles.note}>{o.reason}</Body1>
+      {o.answers.length > 0 && (
+        <ul className={styles.answers} aria-label={`Answers to ${o.by.name}`}>
+          {o.answers.map((a) => (
+            <li key={a.id}>
+              <Text className={styles.note}>
+                <Text weight="semibold">{a.by.name}</Text> answered: {a.text}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAnswer && !open && (
+        <div className={styles.actions}>
+          <Button
+            size="small"
+            onClick={() => {
+              setOpen(true);
+              requestAnimationFrame(() => ref.current?.focus());
+            }}
+            aria-label={`Answer ${o.by.name}’s objection`}
+          >
+            Answer
+          </Button>
+        </div>
+      )}
+      {open && (
+        <form className={styles.form} onSubmit={submit} aria-label={`Answer ${o.by.name}`}>
+          <Field
+            label={`Your answer to ${o.by.name}`}
+            required
+            validationState={problem ? 'error' : 'none'}
+            validationMessage={problem}
+            hint={`Up to ${MAX_ANSWER} characters. An answered objection no longer blocks the proposal.`}
+          >
+            <Textarea
+              ref={ref}
+              value={text}
+              maxLength={MAX_ANSWER}
+              resize="vertical"
+              onChange={(_, d) => setText(d.value)}
+            />
+          </Field>
+          <div className={styles.actions}>
+            <Button
+              type="submit"
+              appearance="primary"
+              size="small"
+              disabled={busy !== undefined}
+              icon={busy === `answer-${o.id}` ? <Spinner size="tiny" /> : undefined}
+            >
+              Send answer
+            </Button>
+            <Button size="small" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { lazy, type ComponentType } from 'react';
+import { RecognitionWall } from './RecognitionWall';
+
+// The wall is the default view and ships in the first chunk; the others load when opened.
+const TrustHealthView = lazy(() =>
+  import('./TrustHealthView').then((m) => ({ default: m.TrustHealthView })),
+);
+const PrivacyView = lazy(() => import('./PrivacyView').then((m) => ({ default: m.PrivacyView })));
+const AgreementsView = lazy(() =>
+  import('./agreements/AgreementsView').then((m) => ({ default: m.AgreementsView })),
+);
+const SettingsView = lazy(() =>
+  import('./settings/SettingsView').then((m) => ({ default: m.SettingsView })),
+);
+
+export interface ViewDefinition {
+  /** The `?view=` value. */
+  id: string;
+  label: string;
+  /** Whether the view shows one team's data (and so needs a team picked first). */
+  needsTeam: boolean;
+  Component: ComponentType<{ teamId: string }>;
+}
+
+/**
+ * The tab's views, in navigation order. Adding one is one entry here: the navigation, the URL
+ * and the team picker follow.
+ */
+export const VIEWS: readonly ViewDefinition[] = [
+  { id: 'health', label: 'Trust health', needsTeam: true, Component: TrustHealthView },
+  { id: 'wall', label: 'Recognition wall', needsTeam: true, Component: RecognitionWall },
+  { id: 'agreements', label: 'Working agreements', needsTeam: true, Component: AgreementsView },
+  { id: 'settings', label: 'Check-in settings', needsTeam: true, Component: SettingsView },
+  { id: 'privacy', label: 'What Rapport stores', needsTeam: false, Component: PrivacyView },
+];
+
+export const DEFAULT_VIEW = 'wall';
+
+export const viewById = (id: string | undefined): ViewDefinition =>
+  VIEWS.find((v) => v.id === id) ?? VIEWS.find((v) => v.id === DEFAULT_VIEW)!;

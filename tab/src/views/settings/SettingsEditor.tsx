@@ -1,0 +1,524 @@
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  SpinButton,
+  Spinner,
+  Subtitle2,
+  Switch,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useHeadingStyles } from '../heading-styles';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useVisuallyHidden } from '../../a11y';
+import type { ApiError } from '../../api';
+import { formatLocalDate } from '../../dates';
+import { useSession } from '../../session-context';
+import { TRAITS } from '../../traits';
+import type { Cadence, CheckinSettings, Person } from '../../types';
+import {
+  MAX_GROUP,
+  MAX_QUESTIONS,
+  MAX_WINDOW,
+  MIN_GROUP,
+  MIN_WINDOW,
+  newQuestionId,
+  WEEKDAYS,
+} from './settings-format';
+import { TimeZonePicker } from './TimeZonePicker';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  fieldset: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: tokens.spacingHorizontalL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  legend: { padding: `0 ${tokens.spacingHorizontalS}` },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  question: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(180px, 220px) 1fr',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    paddingBottom: tokens.spacingVerticalM,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    '@media (max-width: 640px)': { gridTemplateColumns: '1fr' },
+  },
+  questionActions: {
+    gridColumn: '1 / -1',
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+  },
+  quietDays: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  quietDay: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  addDay: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+  },
+  leads: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  narrow: { maxWidth: '220px' },
+});
+
+export interface SettingsDraft {
+  settings: CheckinSettings;
+  leads: string[];
+}
+
+interface Props {
+  initial: SettingsDraft;
+  members: Person[];
+  /** lead: every setting, saved at once; propose: the schedule and questions, as a proposal. */
+  mode: 'lead' | 'propose';
+  submitLabel: string;
+  busy: boolean;
+  /** The server's answer when it refused the change (it names each field). */
+  error?: ApiError;
+  /** Shown next to the buttons after a successful save. */
+  saved?: string;
+  onSubmit: (draft: SettingsDraft) => void;
+  onCancel: () => void;
+  cancelLabel: string;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A number from a SpinButton: its value when stepped, what was typed otherwise. */
+function spinValue(data: { value?: number | null; displayValue?: string }): number | undefined {
+  if (typeof data.value === 'number') return data.value;
+  const typed = Number(data.displayValue);
+  return data.displayValue !== undefined && Number.isFinite(typed) ? Math.round(typed) : undefined;
+}
+
+/**
+ * The check-in settings as a form. The server checks every value and names what it refuses; the
+ * form keeps people within the obvious limits (1–10 questions, a group of at least 3).
+ */
+export function SettingsEditor({
+  initial,
+  members,
+  mode,
+  submitLabel,
+  busy,
+  error,
+  saved,
+  onSubmit,
+  onCancel,
+  cancelLabel,
+}: Props) {
+  const styles = useStyles();
+  const headings = useHeadingStyles();
+  const hidden = useVisuallyHidden();
+  const { locale } = useSession();
+  const [draft, setDraft] = useState<SettingsDraft>(initial);
+  const [quietDay, setQuietDay] = useState('');
+  const [moved, setMoved] = useState<string>();
+  const ids = useId();
+  const lead = mode === 'lead';
+  const s = draft.settings;
+  const dirty = !same(draft, initial);
+
+  const setSettings = (change: Partial<CheckinSettings>) =>
+    setDraft((d) => ({ ...d, settings: { ...d.settings, ...change } }));
+  const setCadence = (change: Partial<Cadence>) =>
+    setDraft((d) => ({
+      ...d,
+      settings: { ...d.settings, cadence: { ...d.settings.cadence, ...change } },
+    }));
+  const setQuestions = (questions: CheckinSettings['questions']) => setSettings({ questions });
+
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...s.questions];
+    const [question] = next.splice(index, 1);
+    next.splice(index + by, 0, question);
+    setQuestions(next);
+    setMoved(`Question moved to position ${index + by + 1} of ${next.length}.`);
+    // Keep focus on the same button of the moved question when it still exists there.
+    const target = `${ids}-q-${question.id}-${by < 0 ? 'up' : 'down'}`;
+    requestAnimationFrame(() => {
+      const button = document.getElementById(target) as HTMLButtonElement | null;
+      if (button && !button.disabled) button.focus();
+      else document.getElementById(`${ids}-q-${question.id}-text`)?.focus();
+    });
+  };
+
+  const addQuietDay = () => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(quietDay) || s.cadence.quietDays.includes(quietDay)) return;
+    setCadence({ quietDays: [...s.cadence.quietDays, quietDay].sort() });
+    setQuietDay('');
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(draft);
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label="Check-in settings" noValidate>
+      <Fieldset legend="Schedule">
+        {lead ? (
+          <Switch
+            label={s.enabled ? 'Check-ins are on' : 'Check-ins are paused'}
+            checked={s.enabled}
+            onChange={(_, d) => setSettings({ enabled: d.checked })}
+          />
+        ) : (
+          <Text className={styles.muted}>
+            Check-ins are {s.enabled ? 'on' : 'paused'}; only leads turn them on or off.
+          </Text>
+        )}
+        <Field label="How often">
+          <RadioGroup
+            layout="horizontal"
+            value={s.cadence.every}
+            onChange={(_, d) => setCadence({ every: d.value as Cadence['every'] })}
+          >
+            <Radio value="week" label="Every week" />
+            <Radio value="two-weeks" label="Every two weeks" />
+          </RadioGroup>
+        </Field>
+        <div className={styles.row}>
+          <Field label="Day">
+            <Select
+              value={s.cadence.day}
+              onChange={(_, d) => setCadence({ day: d.value as Cadence['day'] })}
+            >
+              {WEEKDAYS.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Local time" hint="In the team’s time zone.">
+            <Input
+              type="time"
+              value={s.cadence.time}
+              onChange={(_, d) => setCadence({ time: d.value })}
+            />
+          </Field>
+          <Field label="Time zone" hint="Type to search, e.g. “Berlin”.">
+            <TimeZonePicker
+              value={s.cadence.timeZone}
+              onChange={(timeZone) => setCadence({ timeZone })}
+            />
+          </Field>
+          <Field
+            label="Open for (hours)"
+            hint={`How long each check-in stays open: ${MIN_WINDOW}–${MAX_WINDOW} hours.`}
+          >
+            <SpinButton
+              value={s.cadence.windowHours}
+              min={MIN_WINDOW}
+              max={MAX_WINDOW}
+              onChange={(_, d) => {
+                const hours = spinValue(d);
+                if (hours !== undefined) setCadence({ windowHours: hours });
+              }}
+            />
+          </Field>
+        </div>
+        <div>
+          <Subtitle2 as="h4" className={headings.root} id={`${ids}-quiet`}>
+            Quiet days
+          </Subtitle2>
+          <Caption1 className={styles.muted} block>
+            Holidays and off-sites: no check-in opens on these dates.
+          </Caption1>
+        </div>
+        {s.cadence.quietDays.length === 0 ? (
+          <Text className={styles.muted}>No quiet days.</Text>
+        ) : (
+          <ul className={styles.quietDays} aria-labelledby={`${ids}-quiet`}>
+            {s.cadence.quietDays.map((day) => (
+              <li key={day} className={styles.quietDay}>
+                <Text>{formatLocalDate(day, locale)}</Text>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  onClick={() =>
+                    setCadence({ quietDays: s.cadence.quietDays.filter((d) => d !== day) })
+                  }
+                  aria-label={`Remove quiet day ${formatLocalDate(day, locale)}`}
+                >
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className={styles.addDay}>
+          <Field label="Add a quiet day">
+            <Input type="date" value={quietDay} onChange={(_, d) => setQuietDay(d.value)} />
+          </Field>
+          <Button onClick={addQuietDay} disabled={!quietDay}>
+            Add quiet day
+          </Button>
+        </div>
+      </Fieldset>
+
+      <Fieldset legend={`Questions (${s.questions.length} of at most ${MAX_QUESTIONS})`}>
+        <Text className={styles.muted}>
+          Each question is answered from 1 to 5 and counts towards one trait. Between 1 and{' '}
+          {MAX_QUESTIONS}: short check-ins get honest answers.
+        </Text>
+        <ol className={styles.list} aria-label="Questions, in the order they are asked">
+          {s.questions.map((q, i) => (
+            <li key={q.id} className={styles.question} data-testid="question-row">
+              <Field label={`Question ${i + 1}: trait`}>
+                <Select
+                  value={q.trait}
+                  onChange={(_, d) =>
+                    setQuestions(
+                      s.questions.map((x) => (x.id === q.id ? { ...x, trait: d.value } : x)),
+                    )
+                  }
+                >
+                  {TRAITS.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={`Question ${i + 1}: wording`}>
+                <Input
+                  id={`${ids}-q-${q.id}-text`}
+                  value={q.text}
+                  maxLength={200}
+                  onChange={(_, d) =>
+                    setQuestions(
+                      s.questions.map((x) => (x.id === q.id ? { ...x, text: d.value } : x)),
+                    )
+                  }
+                />
+              </Field>
+              <div className={styles.questionActions}>
+                <Button
+                  size="small"
+                  id={`${ids}-q-${q.id}-up`}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={`Move up: question ${i + 1}`}
+                >
+                  Move up
+                </Button>
+                <Button
+                  size="small"
+                  id={`${ids}-q-${q.id}-down`}
+                  disabled={i === s.questions.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={`Move down: question ${i + 1}`}
+                >
+                  Move down
+                </Button>
+                <Button
+                  size="small"
+                  disabled={s.questions.length <= 1}
+                  onClick={() => {
+                    setQuestions(s.questions.filter((x) => x.id !== q.id));
+                    setMoved(`Question ${i + 1} removed.`);
+                  }}
+                  aria-label={`Remove question ${i + 1}`}
+                >
+                  Remove
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ol>
+        <div className={styles.actions}>
+          <Button
+            disabled={s.questions.length >= MAX_QUESTIONS}
+            onClick={() => {
+              const id = newQuestionId(s.questions);
+              setQuestions([...s.questions, { id, trait: TRAITS[0].id, text: '' }]);
+              requestAnimationFrame(() => document.getElementById(`${ids}-q-${id}-text`)?.focus());
+            }}
+          >
+            Add a question
+          </Button>
+          {s.questions.length >= MAX_QUESTIONS && (
+            <Text className={styles.muted}>Ten questions at most: remove one to add another.</Text>
+          )}
+        </div>
+        <div className={hidden.root} aria-live="polite">
+          {moved}
+        </div>
+      </Fieldset>
+
+      <Fieldset legend="Open question">
+        {lead ? (
+          <>
+            <Switch
+              label="Ask an open question too (answers are anonymous)"
+              checked={s.freeText.enabled}
+              onChange={(_, d) => setSettings({ freeText: { ...s.freeText, enabled: d.checked } })}
+            />
+            <Field label="Open question" hint="5–200 characters.">
+              <Input
+                value={s.freeText.prompt}
+                maxLength={200}
+                disabled={!s.freeText.enabled}
+                onChange={(_, d) => setSettings({ freeText: { ...s.freeText, prompt: d.value } })}
+              />
+            </Field>
+          </>
+        ) : (
+          <Text>
+            {s.freeText.enabled ? `On: “${s.freeText.prompt}”` : 'Off'}{' '}
+            <Text className={styles.muted}>(only leads change this)</Text>
+          </Text>
+        )}
+      </Fieldset>
+
+      <Fieldset legend="Anonymity">
+        {lead ? (
+          <Field label="Minimum group size" hint={`${MIN_GROUP} to ${MAX_GROUP} people.`}>
+            <SpinButton
+              value={s.minGroupSize}
+              min={MIN_GROUP}
+              max={MAX_GROUP}
+              onChange={(_, d) => {
+                const size = spinValue(d);
+                if (size !== undefined) setSettings({ minGroupSize: size });
+              }}
+            />
+          </Field>
+        ) : (
+          <Text>
+            Minimum group size: {s.minGroupSize}{' '}
+            <Text className={styles.muted}>(only leads change this)</Text>
+          </Text>
+        )}
+        <Text className={styles.muted}>
+          Averages and comments are shown only for a check-in that at least this many people
+          answered. It never goes below {MIN_GROUP}: with two answers, each person could work out
+          what the other said.
+        </Text>
+      </Fieldset>
+
+      {lead && (
+        <Fieldset legend="Leads">
+          <Text className={styles.muted}>
+            Leads change these settings directly, run a check-in now and can ratify agreements. Keep
+            at least one.
+          </Text>
+          <div className={styles.leads} role="group" aria-label="Leads">
+            {members.map((m) => (
+              <Checkbox
+                key={m.aadObjectId}
+                label={m.name}
+                checked={draft.leads.includes(m.aadObjectId)}
+                onChange={(_, d) =>
+                  setDraft((x) => ({
+                    ...x,
+                    leads: d.checked
+                      ? [...x.leads, m.aadObjectId]
+                      : x.leads.filter((id) => id !== m.aadObjectId),
+                  }))
+                }
+              />
+            ))}
+          </div>
+        </Fieldset>
+      )}
+
+      {error && (
+        <MessageBar intent="error" layout="multiline" role="alert" data-testid="settings-error">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {lead ? 'The settings were not saved' : 'The change was not proposed'}
+            </MessageBarTitle>
+            {error.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {saved && !dirty && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{saved}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={busy || !dirty}
+          icon={busy ? <Spinner size="tiny" /> : undefined}
+        >
+          {submitLabel}
+        </Button>
+        <Button
+          onClick={() => {
+            setDraft(initial);
+            onCancel();
+          }}
+          disabled={busy || (lead && !dirty)}
+        >
+          {cancelLabel}
+        </Button>
+        {!dirty && lead && <Text className={styles.muted}>No unsaved changes.</Text>}
+      </div>
+    </form>
+  );
+}
+
+function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>
+        <Subtitle2>{legend}</Subtitle2>
+      </legend>
+      {children}
+    </fieldset>
+  );
+}

@@ -1,0 +1,344 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  Text,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
+import { useHeadingStyles } from '../heading-styles';
+import { useCallback, useId, useState } from 'react';
+import { teamPath } from '../../api';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
+import { useAnnouncer } from '../../components/LiveRegion';
+import { LoadingCards } from '../../components/LoadingCards';
+import { plural } from '../../dates';
+import { joinNames } from '../../format';
+import { useSession } from '../../session-context';
+import type { CheckinConfig, CheckinRound, Person, SettingsProposal } from '../../types';
+import { useAction } from '../../use-action';
+import { useResource } from '../../use-resource';
+import { formatInZone, zoneLabel } from './settings-format';
+import { SettingsEditor, type SettingsDraft } from './SettingsEditor';
+import { SettingsProposalCard } from './SettingsProposals';
+import { SettingsSummary } from './SettingsSummary';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: { ...typographyStyles.title3, margin: 0 },
+  intro: { maxWidth: '75ch' },
+  next: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
+  },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The team's check-in settings: schedule, questions, the open question, the minimum group size
+ * and the leads. Leads change them directly; anyone else proposes a change and the team votes.
+ */
+export function SettingsView({ teamId }: { teamId: string }) {
+  const styles = useStyles();
+  const headings = useHeadingStyles();
+  const { api, locale } = useSession();
+  const [announce, liveRegion] = useAnnouncer();
+  const proposalsId = useId();
+
+  const settingsPath = teamPath(teamId, '/checkin/settings');
+  const proposalsPath = teamPath(teamId, '/checkin/proposals');
+  const loadConfig = useCallback(
+    (signal: AbortSignal) => api.get<CheckinConfig>(settingsPath, signal),
+    [api, settingsPath],
+  );
+  const loadProposals = useCallback(
+    (signal: AbortSignal) => api.get<{ items: SettingsProposal[] }>(proposalsPath, signal),
+    [api, proposalsPath],
+  );
+  const loadMembers = useCallback(
+    (signal: AbortSignal) => api.get<{ members: Person[] }>(teamPath(teamId, '/members'), signal),
+    [api, teamId],
+  );
+  const [config, reloadConfig, changeConfig] = useResource(loadConfig);
+  const [proposals, reloadProposals, changeProposals] = useResource(loadProposals);
+  const [roster] = useResource(loadMembers);
+
+  const save = useAction();
+  const [editorKey, setEditorKey] = useState(0);
+  const [saved, setSaved] = useState<string>();
+  const [proposing, setProposing] = useState(false);
+  const [confirmRun, setConfirmRun] = useState(false);
+  const [ran, setRan] = useState<string>();
+
+  /** Re-reads the settings in the background (after a proposal was adopted). */
+  const refreshConfig = useCallback(() => {
+    api.get<CheckinConfig>(settingsPath).then(
+      (fresh) => {
+        changeConfig(() => fresh);
+        setEditorKey((k) => k + 1);
+      },
+      () => undefined,
+    );
+  }, [api, settingsPath, changeConfig]);
+
+  if (config.status === 'loading')
+    return (
+      <section className={styles.root} aria-labelledby="settings-title" aria-busy="true">
+        <h2 className={styles.title} id="settings-title">
+          Check-in settings
+        </h2>
+        <LoadingCards count={3} label="Loading the check-in settings" />
+      </section>
+    );
+  if (config.status === 'error')
+    return (
+      <section className={styles.root} aria-labelledby="settings-title">
+        <h2 className={styles.title} id="settings-title">
+          Check-in settings
+        </h2>
+        <ErrorState
+          title="The check-in settings could not be loaded"
+          error={config.error}
+          onRetry={reloadConfig}
+        />
+      </section>
+    );
+
+  const { settings, leads, isLead, nextRoundAt } = config.data;
+  const zone = settings.cadence.timeZone;
+  const members = roster.status === 'ok' ? roster.data.members : [];
+  const leadNames = leads.map(
+    (id) => members.find((m) => m.aadObjectId === id)?.name ?? 'a former member',
+  );
+  const nextText = nextRoundAt
+    ? `The next check-in opens ${formatInZone(nextRoundAt, locale, zone)}, ${zoneLabel(zone)} time.`
+    : 'Check-ins are paused: none is scheduled.';
+  const initial: SettingsDraft = { settings, leads };
+
+  const saveSettings = async (draft: SettingsDraft) => {
+    const result = await save.run('save', () =>
+      api.send<CheckinConfig>('PUT', settingsPath, {
+        settings: draft.settings,
+        ...(sameJson(draft.leads, leads) ? {} : { leads: draft.leads }),
+      }),
+    );
+    if (!result) return;
+    changeConfig(() => result);
+    setEditorKey((k) => k + 1);
+    const next = result.nextRoundAt
+      ? ` The next check-in opens ${formatInZone(result.nextRoundAt, locale, result.settings.cadence.timeZone)}.`
+      : ' Check-ins are paused.';
+    setSaved(`Saved.${next}`);
+    announce(`Settings saved.${next}`);
+  };
+
+  const propose = async (draft: SettingsDraft) => {
+    const change = {
+      ...(sameJson(draft.settings.cadence, settings.cadence)
+        ? {}
+        : { cadence: draft.settings.cadence }),
+      ...(sameJson(draft.settings.questions, settings.questions)
+        ? {}
+        : { questions: draft.settings.questions }),
+    };
+    const created = await save.run('propose', () =>
+      api.send<SettingsProposal>('POST', proposalsPath, change),
+    );
+    if (!created) return;
+    setProposing(false);
+    changeProposals((d) => ({ items: [created, ...d.items.filter((p) => p.id !== created.id)] }));
+    if (created.status === 'adopted') refreshConfig();
+    announce(
+      created.status === 'adopted'
+        ? 'Your change was adopted.'
+        : 'Your proposal is open for votes for 7 days; you approved it.',
+    );
+    requestAnimationFrame(() => document.getElementById(proposalsId)?.focus());
+  };
+
+  const onVoted = (p: SettingsProposal) => {
+    changeProposals((d) => ({ items: d.items.map((x) => (x.id === p.id ? p : x)) }));
+    if (p.status === 'adopted') {
+      refreshConfig();
+      announce('Your vote was counted. The change was adopted: the settings are updated.');
+    } else if (p.status === 'rejected')
+      announce('Your vote was counted. The change was not adopted.');
+    else announce(`Your vote was counted: ${p.approvals} approve, ${p.rejections} reject.`);
+  };
+
+  const runNow = async () => {
+    const round = await api.send<Partial<CheckinRound>>(
+      'POST',
+      teamPath(teamId, '/checkin/rounds'),
+    );
+    setConfirmRun(false);
+    const message =
+      round.invited !== undefined && round.closesAt
+        ? `The check-in is out: ${plural(round.invited, 'member')} got it privately from Rapport. It closes ${formatInZone(round.closesAt, locale, zone)}.`
+        : 'The check-in has started.';
+    setRan(message);
+    announce(message);
+  };
+
+  const openProposals = proposals.status === 'ok' ? proposals.data.items : [];
+
+  return (
+    <section className={styles.root} aria-labelledby="settings-title">
+      <h2 className={styles.title} id="settings-title">
+        Check-in settings
+      </h2>
+      <Text className={styles.intro}>
+        When Rapport asks the team how things are going, and what it asks. Answers are anonymous and
+        only shown as team averages.{' '}
+        {isLead
+          ? 'You are a lead: your changes apply as soon as you save them.'
+          : `${leadNames.length ? joinNames(leadNames) : 'The leads'} ${leadNames.length === 1 ? 'changes' : 'change'} these settings directly. You can propose a change to the schedule or the questions, and the team votes on it.`}
+      </Text>
+
+      <div className={styles.next} data-testid="next-round">
+        <Text weight="semibold">{nextText}</Text>
+        {isLead && <Button onClick={() => setConfirmRun(true)}>Run a check-in now</Button>}
+      </div>
+      {ran && (
+        <MessageBar intent="success" layout="multiline" data-testid="round-started">
+          <MessageBarBody>{ran}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={styles.section}>
+        <Subtitle1 as="h3" className={headings.root}>
+          {isLead ? 'Change the settings' : 'The settings now'}
+        </Subtitle1>
+        {isLead ? (
+          <SettingsEditor
+            key={editorKey}
+            initial={initial}
+            members={members}
+            mode="lead"
+            submitLabel="Save changes"
+            cancelLabel="Discard changes"
+            busy={save.busy !== undefined}
+            error={save.error}
+            saved={saved}
+            onSubmit={(draft) => void saveSettings(draft)}
+            onCancel={save.clearError}
+          />
+        ) : proposing ? (
+          <>
+            <Text>
+              Change the schedule or the questions, then propose it. It takes effect when a majority
+              of the members who vote within 7 days approve.
+            </Text>
+            <SettingsEditor
+              key={editorKey}
+              initial={initial}
+              members={members}
+              mode="propose"
+              submitLabel="Propose this change"
+              cancelLabel="Cancel"
+              busy={save.busy !== undefined}
+              error={save.error}
+              onSubmit={(draft) => void propose(draft)}
+              onCancel={() => {
+                save.clearError();
+                setProposing(false);
+              }}
+            />
+          </>
+        ) : (
+          <>
+            <SettingsSummary settings={settings} leadNames={leadNames} />
+            <div className={styles.actions}>
+              <Button appearance="primary" onClick={() => setProposing(true)}>
+                Propose a change
+              </Button>
+            </div>
+          </>
+        )}
+      </div>
+
+      <section className={styles.section} aria-labelledby={proposalsId}>
+        <Subtitle1 as="h3" className={headings.target} id={proposalsId} tabIndex={-1}>
+          Proposed changes
+        </Subtitle1>
+        {proposals.status === 'loading' && (
+          <LoadingCards count={1} label="Loading proposed changes" />
+        )}
+        {proposals.status === 'error' && (
+          <ErrorState
+            title="Proposed changes could not be loaded"
+            error={proposals.error}
+            onRetry={reloadProposals}
+          />
+        )}
+        {proposals.status === 'ok' && openProposals.length === 0 && (
+          <EmptyState title="No proposed changes">
+            {isLead
+              ? 'Members who are not leads propose changes here, and the team votes on them.'
+              : 'Want a different day, time or question? Choose “Propose a change” above: the team votes on it for 7 days.'}
+          </EmptyState>
+        )}
+        {openProposals.length > 0 && (
+          <ul className={styles.list}>
+            {openProposals.map((p) => (
+              <li key={p.id}>
+                <SettingsProposalCard
+                  teamId={teamId}
+                  proposal={p}
+                  current={settings}
+                  onVoted={onVoted}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {save.error && !isLead && !proposing && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>That did not work</MessageBarTitle>
+            {save.error.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {liveRegion}
+
+      <LazyConfirmDialog
+        open={confirmRun}
+        title="Run a check-in now?"
+        confirmLabel="Run it now"
+        onConfirm={runNow}
+        onClose={() => setConfirmRun(false)}
+      >
+        <Text as="p">
+          Every member of the team gets the check-in privately from Rapport now. It stays open for{' '}
+          {plural(settings.cadence.windowHours, 'hour')}. Scheduled check-ins carry on as before.
+        </Text>
+      </LazyConfirmDialog>
+    </section>
+  );
+}

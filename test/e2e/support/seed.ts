@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from 'mongodb';
+import { isoWeekKey } from '../../../bot/src/domain/week';
+import { channelMessage, TENANT_ID, teamInstallationUpdate } from '../../fixtures/teams-activities';
+import type { startConnectorStub } from '../../support/connector-stub';
+import { postJson } from '../../support/http';
+import type { Member } from '../../support/team-harness';
+
+export type Connector = Awaited<ReturnType<typeof startConnectorStub>>;
+export type SeededTeam = Awaited<ReturnType<typeof installNamedTeam>>;
+
+export { TENANT_ID };
+
+/** Installs the app in a new team called `name` over /api/messages, as Teams would. */
+export async function installNamedTeam(
+  appUrl: string,
+  connector: Connector,
+  members: Member[],
+  name: string,
+) {
+  const team = {
+    serviceUrl: connector.url,
+    teamId: `19:${randomUUID()}@thread.tacv2`,
+    teamName: name,
+    channelId: `19:${randomUUID()}@thread.tacv2`,
+  };
+  connector.setRoster(team.teamId, members);
+  const res = await postJson(
+    `${appUrl}/api/messages`,
+    teamInstallationUpdate(team, 'add', members[0]),
+  );
+  if (res.status !== 200) throw new Error(`install failed: ${res.status} ${res.text}`);
+  return { ...team, path: `${appUrl}/api/v1/teams/${encodeURIComponent(team.teamId)}` };
+}
+
+/** `from` recognizes `to` through the bot command, as a person would in a channel. */
+export async function recognize(
+  appUrl: string,
+  team: SeededTeam,
+  from: Member,
+  to: Member,
+  text: string,
+): Promise<void> {
+  const message = channelMessage(team, from, `recognize <at>${to.name}</at> ${text}`);
+  message.entities.push({
+    type: 'mention',
+    text: `<at>${to.name}</at>`,
+    mentioned: { id: to.id, name: to.name },
+  });
+  const res = await postJson(`${appUrl}/api/messages`, message);
+  if (res.status !== 200) throw new Error(`recognize failed: ${res.status} ${res.text}`);
+}
+
+/** The last `count` ISO weeks, oldest first, ending with this one. */
+export function recentWeeks(count: number, now = new Date()): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    isoWeekKey(new Date(now.getTime() - (count - 1 - i) * 7 * 86_400_000)),
+  );
+}
+
+export interface SeedWeek {
+  week: string;
+  recognitions?: Record<string, number>;
+  /** Omitted: no check-in round that week. */
+  checkin?: {
+    answers: number;
+    invited: number;
+    sums: Record<string, { sum: number; count: number }>;
+  };
+}
+
+/**
+ * Writes weekly trust-health totals straight into `trust_weeks`, in the pre-aggregated shape the
+ * check-in work stores (`{_id: teamId|week, teamId, week, recognitions, checkin}`), because no
+ * endpoint accepts check-in answers for a test to drive yet.
+ */
+export async function seedTrustWeeks(db: Db, teamId: string, weeks: SeedWeek[]): Promise<void> {
+  const docs = db.collection<{ _id: string }>('trust_weeks');
+  for (const w of weeks) {
+    await docs.replaceOne(
+      { _id: `${teamId}|${w.week}` },
+      {
+        teamId,
+        week: w.week,
+        recognitions: w.recognitions ?? {},
+        ...(w.checkin ? { checkin: { ...w.checkin, minGroupSize: 3 } } : {}),
+      },
+      { upsert: true },
+    );
+  }
+}
+
+/**
+ * Whether the server has a route yet, asked without a token: a route behind auth answers 401,
+ * one that does not exist answers 404 (GET catch-all) or 405 (another method on a known path).
+ * Nothing is read or changed.
+ */
+export async function apiHasRoute(method: 'GET' | 'DELETE', url: string): Promise<boolean> {
+  const res = await fetch(url, { method });
+  await res.arrayBuffer();
+  return res.status === 401;
+}

@@ -1,0 +1,264 @@
+/**
+ * The trust-health view in headless Chromium: the five traits' line chart (a lazily loaded
+ * chunk), weeks below the group minimum drawn as gaps with their reason, participation,
+ * recognition counts by trait, and anonymous feedback.
+ *
+ * Twelve weeks of history are seeded into the store (`trust_weeks` and one closed round), since
+ * check-in rounds can only open in the present; the page reads them through the real API.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startConnectorStub } from '../support/connector-stub';
+import { devToken, newMembers } from '../support/team-harness';
+import { startTestApp } from '../support/test-app';
+import {
+  launchChromium,
+  screenshot,
+  seriousA11yViolations,
+  useTheme,
+  useToken,
+} from './support/browser';
+import {
+  installNamedTeam,
+  recentWeeks,
+  recognize,
+  seedTrustWeeks,
+  type Connector,
+  type SeededTeam,
+  type SeedWeek,
+} from './support/seed';
+
+jest.setTimeout(120_000);
+
+const TRAIT_IDS = [
+  'psychological-safety',
+  'dependability',
+  'structure-clarity',
+  'meaning',
+  'impact',
+];
+const weeks = recentWeeks(12);
+const INSUFFICIENT = 4;
+const NO_ROUND = 8;
+const REASON = 'Fewer than 3 people answered, so nothing is shown to protect their anonymity.';
+
+/** Five distinct averages a week, moving from week to week. */
+const average = (week: number, trait: number) => 2.4 + ((week + 2 * trait) % 5) * 0.5;
+
+/** Twelve weeks: answered by 5 of 6, except one with 2 answers and one without a round. */
+const seeded: SeedWeek[] = weeks.map((week, i) => ({
+  week,
+  recognitions: (i % 3 === 0 ? { impact: 1, dependability: 2 } : { meaning: 1 }) as Record<
+    string,
+    number
+  >,
+  checkin:
+    i === NO_ROUND
+      ? undefined
+      : {
+          answers: i === INSUFFICIENT ? 2 : 5,
+          invited: 6,
+          sums: Object.fromEntries(
+            TRAIT_IDS.map((t, k) => [
+              t,
+              { sum: (i === INSUFFICIENT ? 2 : 5) * average(i, k), count: 5 },
+            ]),
+          ),
+        },
+}));
+
+const feedback = {
+  weeks: [
+    {
+      week: weeks[11],
+      comments: ['More pairing on the release, please.', 'Thanks for the calm planning.'],
+    },
+  ],
+};
+
+describe('the trust-health view', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let connector: Connector;
+  let browser: Browser;
+  let team: SeededTeam;
+  let token: string;
+  const contexts: BrowserContext[] = [];
+  const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
+
+  const newPage = async (theme: 'light' | 'dark' = 'light') => {
+    const context = await browser.newContext({
+      viewport: { width: 1100, height: 900 },
+      locale: 'en-US',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await useToken(page, token);
+    await useTheme(page, theme);
+    return page;
+  };
+  const healthUrl = (extra: Record<string, string> = {}) =>
+    `${app.url}/tab?${new URLSearchParams({ view: 'health', team: team.teamId, ...extra })}`;
+  const chartPoints = (page: Page) =>
+    page.evaluate(
+      `[...document.querySelectorAll('[data-testid=trust-chart] [aria-label]')].map((e) => e.getAttribute('aria-label'))`,
+    ) as Promise<string[]>;
+
+  beforeAll(async () => {
+    connector = await startConnectorStub();
+    app = await startTestApp('e2ehealth');
+    browser = await launchChromium();
+    team = await installNamedTeam(app.url, connector, [ana, bo, chen, dee], 'Platform');
+    await recognize(app.url, team, bo, chen, 'for impact fixed the outage');
+    await seedTrustWeeks(app.database.db, team.teamId, seeded);
+    // A closed round of the last week that met the minimum, as the check-in flow leaves it.
+    await app.database.db
+      .collection<Record<string, unknown> & { _id: string }>('checkin_rounds')
+      .insertOne({
+        _id: `${team.teamId}|seeded`,
+        teamId: team.teamId,
+        week: feedback.weeks[0].week,
+        status: 'closed',
+        answers: 5,
+        minGroupSize: 3,
+        comments: feedback.weeks[0].comments,
+      });
+    token = await devToken(app.url, ana);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await app?.stop();
+    await connector?.close();
+  });
+
+  it('loads the chart code only when the trust-health view opens', async () => {
+    const page = await newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${app.url}/tab?${new URLSearchParams({ view: 'wall', team: team.teamId })}`);
+    await page.getByTestId('recognition-card').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((s) => /TrustChart/.test(s))).toEqual([]);
+
+    await page.getByRole('tab', { name: 'Trust health' }).click();
+    await page.locator('[data-testid=trust-chart] svg').first().waitFor();
+    expect(scripts.filter((s) => /TrustChart/.test(s))).toHaveLength(1);
+  });
+
+  it('draws the five traits, with no point at all for weeks without numbers', async () => {
+    const page = await newPage();
+    await page.goto(healthUrl());
+    await page.locator('[data-testid=trust-chart] svg').first().waitFor();
+
+    for (const label of [
+      'Psychological safety',
+      'Dependability',
+      'Structure & clarity',
+      'Meaning',
+      'Impact',
+    ])
+      await page.getByTestId('trust-chart').getByText(label, { exact: true }).first().waitFor();
+    const points = await chartPoints(page);
+    const weekLabel = async (i: number) =>
+      (await page
+        .locator('[data-testid=weeks-table] tbody tr')
+        .nth(11 - i)
+        .locator('td')
+        .first()
+        .textContent())!;
+    // Never a zero, and nothing for the week with two answers or the week without a round.
+    expect(points.some((p) => /: 0(\.0)? of 5/.test(p))).toBe(false);
+    for (const gap of [INSUFFICIENT, NO_ROUND]) {
+      const label = await weekLabel(gap);
+      expect(points.filter((p) => p.includes(label))).toEqual([]);
+    }
+    const latest = await weekLabel(0);
+    expect(points.filter((p) => p.includes(latest)).length).toBeGreaterThan(0);
+  });
+
+  it('lists why a week shows no numbers, participation, and recognition counts by trait', async () => {
+    const page = await newPage();
+    await page.goto(healthUrl());
+    const rows = page.locator('[data-testid=weeks-table] tbody tr');
+    await rows.first().waitFor();
+
+    expect(await rows.count()).toBe(12);
+    expect(await page.locator('tr[data-status=insufficient]').textContent()).toContain(REASON);
+    expect(await page.locator('tr[data-status=insufficient]').textContent()).toContain('—');
+    expect(await page.locator('tr[data-status=no-round]').textContent()).toContain(
+      'No check-in this week',
+    );
+    expect(await rows.first().textContent()).toContain('83%');
+    await page.getByText(/Latest participation: 83%/).waitFor();
+
+    const totals = page.getByTestId('recognition-totals');
+    expect(await totals.getByRole('row', { name: /Impact/ }).textContent()).toContain('4');
+    expect(await totals.getByRole('row', { name: /Dependability/ }).textContent()).toContain('8');
+    expect(await totals.getByRole('row', { name: /Meaning/ }).textContent()).toContain('8');
+  });
+
+  it('shows anonymous feedback by week, without names or times', async () => {
+    const page = await newPage();
+    await page.goto(healthUrl());
+
+    await page.getByText('More pairing on the release, please.').waitFor();
+    await page.getByText('Thanks for the calm planning.').waitFor();
+  });
+
+  it('keeps the chosen period in the URL and asks the API for it', async () => {
+    const page = await newPage();
+    await page.goto(healthUrl());
+    await page.getByTestId('weeks-table').waitFor();
+
+    const asked = page.waitForRequest((r) => r.url().includes('/trust-health?weeks=26'));
+    await page.getByLabel('Period').selectOption('26');
+    await asked;
+    expect(new URL(page.url()).searchParams.get('weeks')).toBe('26');
+  });
+
+  it('says kindly when the server has no trust-health yet, with a retry', async () => {
+    const page = await newPage();
+    await page.route('**/trust-health?*', (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 'NOT_FOUND', message: '/api/v1/… is not part of the API' }),
+      }),
+    );
+    await page.goto(healthUrl());
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Trust health could not be loaded' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('does not offer this yet');
+    await alert.getByRole('button', { name: 'Try again' }).waitFor();
+  });
+
+  describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
+    it('has no serious or critical accessibility violation', async () => {
+      const page = await newPage(theme);
+      await page.goto(healthUrl());
+      await page.locator('[data-testid=trust-chart] svg').first().waitFor();
+      await page.getByText('More pairing on the release, please.').waitFor();
+      await page.waitForLoadState('networkidle');
+
+      await screenshot(page, `health-${theme}`);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
+  });
+
+  it('shows the seeded weeks from the real endpoint', async () => {
+    const page = await newPage();
+    await page.goto(healthUrl());
+    await page.locator('[data-testid=weeks-table] tbody tr').first().waitFor();
+
+    expect(await page.locator('[data-testid=weeks-table] tbody tr').count()).toBe(12);
+    expect(await page.locator('tr[data-status=insufficient]').textContent()).toMatch(
+      /Fewer than 3/,
+    );
+    expect(await page.locator('tr[data-status=no-round]').count()).toBe(1);
+    expect(await page.locator('tr[data-status=ok]').count()).toBe(10);
+    expect(await page.locator('tr[data-status=ok]').first().textContent()).toContain('83%');
+    await page.locator('[data-testid=trust-chart] svg').first().waitFor();
+  });
+});
