@@ -9,7 +9,7 @@ const AdaptiveCards: AdaptiveCardsModule = require('adaptivecards/dist/adaptivec
 /**
  * Properties Teams understands but the `adaptivecards` package does not know, so drops: the
  * card's `msteams` (mentions, width), a preview's `rapportDraft`, and a people picker's
- * `choices.data` (Teams' Data.Query). (The same check as test/unit/teams/cards.spec.ts.)
+ * `choices.data` (Teams' Data.Query).
  */
 const TEAMS_ONLY_PROPERTY = /^(msteams|rapportDraft|body\[\d+\]\.choices\.data)$/;
 

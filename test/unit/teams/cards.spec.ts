@@ -1,24 +1,12 @@
 import type { Person, ValidRecognition } from '../../../bot/src/domain/recognition';
 import type { AdaptiveCard } from '../../../bot/src/teams/cards/adaptive-card';
+import { expectValidCard, parseCard } from '../../support/adaptive-card-check';
 import { escapeCardText } from '../../../bot/src/teams/cards/escape';
 import { recognitionCard } from '../../../bot/src/teams/cards/recognition-card';
 import {
   recognitionFormCard,
   type RecognitionFormOptions,
 } from '../../../bot/src/teams/cards/recognition-form-card';
-
-// The package's CommonJS entry point imports files it does not ship; its bundle loads under Node
-// and parses and validates cards without a DOM (only rendering needs one).
-type AdaptiveCardsModule = typeof import('adaptivecards');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AdaptiveCards: AdaptiveCardsModule = require('adaptivecards/dist/adaptivecards.min.js');
-
-/**
- * Properties Teams understands but the `adaptivecards` package does not know, so drops: the
- * card's `msteams` (mentions, width), our preview's `rapportDraft`, and a people picker's
- * `choices.data` (Teams' Data.Query).
- */
-const TEAMS_ONLY_PROPERTY = /^(msteams|rapportDraft|body\[\d+\]\.choices\.data)$/;
 
 const me: Person = { aadObjectId: 'aad-me', name: 'Mia' };
 const ana: Person = { aadObjectId: 'aad-ana', name: 'Ana', teamsUserId: '29:ana' };
@@ -33,66 +21,6 @@ function recognition(overrides: Partial<ValidRecognition> = {}): ValidRecognitio
     message: 'The release notes were ready a day early.',
     ...overrides,
   };
-}
-
-interface ParseReport {
-  /** Parse and validation errors, less the ones Teams-only properties cause by design. */
-  problems: string[];
-  /** Paths of properties the parser did not keep (unknown names are ignored silently). */
-  dropped: string[];
-}
-
-/**
- * Parses a card with the real Adaptive Cards parser, validates it, and serializes it back to see
- * which properties it did not understand.
- */
-function parse(json: AdaptiveCard): ParseReport {
-  const card = new AdaptiveCards.AdaptiveCard();
-  const context = new AdaptiveCards.SerializationContext();
-  card.parse(json, context);
-  const events = [];
-  for (let i = 0; i < context.eventCount; i++) events.push(context.getEventAt(i));
-  events.push(...card.validateProperties().validationEvents);
-
-  const dynamicChoiceSets = new Set(
-    json.body.filter((e) => e.type === 'Input.ChoiceSet' && 'choices.data' in e).map((e) => e.id),
-  );
-  const problems = events
-    // A people picker fills its choices from `choices.data` (Teams' Data.Query), which the
-    // parser does not know, so it sees an empty list of choices.
-    .filter(
-      (e) =>
-        !(
-          e.event === AdaptiveCards.ValidationEvent.CollectionCantBeEmpty &&
-          dynamicChoiceSets.has((e.source as { id?: string } | undefined)?.id)
-        ),
-    )
-    .map((e) => `${AdaptiveCards.ValidationEvent[e.event]}: ${e.message}`);
-
-  return { problems, dropped: droppedPaths(json, card.toJSON()) };
-}
-
-function droppedPaths(input: unknown, output: unknown, path = ''): string[] {
-  if (Array.isArray(input)) {
-    const out = Array.isArray(output) ? output : [];
-    return input.flatMap((item, i) => droppedPaths(item, out[i], `${path}[${i}]`));
-  }
-  if (input === null || typeof input !== 'object') return [];
-  const out = (output ?? {}) as Record<string, unknown>;
-  return Object.entries(input).flatMap(([key, value]) => {
-    const at = path ? `${path}.${key}` : key;
-    // The serializer leaves out empty strings and lists, which mean the same as no value.
-    const empty = value === '' || (Array.isArray(value) && value.length === 0);
-    if (!(key in out)) return empty ? [] : [at];
-    return droppedPaths(value, out[key], at);
-  });
-}
-
-function expectValid(card: AdaptiveCard): void {
-  const report = parse(card);
-  expect(card.version).toBe('1.5');
-  expect(report.problems).toEqual([]);
-  expect(report.dropped.filter((path) => !TEAMS_ONLY_PROPERTY.test(path))).toEqual([]);
 }
 
 /** The characters Teams' Markdown would act on, where they are not escaped by a backslash. */
@@ -121,7 +49,7 @@ describe('the parser check itself', () => {
     const card = recognitionCard(recognition(), WALL);
     card.body[0] = { ...card.body[0], weight: 'Heavy', wieght: 'Bolder' };
 
-    const report = parse(card);
+    const report = parseCard(card);
 
     expect(report.problems).toEqual([expect.stringContaining('Invalid value "Heavy"')]);
     expect(report.dropped).toEqual(['body[0].weight', 'body[0].wieght', 'msteams']);
@@ -131,7 +59,7 @@ describe('the parser check itself', () => {
     const card = recognitionFormCard({ submit: 'task' });
     card.body.push({ type: 'Input.ChoiceSet', id: 'empty', choices: [] });
 
-    expect(parse(card).problems).toEqual([
+    expect(parseCard(card).problems).toEqual([
       expect.stringMatching(/^CollectionCantBeEmpty: .*at least one choice/),
     ]);
   });
@@ -139,7 +67,7 @@ describe('the parser check itself', () => {
 
 describe('recognitionCard', () => {
   it('is a valid version 1.5 card for a trait', () => {
-    expectValid(recognitionCard(recognition(), WALL));
+    expectValidCard(recognitionCard(recognition(), WALL));
   });
 
   it('is a valid version 1.5 card for a team value', () => {
@@ -148,7 +76,7 @@ describe('recognitionCard', () => {
       WALL,
     );
 
-    expectValid(card);
+    expectValidCard(card);
     expect(textBlocks(card)[0]).toContain('Ownership \\[team\\]');
   });
 
@@ -157,7 +85,7 @@ describe('recognitionCard', () => {
       rapportDraft: { recipients: ['aad-ana', 'aad-bo'], tag: 'dependability' },
     });
 
-    expectValid(card);
+    expectValidCard(card);
     expect(card.rapportDraft).toEqual({ recipients: ['aad-ana', 'aad-bo'], tag: 'dependability' });
   });
 
@@ -243,7 +171,7 @@ describe('recognitionFormCard', () => {
   ];
 
   it.each(forms)('is a valid version 1.5 card when %s', (_name, options) => {
-    expectValid(recognitionFormCard(options));
+    expectValidCard(recognitionFormCard(options));
   });
 
   const input = (card: AdaptiveCard, id: string) => card.body.find((e) => e.id === id);
