@@ -225,7 +225,6 @@ async function serve(
   });
   const address = server.address();
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
-  logger.info('Rapport is listening', { url, database: config.database.kind });
 
   const outboxWorker = startOutboxWorker({
     outbox,
@@ -244,6 +243,8 @@ async function serve(
 
   await scheduleRetention(scheduler, new Date());
   scheduler.start();
+  // Logged last: whoever waits for this line (a supervisor, a test) finds the app fully started.
+  logger.info('Rapport is listening', { url, database: config.database.kind });
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

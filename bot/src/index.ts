@@ -15,7 +15,26 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  let app;
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let stopRequested: string | undefined;
+  const shutdown = (signal: string) => {
+    logger.info('shutting down', { signal });
+    if (!app) {
+      // Still starting (building or launching the database): stop as soon as it is up.
+      stopRequested = signal;
+      return;
+    }
+    app
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error('shutdown failed', { err });
+        process.exit(1);
+      });
+  };
+  // Installed before start-up, so a signal during it is never the default "die at once".
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
   try {
     app = await startApp(config, logger);
   } catch (err) {
@@ -26,18 +45,7 @@ async function main(): Promise<void> {
     logger.error('start-up failed', { err });
     process.exit(1);
   }
-  const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
-    app
-      .stop()
-      .then(() => process.exit(0))
-      .catch((err: unknown) => {
-        logger.error('shutdown failed', { err });
-        process.exit(1);
-      });
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  if (stopRequested) shutdown(stopRequested);
 }
 
 void main();
