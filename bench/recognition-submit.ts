@@ -610,11 +610,21 @@ async function main(): Promise<number> {
       const stored = await db
         .collection(collections.recognitions)
         .countDocuments({ teamId: run.teamId });
-      const weeks = await db
-        .collection<{ recognitions?: Record<string, number> }>(collections.trustWeeks)
+      const years = await db
+        .collection<{ weeks?: Record<string, { recognitions?: Record<string, number> }> }>(
+          collections.trustWeeks,
+        )
         .find({ teamId: run.teamId })
         .toArray();
-      const counted = weeks.reduce((sum, w) => sum + (w.recognitions?.dependability ?? 0), 0);
+      const counted = years.reduce(
+        (sum, y) =>
+          sum +
+          Object.values(y.weeks ?? {}).reduce(
+            (n, w) => n + (w.recognitions?.dependability ?? 0),
+            0,
+          ),
+        0,
+      );
       (stored === successful ? notes : failures).push(
         `store: ${stored} recognitions stored for ${successful} successful storing requests ` +
           `(${successful - redelivered} answered during the run + ${redelivered} cut off and ` +

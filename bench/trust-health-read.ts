@@ -300,7 +300,6 @@ function seedSets(
     times[i].opensAt.getTime() <= now.getTime() && now.getTime() < times[i].closesAt.getTime();
   const flat = weeks.flat();
   const rounds = flat.filter((w) => w.round).length;
-  const buckets = flat.filter((w) => w.round || Object.keys(w.recognitions).length > 0).length;
   const openAnswers = weeks.reduce(
     (sum, team) => sum + team.reduce((s, w, i) => s + (w.round && isOpen(i) ? w.answers : 0), 0),
     0,
@@ -353,18 +352,19 @@ function seedSets(
       },
     },
     {
+      // One document per team and ISO year, a bucket per week, as the app keeps them.
       collection: collections.trustWeeks,
-      count: buckets,
+      count: teams.length * new Set(keys.map((k) => k.slice(0, 4))).size,
       *docs() {
         for (let t = 0; t < teams.length; t++) {
+          const byYear = new Map<string, Record<string, unknown>>();
           for (let i = 0; i < WEEKS; i++) {
             const w = weeks[t][i];
             const hasRecognitions = Object.keys(w.recognitions).length > 0;
+            const year = keys[i].slice(0, 4);
+            if (!byYear.has(year)) byYear.set(year, {});
             if (!w.round && !hasRecognitions) continue;
-            yield {
-              _id: `${teams[t].teamId}|${keys[i]}`,
-              teamId: teams[t].teamId,
-              week: keys[i],
+            byYear.get(year)![keys[i]] = {
               ...(hasRecognitions ? { recognitions: w.recognitions } : {}),
               ...(w.round
                 ? {
@@ -376,6 +376,14 @@ function seedSets(
                     },
                   }
                 : {}),
+            };
+          }
+          for (const [year, buckets] of byYear) {
+            yield {
+              _id: `${teams[t].teamId}|${year}`,
+              teamId: teams[t].teamId,
+              year,
+              weeks: buckets,
             };
           }
         }
@@ -832,13 +840,17 @@ async function main(): Promise<number> {
   const sets = seedSets(teams, weeks, keys, now, prng(0xc0de));
   const { docs, seconds } = await seed(db, sets);
   const dbBytes = directorySize(path.join(tmp, 'db'));
-  const stored = await db
-    .collection(collections.trustWeeks)
-    .aggregate<{ answers: number }>([
-      { $group: { _id: null, answers: { $sum: '$checkin.answers' } } },
-    ])
+  const yearDocs = await db
+    .collection<{ weeks?: Record<string, { checkin?: { answers?: number } }> }>(
+      collections.trustWeeks,
+    )
+    .find({}, { projection: { weeks: 1 } })
     .toArray();
-  const storedAnswers = stored[0]?.answers ?? 0;
+  const storedAnswers = yearDocs.reduce(
+    (sum, d) =>
+      sum + Object.values(d.weeks ?? {}).reduce((n, w) => n + (w.checkin?.answers ?? 0), 0),
+    0,
+  );
   log(
     `seeded ${int(docs)} documents in ${seconds.toFixed(1)} s (${int(docs / seconds)} docs/s); ` +
       `database on disk ${(dbBytes / 1048576).toFixed(1)} MiB; trust_weeks holds ` +

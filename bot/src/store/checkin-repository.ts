@@ -12,10 +12,10 @@ import type {
   SettingsProposal,
   TeamCheckinConfig,
 } from '../domain/checkin-ports';
-import { TRAIT_IDS, type TraitId } from '../domain/traits';
+import { TRAIT_IDS } from '../domain/traits';
 import { collections } from './collections';
 import { isDuplicateKey } from './mongo-errors';
-import { trustWeekId } from './trust-week-repository';
+import { createTrustWeekCounter } from './trust-week-repository';
 
 interface RoundDoc extends Omit<Round, 'id'> {
   _id: string;
@@ -23,19 +23,6 @@ interface RoundDoc extends Omit<Round, 'id'> {
   /** Comments in random order, rewritten whole on each insert so storage order says nothing. */
   comments: string[];
   revision: number;
-}
-
-interface WeekDoc {
-  _id: string;
-  teamId: string;
-  week: string;
-  recognitions?: Record<string, number>;
-  checkin?: {
-    answers?: number;
-    invited?: number;
-    minGroupSize?: number;
-    sums?: Partial<Record<TraitId, { sum: number; count: number }>>;
-  };
 }
 
 interface ProposalDoc extends Omit<SettingsProposal, 'id'> {
@@ -56,7 +43,7 @@ export function createCheckinRepository(db: Db): CheckinRepository {
   const participation = db.collection<{ _id: string; roundId: string }>(
     collections.checkinParticipation,
   );
-  const weeks = db.collection<WeekDoc>(collections.trustWeeks);
+  const weeks = createTrustWeekCounter(db);
   const proposals = db.collection<ProposalDoc>(collections.checkinProposals);
 
   const addComment = async (roundId: string, text: string) => {
@@ -97,14 +84,9 @@ export function createCheckinRepository(db: Db): CheckinRepository {
         if (isDuplicateKey(err)) return false;
         throw err;
       }
-      await weeks.updateOne(
-        { _id: trustWeekId(round.teamId, round.week) },
-        {
-          $setOnInsert: { teamId: round.teamId, week: round.week },
-          $max: { 'checkin.invited': round.invited, 'checkin.minGroupSize': round.minGroupSize },
-        },
-        { upsert: true },
-      );
+      await weeks.change(round.teamId, round.week, {
+        max: { 'checkin.invited': round.invited, 'checkin.minGroupSize': round.minGroupSize },
+      });
       return true;
     },
     async round(roundId) {
@@ -124,11 +106,7 @@ export function createCheckinRepository(db: Db): CheckinRepository {
         inc[`checkin.sums.${trait}.sum`] = (inc[`checkin.sums.${trait}.sum`] ?? 0) + score;
         inc[`checkin.sums.${trait}.count`] = (inc[`checkin.sums.${trait}.count`] ?? 0) + 1;
       }
-      await weeks.updateOne(
-        { _id: trustWeekId(round.teamId, round.week) },
-        { $inc: inc, $setOnInsert: { teamId: round.teamId, week: round.week } },
-        { upsert: true },
-      );
+      await weeks.change(round.teamId, round.week, { inc });
       await rounds.updateOne({ _id: round.id }, { $inc: { answers: 1 } });
       if (answer.freeText) await addComment(round.id, answer.freeText);
       return 'recorded';
@@ -147,12 +125,7 @@ export function createCheckinRepository(db: Db): CheckinRepository {
       await participation.deleteMany({ roundId });
     },
     async weekTotals(teamId, keys) {
-      // One lookup by key per week, in parallel: on FerretDB only a bare `_id` equality uses the
-      // index (an `$in` scans every team's weeks); on MongoDB both are cheap.
-      const docs = await Promise.all(
-        keys.map((k) => weeks.findOne({ _id: trustWeekId(teamId, k) })),
-      );
-      const byWeek = new Map(docs.filter((d) => d !== null).map((d) => [d.week, d]));
+      const byWeek = await weeks.weeks(teamId, keys);
       return keys.map((week): WeekTotals => {
         const d = byWeek.get(week);
         const sums: WeekTotals['sums'] = {};

@@ -2,27 +2,44 @@ import type { Db } from 'mongodb';
 import { collections } from './collections';
 
 /**
- * Weekly pre-aggregated trust-health documents, one per team and ISO week, changed only with
- * `$inc`, so reading a year of trends costs 52 small documents whatever the history size.
+ * Pre-aggregated trust-health buckets: one per team and ISO week, changed only with `$inc`, and
+ * kept together per team and year (`weeks.<2026-W48>.…` in the document `<teamId>|2026`), so
+ * reading a year of trends costs one or two key lookups whatever the history size. (On FerretDB
+ * only a lookup by `_id` uses an index; 52 weekly documents cost 52 lookups.)
+ *
  * Callers count a contribution only when their own insert of it succeeded (the insert is the
  * idempotency guard); the one gap is a crash between that insert and the `$inc`, which
  * under-counts by one rather than ever counting twice.
  */
-export interface TrustWeekDoc {
-  _id: string;
-  teamId: string;
-  week: string;
+export interface WeekBucket {
   recognitions?: Record<string, number>;
+  checkin?: {
+    answers?: number;
+    invited?: number;
+    minGroupSize?: number;
+    sums?: Record<string, { sum: number; count: number }>;
+  };
 }
 
-export const trustWeekId = (teamId: string, week: string) => `${teamId}|${week}`;
+export interface TrustYearDoc {
+  _id: string;
+  teamId: string;
+  year: string;
+  weeks?: Record<string, WeekBucket>;
+}
+
+/** The ISO week-year is the first four characters of the week key ("2026-W48"). */
+export const trustYearId = (teamId: string, week: string) => `${teamId}|${week.slice(0, 4)}`;
+
+/** The dotted path of a field inside a week's bucket. */
+export const weekField = (week: string, field: string) => `weeks.${week}.${field}`;
 
 export function createTrustWeekCounter(db: Db) {
-  const weeks = db.collection<TrustWeekDoc>(collections.trustWeeks);
+  const years = db.collection<TrustYearDoc>(collections.trustWeeks);
   const add = (teamId: string, week: string, field: string, by: number) =>
-    weeks.updateOne(
-      { _id: trustWeekId(teamId, week) },
-      { $inc: { [field]: by }, $setOnInsert: { teamId, week } },
+    years.updateOne(
+      { _id: trustYearId(teamId, week) },
+      { $inc: { [weekField(week, field)]: by }, $setOnInsert: { teamId, year: week.slice(0, 4) } },
       { upsert: true },
     );
   return {
@@ -32,8 +49,39 @@ export function createTrustWeekCounter(db: Db) {
     async uncount(teamId: string, week: string, field: string): Promise<void> {
       await add(teamId, week, field, -1);
     },
-    async find(teamId: string, week: string): Promise<TrustWeekDoc | null> {
-      return weeks.findOne({ _id: trustWeekId(teamId, week) });
+    /** Applies several changes to one week at once (an answer touches many sums). */
+    async change(
+      teamId: string,
+      week: string,
+      update: { inc?: Record<string, number>; max?: Record<string, number> },
+    ): Promise<void> {
+      const prefix = (fields: Record<string, number> = {}) =>
+        Object.fromEntries(Object.entries(fields).map(([f, v]) => [weekField(week, f), v]));
+      await years.updateOne(
+        { _id: trustYearId(teamId, week) },
+        {
+          ...(update.inc ? { $inc: prefix(update.inc) } : {}),
+          ...(update.max ? { $max: prefix(update.max) } : {}),
+          $setOnInsert: { teamId, year: week.slice(0, 4) },
+        },
+        { upsert: true },
+      );
+    },
+    async find(teamId: string, week: string): Promise<WeekBucket | null> {
+      const doc = await years.findOne({ _id: trustYearId(teamId, week) });
+      return doc?.weeks?.[week] ?? null;
+    },
+    /** The buckets of the given weeks, read with one lookup per year they span. */
+    async weeks(teamId: string, keys: string[]): Promise<Map<string, WeekBucket>> {
+      const ids = [...new Set(keys.map((k) => trustYearId(teamId, k)))];
+      const docs = await Promise.all(ids.map((_id) => years.findOne({ _id })));
+      const found = new Map<string, WeekBucket>();
+      for (const doc of docs) {
+        for (const [week, bucket] of Object.entries(doc?.weeks ?? {})) {
+          if (keys.includes(week)) found.set(week, bucket);
+        }
+      }
+      return found;
     },
   };
 }

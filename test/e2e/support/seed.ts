@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
+import { trustYearId } from '../../../bot/src/store/trust-week-repository';
 import { isoWeekKey } from '../../../bot/src/domain/week';
 import { channelMessage, TENANT_ID, teamInstallationUpdate } from '../../fixtures/teams-activities';
 import type { startConnectorStub } from '../../support/connector-stub';
@@ -70,33 +71,23 @@ export interface SeedWeek {
 }
 
 /**
- * Writes weekly trust-health totals straight into `trust_weeks`, in the pre-aggregated shape the
- * check-in work stores (`{_id: teamId|week, teamId, week, recognitions, checkin}`), because no
- * endpoint accepts check-in answers for a test to drive yet.
+ * Writes weekly trust-health totals straight into the store, in the pre-aggregated shape the app
+ * keeps (`trust_weeks`: one document per team and ISO year, a bucket per week), since check-in
+ * rounds can only open in the present.
  */
 export async function seedTrustWeeks(db: Db, teamId: string, weeks: SeedWeek[]): Promise<void> {
-  const docs = db.collection<{ _id: string }>('trust_weeks');
   for (const w of weeks) {
-    await docs.replaceOne(
-      { _id: `${teamId}|${w.week}` },
+    const bucket = {
+      recognitions: w.recognitions ?? {},
+      ...(w.checkin ? { checkin: { ...w.checkin, minGroupSize: 3 } } : {}),
+    };
+    await db.collection<{ _id: string }>('trust_weeks').updateOne(
+      { _id: trustYearId(teamId, w.week) },
       {
-        teamId,
-        week: w.week,
-        recognitions: w.recognitions ?? {},
-        ...(w.checkin ? { checkin: { ...w.checkin, minGroupSize: 3 } } : {}),
+        $set: { [`weeks.${w.week}`]: bucket },
+        $setOnInsert: { teamId, year: w.week.slice(0, 4) },
       },
       { upsert: true },
     );
   }
-}
-
-/**
- * Whether the server has a route yet, asked without a token: a route behind auth answers 401,
- * one that does not exist answers 404 (GET catch-all) or 405 (another method on a known path).
- * Nothing is read or changed.
- */
-export async function apiHasRoute(method: 'GET' | 'DELETE', url: string): Promise<boolean> {
-  const res = await fetch(url, { method });
-  await res.arrayBuffer();
-  return res.status === 401;
 }

@@ -1,3 +1,5 @@
+import { isoWeekKey } from '../../../bot/src/domain/week';
+import { createTrustWeekCounter } from '../../../bot/src/store/trust-week-repository';
 import { channelMessage } from '../../fixtures/teams-activities';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
@@ -120,11 +122,11 @@ describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
     });
     expect(deleted.status).toBe(204);
     expect(again.status).toBe(404);
-    const weeks = await app.database.db
-      .collection('trust_weeks')
-      .find({ teamId: team.teamId })
-      .toArray();
-    expect(weeks.reduce((n, w) => n + (w.recognitions?.impact ?? 0), 0)).toBe(1);
+    const week = await createTrustWeekCounter(app.database.db).find(
+      team.teamId,
+      isoWeekKey(new Date()),
+    );
+    expect(week?.recognitions?.impact).toBe(1);
   });
 
   it('answers 403 to someone outside the team', async () => {
