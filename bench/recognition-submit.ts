@@ -36,23 +36,29 @@
  * 2 when the run was correct but missed a target (p99 under 100 ms, at least half the echo
  * throughput).
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import autocannon from 'autocannon';
 import { MongoClient } from 'mongodb';
 import { createLogger } from '../bot/src/logger';
 import { collections } from '../bot/src/store/collections';
-import {
-  freeLoopbackPort,
-  startEmbeddedDatabase,
-  type EmbeddedDatabase,
-} from '../bot/src/store/embedded-database';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../bot/src/store/embedded-database';
 import { createInstallationRepository } from '../bot/src/store/installation-repository';
 import type { StubMember, StubReply, StubRequest } from './connector-stub';
+import {
+  cleanups,
+  envNumber,
+  log,
+  projectRoot,
+  runCleanups,
+  sleep,
+  startAppProcess,
+  state,
+  waitForExit,
+} from './support/harness';
 
 const TARGET_P99_MS = 100;
 const TARGET_RATIO = 0.5;
@@ -60,34 +66,9 @@ const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const BOT = { id: '28:rapport-bot', name: 'Rapport' };
 const DB_NAME = 'rapport_bench';
 
-function envNumber(name: string, fallback: number, min: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) {
-    throw new Error(`${name} must be a number ≥ ${min} (got "${raw}")`);
-  }
-  return value;
-}
-
 const SECONDS = envNumber('BENCH_SECONDS', 10, 1);
 const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 50, 1));
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2, 0);
-
-const started = Date.now();
-const log = (line: string) =>
-  process.stdout.write(
-    `[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`,
-  );
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The folder holding package.json, from bench/ (type-checking) or dist/bench/ (running). */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
-    dir = path.dirname(dir);
-  return dir;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Teams-shaped activities (as test/fixtures/teams-activities.ts builds them).
@@ -188,29 +169,6 @@ function composeExtensionType(body: string): unknown {
 // ---------------------------------------------------------------------------------------------
 // Processes.
 
-type Cleanup = () => Promise<void>;
-const cleanups: Cleanup[] = [];
-/** Set once the benchmark shuts down, when children exiting is expected. */
-let stopping = false;
-
-async function runCleanups(): Promise<void> {
-  while (cleanups.length > 0) {
-    const cleanup = cleanups.pop()!;
-    await cleanup().catch((err: unknown) => log(`clean-up step failed: ${String(err)}`));
-  }
-}
-
-function waitForExit(child: ChildProcess, graceMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const forced = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(forced);
-      resolve();
-    });
-  });
-}
-
 interface Stub {
   url: string;
   setRoster(conversationId: string, members: StubMember[]): Promise<void>;
@@ -249,88 +207,6 @@ async function startStub(): Promise<Stub> {
     },
     posted: async () => (await next('stats', { type: 'stats' })).posted,
   };
-}
-
-interface AppProcess {
-  url: string;
-  /** Warnings and errors the app logged, beyond its start-up. */
-  problems(): number;
-}
-
-async function startAppProcess(
-  root: string,
-  dataDir: string,
-  mongoUri: string,
-): Promise<AppProcess> {
-  const entry = path.join(root, 'dist', 'bot', 'src', 'index.js');
-  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  const port = await freeLoopbackPort();
-  const url = `http://127.0.0.1:${port}`;
-  // A clean environment, so nothing from the caller's shell (BOT_ID, AUTH_MODE…) changes the app.
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TMPDIR: process.env.TMPDIR,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    MONGODB_URI: mongoUri,
-    MONGODB_DB: DB_NAME,
-    LOG_LEVEL: 'info',
-    SHUTDOWN_GRACE_MS: '3000',
-  };
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cleanups.push(async () => {
-    child.kill('SIGTERM');
-    await waitForExit(child, 8000);
-  });
-
-  let problems = 0;
-  let shown = 0;
-  const recent: string[] = [];
-  const onLine = (line: string) => {
-    if (!line.trim()) return;
-    recent.push(line);
-    if (recent.length > 20) recent.shift();
-    let level = 'info';
-    try {
-      level = String((JSON.parse(line) as { level?: unknown }).level ?? 'info');
-    } catch {
-      level = 'error'; // anything but the app's JSON lines is unexpected (a crash, a warning)
-    }
-    if (level === 'warn' || level === 'error') {
-      problems++;
-      if (shown++ < 20) process.stdout.write(`[app] ${line}\n`);
-      else if (shown === 21) process.stdout.write('[app] (more warnings and errors not shown)\n');
-    } else if (level === 'info') {
-      process.stdout.write(`[app] ${line}\n`);
-    }
-  };
-  readline.createInterface({ input: child.stdout! }).on('line', onLine);
-  readline.createInterface({ input: child.stderr! }).on('line', onLine);
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `the app exited during start-up (${child.exitCode ?? child.signalCode}):\n${recent.join('\n')}`,
-      );
-    }
-    const healthy = await fetch(`${url}/healthz`)
-      .then((res) => res.status === 200)
-      .catch(() => false);
-    if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy at ${url} in 60 s`);
-    await sleep(100);
-  }
-  child.once('exit', (code, signal) => {
-    if (!stopping) log(`the app exited unexpectedly (${code ?? signal})`);
-  });
-  return { url, problems: () => problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -483,7 +359,7 @@ async function main(): Promise<number> {
   const stub = await startStub();
 
   log('starting the app (child process: node dist/bot/src/index.js)');
-  const app = await startAppProcess(root, path.join(tmp, 'app-data'), embedded.uri);
+  const app = await startAppProcess(root, path.join(tmp, 'app-data'), embedded.uri, DB_NAME);
   log(`app is healthy at ${app.url}`);
 
   const mongo = new MongoClient(embedded.uri);
@@ -695,7 +571,7 @@ async function main(): Promise<number> {
 }
 
 const shutdown = async (code: number) => {
-  stopping = true;
+  state.stopping = true;
   await runCleanups();
   process.exit(code);
 };

@@ -55,22 +55,26 @@
  * Exit code: 0 when every check held and the target was met, 1 on an error or a failed check,
  * 2 when everything was correct but the target was missed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import autocannon from 'autocannon';
 import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
 import { defaultCheckinSettings, recentWeeks, roundTimes } from '../bot/src/domain/checkin';
 import { TRAIT_IDS, type TraitId } from '../bot/src/domain/traits';
 import { createLogger } from '../bot/src/logger';
 import { collections, prepareSchema } from '../bot/src/store/collections';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../bot/src/store/embedded-database';
 import {
-  freeLoopbackPort,
-  startEmbeddedDatabase,
-  type EmbeddedDatabase,
-} from '../bot/src/store/embedded-database';
+  cleanups,
+  envNumber,
+  log,
+  projectRoot,
+  runCleanups,
+  sleep,
+  startAppProcess,
+  state,
+} from './support/harness';
 
 const TARGET_P95_MS = 20;
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -79,16 +83,6 @@ const WEEKS = 52;
 const ANSWERS_PER_TEAM = 500; // 2,000 teams × 500 = 1,000,000
 const MIN_GROUP = 3;
 const BATCH = 1000;
-
-function envNumber(name: string, fallback: number, min: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) {
-    throw new Error(`${name} must be a number ≥ ${min} (got "${raw}")`);
-  }
-  return value;
-}
 
 const TEAMS = Math.round(envNumber('BENCH_TEAMS', 2000, 10));
 const TOTAL_ANSWERS = TEAMS * ANSWERS_PER_TEAM;
@@ -103,21 +97,7 @@ const WARMUP_BUDGET = envNumber('BENCH_WARMUP_BUDGET_SECONDS', 20, 0);
 const DRAIN_BUDGET = envNumber('BENCH_DRAIN_SECONDS', 120, 1);
 const CANNON_TIMEOUT = 30;
 
-const started = Date.now();
-const log = (line: string) =>
-  process.stdout.write(
-    `[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`,
-  );
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
-
-/** The folder holding package.json, from bench/ (type-checking) or dist/bench/ (running). */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
-    dir = path.dirname(dir);
-  return dir;
-}
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same database every run. */
 function prng(seed: number): () => number {
@@ -558,110 +538,6 @@ function checkHealth(body: string, keys: string[], plan: WeekPlan[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // The app as a child process.
 
-type Cleanup = () => Promise<void>;
-const cleanups: Cleanup[] = [];
-let stopping = false;
-
-async function runCleanups(): Promise<void> {
-  while (cleanups.length > 0) {
-    const cleanup = cleanups.pop()!;
-    await cleanup().catch((err: unknown) => log(`clean-up step failed: ${String(err)}`));
-  }
-}
-
-function waitForExit(child: ChildProcess, graceMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const forced = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(forced);
-      resolve();
-    });
-  });
-}
-
-interface AppProcess {
-  url: string;
-  pid: number | undefined;
-  problems(): number;
-}
-
-async function startAppProcess(
-  root: string,
-  dataDir: string,
-  mongoUri: string,
-): Promise<AppProcess> {
-  const entry = path.join(root, 'dist', 'bot', 'src', 'index.js');
-  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  const port = await freeLoopbackPort();
-  const url = `http://127.0.0.1:${port}`;
-  // A clean environment, so nothing from the caller's shell (BOT_ID, AUTH_MODE…) changes the app.
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TMPDIR: process.env.TMPDIR,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    MONGODB_URI: mongoUri,
-    MONGODB_DB: DB_NAME,
-    LOG_LEVEL: 'info',
-    SHUTDOWN_GRACE_MS: '3000',
-  };
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cleanups.push(async () => {
-    child.kill('SIGTERM');
-    await waitForExit(child, 8000);
-  });
-
-  let problems = 0;
-  let shown = 0;
-  const recent: string[] = [];
-  const onLine = (line: string) => {
-    if (!line.trim()) return;
-    recent.push(line);
-    if (recent.length > 20) recent.shift();
-    let level = 'info';
-    try {
-      level = String((JSON.parse(line) as { level?: unknown }).level ?? 'info');
-    } catch {
-      level = 'error';
-    }
-    if (level === 'warn' || level === 'error') {
-      problems++;
-      if (shown++ < 20) process.stdout.write(`[app] ${line}\n`);
-      else if (shown === 21) process.stdout.write('[app] (more warnings and errors not shown)\n');
-    } else if (level === 'info') {
-      process.stdout.write(`[app] ${line}\n`);
-    }
-  };
-  readline.createInterface({ input: child.stdout! }).on('line', onLine);
-  readline.createInterface({ input: child.stderr! }).on('line', onLine);
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `the app exited during start-up (${child.exitCode ?? child.signalCode}):\n${recent.join('\n')}`,
-      );
-    }
-    const healthy = await fetch(`${url}/healthz`)
-      .then((res) => res.status === 200)
-      .catch(() => false);
-    if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy at ${url} in 60 s`);
-    await sleep(100);
-  }
-  child.once('exit', (code, signal) => {
-    if (!stopping) log(`the app exited unexpectedly (${code ?? signal})`);
-  });
-  return { url, pid: child.pid, problems: () => problems };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Measuring.
 
@@ -858,7 +734,7 @@ async function main(): Promise<number> {
   );
 
   log('starting the app (child process: node dist/bot/src/index.js)');
-  const app = await startAppProcess(root, path.join(tmp, 'app-data'), embedded.uri);
+  const app = await startAppProcess(root, path.join(tmp, 'app-data'), embedded.uri, DB_NAME);
   log(`app is healthy at ${app.url}`);
 
   // One dev token per team, for a member of its roster (a different member for each team).
@@ -1173,7 +1049,7 @@ async function main(): Promise<number> {
 }
 
 const shutdown = async (code: number) => {
-  stopping = true;
+  state.stopping = true;
   await runCleanups();
   process.exit(code);
 };

@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { freeLoopbackPort } from '../../bot/src/store/embedded-database';
+
+/**
+ * What the benchmarks share: progress lines, clean-up on exit, and the built app run as its own
+ * process (the load generator must not share its event loop).
+ */
+const started = Date.now();
+
+export const log = (line: string) =>
+  process.stdout.write(
+    `[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`,
+  );
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function envNumber(name: string, fallback: number, min: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) {
+    throw new Error(`${name} must be a number ≥ ${min} (got "${raw}")`);
+  }
+  return value;
+}
+
+/** The folder holding package.json, from bench/ (type-checking) or dist/bench/ (running). */
+export function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
+    dir = path.dirname(dir);
+  return dir;
+}
+
+type Cleanup = () => Promise<void>;
+export const cleanups: Cleanup[] = [];
+/** Set once the benchmark shuts down, when children exiting is expected. */
+export const state = { stopping: false };
+
+export async function runCleanups(): Promise<void> {
+  while (cleanups.length > 0) {
+    const cleanup = cleanups.pop()!;
+    await cleanup().catch((err: unknown) => log(`clean-up step failed: ${String(err)}`));
+  }
+}
+
+export function waitForExit(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const forced = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(forced);
+      resolve();
+    });
+  });
+}
+
+export interface AppProcess {
+  url: string;
+  pid: number | undefined;
+  /** Warnings and errors the app logged, beyond its start-up. */
+  problems(): number;
+}
+
+export async function startAppProcess(
+  root: string,
+  dataDir: string,
+  mongoUri: string,
+  dbName: string,
+): Promise<AppProcess> {
+  const entry = path.join(root, 'dist', 'bot', 'src', 'index.js');
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+  const port = await freeLoopbackPort();
+  const url = `http://127.0.0.1:${port}`;
+  // A clean environment, so nothing from the caller's shell (BOT_ID, AUTH_MODE…) changes the app.
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: process.env.TMPDIR,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    MONGODB_URI: mongoUri,
+    MONGODB_DB: dbName,
+    LOG_LEVEL: 'info',
+    SHUTDOWN_GRACE_MS: '3000',
+  };
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  cleanups.push(async () => {
+    child.kill('SIGTERM');
+    await waitForExit(child, 8000);
+  });
+
+  let problems = 0;
+  let shown = 0;
+  const recent: string[] = [];
+  const onLine = (line: string) => {
+    if (!line.trim()) return;
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    let level = 'info';
+    try {
+      level = String((JSON.parse(line) as { level?: unknown }).level ?? 'info');
+    } catch {
+      level = 'error'; // anything but the app's JSON lines is unexpected (a crash, a warning)
+    }
+    if (level === 'warn' || level === 'error') {
+      problems++;
+      if (shown++ < 20) process.stdout.write(`[app] ${line}\n`);
+      else if (shown === 21) process.stdout.write('[app] (more warnings and errors not shown)\n');
+    } else if (level === 'info') {
+      process.stdout.write(`[app] ${line}\n`);
+    }
+  };
+  readline.createInterface({ input: child.stdout! }).on('line', onLine);
+  readline.createInterface({ input: child.stderr! }).on('line', onLine);
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `the app exited during start-up (${child.exitCode ?? child.signalCode}):\n${recent.join('\n')}`,
+      );
+    }
+    const healthy = await fetch(`${url}/healthz`)
+      .then((res) => res.status === 200)
+      .catch(() => false);
+    if (healthy) break;
+    if (Date.now() > deadline) throw new Error(`the app did not become healthy at ${url} in 60 s`);
+    await sleep(100);
+  }
+  child.once('exit', (code, signal) => {
+    if (!state.stopping) log(`the app exited unexpectedly (${code ?? signal})`);
+  });
+  return { url, pid: child.pid, problems: () => problems };
+}
