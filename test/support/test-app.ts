@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
 import { startApp, type RunningApp } from '../../bot/src/app';
 import { loadConfig } from '../../bot/src/config';
 import { createLogger } from '../../bot/src/logger';
@@ -37,8 +38,16 @@ export async function startTestApp(
     ...app,
     dbName,
     stop: async () => {
-      await app.database.db.dropDatabase().catch(() => undefined);
+      // Stop first: the outbox worker and the scheduler query the database until they stop, and
+      // FerretDB drops a database by deleting its SQLite file, which must not race a reader
+      // (that race crashed the shared test database: "database disk image is malformed").
       await app.stop();
+      const client = await MongoClient.connect(testMongoUri());
+      try {
+        await client.db(dbName).dropDatabase();
+      } finally {
+        await client.close();
+      }
     },
   };
 }
