@@ -28,7 +28,6 @@ export interface InstallationRepository {
   deactivate(id: string, at: Date): Promise<void>;
   find(id: string): Promise<(Installation & { active: boolean }) | undefined>;
   replaceRoster(conversationId: string, members: RosterMember[], at: Date): Promise<void>;
-  addMembers(conversationId: string, members: RosterMember[], at: Date): Promise<void>;
   removeMembers(conversationId: string, aadObjectIds: string[]): Promise<void>;
   roster(conversationId: string): Promise<RosterMember[]>;
   /** Whether the person is in the conversation's stored roster: what grants access to its data. */

@@ -17,6 +17,8 @@ interface ConversationDoc {
   installedAt?: Date;
   uninstalledAt?: Date;
   updatedAt: Date;
+  /** Kept with the roster, so counting members is one lookup by key, not a scan. */
+  memberCount?: number;
 }
 
 interface MemberDoc {
@@ -107,13 +109,20 @@ export function createInstallationRepository(db: Db): InstallationRepository {
         conversationId,
         aadObjectId: { $nin: list.map((m) => m.aadObjectId) },
       });
+      await conversations.updateOne(
+        { _id: conversationId },
+        { $set: { memberCount: list.length } },
+      );
     },
-    addMembers: upsertMembers,
     async removeMembers(conversationId, aadObjectIds) {
       if (aadObjectIds.length === 0) return;
-      await members.deleteMany({
+      const { deletedCount } = await members.deleteMany({
         _id: { $in: aadObjectIds.map((a) => memberKey(conversationId, a)) },
       });
+      await conversations.updateOne(
+        { _id: conversationId },
+        { $inc: { memberCount: -deletedCount } },
+      );
     },
     async roster(conversationId) {
       const docs = await members.find({ conversationId }).sort({ name: 1 }).toArray();
@@ -133,7 +142,11 @@ export function createInstallationRepository(db: Db): InstallationRepository {
       return doc?.conversationId === conversationId && doc.aadObjectId === aadObjectId;
     },
     async memberCount(conversationId) {
-      return members.countDocuments({ conversationId });
+      const doc = await conversations.findOne(
+        { _id: conversationId },
+        { projection: { memberCount: 1 } },
+      );
+      return doc?.memberCount ?? 0;
     },
     async conversationsOf(aadObjectId) {
       const memberships = await members

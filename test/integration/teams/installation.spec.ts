@@ -86,6 +86,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
     expect(removed.status).toBe(200);
     const repo = createInstallationRepository(app.database.db);
     expect((await repo.roster(team.teamId)).map((m) => m.name)).toEqual(['Ana', 'Bo']);
+    expect(await repo.memberCount(team.teamId)).toBe(2);
 
     const dee = { id: `29:Dee-${randomUUID()}`, aadObjectId: randomUUID(), name: 'Dee' };
     connector.setRoster(team.teamId, [people[0], people[1], dee]);
@@ -94,6 +95,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
       teamMembersChanged(team, { membersAdded: [{ id: dee.id, aadObjectId: dee.aadObjectId }] }),
     );
     expect((await repo.roster(team.teamId)).map((m) => m.name)).toEqual(['Ana', 'Bo', 'Dee']);
+    expect(await repo.memberCount(team.teamId)).toBe(3);
   });
 
   it('marks the team inactive on uninstall and keeps its data', async () => {
