@@ -21,7 +21,34 @@ export class FerretDbBuildError extends Error {
 
 /** Where the binary for our pinned version lives inside the cache folder. */
 export function ferretDbBinaryPath(cacheDir: string): string {
-  return path.join(cacheDir, 'bin', `ferretdb-${FERRETDB_VERSION}`);
+  return path.join(cacheDir, 'bin', `ferretdb-${FERRETDB_VERSION}-${LOCAL_PATCH}`);
+}
+
+/** Names our one source change, so a binary built without it is never reused. */
+const LOCAL_PATCH = 'idindex1';
+
+/**
+ * FerretDB 1.24's SQLite backend creates the `_id` index on `_ferretdb_sjson->"_id"` but looks
+ * documents up by `_ferretdb_sjson->'$._id'`. SQLite only uses an index for the identical
+ * expression, so every find, update and delete by `_id` scanned the whole table (measured: a
+ * lookup in 100,000 documents took 833 ms, 0.67 ms with a matching index). We make the lookup
+ * expression the index's own.
+ */
+export const ID_LOOKUP_PATCH = {
+  file: path.join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go'),
+  from: `IDColumn = DefaultColumn + "->'$._id'"`,
+  to: 'IDColumn = DefaultColumn + `->"_id"`',
+};
+
+function applyIdLookupPatch(source: string): void {
+  const file = path.join(source, ID_LOOKUP_PATCH.file);
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.includes(ID_LOOKUP_PATCH.from)) {
+    throw new FerretDbBuildError(
+      `FerretDB source changed: ${ID_LOOKUP_PATCH.file} no longer has the line we patch`,
+    );
+  }
+  fs.writeFileSync(file, text.replace(ID_LOOKUP_PATCH.from, ID_LOOKUP_PATCH.to));
 }
 
 function run(
@@ -123,6 +150,7 @@ export async function ensureFerretDbBinary(
     makeWritable(source);
     fs.writeFileSync(path.join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     fs.writeFileSync(path.join(source, 'build', 'version', 'package.txt'), 'rapport-embedded\n');
+    applyIdLookupPatch(source);
     progress('compiling FerretDB (downloads its Go modules on the first run)');
     const partial = `${binary}.partial-${process.pid}`;
     fs.mkdirSync(path.dirname(binary), { recursive: true });
