@@ -1,3 +1,5 @@
+import { dateInZone } from './zone-formatters';
+
 /**
  * ISO-8601 week keys ("2026-W48") of an instant as seen in a time zone. Trust-health buckets are
  * weekly and a team's week starts on its own Monday, not UTC's.
@@ -6,12 +8,7 @@ export function localDate(
   instant: Date,
   timeZone: string,
 ): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = dateInZone(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }

@@ -1,4 +1,5 @@
 import { localDate } from './week';
+import { dateTimeInZone } from './zone-formatters';
 
 /** True when the IANA zone is known to this runtime's Intl data. */
 export function isValidTimeZone(timeZone: string): boolean {
@@ -11,16 +12,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+  const parts = dateTimeInZone(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(
     get('year'),

@@ -80,7 +80,11 @@ export async function startEmbeddedDatabase(
   const port = await freeLoopbackPort();
   const args = [
     '--handler=sqlite',
-    `--sqlite-url=file:${sqliteDir}/`,
+    // WAL with synchronous=NORMAL (FerretDB's default is FULL, an fsync per commit): a commit
+    // survives a crash of the app or of FerretDB, and only a power loss can undo the last
+    // moments, as with MongoDB's default 100 ms journal interval. It halves the write latency
+    // (insert 0.91 → 0.55 ms sequential, 0.66 → 0.28 ms with 16 in flight).
+    `--sqlite-url=file:${sqliteDir}/?_pragma=synchronous(normal)`,
     `--listen-addr=127.0.0.1:${port}`,
     `--state-dir=${options.dataDir}`,
     '--debug-addr=-',

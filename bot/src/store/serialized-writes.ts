@@ -1,65 +1,145 @@
-import type { Collection, Db, Document } from 'mongodb';
+import { ObjectId, type Collection, type Db, type Document } from 'mongodb';
 
 /**
  * FerretDB 1.24 on SQLite applies an update as read-then-write without a transaction, so two
  * concurrent updates of one document lose one of them: 200 parallel `$inc` left 9, 50 parallel
- * conditional updates had 3 winners (measured here; FerretDB issue #3040). Its single SQLite
- * writer serialises writes anyway, so we run the embedded database's writes one at a time from
- * the app (the only client of its own child process) and keep MongoDB semantics: each update is
- * atomic against every other write. Reads stay concurrent. Not used with a real MongoDB.
+ * conditional updates had 3 winners (measured here; FerretDB issue #3040). We keep MongoDB
+ * semantics from the app (the only client of its own FerretDB child): writes to one document run
+ * one at a time, in the order they were issued, and a write that may touch any document (a filter
+ * without an `_id` value, `updateMany`, `bulkWrite`) runs alone. Writes to different documents
+ * overlap, which roughly doubles the embedded database's write throughput. Reads stay
+ * concurrent. Not used with a real MongoDB.
  */
-const WRITE_METHODS = new Set([
-  'insertOne',
-  'insertMany',
+const FILTERED_WRITES = new Set([
   'updateOne',
   'updateMany',
   'replaceOne',
   'deleteOne',
   'deleteMany',
-  'bulkWrite',
   'findOneAndUpdate',
   'findOneAndReplace',
   'findOneAndDelete',
 ]);
+const WRITES_IN_FLIGHT = 4;
+const INSERTS = new Set(['insertOne', 'insertMany']);
+const EXCLUSIVE_WRITES = new Set(['bulkWrite']);
 
-class WriteQueue {
-  private tail: Promise<unknown> = Promise.resolve();
+/** A document key for ordering, or undefined when the value does not name one document. */
+function keyOf(id: unknown): string | undefined {
+  if (typeof id === 'string') return `s:${id}`;
+  if (typeof id === 'number') return `n:${id}`;
+  if (id instanceof ObjectId) return `o:${id.toHexString()}`;
+  return undefined;
+}
 
-  run<T>(write: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(write, write);
-    this.tail = result.catch(() => undefined);
+/** The documents a write can touch, or undefined when it can touch any. */
+function documentsOf(method: string, args: unknown[]): string[] | undefined {
+  if (FILTERED_WRITES.has(method)) {
+    const filter = args[0];
+    if (typeof filter !== 'object' || filter === null || !('_id' in filter)) return undefined;
+    const key = keyOf((filter as { _id: unknown })._id);
+    return key ? [key] : undefined;
+  }
+  // A new document without an _id gets a fresh ObjectId: it can meet no other write.
+  const docs = method === 'insertOne' ? [args[0]] : Array.isArray(args[0]) ? args[0] : [];
+  const keys: string[] = [];
+  for (const doc of docs) {
+    if (typeof doc !== 'object' || doc === null || !('_id' in doc)) continue;
+    const key = keyOf((doc as { _id: unknown })._id);
+    if (!key) return undefined;
+    keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * Orders writes: per document for writes that name their documents, and behind everything for
+ * the ones that cannot. An exclusive write waits for every earlier write; every later write
+ * waits for it. At most `maxInFlight` writes run at once: SQLite has one writer, and the others
+ * wait in its busy handler, which sleeps up to 100 ms between tries (measured: 50 concurrent
+ * inserts had a p99 of 132 ms and a maximum of 1.4 s; 4 at a time gave 80% of the throughput
+ * with a p99 of 9 ms).
+ */
+class WriteOrder {
+  private exclusive: Promise<unknown> = Promise.resolve();
+  private readonly lastByDocument = new Map<string, Promise<unknown>>();
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly maxInFlight: number) {}
+
+  private async slot<T>(write: () => Promise<T>): Promise<T> {
+    if (this.running >= this.maxInFlight) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running += 1;
+    }
+    try {
+      return await write();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+
+  run<T>(documents: string[] | undefined, write: () => Promise<T>): Promise<T> {
+    if (!documents) {
+      const before = [this.exclusive, ...this.lastByDocument.values()];
+      this.lastByDocument.clear();
+      const result = Promise.allSettled(before).then(write);
+      this.exclusive = result.catch(() => undefined);
+      return result;
+    }
+    const before = [this.exclusive];
+    for (const d of documents) {
+      const last = this.lastByDocument.get(d);
+      if (last) before.push(last);
+    }
+    const result = Promise.allSettled(before).then(() => this.slot(write));
+    const done = result.catch(() => undefined);
+    for (const d of documents) this.lastByDocument.set(d, done);
+    void done.then(() => {
+      for (const d of documents)
+        if (this.lastByDocument.get(d) === done) this.lastByDocument.delete(d);
+    });
     return result;
   }
 }
 
 function serializeCollection<T extends Document>(
   collection: Collection<T>,
-  queue: WriteQueue,
+  order: WriteOrder,
 ): Collection<T> {
+  const scope = `${collection.collectionName}\u0000`;
   return new Proxy(collection, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
-      if (
-        typeof property !== 'string' ||
-        !WRITE_METHODS.has(property) ||
-        typeof value !== 'function'
-      )
-        return value;
-      return (...args: unknown[]) =>
-        queue.run(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      if (typeof property !== 'string' || typeof value !== 'function') return value;
+      const isWrite =
+        FILTERED_WRITES.has(property) || INSERTS.has(property) || EXCLUSIVE_WRITES.has(property);
+      if (!isWrite) return value;
+      return (...args: unknown[]) => {
+        const documents = EXCLUSIVE_WRITES.has(property)
+          ? undefined
+          : documentsOf(property, args)?.map((d) => scope + d);
+        return order.run(documents, () =>
+          (value as (...a: unknown[]) => Promise<unknown>).apply(target, args),
+        );
+      };
     },
   });
 }
 
-/** A Db whose collections run their writes one at a time. */
+/** A Db whose writes keep MongoDB's per-document atomicity on FerretDB. */
 export function withSerializedWrites(db: Db): Db {
-  const queue = new WriteQueue();
+  const order = new WriteOrder(WRITES_IN_FLIGHT);
   return new Proxy(db, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (property !== 'collection' || typeof value !== 'function') return value;
       return (...args: Parameters<Db['collection']>) =>
-        serializeCollection(target.collection(...args), queue);
+        serializeCollection(target.collection(...args), order);
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { coalesceIncrements, type FieldChanges } from './coalesced-increments';
 import { collections } from './collections';
 
 /**
@@ -36,37 +37,33 @@ export const weekField = (week: string, field: string) => `weeks.${week}.${field
 
 export function createTrustWeekCounter(db: Db) {
   const years = db.collection<TrustYearDoc>(collections.trustWeeks);
-  const add = (teamId: string, week: string, field: string, by: number) =>
-    years.updateOne(
-      { _id: trustYearId(teamId, week) },
-      { $inc: { [weekField(week, field)]: by }, $setOnInsert: { teamId, year: week.slice(0, 4) } },
+  const apply = coalesceIncrements(async (_id, { inc, max }) => {
+    const notEmpty = (fields: Record<string, number>) => Object.keys(fields).length > 0;
+    await years.updateOne(
+      { _id },
+      {
+        ...(notEmpty(inc) ? { $inc: inc } : {}),
+        ...(notEmpty(max) ? { $max: max } : {}),
+        // The id is "<teamId>|<year>" (trustYearId).
+        $setOnInsert: { teamId: _id.slice(0, -5), year: _id.slice(-4) },
+      },
       { upsert: true },
     );
+  });
+  const prefix = (week: string, fields: Record<string, number> = {}) =>
+    Object.fromEntries(Object.entries(fields).map(([f, v]) => [weekField(week, f), v]));
+  const change = (teamId: string, week: string, update: FieldChanges) =>
+    apply(trustYearId(teamId, week), {
+      inc: prefix(week, update.inc),
+      max: prefix(week, update.max),
+    });
   return {
-    async count(teamId: string, week: string, field: string): Promise<void> {
-      await add(teamId, week, field, 1);
-    },
-    async uncount(teamId: string, week: string, field: string): Promise<void> {
-      await add(teamId, week, field, -1);
-    },
+    count: (teamId: string, week: string, field: string) =>
+      change(teamId, week, { inc: { [field]: 1 } }),
+    uncount: (teamId: string, week: string, field: string) =>
+      change(teamId, week, { inc: { [field]: -1 } }),
     /** Applies several changes to one week at once (an answer touches many sums). */
-    async change(
-      teamId: string,
-      week: string,
-      update: { inc?: Record<string, number>; max?: Record<string, number> },
-    ): Promise<void> {
-      const prefix = (fields: Record<string, number> = {}) =>
-        Object.fromEntries(Object.entries(fields).map(([f, v]) => [weekField(week, f), v]));
-      await years.updateOne(
-        { _id: trustYearId(teamId, week) },
-        {
-          ...(update.inc ? { $inc: prefix(update.inc) } : {}),
-          ...(update.max ? { $max: prefix(update.max) } : {}),
-          $setOnInsert: { teamId, year: week.slice(0, 4) },
-        },
-        { upsert: true },
-      );
-    },
+    change,
     async find(teamId: string, week: string): Promise<WeekBucket | null> {
       const doc = await years.findOne({ _id: trustYearId(teamId, week) });
       return doc?.weeks?.[week] ?? null;

@@ -35,6 +35,40 @@ describe('writes through the store are atomic per operation, on FerretDB as on M
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
 
+  it('keeps every write when per-document writes overlap with writes to many documents', async () => {
+    const tallies = database.db.collection<{ _id: string; n: number }>('tallies');
+    await tallies.insertMany([
+      { _id: 'a', n: 0 },
+      { _id: 'b', n: 0 },
+    ]);
+
+    await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        i % 12 === 0
+          ? tallies.updateMany({}, { $inc: { n: 1 } })
+          : tallies.updateOne({ _id: i % 2 ? 'a' : 'b' }, { $inc: { n: 1 } }),
+      ),
+    );
+
+    // 10 updateMany (even i) touch both; odd i go to a (60), the other even i to b (50).
+    expect(await tallies.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 'a', n: 10 + 60 },
+      { _id: 'b', n: 10 + 50 },
+    ]);
+  });
+
+  it('creates one document from many concurrent upserts of one _id', async () => {
+    const buckets = database.db.collection<{ _id: string; n: number }>('buckets');
+
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        buckets.updateOne({ _id: 'fresh' }, { $inc: { n: 1 } }, { upsert: true }),
+      ),
+    );
+
+    expect(await buckets.find().toArray()).toEqual([{ _id: 'fresh', n: 50 }]);
+  });
+
   it('keeps one failing write from blocking the ones queued after it', async () => {
     const items = database.db.collection<{ _id: string }>('items');
     await items.insertOne({ _id: 'x' });
