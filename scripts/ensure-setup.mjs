@@ -29,5 +29,8 @@ if (mtime('node_modules/.package-lock.json') < mtime('package-lock.json')) {
 }
 
 if (process.argv.includes('--build')) {
+  // tsc's incremental record says "up to date" even when the output beside it was deleted.
+  if (!mtime('dist/bot/src/index.js'))
+    fs.rmSync(path.join(root, 'dist/.tsbuildinfo'), { force: true });
   step('compiling the server (tsc) and building the tab (vite)', npm, ['run', '--silent', 'build']);
 }

@@ -187,26 +187,25 @@ export function createOutbox(db: Db): Outbox {
     },
 
     async stats() {
-      const [pending, recorded, sent, failed, unreachable] = await Promise.all([
-        outbox.find({ status: 'pending' }, { projection: { _id: 1 } }).toArray(),
-        outcomes.find({}, { projection: { status: 1 } }).toArray(),
-        outbox.countDocuments({ status: 'sent' }),
-        outbox.countDocuments({ status: 'failed' }),
-        outbox.countDocuments({ status: 'unreachable' }),
-      ]);
-      const stats: OutboxStats = { pending: 0, sent, failed, unreachable };
+      // Outcomes, then messages, one read each, so a fold in between counts every message once.
+      const recorded = await outcomes.find({}, { projection: { status: 1 } }).toArray();
+      const messages = await outbox.find({}, { projection: { status: 1 } }).toArray();
+      const stats: OutboxStats = { pending: 0, sent: 0, failed: 0, unreachable: 0 };
       const outcomeOf = new Map(recorded.map((o) => [o._id, o.status]));
-      for (const { _id } of pending) stats[outcomeOf.get(_id) ?? 'pending']++;
+      for (const { _id, status } of messages) {
+        stats[status === 'pending' ? (outcomeOf.get(_id) ?? 'pending') : status]++;
+      }
       return stats;
     },
 
     async find(key) {
+      // The outcome first: a fold updates the message before deleting its outcome, so a fold
+      // running between the two reads cannot hide the outcome from this one.
+      const outcome = await outcomes.findOne({ _id: key });
       const stored = await outbox.findOne({ _id: key });
       if (!stored) return null;
       const doc = toDoc(stored);
-      if (doc.status !== 'pending') return doc;
-      const outcome = await outcomes.findOne({ _id: key });
-      return outcome ? { ...doc, ...outcomeFields(outcome) } : doc;
+      return outcome && doc.status === 'pending' ? { ...doc, ...outcomeFields(outcome) } : doc;
     },
 
     subscribe(listener) {
