@@ -11,9 +11,9 @@ import type { OutboxTarget } from './proactive-port';
  * One worker at a time sends (it holds the outbox lock, below), so a message needs no claim of
  * its own, and one rate limiter sees every call to Teams.
  *
- * Writes are shaped by the embedded FerretDB 1.24 (SQLite), where an update or a delete costs
- * time in proportion to the collection's size — 15–20 ms per update with a few hundred to a
- * few thousand messages, and writes run one at a time — while an insert costs about 1 ms. So a
+ * Writes are shaped by the embedded FerretDB 1.24 (SQLite), where an unpatched build made an
+ * update or a delete cost time in proportion to the collection's size — 15–20 ms per update
+ * with a few hundred to a few thousand messages — while an insert cost about 1 ms. So a
  * message's outcome (sent, failed, unreachable) is first *inserted* into `outbox_outcomes`
  * under the message's key: one cheap, durable write per send, which is what bounds a fan-out's
  * speed. The worker folds outcomes into the messages' `status` later, when it has nothing to
