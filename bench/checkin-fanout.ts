@@ -41,40 +41,16 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../bot/src/store/e
 import { createPersonalConversations } from '../bot/src/store/personal-conversations';
 import { createAdapter } from '../bot/src/teams/adapter';
 import { createProactiveSender } from '../bot/src/teams/proactive-sender';
+import { envNumber, ipcReplies, log, projectRoot, sleep } from './support/harness';
 import type { StubReply, StubRequest, StubStats } from './teams-limits-stub';
 
 const TARGET_RATIO = 1.15;
 const APP_LIMIT_PER_SECOND = 50;
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
-function envNumber(name: string, fallback: number, min: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) {
-    throw new Error(`${name} must be a number ≥ ${min} (got "${raw}")`);
-  }
-  return value;
-}
-
 const MEMBERS = Math.round(envNumber('BENCH_MEMBERS', 2500, 1));
 const CONCURRENCY = Math.round(envNumber('BENCH_CONCURRENCY', 16, 1));
 const LATENCY_MS = Math.round(envNumber('STUB_LATENCY_MS', 25, 0));
-
-const started = Date.now();
-const log = (line: string) =>
-  process.stdout.write(
-    `[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}\n`,
-  );
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The folder holding package.json, from bench/ (type-checking) or dist/bench/ (running). */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
-    dir = path.dirname(dir);
-  return dir;
-}
 
 interface Stub {
   url: string;
@@ -88,22 +64,7 @@ async function startStub(): Promise<Stub> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, STUB_LATENCY_MS: String(LATENCY_MS) },
   });
-  const next = <T extends StubReply['type']>(type: T, request?: StubRequest) =>
-    new Promise<Extract<StubReply, { type: T }>>((resolve, reject) => {
-      const onMessage = (message: StubReply) => {
-        if (message.type !== type) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(message as Extract<StubReply, { type: T }>);
-      };
-      const onExit = (code: number | null) => {
-        child.off('message', onMessage);
-        reject(new Error(`the connector stub exited (code ${code})`));
-      };
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-      if (request) child.send(request);
-    });
+  const next = ipcReplies<StubRequest, StubReply>(child, 'connector stub');
   const { url } = await next('ready');
   return {
     url,

@@ -51,12 +51,13 @@ import type { StubMember, StubReply, StubRequest } from './connector-stub';
 import {
   cleanups,
   envNumber,
+  ipcReplies,
   log,
   projectRoot,
-  runCleanups,
+  runBenchmark,
   sleep,
   startAppProcess,
-  state,
+  verdict,
   waitForExit,
 } from './support/harness';
 
@@ -183,22 +184,7 @@ async function startStub(): Promise<Stub> {
     child.kill('SIGTERM');
     await waitForExit(child, 3000);
   });
-  const next = <T extends StubReply['type']>(type: T, request?: StubRequest) =>
-    new Promise<Extract<StubReply, { type: T }>>((resolve, reject) => {
-      const onMessage = (message: StubReply) => {
-        if (message.type !== type) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(message as Extract<StubReply, { type: T }>);
-      };
-      const onExit = (code: number | null) => {
-        child.off('message', onMessage);
-        reject(new Error(`the connector stub exited (code ${code})`));
-      };
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-      if (request) child.send(request);
-    });
+  const next = ipcReplies<StubRequest, StubReply>(child, 'connector stub');
   const { url } = await next('ready');
   return {
     url,
@@ -558,31 +544,10 @@ async function main(): Promise<number> {
   ];
   process.stdout.write(out.join('\n') + '\n');
 
-  if (failures.length > 0) {
-    log(`FAILED: ${failures.length} check(s) did not hold`);
-    return 1;
-  }
-  if (targets.some((t) => !t.pass)) {
-    log('correct, but a target was missed');
-    return 2;
-  }
-  log('all checks held and all targets met');
-  return 0;
+  return verdict(
+    failures,
+    targets.every((t) => t.pass),
+  );
 }
 
-const shutdown = async (code: number) => {
-  state.stopping = true;
-  await runCleanups();
-  process.exit(code);
-};
-
-process.once('SIGINT', () => void shutdown(130));
-process.once('SIGTERM', () => void shutdown(143));
-
-main().then(
-  (code) => shutdown(code),
-  (err: unknown) => {
-    log(`benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return shutdown(1);
-  },
-);
+runBenchmark(main);

@@ -71,10 +71,10 @@ import {
   envNumber,
   log,
   projectRoot,
-  runCleanups,
+  runBenchmark,
   sleep,
   startAppProcess,
-  state,
+  verdict,
 } from './support/harness';
 
 const TARGET_P95_MS = 20;
@@ -1037,31 +1037,7 @@ async function main(): Promise<number> {
   ];
   process.stdout.write(out.join('\n') + '\n');
 
-  if (failures.length > 0) {
-    log(`FAILED: ${failures.length} check(s) did not hold`);
-    return 1;
-  }
-  if (!pass) {
-    log('correct, but the target was missed');
-    return 2;
-  }
-  log('all checks held and the target was met');
-  return 0;
+  return verdict(failures, pass);
 }
 
-const shutdown = async (code: number) => {
-  state.stopping = true;
-  await runCleanups();
-  process.exit(code);
-};
-
-process.once('SIGINT', () => void shutdown(130));
-process.once('SIGTERM', () => void shutdown(143));
-
-main().then(
-  (code) => shutdown(code),
-  (err: unknown) => {
-    log(`benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return shutdown(1);
-  },
-);
+runBenchmark(main);

@@ -141,3 +141,64 @@ export async function startAppProcess(
   });
   return { url, pid: child.pid, problems: () => problems };
 }
+
+/**
+ * Prints the failed checks and says how the run ended: 1 when a check did not hold, 2 when all
+ * held but a target was missed, 0 when everything held.
+ */
+export function verdict(failures: string[], targetsMet: boolean): number {
+  if (failures.length > 0) {
+    log(`FAILED: ${failures.length} check(s) did not hold`);
+    return 1;
+  }
+  if (!targetsMet) {
+    log('correct, but a target was missed');
+    return 2;
+  }
+  log('all checks held and all targets met');
+  return 0;
+}
+
+/** Runs a benchmark's main, cleans up on its end or on Ctrl-C, and exits with its code. */
+export function runBenchmark(main: () => Promise<number>): void {
+  const shutdown = async (code: number) => {
+    state.stopping = true;
+    await runCleanups();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(130));
+  process.once('SIGTERM', () => void shutdown(143));
+  main().then(
+    (code) => shutdown(code),
+    (err: unknown) => {
+      log(`benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return shutdown(1);
+    },
+  );
+}
+
+/**
+ * Talks to a forked child over IPC: sends a request (if any) and waits for the child's next
+ * reply of the given type, or fails when the child exits first.
+ */
+export function ipcReplies<Request, Reply extends { type: string }>(
+  child: ChildProcess,
+  name: string,
+) {
+  return <T extends Reply['type']>(type: T, request?: Request) =>
+    new Promise<Extract<Reply, { type: T }>>((resolve, reject) => {
+      const onMessage = (message: Reply) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(message as Extract<Reply, { type: T }>);
+      };
+      const onExit = (code: number | null) => {
+        child.off('message', onMessage);
+        reject(new Error(`the ${name} exited (code ${code})`));
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      if (request) child.send(request as object);
+    });
+}
