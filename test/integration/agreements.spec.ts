@@ -526,6 +526,44 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     });
   });
 
+  it('shows votes cast in the tab when a viewer’s Teams refreshes the channel card', async () => {
+    const team = await installTeam(app.url, connector, people);
+    const created = await propose(team, ana, {
+      title: 'Cameras optional',
+      text: 'Cameras are optional in every meeting.',
+      category: 'meetings',
+    });
+    const posted = await cardWith(team, created.openProposal.id);
+    const refreshAction = { proposalId: created.openProposal.id };
+    expect(posted.card.refresh).toEqual({
+      action: {
+        type: 'Action.Execute',
+        title: 'Refresh',
+        verb: 'agreement.refresh',
+        data: refreshAction,
+      },
+    });
+    expect(JSON.stringify(posted.card)).toContain('✅ 1 endorses · ✋ 0 object');
+
+    expect((await endorse(team, bo, created)).status).toBe(200);
+    const refreshed = await press(team, dee, 'agreement.refresh', refreshAction, posted.activityId);
+    expect(JSON.stringify(refreshed)).toContain('✅ 2 endorse · ✋ 0 object');
+    expect(JSON.stringify(refreshed)).not.toContain('You endorse this.');
+    expect(refreshed.refresh).toEqual(posted.card.refresh);
+    // Viewing changes nothing: no vote, no update of the message for everyone.
+    expect((await get(team, created)).openProposal.tally).toMatchObject({ endorsements: 2 });
+    expect(connector.updated.some((u) => u.activityId === posted.activityId)).toBe(false);
+
+    expect((await endorse(team, chen, created)).status).toBe(200);
+    const decided = await press(team, dee, 'agreement.refresh', refreshAction);
+    expect(JSON.stringify(decided)).toContain('Adopted by the team.');
+    expect(decided.refresh).toBeUndefined();
+    expect(decided.actions.map((a: Json) => a.type)).toEqual(['Action.OpenUrl']);
+
+    const unknown = await press(team, dee, 'agreement.refresh', { proposalId: 'nope' });
+    expect(JSON.stringify(unknown)).toContain('That proposal does not exist in this team.');
+  });
+
   it('announces an adopted agreement in the channel', async () => {
     const team = await installTeam(app.url, connector, people);
     await adopted(team, { templateId: 'feedback-direct-kind-safe' });

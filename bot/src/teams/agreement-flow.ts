@@ -29,7 +29,8 @@ const UNREADABLE = 'This card could not be read any more. Open Rapport to see th
 /**
  * Agreements in Teams: Endorse / Object on a proposal card, Keep / Retire on a review card. The
  * answer to each action is the updated card (Universal Actions), and the same card without the
- * personal line replaces the message for everyone, so the channel shows the current tally.
+ * personal line replaces the message for everyone, so the channel shows the current tally; an
+ * open proposal's card also asks for its current state when viewed (votes cast in the tab).
  */
 export function createAgreementFlow(deps: {
   agreements: AgreementService;
@@ -92,6 +93,19 @@ export function createAgreementFlow(deps: {
     }
   };
 
+  /** The card as it stands now, for a viewer whose Teams asks (the card's refresh clause). */
+  const currentCard = async (teamId: string, data: unknown): Promise<AdaptiveCard> => {
+    const parsed = proposalAction.safeParse(data);
+    if (!parsed.success) return agreementNoticeCard(UNREADABLE);
+    try {
+      const state = await deps.agreements.proposal(teamId, parsed.data.proposalId);
+      return proposalCard(state.agreement, state, { link: link(teamId, state.agreement.id) });
+    } catch (err) {
+      if (!(err instanceof AgreementError)) throw err;
+      return agreementNoticeCard(err.message);
+    }
+  };
+
   const review = async (
     context: TurnContext,
     teamId: string,
@@ -150,6 +164,8 @@ export function createAgreementFlow(deps: {
         case AGREEMENT_VERBS.keep:
         case AGREEMENT_VERBS.retire:
           return review(context, team.id, verb, data);
+        case AGREEMENT_VERBS.refresh:
+          return currentCard(team.id, data);
         default:
           return agreementNoticeCard(`Rapport does not know the card action "${verb}".`);
       }

@@ -17,6 +17,7 @@ export const AGREEMENT_VERBS = {
   object: 'agreement.object',
   keep: 'agreement.keep',
   retire: 'agreement.retire',
+  refresh: 'agreement.refresh',
 } as const;
 
 /** The reason input on a proposal card; its value comes with the Object action. */
@@ -164,7 +165,25 @@ export function proposalCard(
       url: options.link,
     });
   }
-  return adaptiveCard(body, { actions, msteams: { width: 'Full' } });
+  // Votes cast in the tab change the tally too. While the proposal is open, Teams asks for the
+  // current card whenever someone views it (automatically in conversations of up to 60 people,
+  // from the card's menu in bigger ones), so the channel never shows a stale tally.
+  const refresh =
+    p.status === 'open'
+      ? {
+          action: {
+            type: 'Action.Execute',
+            title: 'Refresh',
+            verb: AGREEMENT_VERBS.refresh,
+            data: { proposalId: p.id },
+          },
+        }
+      : undefined;
+  return adaptiveCard(body, {
+    actions,
+    msteams: { width: 'Full' },
+    ...(refresh ? { refresh } : {}),
+  });
 }
 
 export interface ReviewCardOptions {
