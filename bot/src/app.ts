@@ -136,11 +136,13 @@ async function serve(
   }
 
   const installations = createInstallationRepository(database.db);
+  // One counter for recognitions and answers, so changes to a team's week merge (see its doc).
+  const trustWeeks = createTrustWeekCounter(database.db);
   const adapter = createAdapter(config.botAuth, logger);
   const outbox = createOutbox(database.db);
   const personalConversations = createPersonalConversations(database.db);
   const checkins = createCheckinService({
-    repo: createCheckinRepository(database.db),
+    repo: createCheckinRepository(database.db, trustWeeks),
     roster: installations,
     delivery: createCheckinDelivery({
       installations,
@@ -176,7 +178,7 @@ async function serve(
   });
   const settings = createTeamSettingsRepository(database.db);
   const recognitions = createRecognitionService({
-    recognitions: createRecognitionRepository(database.db, createTrustWeekCounter(database.db)),
+    recognitions: createRecognitionRepository(database.db, trustWeeks),
     settings,
     agreements,
   });

@@ -35,16 +35,26 @@ export interface SettingsProposal {
 /** Storage the check-in rules need; answers never carry who gave them. */
 export interface CheckinRepository {
   config(teamId: string): Promise<TeamCheckinConfig>;
-  saveConfig(teamId: string, config: TeamCheckinConfig): Promise<void>;
+  /**
+   * Stores the given settings fields and leads, leaving the others as they are, so two changes
+   * to different fields made at the same moment (two adopted proposals) both survive.
+   */
+  changeConfig(
+    teamId: string,
+    change: { settings?: Partial<CheckinSettings>; leads?: string[] },
+  ): Promise<void>;
   /** Creates the round once; false when a round with this id already exists. */
   createRound(round: Round): Promise<boolean>;
   round(roundId: string): Promise<Round | undefined>;
-  /** Records that the member answered, then adds the answer to the anonymous totals. */
+  /**
+   * Records that the member answered, then adds the answer to the anonymous totals; 'closed' when
+   * the round closed meanwhile (nothing is kept).
+   */
   recordAnswer(
     round: Round,
     aadObjectId: string,
     answer: ValidAnswer,
-  ): Promise<'recorded' | 'already-answered'>;
+  ): Promise<'recorded' | 'already-answered' | 'closed'>;
   participation(roundId: string): Promise<number>;
   answeredBy(roundId: string, aadObjectIds: string[]): Promise<Set<string>>;
   closeRound(roundId: string): Promise<void>;

@@ -60,6 +60,12 @@ function parseSettings(value: unknown): CheckinSettings {
   return parsed.data;
 }
 
+const roundClosed = () =>
+  new CheckinError(
+    'CHECKIN_ROUND_CLOSED',
+    'This check-in has closed. The next one will come on schedule.',
+  );
+
 export function createCheckinService(deps: {
   repo: CheckinRepository;
   roster: RosterReader;
@@ -121,7 +127,10 @@ export function createCheckinService(deps: {
     if (outcome === 'adopted') {
       const config = await repo.config(p.teamId);
       const settings = parseSettings({ ...config.settings, ...p.change });
-      await repo.saveConfig(p.teamId, { ...config, settings });
+      const changed = Object.fromEntries(
+        Object.keys(p.change).map((key) => [key, settings[key as keyof typeof settings]]),
+      );
+      await repo.changeConfig(p.teamId, { settings: changed });
       await deps.onRhythmChanged?.(p.teamId);
     }
     return { ...p, status: outcome };
@@ -145,7 +154,7 @@ export function createCheckinService(deps: {
       const config = await repo.config(teamId);
       const nextLeads = leads ?? (config.leads.length ? config.leads : [member]);
       if (nextLeads.length === 0) throw new InvalidSettingsError('leads: keep at least one lead');
-      await repo.saveConfig(teamId, { settings, leads: nextLeads });
+      await repo.changeConfig(teamId, { settings, leads: nextLeads });
       await deps.onRhythmChanged?.(teamId);
       return this.settings(teamId);
     },
@@ -202,7 +211,7 @@ export function createCheckinService(deps: {
     async installed(teamId: string, installer: string | undefined) {
       const config = await repo.config(teamId);
       if (config.leads.length === 0 && installer)
-        await repo.saveConfig(teamId, { ...config, leads: [installer] });
+        await repo.changeConfig(teamId, { leads: [installer] });
       await deps.onRhythmChanged?.(teamId);
     },
 
@@ -224,10 +233,7 @@ export function createCheckinService(deps: {
       if (!round)
         throw new CheckinError('CHECKIN_ROUND_NOT_FOUND', 'This check-in does not exist any more.');
       if (round.status === 'closed' || now().getTime() >= round.closesAt.getTime()) {
-        throw new CheckinError(
-          'CHECKIN_ROUND_CLOSED',
-          'This check-in has closed. The next one will come on schedule.',
-        );
+        throw roundClosed();
       }
       const roster = await deps.roster.roster(round.teamId);
       if (!roster.some((m) => m.aadObjectId === member)) {
@@ -238,6 +244,9 @@ export function createCheckinService(deps: {
       }
       const answer = validateAnswer(round.questions, submitted, round.freeText.enabled);
       const outcome = await repo.recordAnswer(round, member, answer);
+      if (outcome === 'closed') {
+        throw roundClosed();
+      }
       if (outcome === 'already-answered') {
         throw new CheckinError(
           'CHECKIN_ALREADY_ANSWERED',
@@ -262,6 +271,9 @@ export function createCheckinService(deps: {
         roundId,
         roster.map((m) => m.aadObjectId),
       );
+      // A close marks the round before deleting participation: still open now means the read
+      // above saw every answer, not an emptied list that would nudge those who answered.
+      if ((await repo.round(roundId))?.status !== 'open') return 0;
       const pending = roster.filter((m) => !answered.has(m.aadObjectId));
       await deps.delivery.sendNudge(round, pending);
       return pending.length;

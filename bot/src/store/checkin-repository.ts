@@ -6,16 +6,11 @@ import {
   type ValidAnswer,
   type WeekTotals,
 } from '../domain/checkin';
-import type {
-  CheckinRepository,
-  Round,
-  SettingsProposal,
-  TeamCheckinConfig,
-} from '../domain/checkin-ports';
+import type { CheckinRepository, Round, SettingsProposal } from '../domain/checkin-ports';
 import { TRAIT_IDS } from '../domain/traits';
 import { collections } from './collections';
 import { isDuplicateKey } from './mongo-errors';
-import { createTrustWeekCounter } from './trust-week-repository';
+import type { TrustWeekCounter } from './trust-week-repository';
 
 interface RoundDoc extends Omit<Round, 'id'> {
   _id: string;
@@ -35,7 +30,7 @@ const toRound = ({ _id, answers: _a, comments: _c, revision: _r, ...rest }: Roun
 });
 const toProposal = ({ _id, ...rest }: ProposalDoc): SettingsProposal => ({ id: _id, ...rest });
 
-export function createCheckinRepository(db: Db): CheckinRepository {
+export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): CheckinRepository {
   const settings = db.collection<{ _id: string; checkin?: CheckinSettings; leads?: string[] }>(
     collections.teamSettings,
   );
@@ -43,7 +38,6 @@ export function createCheckinRepository(db: Db): CheckinRepository {
   const participation = db.collection<{ _id: string; roundId: string }>(
     collections.checkinParticipation,
   );
-  const weeks = createTrustWeekCounter(db);
   const proposals = db.collection<ProposalDoc>(collections.checkinProposals);
 
   const addComment = async (roundId: string, text: string) => {
@@ -67,14 +61,19 @@ export function createCheckinRepository(db: Db): CheckinRepository {
   return {
     async config(teamId) {
       const doc = await settings.findOne({ _id: teamId });
-      return { settings: doc?.checkin ?? defaultCheckinSettings(), leads: doc?.leads ?? [] };
+      return {
+        settings: { ...defaultCheckinSettings(), ...doc?.checkin },
+        leads: doc?.leads ?? [],
+      };
     },
-    async saveConfig(teamId, config: TeamCheckinConfig) {
-      await settings.updateOne(
-        { _id: teamId },
-        { $set: { checkin: config.settings, leads: config.leads } },
-        { upsert: true },
-      );
+    async changeConfig(teamId, change) {
+      const fields: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(change.settings ?? {})) {
+        fields[`checkin.${key}`] = value;
+      }
+      if (change.leads) fields.leads = change.leads;
+      if (Object.keys(fields).length === 0) return;
+      await settings.updateOne({ _id: teamId }, { $set: fields }, { upsert: true });
     },
     async createRound(round) {
       const { id, ...rest } = round;
@@ -101,13 +100,22 @@ export function createCheckinRepository(db: Db): CheckinRepository {
         if (isDuplicateKey(err)) return 'already-answered';
         throw err;
       }
+      // Counted only while the round is open: a close between the caller's check and here
+      // deletes participation, and this answer must not outlive it.
+      const counted = await rounds.updateOne(
+        { _id: round.id, status: 'open' },
+        { $inc: { answers: 1 } },
+      );
+      if (counted.matchedCount === 0) {
+        await participation.deleteOne({ _id: `${round.id}|${aadObjectId}` });
+        return 'closed';
+      }
       const inc: Record<string, number> = { 'checkin.answers': 1 };
       for (const { trait, score } of answer.scores) {
         inc[`checkin.sums.${trait}.sum`] = (inc[`checkin.sums.${trait}.sum`] ?? 0) + score;
         inc[`checkin.sums.${trait}.count`] = (inc[`checkin.sums.${trait}.count`] ?? 0) + 1;
       }
       await weeks.change(round.teamId, round.week, { inc });
-      await rounds.updateOne({ _id: round.id }, { $inc: { answers: 1 } });
       if (answer.freeText) await addComment(round.id, answer.freeText);
       return 'recorded';
     },

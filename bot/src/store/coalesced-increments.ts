@@ -15,7 +15,8 @@ interface Pending {
  * database applies writes to one document one after another: a busy team queues behind its own
  * counter. While one write to a document is in flight, later changes to it are merged (sums
  * added, maxima kept) and go out together as the next write; each caller's promise settles with
- * the write that carried its change. Totals are the same as writing them one by one.
+ * the write that carried its change. Totals are the same as writing them one by one; a failed
+ * write fails every change it carried (not retried: the database may have applied it).
  */
 export function coalesceIncrements(
   write: (id: string, changes: Required<FieldChanges>) => Promise<void>,
@@ -28,7 +29,9 @@ export function coalesceIncrements(
     if (!batch) return;
     pending.delete(id);
     inFlight.add(id);
-    void write(id, { inc: batch.inc, max: batch.max })
+    // Started inside a promise, so even a write that throws at once settles its callers.
+    void Promise.resolve()
+      .then(() => write(id, { inc: batch.inc, max: batch.max }))
       .then(
         () => batch.waiters.forEach((w) => w.resolve()),
         (err: unknown) => batch.waiters.forEach((w) => w.reject(err)),

@@ -32,6 +32,8 @@ function keyOf(id: unknown): string | undefined {
   return undefined;
 }
 
+let unnamedInserts = 0;
+
 /** The documents a write can touch, or undefined when it can touch any. */
 function documentsOf(method: string, args: unknown[]): string[] | undefined {
   if (FILTERED_WRITES.has(method)) {
@@ -40,11 +42,15 @@ function documentsOf(method: string, args: unknown[]): string[] | undefined {
     const key = keyOf((filter as { _id: unknown })._id);
     return key ? [key] : undefined;
   }
-  // A new document without an _id gets a fresh ObjectId: it can meet no other write.
   const docs = method === 'insertOne' ? [args[0]] : Array.isArray(args[0]) ? args[0] : [];
   const keys: string[] = [];
   for (const doc of docs) {
-    if (typeof doc !== 'object' || doc === null || !('_id' in doc)) continue;
+    // A new document without an _id gets a fresh ObjectId: no other write names it, but a later
+    // write to any document must still wait for it.
+    if (typeof doc !== 'object' || doc === null || !('_id' in doc)) {
+      keys.push(`new:${(unnamedInserts += 1)}`);
+      continue;
+    }
     const key = keyOf((doc as { _id: unknown })._id);
     if (!key) return undefined;
     keys.push(key);

@@ -25,6 +25,7 @@ describe('coalesced increments', () => {
       apply('t|2026', { max: { m: 5 } }),
       apply('t|2026', { max: { m: 4 } }),
     ];
+    await settled();
     expect(writes.map((w) => w.changes)).toEqual([{ inc: { a: 1 }, max: {} }]);
 
     writes[0].release();
@@ -44,6 +45,7 @@ describe('coalesced increments', () => {
 
     void apply('x', { inc: { n: 1 } });
     void apply('y', { inc: { n: 1 } });
+    await settled();
 
     expect(writes.map((w) => w.id)).toEqual(['x', 'y']);
   });
@@ -55,6 +57,7 @@ describe('coalesced increments', () => {
     const first = apply('d', { inc: { n: 1 } });
     const second = apply('d', { inc: { n: 1 } });
     const third = apply('d', { inc: { n: 1 } });
+    await settled();
     writes[0].release();
     await first;
     await settled();
@@ -67,5 +70,18 @@ describe('coalesced increments', () => {
     expect(writes[2].changes.inc).toEqual({ n: 5 });
     writes[2].release();
     await expect(fourth).resolves.toBeUndefined();
+  });
+
+  it('settles its callers even when the write throws before returning a promise', async () => {
+    let calls = 0;
+    const apply = coalesceIncrements((): Promise<void> => {
+      calls += 1;
+      if (calls === 1) throw new Error('bad update document');
+      return Promise.resolve();
+    });
+
+    await expect(apply('d', { inc: { n: 1 } })).rejects.toThrow('bad update document');
+    await expect(apply('d', { inc: { n: 1 } })).resolves.toBeUndefined();
+    expect(calls).toBe(2);
   });
 });

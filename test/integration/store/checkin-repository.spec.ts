@@ -1,0 +1,80 @@
+import { defaultCheckinSettings } from '../../../bot/src/domain/checkin';
+import type { Round } from '../../../bot/src/domain/checkin-ports';
+import { createCheckinRepository } from '../../../bot/src/store/checkin-repository';
+import { collections } from '../../../bot/src/store/collections';
+import { connectDatabase, type Database } from '../../../bot/src/store/database';
+import { createTrustWeekCounter } from '../../../bot/src/store/trust-week-repository';
+import { testMongoUri, uniqueDbName } from '../../support/test-app';
+
+describe('check-in storage under concurrent changes', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await connectDatabase(testMongoUri(), uniqueDbName('checkin-repo'));
+  });
+  afterAll(async () => {
+    await database.db.dropDatabase();
+    await database.close();
+  });
+  const repository = () =>
+    createCheckinRepository(database.db, createTrustWeekCounter(database.db));
+
+  const round = (id: string): Round => {
+    const settings = defaultCheckinSettings();
+    return {
+      id,
+      teamId: `team-${id}`,
+      week: '2026-W48',
+      opensAt: new Date('2026-11-23T10:00:00Z'),
+      nudgeAt: new Date('2026-11-25T10:00:00Z'),
+      closesAt: new Date('2026-11-26T10:00:00Z'),
+      status: 'open',
+      questions: settings.questions,
+      freeText: settings.freeText,
+      minGroupSize: 3,
+      invited: 5,
+    };
+  };
+
+  it('keeps nothing of an answer that arrives after its round closed', async () => {
+    const repo = repository();
+    const r = round('late');
+    await repo.createRound(r);
+    await repo.closeRound(r.id);
+
+    // The service checked the round while it was open; the close came before the answer landed.
+    const outcome = await repo.recordAnswer(r, 'ana', {
+      scores: [{ trait: 'dependability', score: 4 }],
+      freeText: 'late words',
+    });
+
+    expect(outcome).toBe('closed');
+    expect(await repo.participation(r.id)).toBe(0);
+    expect(
+      await database.db.collection(collections.checkinParticipation).countDocuments({
+        roundId: r.id,
+      }),
+    ).toBe(0);
+    expect(await repo.round(r.id)).toMatchObject({ status: 'closed' });
+    const [week] = await repo.weekTotals(r.teamId, [r.week]);
+    expect(week.answers).toBe(0);
+    expect(await repo.feedback(r.teamId, 5)).toEqual([]);
+  });
+
+  it('keeps both of two settings changes made at the same moment', async () => {
+    const repo = repository();
+    const defaults = defaultCheckinSettings();
+    const cadence = { ...defaults.cadence, day: 'friday' as const, timeZone: 'Asia/Tokyo' };
+    const questions = defaults.questions.slice(0, 2);
+
+    await Promise.all([
+      repo.changeConfig('team-both', { settings: { cadence } }),
+      repo.changeConfig('team-both', { settings: { questions } }),
+      repo.changeConfig('team-both', { leads: ['ana'] }),
+    ]);
+
+    expect(await repo.config('team-both')).toEqual({
+      settings: { ...defaults, cadence, questions },
+      leads: ['ana'],
+    });
+  });
+});
