@@ -8,7 +8,7 @@ import {
   type RecognitionTag,
 } from '../domain/recognition';
 import { collections } from './collections';
-import { isDuplicateKey } from './mongo-errors';
+import { batchInserts } from './batched-inserts';
 import type { TrustWeekCounter } from './trust-week-repository';
 
 interface RecognitionDoc {
@@ -46,6 +46,8 @@ export function createRecognitionRepository(
   weeks: TrustWeekCounter,
 ): RecognitionRepository {
   const recognitions = db.collection<RecognitionDoc>(collections.recognitions);
+  // A team thanking each other after a launch stores many at once.
+  const insert = batchInserts(recognitions);
   const countField = (doc: Pick<RecognitionDoc, 'tagKey'>) => `recognitions.${doc.tagKey}`;
 
   return {
@@ -63,10 +65,7 @@ export function createRecognitionRepository(
         ...(r.agreement ? { agreement: { id: r.agreement.id, title: r.agreement.title } } : {}),
         createdAt: r.createdAt,
       };
-      try {
-        await recognitions.insertOne(doc);
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
+      if ((await insert(doc)) === 'duplicate') {
         const first = await recognitions.findOne({ _id: doc._id });
         return { recognition: toRecognition(first ?? doc), created: false };
       }
