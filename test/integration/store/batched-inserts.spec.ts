@@ -1,7 +1,6 @@
 import type { Collection } from 'mongodb';
 import { batchInserts } from '../../../bot/src/store/batched-inserts';
-import { connectDatabase, type Database } from '../../../bot/src/store/database';
-import { testMongoUri, uniqueDbName } from '../../support/test-app';
+import { useTestDatabase } from '../../support/test-database';
 
 interface Item {
   _id: string;
@@ -9,18 +8,11 @@ interface Item {
 }
 
 describe('batched inserts (group commit)', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await connectDatabase(testMongoUri(), uniqueDbName('batched'));
-  });
-  afterAll(async () => {
-    await database.db.dropDatabase();
-    await database.close();
-  });
+  const db = useTestDatabase('batched');
 
   /** The real collection, and a view of it that counts the insertMany calls reaching it. */
   const counted = (name: string) => {
-    const collection = database.db.collection<Item>(name);
+    const collection = db().collection<Item>(name);
     const calls: number[] = [];
     const counting = {
       insertMany: (docs: Item[], options?: Parameters<Collection<Item>['insertMany']>[1]) => {
@@ -53,7 +45,7 @@ describe('batched inserts (group commit)', () => {
   });
 
   it('fails only the documents the database refused for another reason', async () => {
-    const collection = database.db.collection<Item>('refusals');
+    const collection = db().collection<Item>('refusals');
     const insert = batchInserts(collection);
 
     const results = await Promise.allSettled([

@@ -2,21 +2,12 @@ import { defaultCheckinSettings } from '../../../bot/src/domain/checkin';
 import type { Round } from '../../../bot/src/domain/checkin-ports';
 import { createCheckinRepository } from '../../../bot/src/store/checkin-repository';
 import { collections } from '../../../bot/src/store/collections';
-import { connectDatabase, type Database } from '../../../bot/src/store/database';
 import { createTrustWeekCounter } from '../../../bot/src/store/trust-week-repository';
-import { testMongoUri, uniqueDbName } from '../../support/test-app';
+import { useTestDatabase } from '../../support/test-database';
 
 describe('check-in storage under concurrent changes', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await connectDatabase(testMongoUri(), uniqueDbName('checkin-repo'));
-  });
-  afterAll(async () => {
-    await database.db.dropDatabase();
-    await database.close();
-  });
-  const repository = () =>
-    createCheckinRepository(database.db, createTrustWeekCounter(database.db));
+  const db = useTestDatabase('checkin-repo');
+  const repository = () => createCheckinRepository(db(), createTrustWeekCounter(db()));
 
   const round = (id: string): Round => {
     const settings = defaultCheckinSettings();
@@ -50,7 +41,7 @@ describe('check-in storage under concurrent changes', () => {
     expect(outcome).toBe('closed');
     expect(await repo.participation(r.id)).toBe(0);
     expect(
-      await database.db.collection(collections.checkinParticipation).countDocuments({
+      await db().collection(collections.checkinParticipation).countDocuments({
         roundId: r.id,
       }),
     ).toBe(0);

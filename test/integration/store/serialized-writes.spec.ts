@@ -1,18 +1,10 @@
-import { connectDatabase, type Database } from '../../../bot/src/store/database';
-import { testMongoUri, uniqueDbName } from '../../support/test-app';
+import { useTestDatabase } from '../../support/test-database';
 
 describe('writes through the store are atomic per operation, on FerretDB as on MongoDB', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await connectDatabase(testMongoUri(), uniqueDbName('atomic'));
-  });
-  afterAll(async () => {
-    await database.db.dropDatabase();
-    await database.close();
-  });
+  const db = useTestDatabase('atomic');
 
   it('loses no concurrent $inc on one document', async () => {
-    const counters = database.db.collection<{ _id: string; n: number }>('counters');
+    const counters = db().collection<{ _id: string; n: number }>('counters');
     await counters.insertOne({ _id: 'c', n: 0 });
 
     await Promise.all(
@@ -23,7 +15,7 @@ describe('writes through the store are atomic per operation, on FerretDB as on M
   });
 
   it('lets exactly one of many concurrent conditional updates win', async () => {
-    const jobs = database.db.collection<{ _id: string; status: string }>('jobs');
+    const jobs = db().collection<{ _id: string; status: string }>('jobs');
     await jobs.insertOne({ _id: 'j', status: 'pending' });
 
     const claims = await Promise.all(
@@ -36,7 +28,7 @@ describe('writes through the store are atomic per operation, on FerretDB as on M
   });
 
   it('keeps every write when per-document writes overlap with writes to many documents', async () => {
-    const tallies = database.db.collection<{ _id: string; n: number }>('tallies');
+    const tallies = db().collection<{ _id: string; n: number }>('tallies');
     await tallies.insertMany([
       { _id: 'a', n: 0 },
       { _id: 'b', n: 0 },
@@ -58,7 +50,7 @@ describe('writes through the store are atomic per operation, on FerretDB as on M
   });
 
   it('creates one document from many concurrent upserts of one _id', async () => {
-    const buckets = database.db.collection<{ _id: string; n: number }>('buckets');
+    const buckets = db().collection<{ _id: string; n: number }>('buckets');
 
     await Promise.all(
       Array.from({ length: 50 }, () =>
@@ -70,7 +62,7 @@ describe('writes through the store are atomic per operation, on FerretDB as on M
   });
 
   it('keeps one failing write from blocking the ones queued after it', async () => {
-    const items = database.db.collection<{ _id: string }>('items');
+    const items = db().collection<{ _id: string }>('items');
     await items.insertOne({ _id: 'x' });
 
     const results = await Promise.allSettled([
