@@ -130,14 +130,19 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
     );
 
     // Each member gets the card privately, once.
+    const roundCards = () =>
+      connector.posted.filter(
+        (p) => p.conversationId.startsWith('a:') && JSON.stringify(p.body).includes(firstRound),
+      );
     await waitUntil(
-      async () => (await app.outbox.stats()).sent >= 4,
+      async () => roundCards().length >= people.length,
       'the round cards to be sent',
-      () => app.outbox.stats(),
+      async () => ({
+        outbox: await app.outbox.stats(),
+        posted: connector.posted.map((p) => p.conversationId),
+      }),
     );
-    const cards = connector.posted.filter(
-      (p) => p.conversationId.startsWith('a:') && JSON.stringify(p.body).includes(firstRound),
-    );
+    const cards = roundCards();
     expect(cards.map((c) => c.conversationId).sort()).toEqual(
       people.map((p) => `a:${p.id}`).sort(),
     );
