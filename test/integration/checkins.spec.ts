@@ -100,6 +100,28 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
     );
   });
 
+  it('names leads only from the team, and says whether the caller still leads', async () => {
+    const team = await installTeam(app.url, connector, people);
+    const token = await devToken(app.url, ana);
+    const { settings } = (await call('GET', `${team.path}/checkin/settings`, token)).json;
+
+    const stranger = await call('PUT', `${team.path}/checkin/settings`, token, {
+      settings,
+      leads: [bo.aadObjectId, 'not-in-this-team'],
+    });
+    const handedOver = await call('PUT', `${team.path}/checkin/settings`, token, {
+      settings,
+      leads: [bo.aadObjectId],
+    });
+
+    expect(stranger.status).toBe(400);
+    expect(stranger.json.message).toMatch(/^leads: not-in-this-team is not a member of this team/);
+    expect(handedOver.status).toBe(200);
+    expect(handedOver.json).toMatchObject({ leads: [bo.aadObjectId], isLead: false });
+    const values = await call('PUT', `${team.path}/values`, token, { values: [] });
+    expect(values.status).toBe(403);
+  });
+
   it('opens rounds at the team’s local time across a daylight-saving change, with one nudge and a close', async () => {
     const team = await installTeam(app.url, connector, people);
     const token = await devToken(app.url, ana);

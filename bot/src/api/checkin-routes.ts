@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import type { CheckinService } from '../domain/checkin-service';
+import { isLeadOf, type CheckinService } from '../domain/checkin-service';
 import type { SettingsProposal } from '../domain/checkin-ports';
 import { withTeamMember, type AccessDeps } from './auth/team-access';
 import { parseInput, queryOf } from './query';
@@ -16,6 +16,14 @@ const settingsBody = z.object({
   leads: z.array(z.string().min(1).max(200)).min(1, 'keep at least one lead').max(50).optional(),
 });
 const voteBody = z.object({ approve: z.boolean() });
+
+/** The settings as a member sees them, and whether that member may edit them. */
+const settingsView = (config: Awaited<ReturnType<CheckinService['settings']>>, caller: string) => ({
+  settings: config.settings,
+  leads: config.leads,
+  isLead: isLeadOf(config.leads, caller),
+  nextRoundAt: config.nextRoundAt?.toISOString() ?? null,
+});
 
 /** Votes are the team's business, but who voted which way is not shown: only the tally. */
 const proposalView = (p: SettingsProposal, caller: string) => ({
@@ -58,13 +66,7 @@ export function registerCheckinRoutes(
   server.get(
     '/api/v1/teams/:teamId/checkin/settings',
     withTeamMember(deps, async (_req, res, { teamId, caller }) => {
-      const config = await deps.checkins.settings(teamId);
-      res.json({
-        settings: config.settings,
-        leads: config.leads,
-        isLead: config.leads.length === 0 || config.leads.includes(caller.aadObjectId),
-        nextRoundAt: config.nextRoundAt?.toISOString() ?? null,
-      });
+      res.json(settingsView(await deps.checkins.settings(teamId), caller.aadObjectId));
     }),
   );
 
@@ -78,12 +80,7 @@ export function registerCheckinRoutes(
         body.settings,
         body.leads,
       );
-      res.json({
-        settings: config.settings,
-        leads: config.leads,
-        isLead: true,
-        nextRoundAt: config.nextRoundAt?.toISOString() ?? null,
-      });
+      res.json(settingsView(config, caller.aadObjectId));
     }),
   );
 

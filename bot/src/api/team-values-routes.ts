@@ -1,7 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { CheckinService } from '../domain/checkin-service';
-import { NotALeadError } from '../domain/checkin-service';
 import type { TeamValue } from '../domain/recognition';
 import { withTeamMember, type AccessDeps } from './auth/team-access';
 import { parseInput } from './query';
@@ -44,9 +43,7 @@ export function registerTeamValuesRoutes(
     '/api/v1/teams/:teamId/values',
     withTeamMember(deps, async (req, res, { teamId, caller }) => {
       const { values } = parseInput(valuesBody, req.body, 'body');
-      const { leads } = await deps.checkins.settings(teamId);
-      if (leads.length > 0 && !leads.includes(caller.aadObjectId))
-        throw new NotALeadError('edit the team’s values');
+      await deps.checkins.assertLead(teamId, caller.aadObjectId, 'edit the team’s values');
       await deps.values.setValues(teamId, values);
       res.json({ values });
     }),

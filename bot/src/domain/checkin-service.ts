@@ -50,6 +50,10 @@ export interface RosterReader {
   roster(teamId: string): Promise<RosterMember[]>;
 }
 
+/** A team with no leads yet lets its first member to act claim the role, so setup never stalls. */
+export const isLeadOf = (leads: readonly string[], member: string) =>
+  leads.length === 0 || leads.includes(member);
+
 function parseSettings(value: unknown): CheckinSettings {
   const parsed = checkinSettingsSchema.safeParse(value);
   if (!parsed.success) {
@@ -80,11 +84,8 @@ export function createCheckinService(deps: {
   const now = () => deps.now?.() ?? new Date();
   const { repo } = deps;
 
-  const isLead = async (teamId: string, member: string) => {
-    const { leads } = await repo.config(teamId);
-    // A team with no leads yet lets its first member to act claim the role, so setup never stalls.
-    return leads.length === 0 || leads.includes(member);
-  };
+  const isLead = async (teamId: string, member: string) =>
+    isLeadOf((await repo.config(teamId)).leads, member);
 
   const openRound = async (teamId: string, opensAt: Date): Promise<Round | undefined> => {
     const { settings } = await repo.config(teamId);
@@ -111,9 +112,14 @@ export function createCheckinService(deps: {
     return round;
   };
 
-  const settle = async (p: SettingsProposal): Promise<SettingsProposal> => {
+  const rosterSizeOf = async (teamId: string) => (await deps.roster.roster(teamId)).length;
+
+  const settle = async (
+    p: SettingsProposal,
+    knownRosterSize?: number,
+  ): Promise<SettingsProposal> => {
     if (p.status !== 'open') return p;
-    const rosterSize = (await deps.roster.roster(p.teamId)).length;
+    const rosterSize = knownRosterSize ?? (await rosterSizeOf(p.teamId));
     const outcome = majorityOutcome({
       approvals: p.approvals.length,
       rejections: p.rejections.length,
@@ -149,11 +155,20 @@ export function createCheckinService(deps: {
 
     /** Leads edit settings directly; the first edit of a team without leads makes its author a lead. */
     async updateSettings(teamId: string, member: string, value: unknown, leads?: string[]) {
-      if (!(await isLead(teamId, member))) throw new NotALeadError('edit check-in settings');
+      await this.assertLead(teamId, member, 'edit check-in settings');
       const settings = parseSettings(value);
       const config = await repo.config(teamId);
       const nextLeads = leads ?? (config.leads.length ? config.leads : [member]);
       if (nextLeads.length === 0) throw new InvalidSettingsError('leads: keep at least one lead');
+      if (leads) {
+        const members = new Set((await deps.roster.roster(teamId)).map((m) => m.aadObjectId));
+        const strangers = leads.filter((l) => !members.has(l));
+        if (strangers.length > 0) {
+          throw new InvalidSettingsError(
+            `leads: ${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a member of this team; leads are named by their Entra object id from the team's roster`,
+          );
+        }
+      }
       await repo.changeConfig(teamId, { settings, leads: nextLeads });
       await deps.onRhythmChanged?.(teamId);
       return this.settings(teamId);
@@ -169,7 +184,9 @@ export function createCheckinService(deps: {
         throw new InvalidSettingsError(
           partial.success
             ? 'a proposal changes the cadence, the questions, or both'
-            : partial.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+            : partial.error.issues
+                .map((i) => `${i.path.join('.') || 'change'}: ${i.message}`)
+                .join('; '),
         );
       }
       parseSettings({ ...config.settings, ...partial.data });
@@ -204,7 +221,11 @@ export function createCheckinService(deps: {
     },
 
     async proposals(teamId: string): Promise<SettingsProposal[]> {
-      return Promise.all((await repo.openProposals(teamId)).map(settle));
+      const [open, rosterSize] = await Promise.all([
+        repo.openProposals(teamId),
+        rosterSizeOf(teamId),
+      ]);
+      return Promise.all(open.map((p) => settle(p, rosterSize)));
     },
 
     /** A new install: the installer leads until the team names other leads, and the rhythm starts. */
@@ -215,9 +236,14 @@ export function createCheckinService(deps: {
       await deps.onRhythmChanged?.(teamId);
     },
 
+    /** Refuses a member who is not one of the team's leads (who edit settings and values). */
+    async assertLead(teamId: string, member: string, action: string): Promise<void> {
+      if (!(await isLead(teamId, member))) throw new NotALeadError(action);
+    },
+
     /** "Run a round now": leads only, so a team can try a check-in at once. */
     async runNow(teamId: string, member: string): Promise<Round | undefined> {
-      if (!(await isLead(teamId, member))) throw new NotALeadError('start a round now');
+      await this.assertLead(teamId, member, 'start a round now');
       return openRound(teamId, now());
     },
 

@@ -1,6 +1,6 @@
 import { MongoBulkWriteError, type Db, type Filter } from 'mongodb';
 import { collections } from '../store/collections';
-import { isDuplicateKey } from '../store/mongo-errors';
+import { isDuplicateKey, writeErrorsOf } from '../store/mongo-errors';
 import type { OutboxTarget } from './proactive-port';
 
 /**
@@ -140,8 +140,8 @@ export interface Outbox {
 }
 
 function duplicateOnly(err: MongoBulkWriteError): boolean {
-  const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
-  return errors.length > 0 && errors.every((e) => e.code === 11000);
+  const errors = writeErrorsOf(err);
+  return errors.length > 0 && errors.every(isDuplicateKey);
 }
 
 /** The fields an outcome sets on its message. */

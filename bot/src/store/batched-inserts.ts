@@ -4,6 +4,7 @@ import {
   type Document,
   type OptionalUnlessRequiredId,
 } from 'mongodb';
+import { isDuplicateKey, writeErrorsOf } from './mongo-errors';
 
 export type InsertOutcome = 'inserted' | 'duplicate';
 
@@ -12,8 +13,6 @@ interface Waiting<T> {
   resolve: (outcome: InsertOutcome) => void;
   reject: (err: unknown) => void;
 }
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Group commit for a busy collection: while one insert is in flight, the documents that arrive
@@ -31,12 +30,11 @@ export function batchInserts<T extends Document>(collection: Collection<T>, maxB
       for (const w of batch) w.reject(err);
       return;
     }
-    const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
-    const failed = new Map(errors.map((e) => [e.index, e]));
+    const failed = new Map(writeErrorsOf(err).map((e) => [e.index, e]));
     batch.forEach((w, index) => {
       const error = failed.get(index);
       if (!error) w.resolve('inserted');
-      else if (error.code === DUPLICATE_KEY) w.resolve('duplicate');
+      else if (isDuplicateKey(error)) w.resolve('duplicate');
       else
         w.reject(new Error(`insert failed (code ${error.code}): ${error.errmsg ?? 'no message'}`));
     });
