@@ -30,7 +30,3 @@ export const TRAITS = [
 export type TraitId = (typeof TRAITS)[number]['id'];
 
 export const TRAIT_IDS: readonly TraitId[] = TRAITS.map((t) => t.id);
-
-export function isTraitId(value: string): value is TraitId {
-  return (TRAIT_IDS as readonly string[]).includes(value);
-}

@@ -12,10 +12,9 @@ interface MemberConversationFields {
 export interface PersonalConversations {
   /** Known 1:1 conversation ids by aadObjectId, for the given people. */
   find(aadObjectIds: string[]): Promise<Map<string, string>>;
-  /** Stores the 1:1 conversation id on every roster entry of the person. */
-  remember(aadObjectId: string, conversationId: string): Promise<void>;
   /**
-   * The same for many people at once: one read finds their roster entries, then each is
+   * Stores each person's 1:1 conversation id on all their roster entries: one read finds the
+   * entries, then each is
    * updated by `_id` (the only filter FerretDB answers from its index; by aadObjectId every
    * update would scan the whole roster: 220 ms each with 2,500 members, against 15 ms).
    */
@@ -51,12 +50,6 @@ export function createPersonalConversations(db: Db): PersonalConversations {
         if (d.personalConversationId) found.set(d.aadObjectId, d.personalConversationId);
       }
       return found;
-    },
-    async remember(aadObjectId, conversationId) {
-      await members.updateMany(
-        { aadObjectId },
-        { $set: { personalConversationId: conversationId } },
-      );
     },
     async rememberAll(conversations) {
       if (conversations.size === 0) return;

@@ -13,6 +13,7 @@ import { conversationIdentity } from './conversation-identity';
 import { fetchRoster } from './roster';
 import type { CheckinFlow } from './checkin-flow';
 import type { AgreementFlow } from './agreement-flow';
+import { cardAttachment } from './cards/adaptive-card';
 import { AGREEMENT_VERB_PREFIX } from './cards/agreement-card';
 import { CHECKIN_VERB } from './cards/checkin-card';
 import type { RecognitionFlow } from './recognition-flow';
@@ -133,7 +134,7 @@ export class RapportBot extends TeamsActivityHandler {
       };
     }
     const card = await handler(context, invokeValue.action.data);
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+    return { statusCode: 200, type: cardAttachment(card).contentType, value: card };
   }
 
   private now(): Date {

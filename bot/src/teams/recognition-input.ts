@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Person } from '../domain/recognition';
 
 /** Choice sets submit several values as one comma-separated string. */
 const idList = z
@@ -40,7 +39,3 @@ export const recognitionDraft = z.object({
 });
 
 export type RecognitionDraft = z.infer<typeof recognitionDraft>;
-
-export function draftOf(recipients: Person[], tag: string, message: string): RecognitionDraft {
-  return { recipients, tag, message };
-}
