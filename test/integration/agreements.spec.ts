@@ -589,10 +589,9 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     const subject = agreementSubject(team.teamId, agreement.id);
     expect(await app.scheduler.nextRun(JOB_AGREEMENT_REVIEW, subject)).toEqual(due);
 
+    // A minute early the job does not run (its card would reach the outbox, not yet the stub).
     await app.scheduler.tick(new Date(due.getTime() - 60_000));
-    expect(
-      channelCards(team).some((c) => JSON.stringify(c.card).includes('Still keeping this?')),
-    ).toBe(false);
+    expect(await app.scheduler.nextRun(JOB_AGREEMENT_REVIEW, subject)).toEqual(due);
     await app.scheduler.tick(due);
     const reminder = await cardWith(team, 'Still keeping this?');
     expect(reminder.card.actions.map((a: Json) => [a.title, a.type, a.verb])).toEqual([

@@ -289,12 +289,14 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
         (await call('GET', `${team.path}/feedback`, token)).json,
       ];
 
+      expect(week).not.toBeNull();
+      expect(round).not.toBeNull();
       for (const stored of [week, round, ...responses]) {
         const text = JSON.stringify(stored);
         for (const id of ids) expect(text).not.toContain(id);
       }
-      // Participation says only "this member answered this round": no time, no answer.
-      for (const p of participation) expect(Object.keys(p).sort()).toEqual(['_id', 'roundId']);
+      // The round closed in the test before: who answered is gone with it.
+      expect(participation).toEqual([]);
     });
   });
 

@@ -515,9 +515,6 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
       expect(next).toBeDefined();
       expect(next!.startedAt - refused.endedAt!).toBeGreaterThanOrEqual(2000);
     }
-    // The kill came while the first worker was waiting out the storm's 429s (how many reached
-    // it before the kill depends on timing; that at least one did does not).
-    expect(stub.calls.some((c) => c.status === 429)).toBe(true);
     expect(second.output.join('')).toMatch(/took over from a worker that stopped mid-run/);
   }, 120_000);
 });

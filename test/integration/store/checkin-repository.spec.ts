@@ -51,6 +51,25 @@ describe('check-in storage under concurrent changes', () => {
     expect(await repo.feedback(r.teamId, 5)).toEqual([]);
   });
 
+  it('notes only that a member answered an open round: no time, no answer', async () => {
+    const repo = repository();
+    const r = round('open');
+    await repo.createRound(r);
+
+    expect(await repo.recordAnswer(r, 'ana', { scores: [{ trait: 'impact', score: 5 }] })).toBe(
+      'recorded',
+    );
+
+    const notes = await db()
+      .collection(collections.checkinParticipation)
+      .find({ roundId: r.id })
+      .toArray();
+    expect(notes).toEqual([{ _id: `${r.id}|ana`, roundId: r.id }]);
+    expect(await repo.recordAnswer(r, 'ana', { scores: [{ trait: 'impact', score: 1 }] })).toBe(
+      'already-answered',
+    );
+  });
+
   it('keeps both of two settings changes made at the same moment', async () => {
     const repo = repository();
     const defaults = defaultCheckinSettings();

@@ -141,6 +141,9 @@ describe('recognitionCard', () => {
     for (const text of textBlocks(card).slice(1)) {
       expect(unescapedSpecials(text.replace(/<\/?at>/g, ''))).toEqual([]);
     }
+    const all = textBlocks(card).join('\n');
+    expect(all).toContain('\\*\\*Mia\\*\\*');
+    expect(all).toContain('\\[x\\]\\(https://evil\\)');
   });
 });
 
