@@ -18,12 +18,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import { toApiError, type ApiError } from '../api';
 import { LazyConfirmDialog } from '../components/LazyConfirmDialog';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingCards } from '../components/LoadingCards';
 import { useSession } from '../session-context';
 import type { PrivacyDescription } from '../types';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 
 const useStyles = makeStyles({
@@ -61,23 +61,15 @@ export function PrivacyView() {
     [api],
   );
   const [privacy, reload] = useResource(load);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<ApiError>();
+  const exporting = useAction();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleted, setDeleted] = useState(false);
 
-  const exportData = async () => {
-    setExporting(true);
-    setExportError(undefined);
-    try {
+  const exportData = () =>
+    exporting.run('export', async () => {
       const blob = await api.blob('/api/v1/me/export');
       download(new Blob([blob], { type: 'application/json' }), 'rapport-my-data.json');
-    } catch (err) {
-      setExportError(toApiError(err));
-    } finally {
-      setExporting(false);
-    }
-  };
+    });
 
   const deleteData = async () => {
     await api.send('DELETE', '/api/v1/me');
@@ -162,18 +154,18 @@ export function PrivacyView() {
             )}
           </MessageBar>
         )}
-        {exportError && (
+        {exporting.error && (
           <ErrorState
             title="Your data could not be exported"
-            error={exportError}
+            error={exporting.error}
             onRetry={exportData}
           />
         )}
         <div className={styles.actions}>
           <Button
             onClick={exportData}
-            disabled={exporting}
-            icon={exporting ? <Spinner size="tiny" /> : undefined}
+            disabled={exporting.busy !== undefined}
+            icon={exporting.busy ? <Spinner size="tiny" /> : undefined}
           >
             Export my data
           </Button>

@@ -18,6 +18,7 @@ import { teamPath } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingBlock } from '../components/LoadingCards';
+import { plural } from '../dates';
 import { formatPercent, formatWeek, formatWeekStart } from '../format';
 import { useSession } from '../session-context';
 import { TRAITS } from '../traits';
@@ -54,7 +55,7 @@ const useStyles = makeStyles({
 });
 
 function checkinText(week: TrustWeek): string {
-  if (week.status === 'ok') return `${week.answers} ${week.answers === 1 ? 'answer' : 'answers'}`;
+  if (week.status === 'ok') return plural(week.answers, 'answer');
   if (week.status === 'insufficient') return week.reason;
   return 'No check-in this week';
 }

@@ -12,7 +12,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId, useState, type MouseEvent } from 'react';
-import { teamPath } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { formatLocalDate } from '../../dates';
 import { useSession } from '../../session-context';
@@ -20,6 +19,8 @@ import type { AgreementSummary, ProposalWithAgreement } from '../../types';
 import { useAction } from '../../use-action';
 import {
   afterAction,
+  keepAgreement,
+  keptText,
   outcomeText,
   reviewBadgeText,
   reviewState,
@@ -108,15 +109,9 @@ export function AgreementCard({ agreement: a, onChange }: Props) {
   };
 
   const keepIt = async () => {
-    const kept = await keep.run('keep', () =>
-      api.send<AgreementSummary & { kept: boolean }>(
-        'POST',
-        teamPath(teamId, `/agreements/${encodeURIComponent(a.id)}/review`),
-        { decision: 'keep', reviewOn: a.reviewOn ?? undefined },
-      ),
-    );
+    const kept = await keep.run('keep', () => keepAgreement(api, teamId, a.id, a.reviewOn));
     if (!kept) return;
-    const message = `Kept. The next review is on ${formatLocalDate(kept.reviewOn ?? '', locale)}.`;
+    const message = keptText(kept.reviewOn, locale);
     onChange({ ...kept, openProposal: a.openProposal });
     setNotice(message);
     announce(message);

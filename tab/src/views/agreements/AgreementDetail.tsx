@@ -22,7 +22,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
 import { LoadingCards } from '../../components/LoadingCards';
-import { formatDateTime, formatLocalDate } from '../../dates';
+import { formatDateTime, formatLocalDate, plural } from '../../dates';
 import { useSession } from '../../session-context';
 import type {
   AgreementDetail,
@@ -34,7 +34,16 @@ import type {
 import { useAction } from '../../use-action';
 import { useResource } from '../../use-resource';
 import { AgreementBadges } from './AgreementCard';
-import { categoryLabel, outcomeText, proposalHeading, reviewState } from './agreement-format';
+import {
+  afterAction,
+  answeredProposal,
+  categoryLabel,
+  keepAgreement,
+  keptText,
+  outcomeText,
+  proposalHeading,
+  reviewState,
+} from './agreement-format';
 import { AgreementForm, MAX_NOTE, type AgreementDraft } from './AgreementForm';
 import { agreementHref, useAgreements } from './agreements-context';
 import { ContentDiffView } from './DiffText';
@@ -168,11 +177,10 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
 
   const onResult = useCallback(
     (result: ProposalWithAgreement, message: string) => {
-      const { agreement, ...proposal } = result;
+      const proposal = answeredProposal(result);
       change((d) => ({
         ...d,
-        ...agreement,
-        openProposal: proposal.status === 'open' ? proposal : null,
+        ...afterAction(result),
         proposals: d.proposals.some((p) => p.id === proposal.id)
           ? d.proposals.map((p) => (p.id === proposal.id ? proposal : p))
           : [proposal, ...d.proposals],
@@ -247,14 +255,9 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
   };
 
   const keep = async () => {
-    const kept = await action.run('keep', () =>
-      api.send<AgreementDetail & { kept: boolean }>('POST', `${path}/review`, {
-        decision: 'keep',
-        reviewOn: a.reviewOn ?? undefined,
-      }),
-    );
+    const kept = await action.run('keep', () => keepAgreement(api, teamId, a.id, a.reviewOn));
     if (!kept) return;
-    const message = `Kept. The next review is on ${formatLocalDate(kept.reviewOn ?? '', locale)}.`;
+    const message = keptText(kept.reviewOn, locale);
     change((d) => ({ ...d, reviewOn: kept.reviewOn, reviewAfterDays: kept.reviewAfterDays }));
     refresh();
     setNotice(message);
@@ -455,8 +458,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
                   {proposalHeading(p)}, {formatDateTime(p.createdAt, locale)}:{' '}
                   {PROPOSAL_OUTCOMES[p.status]}
                   {p.ratifiedBy ? ` (ratified by ${p.ratifiedBy.name})` : ''}.{' '}
-                  {p.tally.endorsements} endorsed,{' '}
-                  {p.tally.objections === 1 ? '1 objection' : `${p.tally.objections} objections`}.
+                  {p.tally.endorsements} endorsed, {plural(p.tally.objections, 'objection')}.
                 </Text>
               </li>
             ))}

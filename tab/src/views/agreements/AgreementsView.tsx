@@ -22,18 +22,19 @@ const useStyles = makeStyles({
  */
 export function AgreementsView({ teamId }: { teamId: string }) {
   const styles = useStyles();
-  const { api, me } = useSession();
+  const { api } = useSession();
   const [params, update] = useUrlParams();
   const [announce, liveRegion] = useAnnouncer();
 
-  // The check-in settings name the leads and the team's time zone (review dates are local).
+  // The check-in settings say whether this member is a lead, and the team's time zone (review
+  // dates are local).
   const loadConfig = useCallback(
     (signal: AbortSignal) => api.get<CheckinConfig>(teamPath(teamId, '/checkin/settings'), signal),
     [api, teamId],
   );
   const [config] = useResource(loadConfig);
   const timeZone = config.status === 'ok' ? config.data.settings.cadence.timeZone : undefined;
-  const isLead = config.status === 'ok' && config.data.leads.includes(me.aadObjectId);
+  const isLead = config.status === 'ok' && config.data.isLead;
   const today = todayIn(timeZone);
 
   const open = useCallback(

@@ -3,21 +3,17 @@ import {
   Body1,
   Button,
   Caption1,
-  Field,
   makeStyles,
   mergeClasses,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   Text,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { teamPath } from '../../api';
+import { ErrorState } from '../../components/ErrorState';
 import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
 import { formatDateTime, formatRelative } from '../../dates';
 import { useSession } from '../../session-context';
@@ -25,6 +21,7 @@ import type { AgreementProposal, ObjectionView, ProposalWithAgreement } from '..
 import { useAction } from '../../use-action';
 import { nextStepText, PHASE_LABELS, proposalHeading, tallyText } from './agreement-format';
 import { ContentDiffView } from './DiffText';
+import { ReasonForm } from './ReasonForm';
 
 export const MIN_REASON = 5;
 export const MAX_REASON = 500;
@@ -59,7 +56,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   note: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   objections: {
     display: 'flex',
     flexDirection: 'column',
@@ -117,10 +113,7 @@ export function ProposalPanel({
   const ownHeadingId = useId();
   const headingId = givenHeadingId ?? ownHeadingId;
   const [objecting, setObjecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonProblem, setReasonProblem] = useState<string>();
   const [ratifying, setRatifying] = useState(false);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const base = teamPath(
     teamId,
     `/agreements/${encodeURIComponent(agreementId)}/proposals/${encodeURIComponent(p.id)}`,
@@ -139,27 +132,15 @@ export function ProposalPanel({
   const endorse = () =>
     respond('endorse', '/endorsements', undefined, `You endorsed “${agreementTitle}”.`);
 
-  const submitObjection = async (event: FormEvent) => {
-    event.preventDefault();
-    const text = reason.trim();
-    if (text.length < MIN_REASON) {
-      setReasonProblem(
-        `Give a reason of at least ${MIN_REASON} characters: it tells the team what to change.`,
-      );
-      reasonRef.current?.focus();
-      return;
-    }
-    setReasonProblem(undefined);
+  const submitObjection = async (reason: string) => {
     const result = await respond(
       'object',
       '/objections',
-      { reason: text },
+      { reason },
       `You objected to “${agreementTitle}”. Your reason is shown with the proposal.`,
     );
-    if (result) {
-      setObjecting(false);
-      setReason('');
-    }
+    if (result) setObjecting(false);
+    return result;
   };
 
   const ratify = async () => {
@@ -220,14 +201,7 @@ export function ProposalPanel({
         How the team decides: {p.rule}
       </Caption1>
 
-      {action.error && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>That did not work</MessageBarTitle>
-            {action.error.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {action.error && <ErrorState title="That did not work" error={action.error} />}
 
       {decidable && (voting || p.canRatify) && (
         <div className={styles.actions} role="group" aria-label="Your response">
@@ -247,7 +221,6 @@ export function ProposalPanel({
               onClick={() => {
                 setObjecting(true);
                 action.clearError();
-                requestAnimationFrame(() => reasonRef.current?.focus());
               }}
               disabled={action.busy !== undefined}
               aria-label={`${p.myResponse === 'object' ? 'Give a new reason' : 'Object'}: ${agreementTitle}`}
@@ -263,43 +236,22 @@ export function ProposalPanel({
         </div>
       )}
 
-      {objecting && (
-        <form className={styles.form} onSubmit={submitObjection} aria-label="Object with a reason">
-          <Field
-            label="Why do you object?"
-            required
-            validationState={reasonProblem ? 'error' : 'none'}
-            validationMessage={reasonProblem}
-            hint={`${MIN_REASON}–${MAX_REASON} characters (${reason.trim().length} so far). Say what would make it work for you: someone will answer.`}
-          >
-            <Textarea
-              ref={reasonRef}
-              value={reason}
-              maxLength={MAX_REASON}
-              resize="vertical"
-              onChange={(_, d) => setReason(d.value)}
-            />
-          </Field>
-          <div className={styles.actions}>
-            <Button
-              type="submit"
-              appearance="primary"
-              disabled={action.busy !== undefined}
-              icon={action.busy === 'object' ? <Spinner size="tiny" /> : undefined}
-            >
-              Send objection
-            </Button>
-            <Button
-              onClick={() => {
-                setObjecting(false);
-                setReasonProblem(undefined);
-              }}
-            >
-              Cancel
-            </Button>
-          </div>
-        </form>
-      )}
+      <ReasonForm
+        open={objecting}
+        formLabel="Object with a reason"
+        label="Why do you object?"
+        min={MIN_REASON}
+        max={MAX_REASON}
+        hint={(length) =>
+          `${MIN_REASON}–${MAX_REASON} characters (${length} so far). Say what would make it work for you: someone will answer.`
+        }
+        submitLabel="Send objection"
+        busy={action.busy === 'object'}
+        disabled={action.busy !== undefined}
+        tooShortMessage={`Give a reason of at least ${MIN_REASON} characters: it tells the team what to change.`}
+        onSubmit={submitObjection}
+        onCancel={() => setObjecting(false)}
+      />
 
       {p.objections.length > 0 && (
         <ul className={styles.objections} aria-label="Objections">
@@ -356,22 +308,11 @@ function ObjectionItem({
 }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const ref = useRef<HTMLTextAreaElement>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (text.trim().length < MIN_ANSWER) {
-      setProblem('Write an answer first.');
-      ref.current?.focus();
-      return;
-    }
-    setProblem(undefined);
-    if (await onAnswer(text.trim())) {
-      setOpen(false);
-      setText('');
-    }
+  const submit = async (text: string) => {
+    const result = await onAnswer(text);
+    if (result) setOpen(false);
+    return result;
   };
 
   return (
@@ -396,49 +337,28 @@ function ObjectionItem({
         <div className={styles.actions}>
           <Button
             size="small"
-            onClick={() => {
-              setOpen(true);
-              requestAnimationFrame(() => ref.current?.focus());
-            }}
+            onClick={() => setOpen(true)}
             aria-label={`Answer ${o.by.name}’s objection`}
           >
             Answer
           </Button>
         </div>
       )}
-      {open && (
-        <form className={styles.form} onSubmit={submit} aria-label={`Answer ${o.by.name}`}>
-          <Field
-            label={`Your answer to ${o.by.name}`}
-            required
-            validationState={problem ? 'error' : 'none'}
-            validationMessage={problem}
-            hint={`Up to ${MAX_ANSWER} characters. An answered objection no longer blocks the proposal.`}
-          >
-            <Textarea
-              ref={ref}
-              value={text}
-              maxLength={MAX_ANSWER}
-              resize="vertical"
-              onChange={(_, d) => setText(d.value)}
-            />
-          </Field>
-          <div className={styles.actions}>
-            <Button
-              type="submit"
-              appearance="primary"
-              size="small"
-              disabled={busy !== undefined}
-              icon={busy === `answer-${o.id}` ? <Spinner size="tiny" /> : undefined}
-            >
-              Send answer
-            </Button>
-            <Button size="small" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
-      )}
+      <ReasonForm
+        open={open}
+        formLabel={`Answer ${o.by.name}`}
+        label={`Your answer to ${o.by.name}`}
+        min={MIN_ANSWER}
+        max={MAX_ANSWER}
+        hint={`Up to ${MAX_ANSWER} characters. An answered objection no longer blocks the proposal.`}
+        submitLabel="Send answer"
+        size="small"
+        busy={busy === `answer-${o.id}`}
+        disabled={busy !== undefined}
+        tooShortMessage="Write an answer first."
+        onSubmit={submit}
+        onCancel={() => setOpen(false)}
+      />
     </>
   );
 }

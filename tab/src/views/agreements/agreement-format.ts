@@ -1,4 +1,5 @@
-import { daysBetween, plural } from '../../dates';
+import { teamPath, type Api } from '../../api';
+import { daysBetween, formatLocalDate, plural } from '../../dates';
 import type {
   AgreementCategory,
   AgreementProposal,
@@ -103,10 +104,45 @@ export function nextStepText(p: AgreementProposal): string | undefined {
   return undefined;
 }
 
+/** What "Keep it" answers: the agreement (without its open proposal) and whether it was kept now. */
+export type KeptAgreement = AgreementSummary & { kept: boolean };
+
+/**
+ * "Keep it" at a review: the next review moves on by the agreement's period. `reviewOn` is the
+ * review being answered, so that a second click (or another member's) does not move it twice.
+ */
+export function keepAgreement(
+  api: Api,
+  teamId: string,
+  id: string,
+  reviewOn: string | null | undefined,
+): Promise<KeptAgreement> {
+  return api.send<KeptAgreement>(
+    'POST',
+    teamPath(teamId, `/agreements/${encodeURIComponent(id)}/review`),
+    { decision: 'keep', reviewOn: reviewOn ?? undefined },
+  );
+}
+
+/** What "Keep it" did, for the person who kept it and for screen readers. */
+export function keptText(reviewOn: string | null | undefined, locale: string): string {
+  return reviewOn
+    ? `Kept. The next review is on ${formatLocalDate(reviewOn, locale)}.`
+    : 'Kept. No next review date is set.';
+}
+
+/** The proposal a proposal action answered, without the agreement that comes with it. */
+export function answeredProposal({
+  agreement: _,
+  ...proposal
+}: ProposalWithAgreement): AgreementProposal {
+  return proposal;
+}
+
 /** The agreement as the list shows it after a proposal action answered. */
 export function afterAction(result: ProposalWithAgreement): AgreementSummary {
-  const { agreement, ...proposal } = result;
-  return { ...agreement, openProposal: proposal.status === 'open' ? proposal : null };
+  const proposal = answeredProposal(result);
+  return { ...result.agreement, openProposal: proposal.status === 'open' ? proposal : null };
 }
 
 /** What happened, for the person who acted and for screen readers. */

@@ -1,0 +1,111 @@
+import { Button, Field, makeStyles, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+interface Props {
+  /** Whether the form is shown; the draft is kept while it is hidden. */
+  open: boolean;
+  /** The form's accessible name. */
+  formLabel: string;
+  label: string;
+  /** The shortest text accepted, counted after trimming. */
+  min: number;
+  max: number;
+  /** Shown under the field; a function gets the trimmed length written so far. */
+  hint: string | ((length: number) => string);
+  submitLabel: string;
+  /** This form's request is running: its Send button shows a spinner. */
+  busy: boolean;
+  /** Something else is running: Send waits. */
+  disabled?: boolean;
+  size?: 'small' | 'medium';
+  /** Shown, with focus moved to the field, when the trimmed text is shorter than `min`. */
+  tooShortMessage: string;
+  /** Receives the trimmed text; a truthy result means it was taken, and the draft is cleared. */
+  onSubmit: (text: string) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+/** A required text with a minimum length, sent or cancelled: an objection's reason, an answer. */
+export function ReasonForm({
+  open,
+  formLabel,
+  label,
+  min,
+  max,
+  hint,
+  submitLabel,
+  busy,
+  disabled = false,
+  size,
+  tooShortMessage,
+  onSubmit,
+  onCancel,
+}: Props) {
+  const styles = useStyles();
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const ref = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (open) ref.current?.focus();
+  }, [open]);
+
+  if (!open) return null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (trimmed.length < min) {
+      setProblem(tooShortMessage);
+      ref.current?.focus();
+      return;
+    }
+    setProblem(undefined);
+    if (await onSubmit(trimmed)) setText('');
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label={formLabel}>
+      <Field
+        label={label}
+        required
+        validationState={problem ? 'error' : 'none'}
+        validationMessage={problem}
+        hint={typeof hint === 'function' ? hint(text.trim().length) : hint}
+      >
+        <Textarea
+          ref={ref}
+          value={text}
+          maxLength={max}
+          resize="vertical"
+          onChange={(_, d) => setText(d.value)}
+        />
+      </Field>
+      <div className={styles.actions}>
+        <Button
+          type="submit"
+          appearance="primary"
+          size={size}
+          disabled={busy || disabled}
+          icon={busy ? <Spinner size="tiny" /> : undefined}
+        >
+          {submitLabel}
+        </Button>
+        <Button
+          size={size}
+          onClick={() => {
+            setProblem(undefined);
+            onCancel();
+          }}
+        >
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
