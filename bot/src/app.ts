@@ -136,7 +136,7 @@ async function serve(
   }
 
   const installations = createInstallationRepository(database.db);
-  // One counter for recognitions and answers, so changes to a team's week merge (see its doc).
+  // One counter per team and year for recognitions and closed rounds (see its doc).
   const trustWeeks = createTrustWeekCounter(database.db);
   const adapter = createAdapter(config.botAuth, logger);
   const outbox = createOutbox(database.db);
@@ -177,8 +177,9 @@ async function serve(
     logger,
   });
   const settings = createTeamSettingsRepository(database.db);
+  const recognitionRepository = createRecognitionRepository(database.db, trustWeeks, logger);
   const recognitions = createRecognitionService({
-    recognitions: createRecognitionRepository(database.db, trustWeeks),
+    recognitions: recognitionRepository,
     settings,
     agreements,
   });
@@ -245,6 +246,11 @@ async function serve(
 
   await scheduleRetention(scheduler, new Date());
   scheduler.start();
+  // In the background: requests finish their own records; this catches what a crash left.
+  void recognitionRepository
+    .finishPending()
+    .then((finished) => finished > 0 && logger.info('finished counting recognitions', { finished }))
+    .catch((err: unknown) => logger.warn('could not finish counting recognitions yet', { err }));
   // Logged last: whoever waits for this line (a supervisor, a test) finds the app fully started.
   logger.info('Rapport is listening', { url, database: config.database.kind });
 

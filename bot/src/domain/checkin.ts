@@ -209,6 +209,60 @@ export interface WeekTotals {
   minGroupSize: number;
 }
 
+/** What a round leaves behind once it closes: the only check-in numbers anyone ever reads. */
+export interface RoundResult {
+  answers: number;
+  invited: number;
+  minGroupSize: number;
+  sums: Partial<Record<TraitId, { sum: number; count: number }>>;
+}
+
+/**
+ * A closed round's result as it may be kept: sums only when the round met its minimum, and only
+ * for traits that did, so adding it to a week can never reveal fewer answers than the minimum.
+ */
+export function publishableResult(result: RoundResult): RoundResult {
+  const minimum = Math.max(MIN_GROUP_FLOOR, result.minGroupSize);
+  if (result.answers < minimum) return { ...result, sums: {} };
+  const sums: RoundResult['sums'] = {};
+  for (const t of TRAIT_IDS) {
+    const s = result.sums[t];
+    if (s && s.count >= minimum) sums[t] = s;
+  }
+  return { ...result, sums };
+}
+
+/**
+ * A week's totals from the results of the rounds that closed in it. Rounds that did not meet
+ * their minimum add nothing but the fact that they happened: two small rounds never add up to a
+ * shown average. Results appear only when a round closes, so no number moves while one is open.
+ */
+export function weekTotalsFromRounds(
+  week: string,
+  results: RoundResult[],
+  recognitions: Record<string, number>,
+): WeekTotals {
+  const met = results.filter((r) => r.answers >= Math.max(MIN_GROUP_FLOOR, r.minGroupSize));
+  const counted = met.length > 0 ? met : results;
+  const sums: WeekTotals['sums'] = {};
+  for (const r of met) {
+    for (const t of TRAIT_IDS) {
+      const s = r.sums[t];
+      if (!s) continue;
+      const total = sums[t] ?? { sum: 0, count: 0 };
+      sums[t] = { sum: total.sum + s.sum, count: total.count + s.count };
+    }
+  }
+  return {
+    week,
+    answers: met.reduce((n, r) => n + r.answers, 0),
+    invited: counted.reduce((n, r) => n + r.invited, 0),
+    minGroupSize: Math.max(MIN_GROUP_FLOOR, ...results.map((r) => r.minGroupSize)),
+    sums,
+    recognitions,
+  };
+}
+
 export type WeekHealth =
   | {
       week: string;

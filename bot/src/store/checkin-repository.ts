@@ -2,32 +2,68 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import {
   defaultCheckinSettings,
+  publishableResult,
+  weekTotalsFromRounds,
   type CheckinSettings,
+  type RoundResult,
   type ValidAnswer,
-  type WeekTotals,
 } from '../domain/checkin';
 import type { CheckinRepository, Round, SettingsProposal } from '../domain/checkin-ports';
-import { TRAIT_IDS } from '../domain/traits';
 import { collections } from './collections';
 import { isDuplicateKey } from './mongo-errors';
-import type { TrustWeekCounter } from './trust-week-repository';
+import { roundResultsOf, type TrustWeekCounter } from './trust-week-repository';
 
 interface RoundDoc extends Omit<Round, 'id'> {
   _id: string;
   answers: number;
+  /** Anonymous sums of the scores, read by nobody until the round closes. */
+  sums?: RoundResult['sums'];
   /** Comments in random order, rewritten whole on each insert so storage order says nothing. */
   comments: string[];
   revision: number;
+  /**
+   * Random tokens of the answers counted so far, one per participation record, so that an answer
+   * retried after a lost connection is counted once. They say who answered (as participation
+   * does) but nothing of what; they are dropped when the round closes.
+   */
+  applied?: Record<string, 1>;
+  /** Set once the result is in the team's week and participation is gone. */
+  published?: boolean;
+}
+
+interface ParticipationDoc {
+  _id: string;
+  roundId: string;
+  token?: string;
+}
+
+/** The date part of a round id (`<teamId>|<local date>`): the key of its result in the week. */
+const roundKey = (roundId: string) => roundId.slice(roundId.lastIndexOf('|') + 1);
+
+/** The `$inc` that adds one answer's scores to a round's sums. */
+function answerIncrements(answer: ValidAnswer): Record<string, number> {
+  const inc: Record<string, number> = { answers: 1 };
+  for (const { trait, score } of answer.scores) {
+    inc[`sums.${trait}.sum`] = (inc[`sums.${trait}.sum`] ?? 0) + score;
+    inc[`sums.${trait}.count`] = (inc[`sums.${trait}.count`] ?? 0) + 1;
+  }
+  return inc;
 }
 
 interface ProposalDoc extends Omit<SettingsProposal, 'id'> {
   _id: string;
 }
 
-const toRound = ({ _id, answers: _a, comments: _c, revision: _r, ...rest }: RoundDoc): Round => ({
-  id: _id,
-  ...rest,
-});
+const toRound = ({
+  _id,
+  answers: _a,
+  sums: _s,
+  comments: _c,
+  revision: _r,
+  applied: _t,
+  published: _p,
+  ...rest
+}: RoundDoc): Round => ({ id: _id, ...rest });
 const toProposal = ({ _id, ...rest }: ProposalDoc): SettingsProposal => ({ id: _id, ...rest });
 
 export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): CheckinRepository {
@@ -35,27 +71,44 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
     collections.teamSettings,
   );
   const rounds = db.collection<RoundDoc>(collections.checkinRounds);
-  const participation = db.collection<{ _id: string; roundId: string }>(
-    collections.checkinParticipation,
-  );
+  const participation = db.collection<ParticipationDoc>(collections.checkinParticipation);
   const proposals = db.collection<ProposalDoc>(collections.checkinProposals);
 
-  const addComment = async (roundId: string, text: string) => {
+  /** True when the answer carrying `token` is already in the round's sums. */
+  const isCounted = async (roundId: string, token: string) => {
+    const doc = await rounds.findOne({ _id: roundId }, { projection: { [`applied.${token}`]: 1 } });
+    return doc?.applied?.[token] === 1;
+  };
+
+  /**
+   * Adds one answer to an open round in one atomic update, named by its token so a retry never
+   * counts it twice. A comment is placed at a random position, which needs the comments read
+   * first: the update then also requires the revision read, and is tried again on a race.
+   */
+  const countAnswer = async (
+    roundId: string,
+    token: string,
+    answer: ValidAnswer,
+  ): Promise<'recorded' | 'closed'> => {
     for (let attempt = 0; attempt < 20; attempt++) {
       const doc = await rounds.findOne(
         { _id: roundId },
-        { projection: { comments: 1, revision: 1 } },
+        { projection: { status: 1, revision: 1, comments: 1, [`applied.${token}`]: 1 } },
       );
-      if (!doc) return;
+      if (doc?.applied?.[token] === 1) return 'recorded';
+      if (!doc || doc.status !== 'open') return 'closed';
       const comments = [...(doc.comments ?? [])];
-      comments.splice(randomInt(comments.length + 1), 0, text);
+      if (answer.freeText) comments.splice(randomInt(comments.length + 1), 0, answer.freeText);
       const res = await rounds.updateOne(
-        { _id: roundId, revision: doc.revision },
-        { $set: { comments, revision: doc.revision + 1 } },
+        { _id: roundId, status: 'open', revision: doc.revision },
+        {
+          $inc: { ...answerIncrements(answer), revision: 1 },
+          $set: { [`applied.${token}`]: 1, ...(answer.freeText ? { comments } : {}) },
+        },
       );
-      if (res.modifiedCount === 1) return;
+      if (res.matchedCount === 1) return 'recorded';
     }
-    throw new Error(`could not store a comment on round ${roundId}: too much contention`);
+    throw new Error(`could not count an answer in round ${roundId}: too much contention`);
   };
 
   return {
@@ -83,9 +136,6 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
         if (isDuplicateKey(err)) return false;
         throw err;
       }
-      await weeks.change(round.teamId, round.week, {
-        max: { 'checkin.invited': round.invited, 'checkin.minGroupSize': round.minGroupSize },
-      });
       return true;
     },
     async round(roundId) {
@@ -93,34 +143,28 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       return doc ? toRound(doc) : undefined;
     },
     async recordAnswer(round, aadObjectId, answer: ValidAnswer) {
+      // Participation carries no time and no link to the answer: only "this member answered",
+      // and the token that makes counting the answer safe to repeat.
+      const _id = `${round.id}|${aadObjectId}`;
+      let token: string = randomUUID();
       try {
-        // Participation carries no time and no link to the answer: only "this member answered".
-        await participation.insertOne({ _id: `${round.id}|${aadObjectId}`, roundId: round.id });
+        await participation.insertOne({ _id, roundId: round.id, token });
       } catch (err) {
-        if (isDuplicateKey(err)) return 'already-answered';
-        throw err;
+        if (!isDuplicateKey(err)) throw err;
+        const existing = await participation.findOne({ _id });
+        // A first try that stored participation but lost its answer to a crash may finish.
+        if (!existing?.token || (await isCounted(round.id, existing.token)))
+          return 'already-answered';
+        token = existing.token;
       }
-      // Counted only while the round is open: a close between the caller's check and here
-      // deletes participation, and this answer must not outlive it.
-      const counted = await rounds.updateOne(
-        { _id: round.id, status: 'open' },
-        { $inc: { answers: 1 } },
-      );
-      if (counted.matchedCount === 0) {
-        await participation.deleteOne({ _id: `${round.id}|${aadObjectId}` });
-        return 'closed';
-      }
-      const inc: Record<string, number> = { 'checkin.answers': 1 };
-      for (const { trait, score } of answer.scores) {
-        inc[`checkin.sums.${trait}.sum`] = (inc[`checkin.sums.${trait}.sum`] ?? 0) + score;
-        inc[`checkin.sums.${trait}.count`] = (inc[`checkin.sums.${trait}.count`] ?? 0) + 1;
-      }
-      await weeks.change(round.teamId, round.week, { inc });
-      if (answer.freeText) await addComment(round.id, answer.freeText);
-      return 'recorded';
+      const outcome = await countAnswer(round.id, token, answer);
+      // A close between the caller's check and here deletes participation; so must we.
+      if (outcome === 'closed') await participation.deleteOne({ _id });
+      return outcome;
     },
     async participation(roundId) {
-      return participation.countDocuments({ roundId });
+      const doc = await rounds.findOne({ _id: roundId }, { projection: { answers: 1 } });
+      return doc?.answers ?? 0;
     },
     async answeredBy(roundId, aadObjectIds) {
       const ids = aadObjectIds.map((a) => `${roundId}|${a}`);
@@ -128,27 +172,33 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       return new Set(docs.map((d) => d._id.slice(roundId.length + 1)));
     },
     async closeRound(roundId) {
-      await rounds.updateOne({ _id: roundId }, { $set: { status: 'closed' } });
+      // Closed first: from here on no answer can change the sums read below.
+      const doc = await rounds.findOneAndUpdate(
+        { _id: roundId },
+        { $set: { status: 'closed' } },
+        { returnDocument: 'after' },
+      );
+      if (!doc || doc.published) return;
+      const result = publishableResult({
+        answers: doc.answers,
+        invited: doc.invited,
+        minGroupSize: doc.minGroupSize,
+        sums: doc.sums ?? {},
+      });
+      // A `$set` under the round's own key: repeating a close after a crash changes nothing.
+      await weeks.publishRound(doc.teamId, doc.week, roundKey(roundId), result);
       // Participation only serves nudges and the one-answer rule, both over once a round closes.
       await participation.deleteMany({ roundId });
+      await rounds.updateOne(
+        { _id: roundId },
+        { $set: { published: true }, $unset: { applied: '', sums: '' } },
+      );
     },
     async weekTotals(teamId, keys) {
       const byWeek = await weeks.weeks(teamId, keys);
-      return keys.map((week): WeekTotals => {
-        const d = byWeek.get(week);
-        const sums: WeekTotals['sums'] = {};
-        for (const t of TRAIT_IDS) {
-          const s = d?.checkin?.sums?.[t];
-          if (s) sums[t] = { sum: s.sum, count: s.count };
-        }
-        return {
-          week,
-          answers: d?.checkin?.answers ?? 0,
-          invited: d?.checkin?.invited ?? 0,
-          minGroupSize: d?.checkin?.minGroupSize ?? 3,
-          sums,
-          recognitions: d?.recognitions ?? {},
-        };
+      return keys.map((week) => {
+        const bucket = byWeek.get(week);
+        return weekTotalsFromRounds(week, roundResultsOf(bucket), bucket?.recognitions ?? {});
       });
     },
     async feedback(teamId, limit) {

@@ -1,61 +1,121 @@
-/** Changes to numeric fields of one document: added (`inc`) or raised to at least (`max`). */
-export interface FieldChanges {
+/**
+ * One caller's change: amounts added to numeric fields (`inc`). `once` names it, so that it is applied at most once however often it is
+ * retried: the write stores the name beside the counters and refuses a name already there.
+ * `forget` lists names whose retries are over, to be removed with the next write.
+ */
+export interface Change {
   inc?: Record<string, number>;
-  max?: Record<string, number>;
+  once?: string;
+  forget?: string[];
 }
 
-interface Pending {
+/** What one write to the database carries: the merged changes of every caller in it. */
+export interface MergedChanges {
   inc: Record<string, number>;
-  max: Record<string, number>;
-  waiters: { resolve: () => void; reject: (err: unknown) => void }[];
+  once: string[];
+  forget: string[];
+}
+
+/** `refused`: a name in `once` was already stored, so the write changed nothing. */
+export type WriteResult = 'applied' | 'refused';
+export type ChangeOutcome = 'applied' | 'already-applied';
+
+interface Queued {
+  change: Change;
+  resolve: (outcome: ChangeOutcome) => void;
+  reject: (err: unknown) => void;
+}
+
+function merge(items: Queued[]): MergedChanges {
+  const merged: MergedChanges = { inc: {}, once: [], forget: [] };
+  for (const { change } of items) {
+    for (const [field, by] of Object.entries(change.inc ?? {})) {
+      merged.inc[field] = (merged.inc[field] ?? 0) + by;
+    }
+    if (change.once) merged.once.push(change.once);
+    merged.forget.push(...(change.forget ?? []));
+  }
+  return merged;
 }
 
 /**
- * Every recognition and every check-in answer of a team changes the same bucket document, and a
- * database applies writes to one document one after another: a busy team queues behind its own
- * counter. While one write to a document is in flight, later changes to it are merged (sums
- * added, maxima kept) and go out together as the next write; each caller's promise settles with
- * the write that carried its change. Totals are the same as writing them one by one; a failed
- * write fails every change it carried (not retried: the database may have applied it).
+ * The longest prefix of the queue that one update can carry: no name applied twice (a retry
+ * racing its first try), none both applied and forgotten (MongoDB refuses an update that sets
+ * and unsets one path).
+ */
+function takeBatch(queue: Queued[]): Queued[] {
+  const applied = new Set<string>();
+  const forgotten = new Set<string>();
+  let end = 0;
+  for (; end < queue.length; end++) {
+    const { once, forget = [] } = queue[end].change;
+    const clash =
+      (once !== undefined && (applied.has(once) || forgotten.has(once))) ||
+      forget.some((name) => applied.has(name) || name === once);
+    if (clash && end > 0) break;
+    if (once !== undefined) applied.add(once);
+    for (const name of forget) forgotten.add(name);
+  }
+  return queue.splice(0, end);
+}
+
+/**
+ * Every recognition of a team changes the same bucket document, and a database applies writes
+ * to one document one after another: a busy team queues behind its own counter. While one write
+ * to a document is in flight, later changes to it are merged (sums added, names collected) and go out
+ * together as the next write; each caller's promise settles with the write that carried its
+ * change. Totals are the same as writing them one by one. A merged write refused because one of
+ * its named changes was already applied is split, and each change is written alone. A failed
+ * write fails every change it carried; named changes may then be retried safely.
  */
 export function coalesceIncrements(
-  write: (id: string, changes: Required<FieldChanges>) => Promise<void>,
+  write: (id: string, changes: MergedChanges) => Promise<WriteResult | void>,
 ) {
-  const pending = new Map<string, Pending>();
+  const queues = new Map<string, Queued[]>();
   const inFlight = new Set<string>();
 
-  const flush = (id: string) => {
-    const batch = pending.get(id);
-    if (!batch) return;
-    pending.delete(id);
-    inFlight.add(id);
+  const writeAlone = async (id: string, item: Queued) => {
+    try {
+      const result = await write(id, merge([item]));
+      item.resolve(result === 'refused' ? 'already-applied' : 'applied');
+    } catch (err) {
+      item.reject(err);
+    }
+  };
+
+  const writeBatch = async (id: string, batch: Queued[]) => {
     // Started inside a promise, so even a write that throws at once settles its callers.
-    void Promise.resolve()
-      .then(() => write(id, { inc: batch.inc, max: batch.max }))
-      .then(
-        () => batch.waiters.forEach((w) => w.resolve()),
-        (err: unknown) => batch.waiters.forEach((w) => w.reject(err)),
-      )
+    const result = await Promise.resolve().then(() => write(id, merge(batch)));
+    if (result !== 'refused') {
+      for (const item of batch) item.resolve('applied');
+    } else if (batch.length === 1) {
+      batch[0].resolve('already-applied');
+    } else {
+      for (const item of batch) await writeAlone(id, item);
+    }
+  };
+
+  const flush = (id: string) => {
+    const queue = queues.get(id);
+    if (!queue || queue.length === 0) {
+      queues.delete(id);
+      return;
+    }
+    const batch = takeBatch(queue);
+    inFlight.add(id);
+    void writeBatch(id, batch)
+      .catch((err: unknown) => batch.forEach((item) => item.reject(err)))
       .finally(() => {
         inFlight.delete(id);
         flush(id);
       });
   };
 
-  return (id: string, changes: FieldChanges): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      let batch = pending.get(id);
-      if (!batch) {
-        batch = { inc: {}, max: {}, waiters: [] };
-        pending.set(id, batch);
-      }
-      for (const [field, by] of Object.entries(changes.inc ?? {})) {
-        batch.inc[field] = (batch.inc[field] ?? 0) + by;
-      }
-      for (const [field, value] of Object.entries(changes.max ?? {})) {
-        batch.max[field] = Math.max(batch.max[field] ?? value, value);
-      }
-      batch.waiters.push({ resolve, reject });
+  return (id: string, change: Change): Promise<ChangeOutcome> =>
+    new Promise<ChangeOutcome>((resolve, reject) => {
+      const queue = queues.get(id) ?? [];
+      queues.set(id, queue);
+      queue.push({ change, resolve, reject });
       if (!inFlight.has(id)) flush(id);
     });
 }

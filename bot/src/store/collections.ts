@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 
 /** Bumped when stored documents change shape; start-up records it in the `meta` collection. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const collections = {
   meta: 'meta',
@@ -38,6 +38,8 @@ export async function prepareSchema(db: Db): Promise<void> {
     .collection(collections.recognitions)
     .createIndex({ teamId: 1, recipientIds: 1, createdAt: -1 });
   await db.collection(collections.recognitions).createIndex({ 'sender.aadObjectId': 1 });
+  // Only records whose counter change is unfinished carry `pending`: the start-up sweep's query.
+  await db.collection(collections.recognitions).createIndex({ pending: 1 }, { sparse: true });
   await db.collection(collections.checkinRounds).createIndex({ teamId: 1, status: 1, week: -1 });
   await db.collection(collections.checkinParticipation).createIndex({ roundId: 1 });
   await db

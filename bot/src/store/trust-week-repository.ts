@@ -1,6 +1,8 @@
-import type { Db } from 'mongodb';
-import { coalesceIncrements, type FieldChanges } from './coalesced-increments';
+import type { Db, Filter } from 'mongodb';
+import { coalesceIncrements } from './coalesced-increments';
 import { collections } from './collections';
+import { isDuplicateKey } from './mongo-errors';
+import type { RoundResult } from '../domain/checkin';
 
 /**
  * Pre-aggregated trust-health buckets: one per team and ISO week, changed only with `$inc`, and
@@ -8,18 +10,37 @@ import { collections } from './collections';
  * reading a year of trends costs one or two key lookups whatever the history size. (On FerretDB
  * only a lookup by `_id` uses an index; 52 weekly documents cost 52 lookups.)
  *
- * Callers count a contribution only when their own insert of it succeeded (the insert is the
- * idempotency guard); the one gap is a crash between that insert and the `$inc`, which
- * under-counts by one rather than ever counting twice.
+ * A contribution that must count exactly once (a recognition, whose record and counter are two
+ * documents) is applied with a name: the write stores `applied.<name>` with the `$inc` in one
+ * atomic update and is refused when the name is already there, so a retry after a crash or a
+ * lost connection never counts twice. The name is forgotten once the record says it is counted.
  */
 export interface WeekBucket {
   recognitions?: Record<string, number>;
   checkin?: {
+    /** Results of the rounds that closed in the week, by the round's local opening date. */
+    rounds?: Record<string, RoundResult>;
+    /** Before schema version 2, answers were added to the week as they came. */
     answers?: number;
     invited?: number;
     minGroupSize?: number;
-    sums?: Record<string, { sum: number; count: number }>;
+    sums?: RoundResult['sums'];
   };
+}
+
+/** A week's round results, reading a bucket written before schema version 2 as one round. */
+export function roundResultsOf(bucket: WeekBucket | undefined): RoundResult[] {
+  const checkin = bucket?.checkin;
+  if (!checkin) return [];
+  if (checkin.rounds) return Object.values(checkin.rounds);
+  return [
+    {
+      answers: checkin.answers ?? 0,
+      invited: checkin.invited ?? 0,
+      minGroupSize: checkin.minGroupSize ?? 3,
+      sums: checkin.sums ?? {},
+    },
+  ];
 }
 
 export interface TrustYearDoc {
@@ -27,6 +48,8 @@ export interface TrustYearDoc {
   teamId: string;
   year: string;
   weeks?: Record<string, WeekBucket>;
+  /** Names of contributions applied but not yet confirmed on their records. */
+  applied?: Record<string, 1>;
 }
 
 /** The ISO week-year is the first four characters of the week key ("2026-W48"). */
@@ -37,33 +60,52 @@ export const weekField = (week: string, field: string) => `weeks.${week}.${field
 
 export function createTrustWeekCounter(db: Db) {
   const years = db.collection<TrustYearDoc>(collections.trustWeeks);
-  const apply = coalesceIncrements(async (_id, { inc, max }) => {
-    const notEmpty = (fields: Record<string, number>) => Object.keys(fields).length > 0;
-    await years.updateOne(
-      { _id },
-      {
-        ...(notEmpty(inc) ? { $inc: inc } : {}),
-        ...(notEmpty(max) ? { $max: max } : {}),
-        // The id is "<teamId>|<year>" (trustYearId).
-        $setOnInsert: { teamId: _id.slice(0, -5), year: _id.slice(-4) },
-      },
-      { upsert: true },
-    );
+  const apply = coalesceIncrements(async (_id, { inc, once, forget }) => {
+    const fields = (names: string[], value: 1 | '') =>
+      Object.fromEntries(names.map((name) => [`applied.${name}`, value]));
+    const notEmpty = (fields: Record<string, unknown>) => Object.keys(fields).length > 0;
+    const filter: Filter<TrustYearDoc> = { _id };
+    for (const name of once) filter[`applied.${name}`] = { $exists: false };
+    try {
+      await years.updateOne(
+        filter,
+        {
+          ...(notEmpty(inc) ? { $inc: inc } : {}),
+          ...(once.length > 0 ? { $set: fields(once, 1) } : {}),
+          ...(forget.length > 0 ? { $unset: fields(forget, '') } : {}),
+          // The id is "<teamId>|<year>" (trustYearId).
+          $setOnInsert: { teamId: _id.slice(0, -5), year: _id.slice(-4) },
+        },
+        { upsert: true },
+      );
+      return 'applied';
+    } catch (err) {
+      // The filter missed only because a name was there: the upsert then collides on `_id`.
+      if (once.length > 0 && isDuplicateKey(err)) return 'refused';
+      throw err;
+    }
   });
   const prefix = (week: string, fields: Record<string, number> = {}) =>
     Object.fromEntries(Object.entries(fields).map(([f, v]) => [weekField(week, f), v]));
-  const change = (teamId: string, week: string, update: FieldChanges) =>
-    apply(trustYearId(teamId, week), {
-      inc: prefix(week, update.inc),
-      max: prefix(week, update.max),
-    });
   return {
-    count: (teamId: string, week: string, field: string) =>
-      change(teamId, week, { inc: { [field]: 1 } }),
-    uncount: (teamId: string, week: string, field: string) =>
-      change(teamId, week, { inc: { [field]: -1 } }),
-    /** Applies several changes to one week at once (an answer touches many sums). */
-    change,
+    /** Adds `by` to a field of the week once for the contribution `name`, however often asked. */
+    countOnce: (teamId: string, week: string, name: string, field: string, by: 1 | -1) =>
+      apply(trustYearId(teamId, week), { inc: prefix(week, { [field]: by }), once: name }),
+    /** Drops the names of contributions that will not be retried any more. */
+    forget: (teamId: string, week: string, names: string[]) =>
+      apply(trustYearId(teamId, week), { forget: names }),
+    /** Keeps a closed round's result in its week; repeating it changes nothing. */
+    async publishRound(teamId: string, week: string, roundKey: string, result: RoundResult) {
+      const _id = trustYearId(teamId, week);
+      await years.updateOne(
+        { _id },
+        {
+          $set: { [weekField(week, `checkin.rounds.${roundKey}`)]: result },
+          $setOnInsert: { teamId, year: _id.slice(-4) },
+        },
+        { upsert: true },
+      );
+    },
     async find(teamId: string, week: string): Promise<WeekBucket | null> {
       const doc = await years.findOne({ _id: trustYearId(teamId, week) });
       return doc?.weeks?.[week] ?? null;
