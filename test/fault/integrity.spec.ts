@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MongoClient, type Db } from 'mongodb';
+import { freeLoopbackPort } from '../../bot/src/store/embedded-database';
+import { collections } from '../../bot/src/store/collections';
+import { TENANT_ID, teamInvoke } from '../fixtures/teams-activities';
+import {
+  ferretDbOf,
+  ferretDbsOn,
+  isAlive,
+  launchApp,
+  listeningUrl,
+  type AppProcess,
+} from '../support/app-process';
+import { startConnectorStub } from '../support/connector-stub';
+import { call, devToken, installTeam, newMembers, type Member } from '../support/team-harness';
+import { getJson, postJson } from '../support/http';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check` holds, or fails with what it last saw. */
+async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms: number) {
+  const deadline = Date.now() + ms;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    try {
+      last = await read();
+      if (check(last)) return last;
+    } catch {
+      // The app or its database is restarting: ask again.
+    }
+    await sleep(200);
+  }
+  throw new Error(`gave up waiting; last seen: ${JSON.stringify(last)}`);
+}
+
+/**
+ * The app as operators run it, killed the hard way while members keep writing through the real
+ * endpoints: the database child several times, the app itself once. Whatever was acknowledged
+ * must be stored exactly once, and every counter must match the records it counts.
+ */
+describe('acknowledged writes survive crashes of the database and the app', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-fault-'));
+  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  let port: number;
+  let run: AppProcess | undefined;
+  let url: string;
+
+  const start = async () => {
+    run = launchApp({ PORT: String(port), DATA_DIR: dataDir });
+    url = await listeningUrl(run, 60_000);
+  };
+
+  /** Reads the app's own database directly, through its embedded FerretDB. */
+  const withDatabase = async <T>(read: (db: Db) => Promise<T>): Promise<T> => {
+    const ferret = ferretDbOf(run!);
+    if (!ferret) throw new Error('no embedded database is running');
+    const client = await MongoClient.connect(`mongodb://127.0.0.1:${ferret.port}/`, {
+      serverSelectionTimeoutMS: 2000,
+    });
+    try {
+      return await read(client.db('rapport'));
+    } finally {
+      await client.close();
+    }
+  };
+
+  beforeAll(async () => {
+    connector = await startConnectorStub();
+    port = await freeLoopbackPort();
+    await start();
+  }, 90_000);
+
+  afterAll(async () => {
+    run?.child.kill('SIGTERM');
+    await run?.exited;
+    await connector.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const invoke = (body: unknown) => postJson(`${url}/api/messages`, body);
+
+  /** Preview, then send: the bot stores and posts it. Acknowledged when the send answers 200. */
+  const recognize = async (team: Json, from: Member, to: Member, message: string) => {
+    const preview = await invoke(
+      teamInvoke(team, from, 'composeExtension/submitAction', {
+        commandId: 'recognize',
+        data: { teammates: to.aadObjectId, tag: 'impact', message },
+      }),
+    );
+    const activityPreview = (preview.json as Json)?.composeExtension?.activityPreview;
+    if (preview.status !== 200 || !activityPreview) return false;
+    const sent = await invoke(
+      teamInvoke(team, from, 'composeExtension/submitAction', {
+        commandId: 'recognize',
+        botMessagePreviewAction: 'send',
+        botActivityPreview: [activityPreview],
+      }),
+    );
+    return sent.status === 200;
+  };
+
+  const answer = async (member: Member, roundId: string) => {
+    const res = await invoke({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      from: { id: member.id, aadObjectId: member.aadObjectId, name: member.name },
+      recipient: { id: '28:rapport-bot', name: 'Rapport' },
+      conversation: { id: `a:${member.id}`, conversationType: 'personal', tenantId: TENANT_ID },
+      channelData: { tenant: { id: TENANT_ID } },
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'checkin.answer',
+          data: { roundId, dependability: '4' },
+        },
+      },
+    });
+    const text = JSON.stringify((res.json as Json)?.value ?? '');
+    // "Already answered" means an earlier try that looked lost was in fact counted.
+    return res.status === 200 && /recorded anonymously|already answered/.test(text);
+  };
+
+  it('stores every acknowledged recognition, answer and endorsement exactly once, and counts each once', async () => {
+    const people = newMembers(...Array.from({ length: 12 }, (_, i) => `m${i}`));
+    const team = await installTeam(url, connector, people);
+    const tokens = new Map<string, string>();
+    for (const p of people) tokens.set(p.aadObjectId, await devToken(url, p));
+    const tokenOf = (m: Member) => tokens.get(m.aadObjectId)!;
+    const round = await call('POST', `${team.path}/checkin/rounds`, tokenOf(people[0]));
+    expect(round.status).toBe(201);
+    const templates = ['outcomes-not-status', 'meeting-purpose', 'cameras-optional'];
+    const agreements: Json[] = [];
+    for (const templateId of templates) {
+      const res = await call('POST', `${team.path}/agreements`, tokenOf(people[0]), { templateId });
+      expect(res.status).toBe(201);
+      agreements.push(res.json);
+    }
+
+    const acknowledged = { recognitions: new Set<string>(), answers: new Set<string>() };
+    const endorsed = new Map<string, Set<string>>(agreements.map((a) => [a.id, new Set()]));
+    let attempts = 0;
+    let writing = true;
+
+    const writer = async (w: number) => {
+      for (let i = 0; writing; i++) {
+        attempts += 1;
+        const from = people[(w + i) % people.length];
+        const to = people[(w + i + 1) % people.length];
+        const message = `fault test ${w}-${i}`;
+        try {
+          if (await recognize(team, from, to, message)) acknowledged.recognitions.add(message);
+          const member = people[(w * 3 + i) % people.length];
+          if (
+            !acknowledged.answers.has(member.aadObjectId) &&
+            (await answer(member, round.json.id))
+          )
+            acknowledged.answers.add(member.aadObjectId);
+          // Five of twelve endorse each proposal: below the majority that would settle it.
+          const agreement = agreements[i % agreements.length];
+          const voter = people[1 + ((w + i) % 5)];
+          const res = await call(
+            'POST',
+            `${team.path}/agreements/${agreement.id}/proposals/${agreement.openProposal.id}/endorsements`,
+            tokenOf(voter),
+          );
+          if (res.status === 200) endorsed.get(agreement.id)!.add(voter.aadObjectId);
+        } catch {
+          // Connection refused while the app restarts: nothing was acknowledged.
+          await sleep(50);
+        }
+      }
+    };
+    const writers = Array.from({ length: 6 }, (_, w) => writer(w));
+
+    // The database dies three times under load, then the app itself.
+    for (let kill = 0; kill < 3; kill++) {
+      await sleep(1500);
+      const ferret = ferretDbOf(run!);
+      expect(ferret).toBeDefined();
+      process.kill(ferret!.pid, 'SIGKILL');
+      await eventually(
+        () => getJson(`${url}/healthz`),
+        (r) => r.status === 200,
+        30_000,
+      );
+    }
+    await sleep(1000);
+    run!.child.kill('SIGKILL');
+    await run!.exited;
+    await start();
+    await sleep(1500);
+    writing = false;
+    await Promise.all(writers);
+
+    expect(acknowledged.recognitions.size).toBeGreaterThan(20);
+
+    const stored = await withDatabase(async (db) => {
+      const recognitions = await db
+        .collection(collections.recognitions)
+        .find({ teamId: team.teamId })
+        .toArray();
+      return { recognitions };
+    });
+    const messages = stored.recognitions.map((r) => r.message as string);
+    for (const message of acknowledged.recognitions) {
+      expect(messages.filter((m) => m === message)).toEqual([message]);
+    }
+    expect(new Set(messages).size).toBe(messages.length);
+
+    // The start-up sweep finishes what the crashes cut off; then the week counts every record.
+    const week = stored.recognitions[0].week as string;
+    await eventually(
+      () =>
+        withDatabase(async (db) => {
+          const year = await db
+            .collection<{ _id: string; weeks: Json }>(collections.trustWeeks)
+            .findOne({ _id: `${team.teamId}|${week.slice(0, 4)}` });
+          const pending = await db
+            .collection(collections.recognitions)
+            .countDocuments({ teamId: team.teamId, pending: { $exists: true } });
+          const records = await db
+            .collection(collections.recognitions)
+            .countDocuments({ teamId: team.teamId });
+          return { counted: year?.weeks?.[week]?.recognitions?.impact, records, pending };
+        }),
+      (v) => v.pending === 0 && v.counted === v.records,
+      30_000,
+    );
+
+    const checkin = await withDatabase(async (db) => {
+      const roundDoc = await db
+        .collection<Json>(collections.checkinRounds)
+        .findOne({ _id: round.json.id });
+      const participation = await db
+        .collection<Json>(collections.checkinParticipation)
+        .find({ roundId: round.json.id })
+        .toArray();
+      return { roundDoc, participation };
+    });
+    const applied = Object.keys(checkin.roundDoc.applied ?? {});
+    const answeredBy = checkin.participation
+      .filter((p: Json) => applied.includes(p.token))
+      .map((p: Json) => p._id.split('|').pop());
+    expect(checkin.roundDoc.answers).toBe(applied.length);
+    expect(checkin.roundDoc.sums.dependability.count).toBe(applied.length);
+    expect(new Set(answeredBy).size).toBe(applied.length);
+    for (const member of acknowledged.answers) expect(answeredBy).toContain(member);
+
+    const proposals = await withDatabase((db) =>
+      db.collection<Json>(collections.agreementProposals).find({ teamId: team.teamId }).toArray(),
+    );
+    for (const agreement of agreements) {
+      const proposal = proposals.find((p: Json) => p._id === agreement.openProposal.id);
+      const ids: string[] = proposal.endorsedBy;
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const voter of endorsed.get(agreement.id)!) expect(ids).toContain(voter);
+    }
+    expect(attempts).toBeGreaterThan(acknowledged.recognitions.size);
+    // One database on the data directory: the one the new app started, none left by the old.
+    expect(ferretDbsOn(dataDir).map((p) => p.pid)).toEqual([ferretDbOf(run!)?.pid]);
+  }, 240_000);
+
+  it('sends every member the check-in card after the app dies mid fan-out, at most twice', async () => {
+    const people = newMembers(...Array.from({ length: 40 }, (_, i) => `f${i}`));
+    const team = await installTeam(url, connector, people);
+    const cardsFor = (roundId: string) =>
+      connector.posted.filter((p) => JSON.stringify(p.body).includes(roundId));
+
+    const round = await call('POST', `${team.path}/checkin/rounds`, await devToken(url, people[0]));
+    expect(round.status).toBe(201);
+    await eventually(
+      async () => cardsFor(round.json.id).length,
+      (n) => n >= 5,
+      30_000,
+    );
+    const before = run!.child.pid!;
+    run!.child.kill('SIGKILL');
+    await run!.exited;
+    expect(isAlive(before)).toBe(false);
+    const sentBeforeCrash = cardsFor(round.json.id).length;
+    await start();
+
+    const perMember = await eventually(
+      async () => {
+        const counts = new Map<string, number>();
+        for (const p of cardsFor(round.json.id))
+          counts.set(p.conversationId, (counts.get(p.conversationId) ?? 0) + 1);
+        return counts;
+      },
+      (counts) => counts.size === people.length,
+      60_000,
+    );
+    expect(sentBeforeCrash).toBeLessThan(people.length);
+    for (const count of perMember.values()) expect(count).toBeLessThanOrEqual(2);
+  }, 180_000);
+});
