@@ -248,7 +248,7 @@ async function serve(
   scheduler.start();
   // In the background: requests finish their own records; this catches what a crash left.
   void recognitionRepository
-    .finishPending()
+    .catchUp()
     .then((finished) => finished > 0 && logger.info('finished counting recognitions', { finished }))
     .catch((err: unknown) => logger.warn('could not finish counting recognitions yet', { err }));
   // Logged last: whoever waits for this line (a supervisor, a test) finds the app fully started.

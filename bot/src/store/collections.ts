@@ -8,6 +8,7 @@ export const collections = {
   conversations: 'conversations',
   members: 'members',
   recognitions: 'recognitions',
+  recognitionMonths: 'recognition_months',
   trustWeeks: 'trust_weeks',
   teamSettings: 'team_settings',
   checkinRounds: 'checkin_rounds',

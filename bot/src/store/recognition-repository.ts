@@ -12,6 +12,7 @@ import { collections } from './collections';
 import { batchInserts } from './batched-inserts';
 import type { ChangeOutcome } from './coalesced-increments';
 import type { TrustWeekCounter } from './trust-week-repository';
+import { createWallIndex, type WallEntry } from './wall-index';
 
 interface RecognitionDoc {
   _id: string;
@@ -56,12 +57,21 @@ const changeName = (id: string, pending: 'count' | 'uncount') =>
 /** Records being removed are gone for every reader. */
 const visible: Filter<RecognitionDoc> = { pending: { $ne: 'uncount' } };
 
+const entryOf = (doc: RecognitionDoc): WallEntry => ({
+  id: doc._id,
+  at: doc.createdAt.getTime(),
+  tag: doc.tagKey,
+  to: doc.recipientIds,
+});
+
 export function createRecognitionRepository(
   db: Db,
   weeks: TrustWeekCounter,
   logger: Logger,
-): RecognitionRepository & { finishPending(): Promise<number> } {
+): RecognitionRepository & { catchUp(): Promise<number> } {
   const recognitions = db.collection<RecognitionDoc>(collections.recognitions);
+  const wall = createWallIndex(db);
+  const meta = db.collection<{ _id: string; listedAt?: Date }>(collections.meta);
   // A team thanking each other after a launch stores many at once.
   const insert = batchInserts(recognitions);
   const countField = (doc: Pick<RecognitionDoc, 'tagKey'>) => `recognitions.${doc.tagKey}`;
@@ -83,7 +93,7 @@ export function createRecognitionRepository(
     }
   };
 
-  /** Applies the change a record owes (once), then tidies up after it. */
+  /** Applies the change a record owes (once), lists or unlists it, then tidies up after it. */
   const finish = async (
     doc: RecognitionDoc,
     pending: 'count' | 'uncount',
@@ -95,6 +105,8 @@ export function createRecognitionRepository(
       countField(doc),
       pending === 'count' ? 1 : -1,
     );
+    if (pending === 'count') await wall.add(doc.teamId, entryOf(doc));
+    else await wall.remove(doc.teamId, entryOf(doc));
     await tidy(doc, pending);
     return outcome;
   };
@@ -126,21 +138,25 @@ export function createRecognitionRepository(
       return { recognition: toRecognition(first), created };
     },
     async list(teamId, query) {
-      const filter: Filter<RecognitionDoc> = { teamId, ...visible };
-      if (query.tag) filter.tagKey = query.tag;
-      if (query.recipient) filter.recipientIds = query.recipient;
-      if (query.before) {
-        filter.$or = [
-          { createdAt: { $lt: query.before.createdAt } },
-          { createdAt: query.before.createdAt, _id: { $lt: query.before.id } },
-        ];
+      const entries = wall.entries(teamId, {
+        tag: query.tag,
+        recipient: query.recipient,
+        before: query.before && { at: query.before.createdAt.getTime(), id: query.before.id },
+      });
+      const page: Recognition[] = [];
+      // Entries of records erased meanwhile are skipped; the page still fills up.
+      while (page.length < query.limit) {
+        const batch: WallEntry[] = [];
+        while (batch.length < query.limit - page.length) {
+          const next = await entries.next();
+          if (next.done) break;
+          batch.push(next.value);
+        }
+        if (batch.length === 0) break;
+        const docs = await Promise.all(batch.map((e) => recognitions.findOne({ _id: e.id })));
+        for (const doc of docs) if (doc && doc.pending !== 'uncount') page.push(toRecognition(doc));
       }
-      const docs = await recognitions
-        .find(filter)
-        .sort({ createdAt: -1, _id: -1 })
-        .limit(query.limit)
-        .toArray();
-      return docs.map(toRecognition);
+      return page;
     },
 
     async find(teamId, id) {
@@ -165,26 +181,32 @@ export function createRecognitionRepository(
     },
 
     async recognizedSince(teamId, since) {
-      const docs = await recognitions
-        .find(
-          { teamId, createdAt: { $gte: since }, ...visible },
-          { projection: { recipientIds: 1 } },
-        )
-        .toArray();
-      return new Set(docs.flatMap((d) => d.recipientIds));
+      return new Set((await wall.since(teamId, since)).flatMap((e) => e.to));
     },
 
     /**
-     * Finishes the changes that records still owe after a crash or a lost connection; run at
-     * start-up (on FerretDB it reads the whole collection; on MongoDB the `pending` index).
+     * Finishes the changes that records still owe after a crash or a lost connection, and lists
+     * once the records stored before the wall index existed; run at start-up in the background
+     * (on FerretDB it reads the whole collection; on MongoDB the `pending` index, and the full
+     * pass only once).
      */
-    async finishPending() {
+    async catchUp() {
       let finished = 0;
       // One pass: finishing is idempotent, so a record the cursor shows twice costs nothing.
       for await (const doc of recognitions.find({ pending: { $exists: true } })) {
         if (doc.pending) await finish(doc, doc.pending);
         finished += 1;
       }
+      const listedAll = await meta.findOne({ _id: 'wall-index' });
+      if (listedAll) return finished;
+      for await (const doc of recognitions.find({ pending: { $exists: false } })) {
+        await wall.add(doc.teamId, entryOf(doc));
+      }
+      await meta.updateOne(
+        { _id: 'wall-index' },
+        { $set: { listedAt: new Date() } },
+        { upsert: true },
+      );
       return finished;
     },
   };

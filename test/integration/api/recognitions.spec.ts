@@ -1,10 +1,16 @@
 import { isoWeekKey } from '../../../bot/src/domain/week';
+import { createLogger } from '../../../bot/src/logger';
+import { collections } from '../../../bot/src/store/collections';
+import { createRecognitionRepository } from '../../../bot/src/store/recognition-repository';
 import { createTrustWeekCounter } from '../../../bot/src/store/trust-week-repository';
 import { channelMessage } from '../../fixtures/teams-activities';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
 import { call, devToken, installTeam, newMembers, type Member } from '../../support/team-harness';
 import { startTestApp } from '../../support/test-app';
+import { useTestDatabase } from '../../support/test-database';
+
+const silentLogger = createLogger('error', () => undefined);
 
 describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -155,5 +161,44 @@ describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
     expect(byValue.json.items).toEqual([
       expect.objectContaining({ tag: { kind: 'value', id: 'ownership', label: 'Ownership' } }),
     ]);
+  });
+});
+
+describe('the wall index', () => {
+  const db = useTestDatabase('wallindex');
+
+  it('lists once, after the catch-up, recognitions stored before the index existed', async () => {
+    const repo = createRecognitionRepository(db(), createTrustWeekCounter(db()), silentLogger);
+    const person = (name: string) => ({ aadObjectId: `${name}-id`, name });
+    const legacy = (n: number) => ({
+      _id: `legacy-${n}`,
+      teamId: 'team-legacy',
+      week: '2026-W40',
+      sender: person('ana'),
+      recipients: [person('bo')],
+      recipientIds: ['bo-id'],
+      tag: { kind: 'trait', id: 'impact' },
+      tagKey: 'impact',
+      message: `old thanks ${n}`,
+      createdAt: new Date(Date.UTC(2026, 8, n)),
+    });
+    await db()
+      .collection(collections.recognitions)
+      .insertMany([1, 2, 3].map(legacy) as never[]);
+    expect(await repo.list('team-legacy', { limit: 10 })).toEqual([]);
+
+    await repo.catchUp();
+    await repo.catchUp();
+
+    const wall = await repo.list('team-legacy', { limit: 2 });
+    expect(wall.map((r) => r.message)).toEqual(['old thanks 3', 'old thanks 2']);
+    const rest = await repo.list('team-legacy', {
+      limit: 2,
+      before: { createdAt: wall[1].createdAt, id: wall[1].id },
+    });
+    expect(rest.map((r) => r.message)).toEqual(['old thanks 1']);
+    expect(await repo.recognizedSince('team-legacy', new Date(Date.UTC(2026, 8, 2)))).toEqual(
+      new Set(['bo-id']),
+    );
   });
 });
