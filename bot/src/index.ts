@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { startApp } from './app';
 import { createLogger } from './logger';
+import { DataDirInUseError } from './store/data-dir-lock';
 import { GoMissingError } from './store/ferretdb-build';
 
 async function main(): Promise<void> {
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
     if (err instanceof GoMissingError) {
       console.error(err.message);
       process.exit(3);
+    }
+    if (err instanceof DataDirInUseError) {
+      console.error(err.message);
+      process.exit(4);
     }
     logger.error('start-up failed', { err });
     process.exit(1);

@@ -1,10 +1,18 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApp, type RunningApp } from '../../../bot/src/app';
 import { loadConfig } from '../../../bot/src/config';
 import { createLogger } from '../../../bot/src/logger';
+import {
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from '../../../bot/src/store/embedded-database';
 import { getJson } from '../../support/http';
+import { running } from '../../support/processes';
+
+const cacheDir = path.resolve(__dirname, '..', '..', '..', '.cache', 'ferretdb');
 
 async function waitFor<T>(
   probe: () => Promise<T>,
@@ -29,7 +37,7 @@ describe('the embedded database (no MONGODB_URI)', () => {
     const config = loadConfig({
       PORT: '0',
       DATA_DIR: dataDir,
-      FERRETDB_CACHE_DIR: path.resolve(__dirname, '..', '..', '..', '.cache', 'ferretdb'),
+      FERRETDB_CACHE_DIR: cacheDir,
       LOG_LEVEL: 'error',
     });
     app = await startApp(
@@ -77,5 +85,30 @@ describe('the embedded database (no MONGODB_URI)', () => {
     expect(await notes.find().sort({ _id: 1 }).toArray()).toEqual(docs);
     await notes.insertOne({ _id: 1000, text: 'after the restart' });
     expect(await notes.countDocuments()).toBe(201);
+  });
+});
+
+describe('the embedded database and a pid file left from an earlier run', () => {
+  it('leaves alone the unrelated process that now has the pid the file names', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-embedded-'));
+    const unrelated = spawn('sleep', ['60'], { stdio: 'ignore' });
+    let embedded: EmbeddedDatabase | undefined;
+    try {
+      const pidFile = path.join(dataDir, 'ferretdb.pid');
+      fs.writeFileSync(pidFile, `${unrelated.pid}\n`);
+
+      embedded = await startEmbeddedDatabase({
+        dataDir,
+        cacheDir,
+        logger: createLogger('error', () => undefined),
+      });
+
+      expect(running(unrelated.pid!)).toBe(true);
+      expect(fs.readFileSync(pidFile, 'utf8').trim()).toBe(String(embedded.pid()));
+    } finally {
+      await embedded?.stop();
+      unrelated.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
