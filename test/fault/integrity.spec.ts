@@ -6,14 +6,8 @@ import { MongoClient, type Db } from 'mongodb';
 import { freeLoopbackPort } from '../../bot/src/store/embedded-database';
 import { collections } from '../../bot/src/store/collections';
 import { TENANT_ID, teamInvoke } from '../fixtures/teams-activities';
-import {
-  ferretDbOf,
-  ferretDbsOn,
-  isAlive,
-  launchApp,
-  listeningUrl,
-  type AppProcess,
-} from '../support/app-process';
+import { ferretDbOf, launchApp, listeningUrl, type AppProcess } from '../support/app-process';
+import { ferretDbsOn, running } from '../support/processes';
 import { startConnectorStub } from '../support/connector-stub';
 import { call, devToken, installTeam, newMembers, type Member } from '../support/team-harness';
 import { getJson, postJson } from '../support/http';
@@ -57,8 +51,7 @@ describe('acknowledged writes survive crashes of the database and the app', () =
 
   /** Reads the app's own database directly, through its embedded FerretDB. */
   const withDatabase = async <T>(read: (db: Db) => Promise<T>): Promise<T> => {
-    const ferret = ferretDbOf(run!);
-    if (!ferret) throw new Error('no embedded database is running');
+    const ferret = ferretDbOf(run!, dataDir);
     const client = await MongoClient.connect(`mongodb://127.0.0.1:${ferret.port}/`, {
       serverSelectionTimeoutMS: 2000,
     });
@@ -183,9 +176,7 @@ describe('acknowledged writes survive crashes of the database and the app', () =
     // The database dies three times under load, then the app itself.
     for (let kill = 0; kill < 3; kill++) {
       await sleep(1500);
-      const ferret = ferretDbOf(run!);
-      expect(ferret).toBeDefined();
-      process.kill(ferret!.pid, 'SIGKILL');
+      process.kill(ferretDbOf(run!, dataDir).pid, 'SIGKILL');
       await eventually(
         () => getJson(`${url}/healthz`),
         (r) => r.status === 200,
@@ -265,7 +256,7 @@ describe('acknowledged writes survive crashes of the database and the app', () =
     }
     expect(attempts).toBeGreaterThan(acknowledged.recognitions.size);
     // One database on the data directory: the one the new app started, none left by the old.
-    expect(ferretDbsOn(dataDir).map((p) => p.pid)).toEqual([ferretDbOf(run!)?.pid]);
+    expect(ferretDbsOn(dataDir)).toEqual([ferretDbOf(run!, dataDir).pid]);
   }, 240_000);
 
   it('sends every member the check-in card after the app dies mid fan-out, at most twice', async () => {
@@ -284,7 +275,7 @@ describe('acknowledged writes survive crashes of the database and the app', () =
     const before = run!.child.pid!;
     run!.child.kill('SIGKILL');
     await run!.exited;
-    expect(isAlive(before)).toBe(false);
+    expect(running(before)).toBe(false);
     const sentBeforeCrash = cardsFor(round.json.id).length;
     await start();
 

@@ -1,8 +1,18 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
+import {
+  appEntry as entry,
+  projectRoot,
+  cleanEnv,
+  launchApp as launch,
+  listeningUrl,
+  logged,
+  track,
+  type AppProcess,
+} from '../support/app-process';
 import { getJson } from '../support/http';
 import {
   descendantsOf,
@@ -14,57 +24,7 @@ import {
   type StartedProcess,
 } from '../support/processes';
 
-const root = path.resolve(__dirname, '..', '..');
-const entry = path.join(root, 'dist', 'bot', 'src', 'index.js');
-
-function track(
-  child: ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream },
-) {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
-
-function cleanEnv(env: Record<string, string>) {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
-}
-
-function launch(env: Record<string, string>) {
-  return track(
-    spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
-      cwd: root,
-      env: cleanEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  );
-}
-
-type Run = ReturnType<typeof launch>;
-
-/** The fields of the app's first JSON log line with this message, once it is written. */
-async function logged(
-  run: Run,
-  message: string,
-  timeoutMs: number,
-): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const line = run
-      .output()
-      .stdout.split('\n')
-      .find((l) => l.startsWith('{') && l.includes(`"message":"${message}"`));
-    if (line) return JSON.parse(line) as Record<string, unknown>;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no "${message}" from the app:\n${run.output().stdout}\n${run.output().stderr}`);
-}
-
-async function listeningUrl(run: Run, timeoutMs: number): Promise<string> {
-  return (await logged(run, 'Rapport is listening', timeoutMs)).url as string;
-}
+type Run = AppProcess;
 
 async function databasePort(run: Run): Promise<number> {
   return (await logged(run, 'embedded database listening', 1000)).port as number;
@@ -97,7 +57,7 @@ function testSession() {
       add(
         track(
           spawn('npm', ['start'], {
-            cwd: root,
+            cwd: projectRoot,
             env: cleanEnv({ PORT: '0', DATA_DIR: dataDir, npm_config_update_notifier: 'false' }),
             stdio: ['ignore', 'pipe', 'pipe'],
           }),

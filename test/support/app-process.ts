@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { descendantsOf, ferretDbsOn } from './processes';
 
-const root = path.resolve(__dirname, '..', '..');
-export const appEntry = path.join(root, 'dist', 'bot', 'src', 'index.js');
+export const projectRoot = path.resolve(__dirname, '..', '..');
+export const appEntry = path.join(projectRoot, 'dist', 'bot', 'src', 'index.js');
 
 export interface AppProcess {
   child: ChildProcess;
@@ -11,13 +12,8 @@ export interface AppProcess {
   output(): { stdout: string; stderr: string };
 }
 
-/** Starts the built app as `npm start` runs it, with only the given environment. */
-export function launchApp(env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, [appEntry], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Collects a started process's output and exit code. */
+export function track(child: ChildProcess): AppProcess {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -26,68 +22,53 @@ export function launchApp(env: Record<string, string>): AppProcess {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-/** The URL the app logs once it is fully started. */
-export async function listeningUrl(run: AppProcess, timeoutMs: number): Promise<string> {
+/** Only PATH and HOME from the test's environment, as on a bare machine. */
+export function cleanEnv(env: Record<string, string>) {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
+}
+
+/** Starts the built app as `npm start` runs it, with only the given environment. */
+export function launchApp(env: Record<string, string>): AppProcess {
+  return track(
+    spawn(process.execPath, ['--disable-warning=DEP0111', appEntry], {
+      cwd: projectRoot,
+      env: cleanEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+/** The fields of the app's first JSON log line with this message, once it is written. */
+export async function logged(
+  run: AppProcess,
+  message: string,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const line = run
       .output()
       .stdout.split('\n')
-      .find((l) => l.includes('Rapport is listening'));
-    if (line) return (JSON.parse(line) as { url: string }).url;
+      .find((l) => l.startsWith('{') && l.includes(`"message":"${message}"`));
+    if (line) return JSON.parse(line) as Record<string, unknown>;
     if (run.child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`the app did not start:\n${run.output().stdout}\n${run.output().stderr}`);
+  throw new Error(`no "${message}" from the app:\n${run.output().stdout}\n${run.output().stderr}`);
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Every running process whose command line mentions `text` (e.g. a data directory). */
-export function processesMentioning(text: string): { pid: number; cmdline: string }[] {
-  const found: { pid: number; cmdline: string }[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
-      if (cmdline.includes(text)) found.push({ pid: Number(entry), cmdline });
-    } catch {
-      // The process ended between listing and reading: it mentions nothing any more.
-    }
-  }
-  return found;
-}
-
-/** The parent of a process, from /proc. */
-function parentOf(pid: number): number | undefined {
-  try {
-    // The command name in field 2 may hold spaces; the fields after its ")" are fixed.
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The embedded FerretDB processes serving a data directory, whoever started them. */
-export function ferretDbsOn(dataDir: string): { pid: number; cmdline: string }[] {
-  return processesMentioning(`--state-dir=${dataDir}`).filter((p) =>
-    p.cmdline.includes('ferretdb'),
-  );
+/** The URL the app logs once it is fully started. */
+export async function listeningUrl(run: AppProcess, timeoutMs: number): Promise<string> {
+  return (await logged(run, 'Rapport is listening', timeoutMs)).url as string;
 }
 
 /** The embedded FerretDB that an app process runs, and the port it listens on. */
-export function ferretDbOf(app: AppProcess): { pid: number; port: number } | undefined {
-  const ferret = processesMentioning('--state-dir=').find(
-    (p) => p.cmdline.includes('ferretdb') && parentOf(p.pid) === app.child.pid,
-  );
-  const port = ferret?.cmdline.match(/--listen-addr=127\.0\.0\.1:(\d+)/)?.[1];
-  return ferret && port ? { pid: ferret.pid, port: Number(port) } : undefined;
+export function ferretDbOf(app: AppProcess, dataDir: string): { pid: number; port: number } {
+  const mine = new Set(descendantsOf(app.child.pid!));
+  const pid = ferretDbsOn(dataDir).find((p) => mine.has(p));
+  const port =
+    pid &&
+    fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').match(/--listen-addr=127\.0\.0\.1:(\d+)/)?.[1];
+  if (!pid || !port) throw new Error(`the app runs no embedded database on ${dataDir}`);
+  return { pid, port: Number(port) };
 }
