@@ -11,10 +11,10 @@ export interface BotEndpointDeps {
   logger: Logger;
 }
 
-/** A Bot Framework authentication failure (botframework-connector's AuthenticationError). */
-const isAuthFailure = (err: unknown) => {
+/** The status of a Bot Framework authentication failure (botframework-connector's AuthenticationError). */
+const authFailureStatus = (err: unknown) => {
   const status = (err as { statusCode?: unknown } | null | undefined)?.statusCode;
-  return status === 401 || status === 403;
+  return status === 401 || status === 403 ? status : undefined;
 };
 
 /**
@@ -39,10 +39,11 @@ export function botEndpoint(deps: BotEndpointDeps) {
       if (answer?.body === undefined) res.end();
       else res.json(answer.body);
     } catch (err) {
-      if (isAuthFailure(err)) {
+      const authStatus = authFailureStatus(err);
+      if (authStatus) {
         sendError(
           res,
-          401,
+          authStatus,
           'UNAUTHORIZED',
           'The request is not signed for this bot: send it through the Bot Framework channel.',
         );

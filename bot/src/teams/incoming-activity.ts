@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { CARD_ACTION_INVOKE } from './invoke-routing';
 
 /**
  * Teams ids reach a few hundred characters (personal chats' "a:…" ids are the longest); what
@@ -173,7 +174,6 @@ const messagePayload = optional(
   ),
 );
 
-/** The values of the invokes Rapport answers; other invokes are refused by the bot. */
 const invokeValues: Record<string, z.ZodType> = {
   'composeExtension/fetchTask': z.looseObject(
     { commandId, data: cardData, messagePayload },
@@ -190,12 +190,12 @@ const invokeValues: Record<string, z.ZodType> = {
       botActivityPreview: optional(
         z
           .array(z.unknown(), { error: 'botActivityPreview must be a list.' })
-          .max(10, 'botActivityPreview holds one activity.'),
+          .max(1, 'botActivityPreview holds one activity.'),
       ),
     },
     { error: missingOr('The invoke value', 'an object') },
   ),
-  'adaptiveCard/action': z.looseObject(
+  [CARD_ACTION_INVOKE]: z.looseObject(
     {
       action: z.looseObject(
         {
@@ -211,6 +211,9 @@ const invokeValues: Record<string, z.ZodType> = {
     { error: missingOr('The invoke value', 'an object') },
   ),
 };
+
+/** The invokes Rapport answers: those whose values are read here. The bot refuses the rest. */
+export const ANSWERED_INVOKES: ReadonlySet<string> = new Set(Object.keys(invokeValues));
 
 /**
  * Every field of an incoming activity that Rapport's code reads, checked once at the edge:

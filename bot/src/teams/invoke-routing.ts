@@ -9,13 +9,6 @@ import type { AdaptiveCard } from './cards/adaptive-card';
 
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 
-/** The invokes Rapport answers; Teams sends no other unless the manifest declares it. */
-export const ANSWERED_INVOKES: ReadonlySet<string> = new Set([
-  'composeExtension/fetchTask',
-  'composeExtension/submitAction',
-  CARD_ACTION_INVOKE,
-]);
-
 /** An Action.Execute verb's handler: answers with the card that replaces the one pressed. */
 export type CardVerbHandler = (context: TurnContext, data: unknown) => Promise<AdaptiveCard>;
 

@@ -15,8 +15,8 @@ import { fetchRoster } from './roster';
 import type { CheckinFlow } from './checkin-flow';
 import type { AgreementFlow } from './agreement-flow';
 import { cardAttachment } from './cards/adaptive-card';
+import { ANSWERED_INVOKES } from './incoming-activity';
 import {
-  ANSWERED_INVOKES,
   cardActionError,
   InvokeRefusal,
   refusalResponse,
