@@ -162,8 +162,8 @@ describe('the bot endpoint at its edge (POST /api/messages)', () => {
       expectInvalid(await post(channelMessage(team, ana, 'help')), /serviceUrl must be/);
     });
 
-    it('answers 400 to a conversation id that is not ASCII, as no Teams id is', async () => {
-      const team = { ...strangerTeam(), channelId: '19:équipe@thread.tacv2' };
+    it('answers 400 to a conversation id that is not ASCII, which no reply could carry', async () => {
+      const team = { ...strangerTeam(), channelId: '19:команда@thread.tacv2' };
 
       expectInvalid(await post(channelMessage(team, ana, 'help')), /printable ASCII/);
     });
