@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CloudAdapter } from 'botbuilder';
 import restify, { Request, Response, Server } from 'restify';
 import { registerDevTokenRoute, type DevTokenIssuer } from './api/auth/dev-tokens';
 import { registerMemberRoutes, type MemberRoutesDeps } from './api/auth/member-routes';
@@ -20,12 +19,14 @@ import { registerAgreementRoutes } from './api/agreement-routes';
 import type { AgreementService } from './domain/agreement-service';
 import { registerPrivacyRoutes } from './api/privacy-routes';
 import type { Logger } from './logger';
+import type { RapportAdapter } from './teams/adapter';
+import { botEndpoint } from './teams/bot-endpoint';
 import type { RapportBot } from './teams/rapport-bot';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: RapportAdapter;
   bot: RapportBot;
   logger: Logger;
   databaseKind: 'embedded' | 'external';
@@ -45,15 +46,6 @@ export interface ServerDeps {
   };
 }
 
-function isActivityShaped(body: unknown): body is Record<string, unknown> & { type: string } {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    !Array.isArray(body) &&
-    typeof (body as { type?: unknown }).type === 'string'
-  );
-}
-
 /** Builds the HTTP surface: the bot endpoint, the tab API, health, and the tab's static files. */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'rapport', handleUncaughtExceptions: false });
@@ -70,30 +62,7 @@ export function createServer(deps: ServerDeps): Server {
   );
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    if (!isActivityShaped(req.body)) {
-      sendError(
-        res,
-        400,
-        'INVALID_ACTIVITY',
-        'The body must be a Bot Framework activity: a JSON object with a "type".',
-      );
-      return;
-    }
-    try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
-    } catch (err) {
-      deps.logger.warn('rejected activity', { err, activityId: req.body.id });
-      if (!res.headersSent) {
-        sendError(
-          res,
-          400,
-          'INVALID_ACTIVITY',
-          'The activity could not be read: check its fields against the Bot Framework schema.',
-        );
-      }
-    }
-  });
+  server.post('/api/messages', botEndpoint(deps));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     const reachable = await deps.pingDatabase();

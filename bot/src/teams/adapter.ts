@@ -3,15 +3,31 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   TurnContext,
+  type Activity,
+  type InvokeResponse,
 } from 'botbuilder';
 import type { BotAuth } from '../config';
 import type { Logger } from '../logger';
 
 /**
+ * CloudAdapter with its turn runner public: `process` answers a failed turn with the exception's
+ * own message, so the bot endpoint runs the turn itself and writes every answer.
+ */
+export class RapportAdapter extends CloudAdapter {
+  runTurn(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+/**
  * The Bot Framework adapter. With no BOT_ID it runs anonymous, which is what Agents Playground
  * and the Emulator expect; with one, every inbound activity's token is validated.
  */
-export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
+export function createAdapter(auth: BotAuth, logger: Logger): RapportAdapter {
   const settings =
     auth.mode === 'anonymous'
       ? {}
@@ -22,7 +38,7 @@ export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
           MicrosoftAppTenantId: auth.tenantId,
         };
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
-  const adapter = new CloudAdapter(
+  const adapter = new RapportAdapter(
     new ConfigurationBotFrameworkAuthentication(settings, credentials),
   );
 
@@ -45,9 +61,17 @@ export function createAdapter(auth: BotAuth, logger: Logger): CloudAdapter {
       return;
     }
     if (context.activity.type === 'message') {
-      await context.sendActivity(
-        'Sorry, something went wrong on my side. Please try again in a moment.',
-      );
+      try {
+        await context.sendActivity(
+          'Sorry, something went wrong on my side. Please try again in a moment.',
+        );
+      } catch (sendError) {
+        // Often the same cause (the connector is unreachable): logged, and the turn ends here.
+        logger.warn('could not send the apology for a failed turn', {
+          err: sendError,
+          activityId: context.activity.id,
+        });
+      }
     }
   };
   return adapter;

@@ -14,6 +14,7 @@ import {
 import { escapeCardText } from './cards/escape';
 import { conversationIdentity } from './conversation-identity';
 import { agreementLink } from './deep-links';
+import type { CardVerbHandler } from './invoke-routing';
 
 const proposalAction = z.object({
   proposalId: z.string().min(1).max(100),
@@ -148,27 +149,37 @@ export function createAgreementFlow(deps: {
     }
   };
 
-  return {
-    /** Every `agreement.*` Action.Execute verb; answers with the card that replaces the one clicked. */
-    async execute(context: TurnContext, verb: string, data: unknown): Promise<AdaptiveCard> {
+  /** Agreements belong to a team: every verb first finds the one the card was pressed in. */
+  const inTeam =
+    (
+      handle: (context: TurnContext, teamId: string, data: unknown) => Promise<AdaptiveCard>,
+    ): CardVerbHandler =>
+    async (context, data) => {
       const team = conversationIdentity(context.activity);
       if (!team || team.kind === 'personal') {
         return agreementNoticeCard(
           'Working agreements belong to a team: act on them in its channel.',
         );
       }
-      switch (verb) {
-        case AGREEMENT_VERBS.endorse:
-        case AGREEMENT_VERBS.object:
-          return respond(context, team.id, verb, data);
-        case AGREEMENT_VERBS.keep:
-        case AGREEMENT_VERBS.retire:
-          return review(context, team.id, verb, data);
-        case AGREEMENT_VERBS.refresh:
-          return currentCard(team.id, data);
-        default:
-          return agreementNoticeCard(`Rapport does not know the card action "${verb}".`);
-      }
+      return handle(context, team.id, data);
+    };
+
+  return {
+    /** Each answers with the card that replaces the one pressed. */
+    cardVerbs: {
+      [AGREEMENT_VERBS.endorse]: inTeam((c, teamId, data) =>
+        respond(c, teamId, AGREEMENT_VERBS.endorse, data),
+      ),
+      [AGREEMENT_VERBS.object]: inTeam((c, teamId, data) =>
+        respond(c, teamId, AGREEMENT_VERBS.object, data),
+      ),
+      [AGREEMENT_VERBS.keep]: inTeam((c, teamId, data) =>
+        review(c, teamId, AGREEMENT_VERBS.keep, data),
+      ),
+      [AGREEMENT_VERBS.retire]: inTeam((c, teamId, data) =>
+        review(c, teamId, AGREEMENT_VERBS.retire, data),
+      ),
+      [AGREEMENT_VERBS.refresh]: inTeam((_c, teamId, data) => currentCard(teamId, data)),
     },
   };
 }

@@ -1,10 +1,11 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { CheckinError } from '../domain/checkin';
 import { NotALeadError, type CheckinService } from '../domain/checkin-service';
-import type { AdaptiveCard } from './cards/adaptive-card';
-import { checkinCard, checkinDoneCard } from './cards/checkin-card';
+import { CHECKIN_VERB, checkinCard, checkinDoneCard } from './cards/checkin-card';
+import { commandText } from './command-text';
 import { conversationIdentity } from './conversation-identity';
+import type { CardVerbHandler } from './invoke-routing';
 
 const answerData = z
   .object({ roundId: z.string().min(1).max(400) })
@@ -12,37 +13,35 @@ const answerData = z
 
 /** Check-ins in Teams: answering the card in place, and "checkin now" for leads. */
 export function createCheckinFlow(deps: { checkins: CheckinService }) {
-  return {
-    /** The card's "Send anonymously" (Action.Execute): records the answer, returns the card that replaces the form. */
-    async answer(context: TurnContext, data: unknown): Promise<AdaptiveCard> {
-      const parsed = answerData.safeParse(data);
-      if (!parsed.success)
-        return checkinDoneCard('This check-in card could not be read. Wait for the next round.');
-      const member = context.activity.from.aadObjectId ?? context.activity.from.id;
-      const { roundId, ...answers } = parsed.data;
-      try {
-        const { round, participation } = await deps.checkins.answer(roundId, member, answers);
-        return checkinDoneCard('Thanks — recorded anonymously.', {
-          answered: participation,
-          invited: round.invited,
-        });
-      } catch (err) {
-        if (!(err instanceof CheckinError)) throw err;
-        if (err.code === 'CHECKIN_INVALID_ANSWER') {
-          const round = await deps.checkins.round(roundId);
-          if (round) return checkinCard(round, { error: err.message });
-        }
-        return checkinDoneCard(err.message);
+  /** The card's "Send anonymously" (Action.Execute): records the answer, returns the card that replaces the form. */
+  const answer: CardVerbHandler = async (context, data) => {
+    const parsed = answerData.safeParse(data);
+    if (!parsed.success)
+      return checkinDoneCard('This check-in card could not be read. Wait for the next round.');
+    const member = context.activity.from.aadObjectId ?? context.activity.from.id;
+    const { roundId, ...answers } = parsed.data;
+    try {
+      const { round, participation } = await deps.checkins.answer(roundId, member, answers);
+      return checkinDoneCard('Thanks — recorded anonymously.', {
+        answered: participation,
+        invited: round.invited,
+      });
+    } catch (err) {
+      if (!(err instanceof CheckinError)) throw err;
+      if (err.code === 'CHECKIN_INVALID_ANSWER') {
+        const round = await deps.checkins.round(roundId);
+        if (round) return checkinCard(round, { error: err.message });
       }
-    },
+      return checkinDoneCard(err.message);
+    }
+  };
+
+  return {
+    cardVerbs: { [CHECKIN_VERB]: answer },
 
     /** "checkin now": a lead starts a round at once. Returns false when the text is something else. */
     async command(context: TurnContext): Promise<boolean> {
-      const text = (
-        TurnContext.removeRecipientMention(context.activity) ??
-        context.activity.text ??
-        ''
-      ).trim();
+      const text = commandText(context.activity);
       if (!/^check-?in\s+now\b/i.test(text)) return false;
       const identity = conversationIdentity(context.activity);
       if (!identity || identity.kind === 'personal') {

@@ -22,9 +22,11 @@ export function conversationIdentity(
   const conversation = activity.conversation;
   const tenantId =
     (typeof channelData.tenant?.id === 'string' && channelData.tenant.id) ||
-    conversation?.tenantId ||
+    (typeof conversation?.tenantId === 'string' && conversation.tenantId) ||
     '';
-  if (!conversation?.id) return undefined;
+  // These ids key every query: the edge (incoming-activity.ts) only lets strings through, and
+  // this stays true for any other caller.
+  if (typeof conversation?.id !== 'string' || !conversation.id) return undefined;
   if (typeof channelData.team?.id === 'string' && channelData.team.id) {
     return {
       id: channelData.team.id,

@@ -4,6 +4,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
 } from 'botbuilder';
@@ -14,8 +15,18 @@ import { fetchRoster } from './roster';
 import type { CheckinFlow } from './checkin-flow';
 import type { AgreementFlow } from './agreement-flow';
 import { cardAttachment } from './cards/adaptive-card';
-import { AGREEMENT_VERB_PREFIX } from './cards/agreement-card';
-import { CHECKIN_VERB } from './cards/checkin-card';
+import { ANSWERED_INVOKES } from './incoming-activity';
+import {
+  cardActionError,
+  InvokeRefusal,
+  refusalResponse,
+  registry,
+  unknownCommand,
+  unknownVerb,
+  unsupportedInvoke,
+  type CardVerbHandler,
+  type ExtensionCommand,
+} from './invoke-routing';
 import type { RecognitionFlow } from './recognition-flow';
 import { helpText, welcomeText } from './welcome-message';
 
@@ -35,8 +46,17 @@ export interface RapportBotDeps {
 
 /** Teams-facing adapter: turns activities into calls on the domain and its repositories. */
 export class RapportBot extends TeamsActivityHandler {
+  private readonly cardVerbs: ReadonlyMap<string, CardVerbHandler>;
+  private readonly extensionCommands: ReadonlyMap<string, ExtensionCommand>;
+
   constructor(private readonly deps: RapportBotDeps) {
     super();
+    this.cardVerbs = registry(
+      deps.recognition.cardVerbs,
+      deps.checkin.cardVerbs,
+      deps.agreement?.cardVerbs ?? {},
+    );
+    this.extensionCommands = registry(deps.recognition.extensionCommands);
 
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.install(context);
@@ -81,58 +101,58 @@ export class RapportBot extends TeamsActivityHandler {
     });
   }
 
-  protected override handleTeamsMessagingExtensionFetchTask(
-    context: TurnContext,
-    action: MessagingExtensionAction,
-  ): Promise<MessagingExtensionActionResponse> {
-    return this.deps.recognition.fetchTask(context, action);
+  /** Refuses what Rapport does not answer with a 400, where botbuilder would answer 501 or fail. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name ?? '';
+    try {
+      if (!ANSWERED_INVOKES.has(name)) throw unsupportedInvoke();
+      return await super.onInvokeActivity(context);
+    } catch (err) {
+      if (err instanceof InvokeRefusal) return refusalResponse(name, err);
+      throw err;
+    }
   }
 
-  protected override handleTeamsMessagingExtensionSubmitAction(
-    context: TurnContext,
-    action: MessagingExtensionAction,
-  ): Promise<MessagingExtensionActionResponse> {
-    return this.deps.recognition.submitAction(context, action);
+  private extensionCommand(action: MessagingExtensionAction): ExtensionCommand {
+    const command = this.extensionCommands.get(action.commandId ?? '');
+    if (!command) throw unknownCommand();
+    return command;
   }
 
-  protected override handleTeamsMessagingExtensionBotMessagePreviewEdit(
+  protected override async handleTeamsMessagingExtensionFetchTask(
     context: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
-    return this.deps.recognition.previewEdit(context, action);
+    return this.extensionCommand(action).fetchTask(context, action);
   }
 
-  protected override handleTeamsMessagingExtensionBotMessagePreviewSend(
+  protected override async handleTeamsMessagingExtensionSubmitAction(
     context: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
-    return this.deps.recognition.previewSend(context, action);
+    return this.extensionCommand(action).submitAction(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionBotMessagePreviewEdit(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.extensionCommand(action).previewEdit(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionBotMessagePreviewSend(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.extensionCommand(action).previewSend(context, action);
   }
 
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const verb = invokeValue.action.verb;
-    const agreement = this.deps.agreement;
-    const handler =
-      verb === 'recognize'
-        ? this.deps.recognition.executeForm
-        : verb === CHECKIN_VERB
-          ? this.deps.checkin.answer
-          : agreement && verb.startsWith(AGREEMENT_VERB_PREFIX)
-            ? (c: TurnContext, data: unknown) => agreement.execute(c, verb, data)
-            : undefined;
-    if (!handler) {
-      return {
-        statusCode: 400,
-        type: 'application/vnd.microsoft.error',
-        value: {
-          code: 'UNKNOWN_VERB',
-          message: `Rapport does not know the card action "${invokeValue.action.verb}".`,
-        },
-      };
-    }
+    const handler = this.cardVerbs.get(invokeValue.action.verb);
+    if (!handler) return cardActionError(unknownVerb());
     const card = await handler(context, invokeValue.action.data);
     return { statusCode: 200, type: cardAttachment(card).contentType, value: card };
   }

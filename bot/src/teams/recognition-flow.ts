@@ -21,19 +21,19 @@ import type { PeopleDirectory } from '../store/people-directory';
 import { adaptiveCard, cardAttachment, type AdaptiveCard } from './cards/adaptive-card';
 import { escapeCardText } from './cards/escape';
 import { recognitionCard } from './cards/recognition-card';
-import { recognitionFormCard, type RecognitionFormOptions } from './cards/recognition-form-card';
+import {
+  RECOGNIZE_VERB,
+  recognitionFormCard,
+  type RecognitionFormOptions,
+} from './cards/recognition-form-card';
+import { commandText } from './command-text';
 import { conversationIdentity } from './conversation-identity';
 import { recognitionWallLink } from './deep-links';
+import { InvokeRefusal, type CardVerbHandler, type ExtensionCommand } from './invoke-routing';
 import { recognitionDraft, recognitionFormData, type RecognitionDraft } from './recognition-input';
 
+/** The message extension's one command, as the manifest names it. */
 export const RECOGNIZE_COMMAND = 'recognize';
-
-export class UnknownCommandError extends Error {
-  readonly code = 'UNKNOWN_COMMAND';
-  constructor(commandId: string) {
-    super(`Unknown message extension command "${commandId}"`);
-  }
-}
 
 export interface RecognitionFlowDeps {
   recognitions: RecognitionService;
@@ -134,7 +134,10 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     teamId: string,
     data: unknown,
   ): Promise<RecognitionInput> => {
-    const form = recognitionFormData.parse(data ?? {});
+    const parsed = recognitionFormData.safeParse(data ?? {});
+    // Teams submits the form's inputs as text; anything else did not come from this form.
+    if (!parsed.success) throw new InvokeRefusal('UNREADABLE_FORM', UNREADABLE_FORM);
+    const form = parsed.data;
     const ids = [...(form.author ? [form.author] : []), ...form.people, ...form.teammates];
     return {
       sender: sender(context),
@@ -152,13 +155,11 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     agreementId: input.agreementId,
   });
 
-  return {
+  const recognize: ExtensionCommand = {
     async fetchTask(
       context: TurnContext,
       action: MessagingExtensionAction,
     ): Promise<MessagingExtensionActionResponse> {
-      if (action.commandId !== RECOGNIZE_COMMAND)
-        throw new UnknownCommandError(action.commandId ?? '');
       const team = teamOf(context);
       const user = action.messagePayload?.from?.user;
       const author = user?.id
@@ -171,8 +172,6 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       context: TurnContext,
       action: MessagingExtensionAction,
     ): Promise<MessagingExtensionActionResponse> {
-      if (action.commandId !== RECOGNIZE_COMMAND)
-        throw new UnknownCommandError(action.commandId ?? '');
       const team = teamOf(context);
       const input = await inputFromForm(context, team.id, action.data);
       const formWithError = async (err: RecognitionError) =>
@@ -266,6 +265,37 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
         );
       }
     },
+  };
+
+  /** The form card's Recognize button (Action.Execute): posts the recognition, updates the form in place. */
+  const executeForm: CardVerbHandler = async (context, data) => {
+    const team = teamOf(context);
+    const input = await inputFromForm(context, team.id, data);
+    try {
+      const { recognition, created } = await deps.recognitions.give(
+        team.id,
+        `${context.activity.id}|${input.sender.aadObjectId}`,
+        input,
+      );
+      if (created) await context.sendActivity(postedCard(team.id, recognition));
+      return adaptiveCard([
+        {
+          type: 'TextBlock',
+          text: `Thanks for recognizing ${escapeCardText(recognition.recipients.map((r) => r.name).join(', '))}.`,
+          wrap: true,
+        },
+      ]);
+    } catch (err) {
+      if (!(err instanceof RecognitionError)) throw err;
+      return recognitionFormCard(
+        await formOptions(team.id, 'execute', { error: err.message, prefill: prefillOf(input) }),
+      );
+    }
+  };
+
+  return {
+    extensionCommands: { [RECOGNIZE_COMMAND]: recognize },
+    cardVerbs: { [RECOGNIZE_VERB]: executeForm },
 
     /**
      * "recognize @Ana for dependability great release notes". Anything it cannot read fully
@@ -274,7 +304,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     async command(context: TurnContext): Promise<boolean> {
       const team = teamOf(context);
       const activity = context.activity;
-      const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').trim();
+      const text = commandText(activity);
       const mentions = TurnContext.getMentions(activity).filter(
         (m) => m.mentioned.id !== activity.recipient.id,
       );
@@ -320,32 +350,6 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       }
       return true;
     },
-
-    /** The form card's Recognize button (Action.Execute): posts the recognition, updates the form in place. */
-    async executeForm(context: TurnContext, data: unknown): Promise<AdaptiveCard> {
-      const team = teamOf(context);
-      const input = await inputFromForm(context, team.id, data);
-      try {
-        const { recognition, created } = await deps.recognitions.give(
-          team.id,
-          `${context.activity.id}|${input.sender.aadObjectId}`,
-          input,
-        );
-        if (created) await context.sendActivity(postedCard(team.id, recognition));
-        return adaptiveCard([
-          {
-            type: 'TextBlock',
-            text: `Thanks for recognizing ${escapeCardText(recognition.recipients.map((r) => r.name).join(', '))}.`,
-            wrap: true,
-          },
-        ]);
-      } catch (err) {
-        if (!(err instanceof RecognitionError)) throw err;
-        return recognitionFormCard(
-          await formOptions(team.id, 'execute', { error: err.message, prefill: prefillOf(input) }),
-        );
-      }
-    },
   };
 }
 
@@ -358,6 +362,8 @@ function readDraft(action: MessagingExtensionAction): RecognitionDraft | undefin
   const parsed = recognitionDraft.safeParse(draft);
   return parsed.success ? parsed.data : undefined;
 }
+
+const UNREADABLE_FORM = 'The recognition form could not be read. Open it again and fill it in.';
 
 const UNREADABLE_PREVIEW =
   'This preview could not be read any more. Fill in the recognition again.';

@@ -1,19 +1,23 @@
 import { z } from 'zod';
+import { MAX_ID_LENGTH } from './incoming-activity';
+
+const MAX_PEOPLE = 50;
+const personId = z.string().max(MAX_ID_LENGTH);
 
 /** Choice sets submit several values as one comma-separated string. */
 const idList = z
-  .union([z.string(), z.array(z.string())])
+  .union([z.string().max(MAX_PEOPLE * (MAX_ID_LENGTH + 1)), z.array(personId)])
   .optional()
   .transform((v) =>
     (Array.isArray(v) ? v : (v ?? '').split(','))
       .map((s) => s.trim())
       .filter(Boolean)
-      .slice(0, 50),
+      .slice(0, MAX_PEOPLE),
   );
 
 /** What the recognition form submits, from a task module or an Action.Execute card. */
 export const recognitionFormData = z.object({
-  author: z.string().optional(),
+  author: personId.optional(),
   people: idList,
   teammates: idList,
   tag: z.string().max(200).default(''),

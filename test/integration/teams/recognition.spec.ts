@@ -284,16 +284,23 @@ describe('recognition in Teams (over /api/messages)', () => {
     expect(await stored(team.teamId)).toHaveLength(1);
   });
 
-  it('refuses an unknown command id with an invoke error, not a hanging request', async () => {
-    const team = await installedTeam();
-    const res = await postJson(
-      `${app.url}/api/messages`,
-      teamInvoke(team, ana, 'composeExtension/fetchTask', { commandId: 'surveil' }),
-    );
+  it.each(['composeExtension/fetchTask', 'composeExtension/submitAction'])(
+    'refuses an unknown command id on %s with a 400 invoke error that names no internals',
+    async (name) => {
+      const team = await installedTeam();
+      const res = await postJson(
+        `${app.url}/api/messages`,
+        teamInvoke(team, ana, name, { commandId: 'surveil', data: {} }),
+      );
 
-    expect(res.status).toBe(500);
-    expect(res.json).toEqual({ code: 'INTERNAL', message: expect.any(String) });
-  });
+      expect(res.status).toBe(400);
+      expect(res.json).toEqual({
+        code: 'UNKNOWN_COMMAND',
+        message: expect.stringMatching(/^Rapport does not have this command/),
+      });
+      expect(postedTo(team)).toHaveLength(0);
+    },
+  );
 
   it('never mentions the bot itself as a recipient', async () => {
     const team = await installedTeam();

@@ -11,7 +11,6 @@ import type { ProposalState } from '../../domain/agreement-ports';
 import { adaptiveCard, type AdaptiveCard } from './adaptive-card';
 import { escapeCardText } from './escape';
 
-export const AGREEMENT_VERB_PREFIX = 'agreement.';
 export const AGREEMENT_VERBS = {
   endorse: 'agreement.endorse',
   object: 'agreement.object',

@@ -3,6 +3,9 @@ import { TRAITS } from '../../domain/traits';
 import { adaptiveCard, type AdaptiveCard } from './adaptive-card';
 import { escapeCardText } from './escape';
 
+/** The form's Recognize button in chat (Action.Execute). */
+export const RECOGNIZE_VERB = 'recognize';
+
 export interface RecognitionFormOptions {
   /** Pre-filled recipient (recognizing from a message's menu: its author). */
   author?: Person;
@@ -98,6 +101,6 @@ export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCa
   const action =
     options.submit === 'task'
       ? { type: 'Action.Submit', title: 'Recognize', data: { rapport: 'recognize' } }
-      : { type: 'Action.Execute', title: 'Recognize', verb: 'recognize', data: {} };
+      : { type: 'Action.Execute', title: 'Recognize', verb: RECOGNIZE_VERB, data: {} };
   return adaptiveCard(body, { actions: [action] });
 }

@@ -1,0 +1,88 @@
+import type {
+  AdaptiveCardInvokeResponse,
+  InvokeResponse,
+  MessagingExtensionAction,
+  MessagingExtensionActionResponse,
+  TurnContext,
+} from 'botbuilder';
+import type { AdaptiveCard } from './cards/adaptive-card';
+
+export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
+
+/** An Action.Execute verb's handler: answers with the card that replaces the one pressed. */
+export type CardVerbHandler = (context: TurnContext, data: unknown) => Promise<AdaptiveCard>;
+
+/** One message extension command (manifest `composeExtensions[].commands[].id`), in all its steps. */
+export interface ExtensionCommand {
+  fetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse>;
+  submitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse>;
+  previewEdit(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse>;
+  previewSend(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse>;
+}
+
+/** One name → handler map from what each feature registers; a name taken twice fails at start. */
+export function registry<T>(...registrations: Readonly<Record<string, T>>[]): Map<string, T> {
+  const entries = new Map<string, T>();
+  for (const [name, handler] of registrations.flatMap((r) => Object.entries(r))) {
+    if (entries.has(name)) throw new Error(`"${name}" is registered by two features`);
+    entries.set(name, handler);
+  }
+  return entries;
+}
+
+/**
+ * An invoke Rapport read but will not carry out (an unknown command or verb, a form it cannot
+ * read). It is the caller's to fix, so it is answered with 400 and a plain message.
+ */
+export class InvokeRefusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvokeRefusal';
+  }
+}
+
+/** A card action's error in the shape Teams shows (Universal Actions' error response). */
+export const cardActionError = (refusal: InvokeRefusal): AdaptiveCardInvokeResponse => ({
+  statusCode: 400,
+  type: 'application/vnd.microsoft.error',
+  value: { code: refusal.code, message: refusal.message },
+});
+
+/** The invoke answer to a refusal: 400, with a body shaped for the invoke it answers. */
+export const refusalResponse = (invokeName: string, refusal: InvokeRefusal): InvokeResponse => ({
+  status: 400,
+  body:
+    invokeName === CARD_ACTION_INVOKE
+      ? cardActionError(refusal)
+      : { code: refusal.code, message: refusal.message },
+});
+
+export const unsupportedInvoke = () =>
+  new InvokeRefusal('UNSUPPORTED_INVOKE', 'Rapport does not handle this kind of request.');
+
+export const unknownCommand = () =>
+  new InvokeRefusal(
+    'UNKNOWN_COMMAND',
+    'Rapport does not have this command. Update the app, or use Recognize from the message menu.',
+  );
+
+export const unknownVerb = () =>
+  new InvokeRefusal(
+    'UNKNOWN_VERB',
+    'This card’s button is not one Rapport knows. Open Rapport for the current version.',
+  );
