@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import restify, { Request, Response, Server } from 'restify';
 import { registerDevTokenRoute, type DevTokenIssuer } from './api/auth/dev-tokens';
 import { registerMemberRoutes, type MemberRoutesDeps } from './api/auth/member-routes';
@@ -22,6 +20,7 @@ import type { Logger } from './logger';
 import type { RapportAdapter } from './teams/adapter';
 import { botEndpoint } from './teams/bot-endpoint';
 import type { RapportBot } from './teams/rapport-bot';
+import { tabFiles } from './tab-files';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -106,36 +105,31 @@ export function createServer(deps: ServerDeps): Server {
     roster: (teamId) => deps.auth.installations.roster(teamId),
   });
 
-  server.get('/api/*', async (req: Request, res: Response) => {
+  // No catch-all route: one would make every path look like it answers that method (restify
+  // lists the methods of every matching route in a 405's Allow). Paths no route matches land
+  // here instead: the API answers in JSON, and any other GET is the tab.
+  server.on('MethodNotAllowed', (req: Request, res: Response, _err: unknown, done: () => void) => {
     sendError(
       res,
-      404,
-      'NOT_FOUND',
-      `${req.path()} is not part of the API; see /api/openapi.json.`,
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${req.method} is not allowed on ${req.path()}: it answers ${String(res.getHeader('allow'))}.`,
     );
+    done();
   });
-
-  const indexHtml = path.join(deps.tabDist, 'index.html');
-  const serveTab = restify.plugins.serveStaticFiles(deps.tabDist);
-  server.get('/*', (req: Request, res: Response, next) => {
-    if (!fs.existsSync(indexHtml)) {
-      sendError(res, 404, 'TAB_NOT_BUILT', 'The tab has not been built: run `npm run build`.');
-      return;
-    }
-    const file = path.join(deps.tabDist, path.normalize(req.path()));
-    if (file.startsWith(deps.tabDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-      // Vite names built assets by content hash, so they never change; the page itself may.
-      res.setHeader(
-        'cache-control',
-        req.path().startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  const tab = tabFiles(deps.tabDist);
+  server.on('NotFound', (req: Request, res: Response, _err: unknown, done: () => void) => {
+    if (req.path().startsWith('/api/') || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      sendError(
+        res,
+        404,
+        'NOT_FOUND',
+        `${req.path()} is not part of the API; see /api/openapi.json.`,
       );
-      serveTab(req, res, next);
-      return;
+    } else {
+      tab(req, res);
     }
-    // Client-side routes (the tab's views) all load the same page.
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.setHeader('cache-control', 'no-cache');
-    res.sendRaw(200, fs.readFileSync(indexHtml));
+    done();
   });
 
   return server;

@@ -116,7 +116,9 @@ describe('the OpenAPI document', () => {
           r.path !== '/api/openapi.json',
       )
       .map(
-        (r) => `${r.method === 'del' ? 'delete' : r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`,
+        // A parameter may carry its pattern, as in :id(^[0-9a-f]{24}$).
+        (r) =>
+          `${r.method === 'del' ? 'delete' : r.method} ${r.path.replace(/:(\w+)(\([^)]*\))?/g, '{$1}')}`,
       )
       .sort();
     const documented = Object.entries(doc.paths)

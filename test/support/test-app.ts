@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { startApp, type RunningApp } from '../../bot/src/app';
+import { startApp, type AppOptions, type RunningApp } from '../../bot/src/app';
 import { loadConfig } from '../../bot/src/config';
 import { createLogger } from '../../bot/src/logger';
 
@@ -22,6 +22,7 @@ export function testMongoUri(): string {
 export async function startTestApp(
   label: string,
   env: Record<string, string> = {},
+  options: AppOptions = {},
 ): Promise<RunningApp & { dbName: string }> {
   const dbName = uniqueDbName(label);
   const config = loadConfig({
@@ -33,7 +34,7 @@ export async function startTestApp(
     ...env,
   });
   const logger = createLogger(config.logLevel, (line) => process.stderr.write(line + '\n'));
-  const app = await startApp(config, logger);
+  const app = await startApp(config, logger, options);
   return {
     ...app,
     dbName,

@@ -17,7 +17,7 @@ export function registerMeRoutes(
   server.get(
     '/api/v1/me/export',
     withCaller(deps, async (_req, res, { caller }) => {
-      const data = await deps.personalData.collect(caller.aadObjectId);
+      const data = await deps.personalData.collect(caller);
       const exportedAt = new Date().toISOString();
       res.header(
         'content-disposition',
@@ -35,7 +35,7 @@ export function registerMeRoutes(
   server.del(
     '/api/v1/me',
     withCaller(deps, async (_req, res, { caller }) => {
-      const report = await deps.personalData.erase(caller.aadObjectId);
+      const report = await deps.personalData.erase(caller);
       // Only counts are logged: never who asked.
       deps.logger.info('personal data erased on request', { ...report });
       res.status(204);

@@ -84,14 +84,11 @@ export function registerRecognitionRoutes(server: Server, deps: RecognitionRoute
     }),
   );
 
+  // Only ids match, so "quiet" beside it stays a GET-only path (405 for DELETE, as documented).
   server.del(
-    '/api/v1/teams/:teamId/recognitions/:id',
+    '/api/v1/teams/:teamId/recognitions/:id(^[0-9a-f]{24}$)',
     withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const id = parseInput(
-        z.string().regex(/^[0-9a-f]{24}$/, 'is not a recognition id'),
-        req.params?.id,
-        'id',
-      );
+      const id = String(req.params?.id);
       await deps.recognitions.remove(teamId, id, caller.aadObjectId);
       res.status(204);
       res.end();

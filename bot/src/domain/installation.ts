@@ -45,6 +45,17 @@ export interface ConversationSummary {
   name?: string;
 }
 
+/**
+ * Whether a stored conversation belongs to a tenant. Tenant ids are GUIDs, compared without
+ * case; installs from clients that send no tenant (local tools) store an empty one, which
+ * belongs to every tenant.
+ */
+export function belongsToTenant(conversationTenantId: string, tenantId: string): boolean {
+  return (
+    conversationTenantId === '' || conversationTenantId.toLowerCase() === tenantId.toLowerCase()
+  );
+}
+
 /** Keeps only members Teams identified fully; bots and guests without an AAD id are skipped. */
 export function usableMembers(members: Partial<RosterMember>[]): RosterMember[] {
   const seen = new Set<string>();

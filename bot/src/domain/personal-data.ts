@@ -41,23 +41,30 @@ export interface ErasureReport {
   openRoundParticipationKept: number;
 }
 
+/**
+ * Whose data: a person is an object id within a tenant. The same object id in another tenant is
+ * someone else as far as export and erasure go, so every query is scoped by both.
+ */
+export interface PersonKey {
+  tenantId: string;
+  aadObjectId: string;
+}
+
 export interface PersonalDataRepository {
-  collect(
-    aadObjectId: string,
-  ): Promise<Omit<PersonalExport, 'exportedAt' | 'person' | 'notStored'>>;
-  erase(aadObjectId: string): Promise<Omit<ErasureReport, 'outboxMessagesRemoved'>>;
+  collect(person: PersonKey): Promise<Omit<PersonalExport, 'exportedAt' | 'person' | 'notStored'>>;
+  erase(person: PersonKey): Promise<Omit<ErasureReport, 'outboxMessagesRemoved'>>;
 }
 
 /** Erasing a person reaches their queued messages too, which live apart from the rest. */
 export function createPersonalDataService(deps: {
   store: PersonalDataRepository;
-  outbox: { removeFor(aadObjectId: string): Promise<number> };
+  outbox: { removeFor(person: PersonKey): Promise<number> };
 }) {
   return {
-    collect: (aadObjectId: string) => deps.store.collect(aadObjectId),
-    async erase(aadObjectId: string): Promise<ErasureReport> {
-      const report = await deps.store.erase(aadObjectId);
-      return { ...report, outboxMessagesRemoved: await deps.outbox.removeFor(aadObjectId) };
+    collect: (person: PersonKey) => deps.store.collect(person),
+    async erase(person: PersonKey): Promise<ErasureReport> {
+      const report = await deps.store.erase(person);
+      return { ...report, outboxMessagesRemoved: await deps.outbox.removeFor(person) };
     },
   };
 }

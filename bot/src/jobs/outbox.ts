@@ -1,4 +1,6 @@
 import { MongoBulkWriteError, type Db, type Filter } from 'mongodb';
+import { belongsToTenant } from '../domain/installation';
+import type { PersonKey } from '../domain/personal-data';
 import { collections } from '../store/collections';
 import { isDuplicateKey, writeErrorsOf } from '../store/mongo-errors';
 import type { OutboxTarget } from './proactive-port';
@@ -135,8 +137,8 @@ export interface Outbox {
   unlock(owner: string): Promise<void>;
   /** Deletes finished messages older than `before` (sent, failed, unreachable). */
   purgeFinished(before: Date): Promise<number>;
-  /** Deletes every message to the person: part of deleting their data. */
-  removeFor(aadObjectId: string): Promise<number>;
+  /** Deletes every message to the person, in their tenant only: part of deleting their data. */
+  removeFor(person: PersonKey): Promise<number>;
 }
 
 function duplicateOnly(err: MongoBulkWriteError): boolean {
@@ -307,12 +309,17 @@ export function createOutbox(db: Db): Outbox {
       return (await outbox.deleteMany(filter)).deletedCount;
     },
 
-    async removeFor(aadObjectId) {
+    async removeFor(person) {
       const keys = (
         await outbox
-          .find({ 'target.aadObjectId': aadObjectId }, { projection: { _id: 1 } })
+          .find(
+            { 'target.aadObjectId': person.aadObjectId },
+            { projection: { _id: 1, 'target.tenantId': 1 } },
+          )
           .toArray()
-      ).map((d) => d._id);
+      )
+        .filter((d) => belongsToTenant(d.target.tenantId, person.tenantId))
+        .map((d) => d._id);
       if (keys.length === 0) return 0;
       await outcomes.deleteMany({ _id: { $in: keys } });
       return (await outbox.deleteMany({ _id: { $in: keys } })).deletedCount;

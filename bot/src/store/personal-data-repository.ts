@@ -1,8 +1,10 @@
 import type { Db } from 'mongodb';
 import type { Agreement, AgreementProposal, Author } from '../domain/agreement';
-import type { PersonalDataRepository } from '../domain/personal-data';
+import { belongsToTenant } from '../domain/installation';
+import type { PersonalDataRepository, PersonKey } from '../domain/personal-data';
 import { tagKey, type Person, type RecognitionTag } from '../domain/recognition';
 import { collections } from './collections';
+import { createWallIndex, wallEntryOf } from './wall-index';
 
 interface RecognitionDoc {
   _id: string;
@@ -11,6 +13,7 @@ interface RecognitionDoc {
   recipients: Person[];
   recipientIds: string[];
   tag: RecognitionTag;
+  tagKey: string;
   message: string;
   createdAt: Date;
 }
@@ -45,27 +48,91 @@ function anonymise<T>(value: T, aad: string): { value: T; changed: boolean } {
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Finds and erases one person's data across collections; trend documents are never touched. */
+/**
+ * Finds and erases one person's data across collections; trend documents are never touched.
+ * A person is an object id within a tenant: every record is kept only when the team it belongs
+ * to is installed in the caller's tenant (recognitions, votes, agreements and rosters by their
+ * team, participation by its round's team).
+ */
 export function createPersonalDataRepository(db: Db): PersonalDataRepository {
+  const wall = createWallIndex(db);
   const recognitions = db.collection<RecognitionDoc>(collections.recognitions);
   const members = db.collection<{ conversationId: string; aadObjectId: string; name: string }>(
     collections.members,
   );
-  const conversations = db.collection<{ _id: string; name?: string }>(collections.conversations);
+  const conversations = db.collection<{ _id: string; tenantId: string; name?: string }>(
+    collections.conversations,
+  );
+  const rounds = db.collection<{ _id: string; teamId: string }>(collections.checkinRounds);
   const participation = db.collection<{ _id: string; roundId: string }>(
     collections.checkinParticipation,
   );
   const proposals = db.collection<{
     _id: string;
     teamId: string;
+    status: string;
     approvals: string[];
     rejections: string[];
   }>(collections.checkinProposals);
   const agreements = db.collection<AgreementDoc>(collections.agreements);
   const agreementProposals = db.collection<ProposalDoc>(collections.agreementProposals);
-  const teamsOf = async (aad: string) =>
-    (await members.find({ aadObjectId: aad }).toArray()).map((m) => m.conversationId);
+
   const answeredPattern = (aad: string) => new RegExp(`\\|${escapeRegex(aad)}$`);
+
+  /**
+   * The tenant's teams among `teamIds`, with their names. A team with no installation record has
+   * no known tenant, so it counts as no tenant's.
+   */
+  const teamsInTenant = async (teamIds: string[], tenantId: string) => {
+    const ids = [...new Set(teamIds)];
+    if (ids.length === 0) return new Map<string, string | null>();
+    const docs = await conversations
+      .find({ _id: { $in: ids } }, { projection: { tenantId: 1, name: 1 } })
+      .toArray();
+    return new Map(
+      docs.filter((c) => belongsToTenant(c.tenantId, tenantId)).map((c) => [c._id, c.name ?? null]),
+    );
+  };
+
+  /** Everything stored under the person's object id, then kept to the teams of their tenant. */
+  const find = async ({ tenantId, aadObjectId: aad }: PersonKey) => {
+    const [memberships, given, received, answered, votes] = await Promise.all([
+      members.find({ aadObjectId: aad }).toArray(),
+      recognitions.find({ 'sender.aadObjectId': aad }).sort({ createdAt: -1 }).toArray(),
+      recognitions.find({ recipientIds: aad }).sort({ createdAt: -1 }).toArray(),
+      participation.find({ _id: { $regex: answeredPattern(aad) } }).toArray(),
+      proposals.find({ $or: [{ approvals: aad }, { rejections: aad }] }).toArray(),
+    ]);
+    const roundTeams = new Map(
+      answered.length === 0
+        ? []
+        : (
+            await rounds
+              .find({ _id: { $in: answered.map((p) => p.roundId) } }, { projection: { teamId: 1 } })
+              .toArray()
+          ).map((r) => [r._id, r.teamId]),
+    );
+    const teams = await teamsInTenant(
+      [
+        ...memberships.map((m) => m.conversationId),
+        ...given.map((r) => r.teamId),
+        ...received.map((r) => r.teamId),
+        ...roundTeams.values(),
+        ...votes.map((p) => p.teamId),
+      ],
+      tenantId,
+    );
+    const ours = (teamId: string | undefined) => teamId !== undefined && teams.has(teamId);
+    return {
+      teams,
+      memberships: memberships.filter((m) => ours(m.conversationId)),
+      given: given.filter((r) => ours(r.teamId)),
+      received: received.filter((r) => ours(r.teamId)),
+      answered: answered.filter((p) => ours(roundTeams.get(p.roundId))),
+      votes: votes.filter((p) => ours(p.teamId)),
+    };
+  };
+
   const view = (r: RecognitionDoc) => ({
     id: r._id,
     teamId: r.teamId,
@@ -77,21 +144,9 @@ export function createPersonalDataRepository(db: Db): PersonalDataRepository {
   });
 
   return {
-    async collect(aad) {
-      const [memberships, given, received, answered, votes] = await Promise.all([
-        members.find({ aadObjectId: aad }).toArray(),
-        recognitions.find({ 'sender.aadObjectId': aad }).sort({ createdAt: -1 }).toArray(),
-        recognitions.find({ recipientIds: aad }).sort({ createdAt: -1 }).toArray(),
-        participation.find({ _id: { $regex: answeredPattern(aad) } }).toArray(),
-        proposals.find({ $or: [{ approvals: aad }, { rejections: aad }] }).toArray(),
-      ]);
-      const names = new Map(
-        (
-          await conversations
-            .find({ _id: { $in: memberships.map((m) => m.conversationId) } })
-            .toArray()
-        ).map((c) => [c._id, c.name ?? null]),
-      );
+    async collect(person) {
+      const aad = person.aadObjectId;
+      const { teams, memberships, given, received, answered, votes } = await find(person);
       const proposalsInTeams = await agreementProposals
         .find({ teamId: { $in: memberships.map((m) => m.conversationId) } })
         .toArray();
@@ -124,7 +179,7 @@ export function createPersonalDataRepository(db: Db): PersonalDataRepository {
         agreementActivity,
         memberships: memberships.map((m) => ({
           teamId: m.conversationId,
-          name: names.get(m.conversationId) ?? null,
+          name: teams.get(m.conversationId) ?? null,
           displayName: m.name,
         })),
         recognitionsGiven: given.map(view),
@@ -138,20 +193,30 @@ export function createPersonalDataRepository(db: Db): PersonalDataRepository {
       };
     },
 
-    async erase(aad) {
+    async erase(person) {
+      const aad = person.aadObjectId;
+      const { memberships, given, received, answered, votes } = await find(person);
       // Recognitions go whole (given or received): a message about someone is their data too.
       // Weekly counts are not decremented: they hold no names, and trends must not shift.
-      const deleted = await recognitions.deleteMany({
-        $or: [{ 'sender.aadObjectId': aad }, { recipientIds: aad }],
-      });
-      const votes = await proposals.updateMany(
-        { status: { $ne: 'open' }, $or: [{ approvals: aad }, { rejections: aad }] },
-        { $pull: { approvals: aad, rejections: aad } },
-      );
-      const kept = await participation.countDocuments({ _id: { $regex: answeredPattern(aad) } });
+      const erased = new Map([...given, ...received].map((r) => [r._id, r]));
+      const recognitionIds = [...erased.keys()];
+      // Off the wall first: an index entry holds the recipients' ids.
+      for (const r of erased.values()) await wall.remove(r.teamId, wallEntryOf(r));
+      const deleted =
+        recognitionIds.length === 0
+          ? { deletedCount: 0 }
+          : await recognitions.deleteMany({ _id: { $in: recognitionIds } });
+      const decided = votes.filter((p) => p.status !== 'open').map((p) => p._id);
+      const removedVotes =
+        decided.length === 0
+          ? { modifiedCount: 0 }
+          : await proposals.updateMany(
+              { _id: { $in: decided } },
+              { $pull: { approvals: aad, rejections: aad } },
+            );
       // Agreements are the team's shared text and stay; the person's name on them does not.
       // Endorsements of decided proposals go too (open ones still count until decided).
-      const teams = await teamsOf(aad);
+      const teams = memberships.map((m) => m.conversationId);
       let anonymised = 0;
       for (const doc of await agreements.find({ teamId: { $in: teams } }).toArray()) {
         const { value, changed } = anonymise(doc, aad);
@@ -175,9 +240,9 @@ export function createPersonalDataRepository(db: Db): PersonalDataRepository {
       }
       return {
         recognitionsDeleted: deleted.deletedCount,
-        checkinVotesRemoved: votes.modifiedCount,
+        checkinVotesRemoved: removedVotes.modifiedCount,
         agreementRecordsAnonymised: anonymised,
-        openRoundParticipationKept: kept,
+        openRoundParticipationKept: answered.length,
       };
     },
   };

@@ -12,7 +12,7 @@ import { collections } from './collections';
 import { batchInserts } from './batched-inserts';
 import type { ChangeOutcome } from './coalesced-increments';
 import type { TrustWeekCounter } from './trust-week-repository';
-import { createWallIndex, type WallEntry } from './wall-index';
+import { createWallIndex, wallEntryOf, type WallEntry } from './wall-index';
 
 interface RecognitionDoc {
   _id: string;
@@ -57,13 +57,6 @@ const changeName = (id: string, pending: 'count' | 'uncount') =>
 /** Records being removed are gone for every reader. */
 const visible: Filter<RecognitionDoc> = { pending: { $ne: 'uncount' } };
 
-const entryOf = (doc: RecognitionDoc): WallEntry => ({
-  id: doc._id,
-  at: doc.createdAt.getTime(),
-  tag: doc.tagKey,
-  to: doc.recipientIds,
-});
-
 export function createRecognitionRepository(
   db: Db,
   weeks: TrustWeekCounter,
@@ -105,8 +98,8 @@ export function createRecognitionRepository(
       countField(doc),
       pending === 'count' ? 1 : -1,
     );
-    if (pending === 'count') await wall.add(doc.teamId, entryOf(doc));
-    else await wall.remove(doc.teamId, entryOf(doc));
+    if (pending === 'count') await wall.add(doc.teamId, wallEntryOf(doc));
+    else await wall.remove(doc.teamId, wallEntryOf(doc));
     await tidy(doc, pending);
     return outcome;
   };
@@ -200,7 +193,7 @@ export function createRecognitionRepository(
       const listedAll = await meta.findOne({ _id: 'wall-index' });
       if (listedAll) return finished;
       for await (const doc of recognitions.find({ pending: { $exists: false } })) {
-        await wall.add(doc.teamId, entryOf(doc));
+        await wall.add(doc.teamId, wallEntryOf(doc));
       }
       await meta.updateOne(
         { _id: 'wall-index' },

@@ -10,6 +10,19 @@ export interface WallEntry {
   to: string[];
 }
 
+/** The entry of a stored recognition, the same every time so `$pull` finds what was added. */
+export const wallEntryOf = (doc: {
+  _id: string;
+  createdAt: Date;
+  tagKey: string;
+  recipientIds: string[];
+}): WallEntry => ({
+  id: doc._id,
+  at: doc.createdAt.getTime(),
+  tag: doc.tagKey,
+  to: doc.recipientIds,
+});
+
 interface MonthDoc {
   _id: string;
   entries?: WallEntry[];

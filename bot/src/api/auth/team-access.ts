@@ -1,5 +1,9 @@
 import type { Request, Response } from 'restify';
-import type { ConversationSummary, InstallationRepository } from '../../domain/installation';
+import {
+  belongsToTenant,
+  type ConversationSummary,
+  type InstallationRepository,
+} from '../../domain/installation';
 import type { Logger } from '../../logger';
 import { domainErrorStatus } from '../domain-errors';
 import { sendError } from '../http-error';
@@ -24,16 +28,9 @@ export class ForbiddenError extends Error {
   }
 }
 
-/**
- * Whether a stored conversation belongs to the caller's tenant. Installs from clients that send
- * no tenant (local tools) store an empty one.
- */
-export function inCallerTenant(conversationTenantId: string, caller: Caller): boolean {
-  return (
-    conversationTenantId === '' ||
-    conversationTenantId.toLowerCase() === caller.tenantId.toLowerCase()
-  );
-}
+/** Whether a stored conversation belongs to the caller's tenant. */
+export const inCallerTenant = (conversationTenantId: string, caller: Caller): boolean =>
+  belongsToTenant(conversationTenantId, caller.tenantId);
 
 /**
  * The caller may read a team's data only when the team's stored roster holds them, the app is
