@@ -72,6 +72,13 @@ export const STORED: StoredRecord[] = [
         visibleTo: 'members of the team where it was given',
         kept: 'as above',
       },
+      {
+        field:
+          'An index entry per month: the recognition’s id, time, trait or value, recipients’ ids',
+        why: 'to show the wall newest first and the “quiet lately” list without reading every team’s data',
+        visibleTo: 'nobody directly (the wall and the quiet list are read through it)',
+        kept: 'as long as the recognition',
+      },
     ],
   },
   {
@@ -96,9 +103,10 @@ export const STORED: StoredRecord[] = [
     fields: [
       {
         field:
-          'Scores (1–5) added to the week’s sums per trait; no name, no time, no per-answer record',
+          'Scores (1–5) added to the round’s sums per trait; no name, no time, no per-answer record',
         why: 'to show the team’s anonymous trend',
-        visibleTo: 'members of the team, only once at least the minimum group size answered',
+        visibleTo:
+          'members of the team, once the round has closed and only if at least the minimum group size answered',
         kept: 'while the team uses Rapport',
       },
       {
@@ -113,7 +121,8 @@ export const STORED: StoredRecord[] = [
     record: 'Check-in participation',
     fields: [
       {
-        field: 'That a member answered a round (Entra object id and round, nothing else)',
+        field:
+          'That a member answered a round (Entra object id, round, and a random token that lets a retried answer count once; nothing else)',
         why: 'to send one gentle reminder only to those who have not answered, and accept one answer each',
         visibleTo: 'nobody (used only by the bot); never joined to answers',
         kept: 'until the round closes, then deleted',
