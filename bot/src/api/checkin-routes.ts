@@ -118,14 +118,15 @@ export function registerCheckinRoutes(
   server.post(
     '/api/v1/teams/:teamId/checkin/rounds',
     withTeamMember(deps, async (_req, res, { teamId, caller }) => {
-      const round = await deps.checkins.runNow(teamId, caller.aadObjectId);
-      res.status(201);
+      const { round, started } = await deps.checkins.runNow(teamId, caller.aadObjectId);
+      // 200 with the round already open: nothing new was started or sent.
+      res.status(started ? 201 : 200);
       res.json({
-        id: round?.id,
-        week: round?.week,
-        opensAt: round?.opensAt.toISOString(),
-        closesAt: round?.closesAt.toISOString(),
-        invited: round?.invited,
+        id: round.id,
+        week: round.week,
+        opensAt: round.opensAt.toISOString(),
+        closesAt: round.closesAt.toISOString(),
+        invited: round.invited,
       });
     }),
   );

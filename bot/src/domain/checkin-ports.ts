@@ -43,8 +43,10 @@ export interface CheckinRepository {
     teamId: string,
     change: { settings?: Partial<CheckinSettings>; leads?: string[] },
   ): Promise<void>;
-  /** Creates the round once; false when a round with this id already exists. */
+  /** Creates the round once, and makes it the team's open round; false when it existed. */
   createRound(round: Round): Promise<boolean>;
+  /** The id of the round the team opened last and has not closed, if any. */
+  openRoundId(teamId: string): Promise<string | undefined>;
   round(roundId: string): Promise<Round | undefined>;
   /**
    * Records that the member answered, then adds the answer to the anonymous totals; 'closed' when

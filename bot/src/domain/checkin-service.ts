@@ -17,9 +17,22 @@ export const PROPOSAL_WINDOW_DAYS = 7;
 
 export class NotALeadError extends Error {
   readonly code = 'NOT_A_LEAD';
-  constructor(action: string) {
-    super(`Only the team's leads can ${action}. Propose the change instead: the team votes on it.`);
+  constructor(action: string, instead = 'Propose the change instead: the team votes on it.') {
+    super(`Only the team's leads can ${action}. ${instead}`);
   }
+}
+
+export class RoundNotOpenError extends Error {
+  readonly code = 'ROUND_NOT_OPEN';
+  constructor() {
+    super('This check-in is not open any more, so there is nothing to close.');
+  }
+}
+
+/** What a lead learns from "run a round now": the round, and whether this call opened it. */
+export interface RunNowOutcome {
+  round: Round;
+  started: boolean;
 }
 
 export class InvalidSettingsError extends Error {
@@ -87,14 +100,34 @@ export function createCheckinService(deps: {
   const isLead = async (teamId: string, member: string) =>
     isLeadOf((await repo.config(teamId)).leads, member);
 
-  const openRound = async (teamId: string, opensAt: Date): Promise<Round | undefined> => {
+  /** The team's round that is open now, if any: one round at a time. */
+  const currentRound = async (teamId: string): Promise<Round | undefined> => {
+    const id = await repo.openRoundId(teamId);
+    const round = id ? await repo.round(id) : undefined;
+    return round?.status === 'open' && round.closesAt.getTime() > now().getTime()
+      ? round
+      : undefined;
+  };
+
+  /**
+   * Opens a round at `opensAt`, unless one is open already (that one is returned). Scheduled
+   * rounds are keyed by their local date, so a retried opening is one round; a round run now
+   * also carries its local time, so it never takes the id of the day's scheduled round.
+   */
+  const openRound = async (
+    teamId: string,
+    opensAt: Date,
+    runNow = false,
+  ): Promise<{ round: Round; started: boolean } | undefined> => {
+    const open = await currentRound(teamId);
+    if (open) return { round: open, started: false };
     const { settings } = await repo.config(teamId);
     const times = roundTimes(settings.cadence, opensAt);
     // After downtime, a round whose window has already passed is skipped, not sent late.
     if (times.closesAt.getTime() <= now().getTime()) return undefined;
     const members = await deps.roster.roster(teamId);
     const round: Round = {
-      id: `${teamId}|${times.localDate}`,
+      id: `${teamId}|${times.localDate}${runNow ? `-${times.localTime}` : ''}`,
       teamId,
       week: times.week,
       opensAt,
@@ -106,10 +139,13 @@ export function createCheckinService(deps: {
       minGroupSize: settings.minGroupSize,
       invited: members.length,
     };
-    if (!(await repo.createRound(round))) return repo.round(round.id);
+    if (!(await repo.createRound(round))) {
+      const existing = await repo.round(round.id);
+      return existing && { round: existing, started: false };
+    }
     await deps.onRoundOpened?.(round);
     await deps.delivery.sendRound(round, members);
-    return round;
+    return { round, started: true };
   };
 
   const rosterSizeOf = async (teamId: string) => (await deps.roster.roster(teamId)).length;
@@ -144,11 +180,21 @@ export function createCheckinService(deps: {
 
   return {
     async settings(teamId: string) {
-      const config = await repo.config(teamId);
+      const [config, open] = await Promise.all([repo.config(teamId), currentRound(teamId)]);
+      // No round opens while one is open: the next one is the first opening after it closes.
+      const from = open && open.closesAt > now() ? open.closesAt : now();
       return {
         ...config,
+        openRound: open
+          ? {
+              id: open.id,
+              closesAt: open.closesAt,
+              invited: open.invited,
+              participation: await repo.participation(open.id),
+            }
+          : null,
         nextRoundAt: config.settings.enabled
-          ? nextRoundOpening(config.settings.cadence, now())
+          ? nextRoundOpening(config.settings.cadence, from)
           : null,
       };
     },
@@ -237,18 +283,51 @@ export function createCheckinService(deps: {
     },
 
     /** Refuses a member who is not one of the team's leads (who edit settings and values). */
-    async assertLead(teamId: string, member: string, action: string): Promise<void> {
-      if (!(await isLead(teamId, member))) throw new NotALeadError(action);
+    async assertLead(
+      teamId: string,
+      member: string,
+      action: string,
+      instead?: string,
+    ): Promise<void> {
+      if (!(await isLead(teamId, member))) throw new NotALeadError(action, instead);
     },
 
-    /** "Run a round now": leads only, so a team can try a check-in at once. */
-    async runNow(teamId: string, member: string): Promise<Round | undefined> {
-      await this.assertLead(teamId, member, 'start a round now');
-      return openRound(teamId, now());
+    /**
+     * "Run a round now": leads only, so a team can try a check-in at once. While a round is open
+     * it is that round, not a second one.
+     */
+    async runNow(teamId: string, member: string): Promise<RunNowOutcome> {
+      await this.assertLead(
+        teamId,
+        member,
+        'start a check-in now',
+        'Your leads are named in the check-in settings in the Rapport tab.',
+      );
+      const outcome = await openRound(teamId, now(), true);
+      if (!outcome) throw new Error(`a round run now for ${teamId} closed as it opened`);
+      return outcome;
     },
 
     /** Opens the scheduled round due at `opensAt` (called by the scheduler); idempotent per local date. */
-    openScheduledRound: openRound,
+    async openScheduledRound(teamId: string, opensAt: Date): Promise<void> {
+      await openRound(teamId, opensAt);
+    },
+
+    /** A lead closes the open round early (say, for a retro): its results show at once. */
+    async closeEarly(teamId: string, roundId: string, member: string): Promise<Round> {
+      await this.assertLead(
+        teamId,
+        member,
+        'close a check-in early',
+        'It closes on its own at the time the card shows.',
+      );
+      const round = await repo.round(roundId);
+      if (!round || round.teamId !== teamId)
+        throw new CheckinError('CHECKIN_ROUND_NOT_FOUND', 'This check-in does not exist any more.');
+      if (round.status !== 'open') throw new RoundNotOpenError();
+      await repo.closeRound(roundId);
+      return { ...round, status: 'closed' };
+    },
 
     nextOpening(settings: CheckinSettings, after: Date): Date {
       return nextRoundOpening(settings.cadence, after);

@@ -7,6 +7,7 @@ import {
   isoWeekday,
   isValidTimeZone,
   localDate,
+  timeInZone,
   zonedWallTimeToInstant,
 } from './zoned-time';
 
@@ -100,6 +101,8 @@ export function defaultCheckinSettings(): CheckinSettings {
 export interface RoundTimes {
   /** Stable id of the round: one per team and local opening date. */
   localDate: string;
+  /** HHMM in the team's zone: with the date, the id of a round run by hand. */
+  localTime: string;
   opensAt: Date;
   nudgeAt: Date;
   closesAt: Date;
@@ -111,6 +114,7 @@ export function roundTimes(cadence: Cadence, opensAt: Date): RoundTimes {
   const windowMs = cadence.windowHours * 3_600_000;
   return {
     localDate: isoDate(localDate(opensAt, cadence.timeZone)),
+    localTime: timeInZone(opensAt, cadence.timeZone),
     opensAt,
     nudgeAt: new Date(opensAt.getTime() + Math.round((windowMs * 2) / 3)),
     closesAt: new Date(opensAt.getTime() + windowMs),

@@ -28,3 +28,14 @@ export const dateTimeInZone = memoizedByZone({
   minute: '2-digit',
   second: '2-digit',
 });
+
+/** "Wednesday, Dec 2, 10:00 GMT+1": a moment as a member of the team reads it. */
+export const momentInZone = memoizedByZone({
+  weekday: 'long',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});

@@ -55,6 +55,13 @@ export function isoDate(date: { year: number; month: number; day: number }): str
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
+/** The wall-clock time of an instant in a zone, as HHMM (it names rounds run by hand). */
+export function timeInZone(instant: Date, timeZone: string): string {
+  const parts = dateTimeInZone(timeZone).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('hour')}${get('minute')}`;
+}
+
 /** Monday = 1 … Sunday = 7, as ISO counts them. */
 export function isoWeekday(date: { year: number; month: number; day: number }): number {
   return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() || 7;

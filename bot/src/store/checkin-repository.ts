@@ -67,9 +67,13 @@ const toRound = ({
 const toProposal = ({ _id, ...rest }: ProposalDoc): SettingsProposal => ({ id: _id, ...rest });
 
 export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): CheckinRepository {
-  const settings = db.collection<{ _id: string; checkin?: CheckinSettings; leads?: string[] }>(
-    collections.teamSettings,
-  );
+  const settings = db.collection<{
+    _id: string;
+    checkin?: CheckinSettings;
+    leads?: string[];
+    /** The round open now: key lookups answer "is one open?" without listing rounds. */
+    openRound?: string;
+  }>(collections.teamSettings);
   const rounds = db.collection<RoundDoc>(collections.checkinRounds);
   const participation = db.collection<ParticipationDoc>(collections.checkinParticipation);
   const proposals = db.collection<ProposalDoc>(collections.checkinProposals);
@@ -136,7 +140,16 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
         if (isDuplicateKey(err)) return false;
         throw err;
       }
+      await settings.updateOne(
+        { _id: round.teamId },
+        { $set: { openRound: round.id } },
+        { upsert: true },
+      );
       return true;
+    },
+    async openRoundId(teamId) {
+      const doc = await settings.findOne({ _id: teamId }, { projection: { openRound: 1 } });
+      return doc?.openRound;
     },
     async round(roundId) {
       const doc = await rounds.findOne({ _id: roundId });
@@ -189,6 +202,10 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       await weeks.publishRound(doc.teamId, doc.week, roundKey(roundId), result);
       // Participation only serves nudges and the one-answer rule, both over once a round closes.
       await participation.deleteMany({ roundId });
+      await settings.updateOne(
+        { _id: doc.teamId, openRound: roundId },
+        { $unset: { openRound: '' } },
+      );
       await rounds.updateOne(
         { _id: roundId },
         { $set: { published: true }, $unset: { applied: '', sums: '' } },

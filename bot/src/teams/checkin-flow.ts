@@ -5,6 +5,7 @@ import { NotALeadError, type CheckinService } from '../domain/checkin-service';
 import { CHECKIN_VERB, checkinCard, checkinDoneCard } from './cards/checkin-card';
 import { commandText } from './command-text';
 import { conversationIdentity } from './conversation-identity';
+import { momentInZone } from '../domain/zone-formatters';
 import type { CardVerbHandler } from './invoke-routing';
 
 const answerData = z
@@ -51,13 +52,18 @@ export function createCheckinFlow(deps: { checkins: CheckinService }) {
         return true;
       }
       try {
-        const round = await deps.checkins.runNow(
+        const { round, started } = await deps.checkins.runNow(
           identity.id,
           context.activity.from.aadObjectId ?? '',
         );
+        const { settings } = await deps.checkins.settings(identity.id);
+        const until = momentInZone(settings.cadence.timeZone).format(round.closesAt);
         await context.sendActivity(
-          `Check-in started: each of the ${round?.invited ?? 0} members gets the card privately. ` +
-            'Answers are anonymous and only team averages are shown.',
+          started
+            ? `Check-in started: each of the ${round.invited} members gets the card privately, ` +
+                `open until ${until}. Answers are anonymous; results show once it closes.`
+            : `A check-in is already open until ${until}, so no new one was started. ` +
+                'Its results show once it closes.',
         );
       } catch (err) {
         if (!(err instanceof NotALeadError)) throw err;
