@@ -190,6 +190,23 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     expect(none.json.items).toEqual([]);
   });
 
+  it('refuses a second proposal from a template that is already proposed, naming the open one', async () => {
+    const team = await installTeam(app.url, connector, people);
+    await propose(team, ana, { templateId: 'meeting-purpose' });
+
+    const again = await call('POST', `${team.path}/agreements`, token(bo), {
+      templateId: 'meeting-purpose',
+    });
+
+    expect(again.status).toBe(409);
+    expect(again.json).toEqual({
+      code: 'AGREEMENT_PROPOSAL_OPEN',
+      message: expect.stringMatching(/^“.+” is already proposed from this template: respond to/),
+    });
+    const listed = await call('GET', `${team.path}/agreements`, token(ana));
+    expect(listed.json.items).toHaveLength(1);
+  });
+
   it('loses no endorsement when five members endorse at the same moment', async () => {
     const crowd = newMembers(...'ABCDEFGHIJKL'.split('').map((c) => `M${c}`));
     const team = await installTeam(app.url, connector, crowd);

@@ -391,7 +391,16 @@ export function createAgreementService(deps: AgreementServiceDeps) {
         if (!template) {
           throw new AgreementError(
             'AGREEMENT_UNKNOWN_TEMPLATE',
-            `templateId: no template "${parsed.templateId}"; see the agreement templates for the ids.`,
+            `There is no agreement template “${parsed.templateId}”. Choose one of the templates listed.`,
+          );
+        }
+        const proposed = (await repo.agreements(teamId, { status: 'proposed' })).find(
+          (a) => a.templateId === parsed.templateId,
+        );
+        if (proposed) {
+          throw new AgreementError(
+            'AGREEMENT_PROPOSAL_OPEN',
+            `“${proposed.content.title}” is already proposed from this template: respond to that proposal instead of starting a second one.`,
           );
         }
         content = {
