@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { freeLoopbackPort } from '../../bot/src/store/embedded-database';
 import { collections } from '../../bot/src/store/collections';
-import { TENANT_ID, teamInvoke } from '../fixtures/teams-activities';
+import { checkinAnswer, teamInvoke } from '../fixtures/teams-activities';
 import { ferretDbOf, launchApp, listeningUrl, type AppProcess } from '../support/app-process';
 import { ferretDbsOn, running } from '../support/processes';
 import { startConnectorStub } from '../support/connector-stub';
@@ -98,24 +97,7 @@ describe('acknowledged writes survive crashes of the database and the app', () =
   };
 
   const answer = async (member: Member, roundId: string) => {
-    const res = await invoke({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      from: { id: member.id, aadObjectId: member.aadObjectId, name: member.name },
-      recipient: { id: '28:rapport-bot', name: 'Rapport' },
-      conversation: { id: `a:${member.id}`, conversationType: 'personal', tenantId: TENANT_ID },
-      channelData: { tenant: { id: TENANT_ID } },
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'checkin.answer',
-          data: { roundId, dependability: '4' },
-        },
-      },
-    });
+    const res = await invoke(checkinAnswer(connector.url, member, { roundId, dependability: '4' }));
     const text = JSON.stringify((res.json as Json)?.value ?? '');
     // "Already answered" means an earlier try that looked lost was in fact counted.
     return res.status === 200 && /recorded anonymously|already answered/.test(text);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JOB_CLOSE, JOB_NUDGE, JOB_OPEN } from '../../bot/src/jobs/checkin-jobs';
 import { collections } from '../../bot/src/store/collections';
-import { TENANT_ID } from '../fixtures/teams-activities';
+import { checkinAnswer, TENANT_ID } from '../fixtures/teams-activities';
 import { startConnectorStub } from '../support/connector-stub';
 import { postJson } from '../support/http';
 import { call, devToken, installTeam, newMembers, type Member } from '../support/team-harness';
@@ -39,18 +39,10 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
 
   /** A member answers the card in their 1:1 chat: Teams sends adaptiveCard/action with the inputs. */
   const answer = async (member: Member, data: Record<string, unknown>) => {
-    const res = await postJson(`${app.url}/api/messages`, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      from: { id: member.id, aadObjectId: member.aadObjectId, name: member.name },
-      recipient: { id: '28:rapport-bot', name: 'Rapport' },
-      conversation: { id: `a:${member.id}`, conversationType: 'personal', tenantId: TENANT_ID },
-      channelData: { tenant: { id: TENANT_ID } },
-      value: { action: { type: 'Action.Execute', verb: 'checkin.answer', data } },
-    });
+    const res = await postJson(
+      `${app.url}/api/messages`,
+      checkinAnswer(connector.url, member, data),
+    );
     expect(res.status).toBe(200);
     return JSON.stringify((res.json as Json).value);
   };

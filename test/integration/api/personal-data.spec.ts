@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { channelMessage, TENANT_ID, teamInstallationUpdate } from '../../fixtures/teams-activities';
+import {
+  channelMessage,
+  checkinAnswer,
+  TENANT_ID,
+  teamInstallationUpdate,
+} from '../../fixtures/teams-activities';
 import { collections } from '../../../bot/src/store/collections';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
@@ -207,20 +212,10 @@ describe('one object id in two tenants: export and erasure stay in the token’s
     );
   };
   const answerRound = async (member: Member, tenantId: string, roundId: string) => {
-    const res = await postJson(`${app.url}/api/messages`, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      from: { id: member.id, aadObjectId: member.aadObjectId, name: member.name },
-      recipient: { id: '28:rapport-bot', name: 'Rapport' },
-      conversation: { id: `a:${member.id}`, conversationType: 'personal', tenantId },
-      channelData: { tenant: { id: tenantId } },
-      value: {
-        action: { type: 'Action.Execute', verb: 'checkin.answer', data: { roundId, impact: '4' } },
-      },
-    });
+    const res = await postJson(
+      `${app.url}/api/messages`,
+      checkinAnswer(connector.url, member, { roundId, impact: '4' }, tenantId),
+    );
     expect(res.status).toBe(200);
   };
   const messages = (text: { message: string }[]) => text.map((r) => r.message).sort();
