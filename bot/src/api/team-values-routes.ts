@@ -4,21 +4,21 @@ import type { CheckinService } from '../domain/checkin-service';
 import type { TeamValue } from '../domain/recognition';
 import { withTeamMember, type AccessDeps } from './auth/team-access';
 import { parseInput } from './query';
+import { lastById, plainText } from '../domain/text-rules';
 
-const valuesBody = z.object({
+export const valuesBody = z.object({
   values: z
     .array(
       z.object({
         id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'ids are 1–40 lowercase letters, digits or "-"'),
-        label: z
-          .string()
-          .trim()
-          .min(2, 'a value needs a name')
-          .max(60, 'keep a value’s name under 60 characters'),
+        label: plainText(2, 60, {
+          short: 'a value needs a name',
+          long: 'keep a value’s name under 60 characters',
+        }).transform((s) => s.trim()),
       }),
     )
     .max(10, 'ten values at most')
-    .refine((vs) => new Set(vs.map((v) => v.id)).size === vs.length, 'value ids must be unique'),
+    .transform(lastById),
 });
 
 /** The team's own values, which members can recognize beside the five traits. Leads edit them. */

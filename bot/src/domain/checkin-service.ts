@@ -1,6 +1,7 @@
 import {
   CheckinError,
   checkinSettingsSchema,
+  settingsChangeSchema,
   nextRoundOpening,
   recentWeeks,
   roundTimes,
@@ -24,6 +25,11 @@ export class NotALeadError extends Error {
 
 export class InvalidSettingsError extends Error {
   readonly code = 'INVALID_SETTINGS';
+}
+
+/** Leads are named from the team's roster: a conflict with who is in the team, not bad input. */
+export class LeadNotInTeamError extends Error {
+  readonly code = 'LEAD_NOT_A_MEMBER';
 }
 
 export class ProposalNotFoundError extends Error {
@@ -164,7 +170,7 @@ export function createCheckinService(deps: {
         const members = new Set((await deps.roster.roster(teamId)).map((m) => m.aadObjectId));
         const strangers = leads.filter((l) => !members.has(l));
         if (strangers.length > 0) {
-          throw new InvalidSettingsError(
+          throw new LeadNotInTeamError(
             `leads: ${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a member of this team; leads are named by their Entra object id from the team's roster`,
           );
         }
@@ -176,10 +182,7 @@ export function createCheckinService(deps: {
 
     async propose(teamId: string, member: string, change: unknown): Promise<SettingsProposal> {
       const config = await repo.config(teamId);
-      const partial = checkinSettingsSchema
-        .pick({ cadence: true, questions: true })
-        .partial()
-        .safeParse(change);
+      const partial = settingsChangeSchema.safeParse(change);
       if (!partial.success || (!partial.data.cadence && !partial.data.questions)) {
         throw new InvalidSettingsError(
           partial.success
