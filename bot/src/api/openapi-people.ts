@@ -1,5 +1,5 @@
 import { errorResponse, jsonBody, jsonRequest, memberOnly, teamIdParam } from './openapi-common';
-import { valuesBody } from './team-values-routes';
+import { valuesBody } from './team-values-schemas';
 
 const security = [{ bearerAuth: [] }];
 const person = {
