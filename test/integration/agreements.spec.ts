@@ -791,7 +791,10 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     const unknown = await call('POST', `${team.path}/agreements`, token(bo), {
       templateId: 'surveil',
     });
-    expect(unknown).toMatchObject({ status: 400, json: { code: 'AGREEMENT_UNKNOWN_TEMPLATE' } });
+    expect(unknown).toMatchObject({
+      status: 400,
+      json: { code: 'INVALID_INPUT', message: expect.stringContaining('body.templateId') },
+    });
     const kind = await call(
       'POST',
       `${team.path}/agreements/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/proposals`,

@@ -106,7 +106,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
       leads: [bo.aadObjectId],
     });
 
-    expect(stranger.status).toBe(400);
+    expect(stranger.status).toBe(409);
     expect(stranger.json.message).toMatch(/^leads: not-in-this-team is not a member of this team/);
     expect(handedOver.status).toBe(200);
     expect(handedOver.json).toMatchObject({ leads: [bo.aadObjectId], isLead: false });

@@ -1,19 +1,9 @@
 import type { Request, Response, Server } from 'restify';
-import { z } from 'zod';
 import {
-  AGREEMENT_STATUSES,
-  answerTextSchema,
   baseContent,
-  categorySchema,
   contentDiff,
-  noteSchema,
-  objectionReasonSchema,
   responseOf,
-  reviewAfterDaysSchema,
-  textSchema,
-  titleSchema,
   type Agreement,
-  type AgreementStatus,
   type Author,
 } from '../domain/agreement';
 import { ruleText } from '../domain/agreement-decision';
@@ -21,70 +11,16 @@ import type { ProposalState } from '../domain/agreement-ports';
 import type { AgreementService } from '../domain/agreement-service';
 import { withTeamMember, type AccessDeps } from './auth/team-access';
 import type { Caller } from './auth/token-validator';
+import {
+  agreementListQuery,
+  agreementProposalBody,
+  answerBody,
+  newAgreementBody,
+  objectionBody,
+  reviewBody,
+  uuid,
+} from './agreement-schemas';
 import { parseInput, queryOf } from './query';
-
-const uuid = (what: string) => z.string().uuid(`is not ${what} id`);
-
-const listQuery = z.object({
-  status: z
-    .enum(AGREEMENT_STATUSES as [AgreementStatus, ...AgreementStatus[]], {
-      error: `must be one of ${AGREEMENT_STATUSES.join(', ')}`,
-    })
-    .optional(),
-  category: categorySchema.optional(),
-});
-
-const newBody = z
-  .object({
-    templateId: z.string().min(1).max(60).optional(),
-    title: titleSchema.optional(),
-    text: textSchema.optional(),
-    category: categorySchema.optional(),
-    reviewAfterDays: reviewAfterDaysSchema.optional(),
-    note: noteSchema.optional(),
-  })
-  .superRefine((body, ctx) => {
-    if (body.templateId !== undefined) return;
-    for (const field of ['title', 'text', 'category'] as const) {
-      if (body[field] === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field],
-          message: 'is required when no templateId is given',
-        });
-      }
-    }
-  });
-
-const proposalBody = z.discriminatedUnion(
-  'kind',
-  [
-    z.object({
-      kind: z.literal('change'),
-      title: titleSchema.optional(),
-      text: textSchema.optional(),
-      category: categorySchema.optional(),
-      reviewAfterDays: reviewAfterDaysSchema.optional(),
-      note: noteSchema.optional(),
-    }),
-    z.object({ kind: z.literal('retire'), note: noteSchema.optional() }),
-  ],
-  { error: 'kind must be "change" or "retire"' },
-);
-
-const objectionBody = z.object({ reason: objectionReasonSchema });
-const answerBody = z.object({ text: answerTextSchema });
-const reviewBody = z.object({
-  decision: z.literal('keep', {
-    error: 'decision must be "keep" (to change or retire it, propose that)',
-  }),
-  reviewAfterDays: reviewAfterDaysSchema.optional(),
-  /** The review being answered (its date); a repeated keep for it changes nothing. */
-  reviewOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'is the review date being answered, YYYY-MM-DD')
-    .optional(),
-});
 
 const authorView = (a: Author) => ({ aadObjectId: a.aadObjectId, name: a.name });
 
@@ -233,7 +169,7 @@ export function registerAgreementRoutes(
   server.get(
     base,
     withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const filter = parseInput(listQuery, queryOf(req), 'query');
+      const filter = parseInput(agreementListQuery, queryOf(req), 'query');
       const [items, lead] = await Promise.all([
         agreements.list(teamId, filter),
         agreements.isLead(teamId, caller.aadObjectId),
@@ -249,7 +185,7 @@ export function registerAgreementRoutes(
   server.post(
     base,
     withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const body = parseInput(newBody, req.body, 'body');
+      const body = parseInput(newAgreementBody, req.body, 'body');
       const result = await agreements.proposeNew(teamId, me(caller), body);
       const lead = await agreements.isLead(teamId, caller.aadObjectId);
       res.status(201);
@@ -273,7 +209,7 @@ export function registerAgreementRoutes(
     `${base}/:agreementId/proposals`,
     withTeamMember(deps, async (req, res, { teamId, caller }) => {
       const id = agreementIdOf(req);
-      const { kind, ...body } = parseInput(proposalBody, req.body, 'body');
+      const { kind, ...body } = parseInput(agreementProposalBody, req.body, 'body');
       const result =
         kind === 'change'
           ? await agreements.proposeChange(teamId, id, me(caller), body)

@@ -1,21 +1,9 @@
 import type { Server } from 'restify';
-import { z } from 'zod';
 import { isLeadOf, type CheckinService } from '../domain/checkin-service';
 import type { SettingsProposal } from '../domain/checkin-ports';
 import { withTeamMember, type AccessDeps } from './auth/team-access';
+import { feedbackQuery, proposalId, settingsBody, voteBody, weeksQuery } from './checkin-schemas';
 import { parseInput, queryOf } from './query';
-
-const weeksQuery = z.object({
-  weeks: z.coerce.number().int().min(1, 'must be 1–104').max(104, 'must be 1–104').default(12),
-});
-const feedbackQuery = z.object({
-  rounds: z.coerce.number().int().min(1, 'must be 1–52').max(52, 'must be 1–52').default(12),
-});
-const settingsBody = z.object({
-  settings: z.unknown(),
-  leads: z.array(z.string().min(1).max(200)).min(1, 'keep at least one lead').max(50).optional(),
-});
-const voteBody = z.object({ approve: z.boolean() });
 
 /** The settings as a member sees them, and whether that member may edit them. */
 const settingsView = (config: Awaited<ReturnType<CheckinService['settings']>>, caller: string) => ({
@@ -105,11 +93,7 @@ export function registerCheckinRoutes(
     '/api/v1/teams/:teamId/checkin/proposals/:proposalId/votes',
     withTeamMember(deps, async (req, res, { teamId, caller }) => {
       const { approve } = parseInput(voteBody, req.body, 'body');
-      const id = parseInput(
-        z.string().uuid('is not a proposal id'),
-        req.params?.proposalId,
-        'proposalId',
-      );
+      const id = parseInput(proposalId, req.params?.proposalId, 'proposalId');
       const proposal = await deps.checkins.vote(teamId, id, caller.aadObjectId, approve);
       res.json(proposalView(proposal, caller.aadObjectId));
     }),

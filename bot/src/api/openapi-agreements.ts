@@ -1,5 +1,22 @@
 import { AGREEMENT_CATEGORIES } from '../domain/agreement';
-import { errorResponse, jsonBody, memberOnly, teamIdParam } from './openapi-common';
+import {
+  agreementListQuery,
+  agreementProposalBody,
+  answerBody,
+  newAgreementBody,
+  objectionBody,
+  reviewBody,
+  uuid,
+} from './agreement-schemas';
+import {
+  errorResponse,
+  jsonBody,
+  jsonRequest,
+  memberOnly,
+  pathParameter,
+  queryParameters,
+  teamIdParam,
+} from './openapi-common';
 
 const categories = [...AGREEMENT_CATEGORIES];
 const statuses = ['proposed', 'active', 'retired', 'declined'];
@@ -10,22 +27,15 @@ const author = {
   properties: { aadObjectId: { type: 'string' }, name: { type: 'string' } },
 };
 
-const title = { type: 'string', minLength: 3, maxLength: 120 };
+// As stored: requests are described by the schemas the routes parse with (agreement-schemas).
+// Normalizing (runs of spaces, blank lines) may leave text shorter than its minimum as typed.
+const title = { type: 'string', maxLength: 120 };
 const text = {
   type: 'string',
-  minLength: 10,
   maxLength: 2000,
   description: 'Plain text: line breaks and "- " list lines are kept, nothing is rendered',
 };
 const category = { type: 'string', enum: categories };
-const reviewAfterDays = {
-  type: 'integer',
-  minimum: 7,
-  maximum: 365,
-  default: 90,
-  description: 'Days from adoption (or from a kept review) to the next "Still keeping this?"',
-};
-const note = { type: 'string', maxLength: 500, description: 'Why: shown with the proposal' };
 
 const wordChanges = {
   type: 'array',
@@ -253,28 +263,42 @@ const proposalWithAgreement = {
   allOf: [proposal, { type: 'object', required: ['agreement'], properties: { agreement } }],
 };
 
-const idParam = (name: string, what: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  description: what,
-  schema: { type: 'string', format: 'uuid' },
-});
-const agreementId = idParam('agreementId', 'The agreement');
-const proposalId = idParam('proposalId', 'One of the agreement’s proposals');
-
-const body = (schema: object) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
+const agreementId = pathParameter('agreementId', uuid('an agreement'), 'The agreement');
+const proposalId = pathParameter(
+  'proposalId',
+  uuid('a proposal'),
+  'One of the agreement’s proposals',
+);
 
 const invalid = errorResponse(
-  'INVALID_INPUT: the message names each bad field (e.g. "body.reason: …")',
+  'INVALID_INPUT: the message names each bad field (e.g. "body.reason: …") or path id',
 );
 const notFound = errorResponse('AGREEMENT_NOT_FOUND or AGREEMENT_PROPOSAL_NOT_FOUND');
 const conflicts = (codes: string) => errorResponse(codes);
 
 const proposalPath = '/api/v1/teams/{teamId}/agreements/{agreementId}/proposals/{proposalId}';
+
+/**
+ * Where an answer's ids lead (OpenAPI links): what a client does next with the agreement and
+ * proposal it just made, and what stateful fuzzing follows.
+ */
+function linksFrom(agreementId: string, proposalId: string) {
+  const agreement = { agreementId };
+  const proposal = { agreementId, proposalId };
+  return {
+    getAgreement: { operationId: 'getAgreement', parameters: agreement },
+    proposeAgreementChange: { operationId: 'proposeAgreementChange', parameters: agreement },
+    reviewAgreement: { operationId: 'reviewAgreement', parameters: agreement },
+    addAgreementCheckinQuestion: {
+      operationId: 'addAgreementCheckinQuestion',
+      parameters: agreement,
+    },
+    getAgreementProposal: { operationId: 'getAgreementProposal', parameters: proposal },
+    endorseAgreementProposal: { operationId: 'endorseAgreementProposal', parameters: proposal },
+    objectToAgreementProposal: { operationId: 'objectToAgreementProposal', parameters: proposal },
+    ratifyAgreementProposal: { operationId: 'ratifyAgreementProposal', parameters: proposal },
+  };
+}
 
 /** Working agreements: members only; every write validated, every error code stable. */
 export const agreementPaths = {
@@ -312,11 +336,7 @@ export const agreementPaths = {
     get: {
       summary: 'The team’s agreements: proposed first, then active and past ones by title',
       security: [{ bearerAuth: [] }],
-      parameters: [
-        teamIdParam,
-        { name: 'status', in: 'query', schema: { type: 'string', enum: statuses } },
-        { name: 'category', in: 'query', schema: category },
-      ],
+      parameters: [teamIdParam, ...queryParameters(agreementListQuery)],
       responses: {
         '200': jsonBody('The agreements, each with its open proposal', {
           type: 'object',
@@ -333,27 +353,20 @@ export const agreementPaths = {
         'The proposer endorses it. It is posted to the team’s channel with Endorse and Object.',
       security: [{ bearerAuth: [] }],
       parameters: [teamIdParam],
-      requestBody: body({
-        type: 'object',
-        description: 'templateId, or all of title, text and category',
-        properties: {
-          templateId: { type: 'string' },
-          title,
-          text,
-          category,
-          reviewAfterDays,
-          note,
-        },
-      }),
+      requestBody: jsonRequest(newAgreementBody),
       responses: {
-        '201': jsonBody('The proposed agreement and its proposal', agreement),
-        '400': errorResponse('INVALID_INPUT (names each field) or AGREEMENT_UNKNOWN_TEMPLATE'),
+        '201': {
+          ...jsonBody('The proposed agreement and its proposal', agreement),
+          links: linksFrom('$response.body#/id', '$response.body#/openProposal/id'),
+        },
+        '400': errorResponse('INVALID_INPUT: the message names each bad field'),
         ...memberOnly,
       },
     },
   },
   '/api/v1/teams/{teamId}/agreements/{agreementId}': {
     get: {
+      operationId: 'getAgreement',
       summary: 'One agreement with its versions (and word diffs), history and proposals',
       security: [{ bearerAuth: [] }],
       parameters: [teamIdParam, agreementId],
@@ -367,40 +380,38 @@ export const agreementPaths = {
   },
   '/api/v1/teams/{teamId}/agreements/{agreementId}/proposals': {
     post: {
+      operationId: 'proposeAgreementChange',
       summary: 'Propose a change (new wording) or retiring an active agreement',
       description:
         'One proposal per agreement at a time: one still in its window answers 409; one past ' +
         'its window that waits for answers or a lead is superseded.',
       security: [{ bearerAuth: [] }],
       parameters: [teamIdParam, agreementId],
-      requestBody: body({
-        type: 'object',
-        required: ['kind'],
-        properties: {
-          kind: { type: 'string', enum: ['change', 'retire'] },
-          title,
-          text,
-          category,
-          reviewAfterDays,
-          note,
-        },
-      }),
+      requestBody: jsonRequest(agreementProposalBody),
       responses: {
-        '201': jsonBody('The proposal', proposalWithAgreement),
-        '400': errorResponse('INVALID_INPUT or AGREEMENT_NO_CHANGE'),
+        '201': {
+          ...jsonBody('The proposal', proposalWithAgreement),
+          links: linksFrom('$response.body#/agreementId', '$response.body#/id'),
+        },
+        '400': invalid,
         '404': notFound,
-        '409': conflicts('AGREEMENT_NOT_ACTIVE or AGREEMENT_PROPOSAL_OPEN'),
+        '409': conflicts(
+          'AGREEMENT_NOT_ACTIVE, AGREEMENT_PROPOSAL_OPEN, or AGREEMENT_NO_CHANGE: the change ' +
+            'leaves the current version as it is',
+        ),
         ...memberOnly,
       },
     },
   },
   [proposalPath]: {
     get: {
+      operationId: 'getAgreementProposal',
       summary: 'One proposal, as the caller sees it',
       security: [{ bearerAuth: [] }],
       parameters: [teamIdParam, agreementId, proposalId],
       responses: {
         '200': jsonBody('The proposal', proposalWithAgreement),
+        '400': invalid,
         '404': notFound,
         ...memberOnly,
       },
@@ -408,11 +419,13 @@ export const agreementPaths = {
   },
   [`${proposalPath}/endorsements`]: {
     post: {
+      operationId: 'endorseAgreementProposal',
       summary: 'Endorse (replaces your objection, if any: one response per member)',
       security: [{ bearerAuth: [] }],
       parameters: [teamIdParam, agreementId, proposalId],
       responses: {
         '200': jsonBody('The proposal after your response', proposalWithAgreement),
+        '400': invalid,
         '404': notFound,
         '409': conflicts('AGREEMENT_VOTING_CLOSED or AGREEMENT_PROPOSAL_DECIDED'),
         ...memberOnly,
@@ -421,16 +434,25 @@ export const agreementPaths = {
   },
   [`${proposalPath}/objections`]: {
     post: {
+      operationId: 'objectToAgreementProposal',
       summary: 'Object, with a reason (replaces your endorsement or earlier objection)',
       security: [{ bearerAuth: [] }],
       parameters: [teamIdParam, agreementId, proposalId],
-      requestBody: body({
-        type: 'object',
-        required: ['reason'],
-        properties: { reason: { type: 'string', minLength: 5, maxLength: 500 } },
-      }),
+      requestBody: jsonRequest(objectionBody),
       responses: {
-        '201': jsonBody('The proposal with your objection', proposalWithAgreement),
+        '201': {
+          ...jsonBody('The proposal with your objection', proposalWithAgreement),
+          links: {
+            answerObjection: {
+              operationId: 'answerObjection',
+              parameters: {
+                agreementId: '$response.body#/agreementId',
+                proposalId: '$response.body#/id',
+                objectionId: '$response.body#/objections/0/id',
+              },
+            },
+          },
+        },
         '400': invalid,
         '404': notFound,
         '409': conflicts('AGREEMENT_VOTING_CLOSED or AGREEMENT_PROPOSAL_DECIDED'),
@@ -440,14 +462,16 @@ export const agreementPaths = {
   },
   [`${proposalPath}/objections/{objectionId}/answers`]: {
     post: {
+      operationId: 'answerObjection',
       summary: 'Answer someone else’s objection (also after the window, until decided)',
       security: [{ bearerAuth: [] }],
-      parameters: [teamIdParam, agreementId, proposalId, idParam('objectionId', 'The objection')],
-      requestBody: body({
-        type: 'object',
-        required: ['text'],
-        properties: { text: { type: 'string', minLength: 2, maxLength: 1000 } },
-      }),
+      parameters: [
+        teamIdParam,
+        agreementId,
+        proposalId,
+        pathParameter('objectionId', uuid('an objection'), 'The objection'),
+      ],
+      requestBody: jsonRequest(answerBody),
       responses: {
         '201': jsonBody(
           'The proposal (adopted, if that was the last open objection)',
@@ -464,6 +488,7 @@ export const agreementPaths = {
   },
   [`${proposalPath}/ratification`]: {
     post: {
+      operationId: 'ratifyAgreementProposal',
       summary: 'A lead adopts a proposal the rule left open after its window',
       description:
         'Only for the check-in settings’ leads, only after the 7-day window, and only when ' +
@@ -472,6 +497,7 @@ export const agreementPaths = {
       parameters: [teamIdParam, agreementId, proposalId],
       responses: {
         '200': jsonBody('The ratified proposal', proposalWithAgreement),
+        '400': invalid,
         '404': notFound,
         '409': conflicts('AGREEMENT_WINDOW_OPEN or AGREEMENT_PROPOSAL_DECIDED'),
         ...memberOnly,
@@ -481,22 +507,11 @@ export const agreementPaths = {
   },
   '/api/v1/teams/{teamId}/agreements/{agreementId}/review': {
     post: {
+      operationId: 'reviewAgreement',
       summary: '"Still keeping this?" — keep it: the next review is one review period later',
       security: [{ bearerAuth: [] }],
       parameters: [teamIdParam, agreementId],
-      requestBody: body({
-        type: 'object',
-        required: ['decision'],
-        properties: {
-          decision: { type: 'string', enum: ['keep'] },
-          reviewAfterDays,
-          reviewOn: {
-            type: 'string',
-            format: 'date',
-            description: 'The review being answered; a repeated keep for it changes nothing',
-          },
-        },
-      }),
+      requestBody: jsonRequest(reviewBody),
       responses: {
         '200': jsonBody('The agreement with its next review date', {
           allOf: [agreement, { type: 'object', properties: { kept: { type: 'boolean' } } }],
@@ -510,6 +525,7 @@ export const agreementPaths = {
   },
   '/api/v1/teams/{teamId}/agreements/{agreementId}/checkin-question': {
     post: {
+      operationId: 'addAgreementCheckinQuestion',
       summary: 'A lead adds "Are we keeping: …?" to the team’s check-in questions',
       description:
         'The trait follows the category: communication and feedback → psychological safety; ' +
@@ -528,9 +544,11 @@ export const agreementPaths = {
           },
         }),
         '200': { description: 'The question was already there (added: false)' },
-        '400': errorResponse('INVALID_SETTINGS: e.g. ten questions at most'),
+        '400': invalid,
         '404': notFound,
-        '409': conflicts('AGREEMENT_NOT_ACTIVE'),
+        '409': conflicts(
+          'AGREEMENT_NOT_ACTIVE, or AGREEMENT_QUESTIONS_FULL: the check-in has ten questions',
+        ),
         ...memberOnly,
         '403': errorResponse('NOT_A_LEAD, NOT_A_MEMBER or TENANT_NOT_ALLOWED'),
       },

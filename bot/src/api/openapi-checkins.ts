@@ -1,4 +1,20 @@
-import { errorResponse, jsonBody, memberOnly, teamIdParam } from './openapi-common';
+import { settingsChangeSchema } from '../domain/checkin';
+import {
+  feedbackQuery,
+  proposalId,
+  settingsBodyDocument,
+  voteBody,
+  weeksQuery,
+} from './checkin-schemas';
+import {
+  errorResponse,
+  jsonBody,
+  jsonRequest,
+  memberOnly,
+  pathParameter,
+  queryParameters,
+  teamIdParam,
+} from './openapi-common';
 
 const traitIds = [
   'psychological-safety',
@@ -128,14 +144,7 @@ export const checkinPaths = {
       summary:
         'Anonymous weekly trust health: averages per trait, participation, recognition counts',
       security,
-      parameters: [
-        teamIdParam,
-        {
-          name: 'weeks',
-          in: 'query',
-          schema: { type: 'integer', minimum: 1, maximum: 104, default: 12 },
-        },
-      ],
+      parameters: [teamIdParam, ...queryParameters(weeksQuery)],
       responses: {
         '200': jsonBody('Oldest week first', {
           type: 'object',
@@ -152,14 +161,7 @@ export const checkinPaths = {
       summary:
         'Free-text answers of closed rounds that met the minimum group size, by week, without author or time',
       security,
-      parameters: [
-        teamIdParam,
-        {
-          name: 'rounds',
-          in: 'query',
-          schema: { type: 'integer', minimum: 1, maximum: 52, default: 12 },
-        },
-      ],
+      parameters: [teamIdParam, ...queryParameters(feedbackQuery)],
       responses: {
         '200': jsonBody('Newest week first', {
           type: 'object',
@@ -177,6 +179,7 @@ export const checkinPaths = {
             },
           },
         }),
+        '400': invalid,
         ...memberOnly,
       },
     },
@@ -193,16 +196,13 @@ export const checkinPaths = {
         'Change the settings (leads only); a team without leads makes its first editor a lead',
       security,
       parameters: [teamIdParam],
-      requestBody: jsonBody('New settings, and optionally the leads', {
-        type: 'object',
-        required: ['settings'],
-        properties: { settings, leads: { type: 'array', items: { type: 'string' } } },
-      }),
+      requestBody: jsonRequest(settingsBodyDocument, 'New settings, and optionally the leads'),
       responses: {
         '200': settingsView,
         '400': invalid,
         ...memberOnly,
         '403': errorResponse('NOT_A_LEAD: propose the change instead; or NOT_A_MEMBER'),
+        '409': errorResponse('LEAD_NOT_A_MEMBER: a named lead is not in the team’s roster'),
       },
     },
   },
@@ -224,31 +224,35 @@ export const checkinPaths = {
         'Propose new questions and/or cadence; adopted when a majority of those voting within 7 days approve',
       security,
       parameters: [teamIdParam],
-      requestBody: jsonBody('The change', {
-        type: 'object',
-        properties: { cadence, questions: { type: 'array', items: question } },
-      }),
-      responses: { '201': jsonBody('The proposal', proposal), '400': invalid, ...memberOnly },
+      requestBody: jsonRequest(
+        settingsChangeSchema,
+        'The change: a repeated question id replaces the earlier question',
+      ),
+      responses: {
+        '201': {
+          ...jsonBody('The proposal', proposal),
+          links: {
+            voteOnCheckinProposal: {
+              operationId: 'voteOnCheckinProposal',
+              parameters: { proposalId: '$response.body#/id' },
+            },
+          },
+        },
+        '400': invalid,
+        ...memberOnly,
+      },
     },
   },
   '/api/v1/teams/{teamId}/checkin/proposals/{proposalId}/votes': {
     post: {
+      operationId: 'voteOnCheckinProposal',
       summary: 'Approve or reject a proposal (one vote per member; voting again replaces it)',
       security,
       parameters: [
         teamIdParam,
-        {
-          name: 'proposalId',
-          in: 'path',
-          required: true,
-          schema: { type: 'string', format: 'uuid' },
-        },
+        pathParameter('proposalId', proposalId, 'One of the team’s proposals'),
       ],
-      requestBody: jsonBody('The vote', {
-        type: 'object',
-        required: ['approve'],
-        properties: { approve: { type: 'boolean' } },
-      }),
+      requestBody: jsonRequest(voteBody, 'The vote'),
       responses: {
         '200': jsonBody('The proposal after the vote', proposal),
         '400': invalid,

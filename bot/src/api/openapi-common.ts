@@ -1,4 +1,47 @@
 /** Pieces shared by the OpenAPI path modules. */
+import { z } from 'zod';
+
+/**
+ * The JSON Schema of what a route accepts, built from the zod schema the route parses with, so
+ * that the document and the server cannot disagree.
+ */
+export const requestSchema = (schema: z.ZodType): Record<string, unknown> =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }) as Record<string, unknown>;
+
+/** A JSON request body the route requires (an absent body is parsed as `{}` and refused). */
+export const jsonRequest = (schema: z.ZodType, description?: string) => ({
+  required: true,
+  ...(description ? { description } : {}),
+  content: { 'application/json': { schema: requestSchema(schema) } },
+});
+
+/** One query parameter per field of the route's query schema. */
+export function queryParameters(
+  schema: z.ZodObject,
+  descriptions: Record<string, string> = {},
+): object[] {
+  const json = requestSchema(schema) as {
+    properties: Record<string, object>;
+    required?: string[];
+  };
+  return Object.entries(json.properties).map(([name, fieldSchema]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    ...(descriptions[name] ? { description: descriptions[name] } : {}),
+    schema: fieldSchema,
+  }));
+}
+
+/** A path parameter, described by the schema the route parses it with. */
+export const pathParameter = (name: string, schema: z.ZodType, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: requestSchema(schema),
+});
+
 export const errorSchema = {
   type: 'object',
   required: ['code', 'message'],

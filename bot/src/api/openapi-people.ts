@@ -1,4 +1,5 @@
-import { errorResponse, jsonBody, memberOnly, teamIdParam } from './openapi-common';
+import { errorResponse, jsonBody, jsonRequest, memberOnly, teamIdParam } from './openapi-common';
+import { valuesBody } from './team-values-schemas';
 
 const security = [{ bearerAuth: [] }];
 const person = {
@@ -56,7 +57,10 @@ export const peoplePaths = {
       summary: 'Replace the team’s values (leads only)',
       security,
       parameters: [teamIdParam],
-      requestBody: jsonBody('The values', values),
+      requestBody: jsonRequest(
+        valuesBody,
+        'The values; a repeated id replaces the earlier value, as in a JSON object',
+      ),
       responses: {
         '200': jsonBody('The values', values),
         '400': errorResponse('INVALID_INPUT: the message names each bad field'),

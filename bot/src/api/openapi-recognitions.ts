@@ -1,4 +1,11 @@
-import { errorResponse, jsonBody, memberOnly, teamIdParam } from './openapi-common';
+import {
+  errorResponse,
+  jsonBody,
+  memberOnly,
+  queryParameters,
+  teamIdParam,
+} from './openapi-common';
+import { RECOGNITION_ID, recognitionListQuery } from './recognition-schemas';
 
 const person = {
   type: 'object',
@@ -42,39 +49,29 @@ export const recognitionPaths = {
       security: [{ bearerAuth: [] }],
       parameters: [
         teamIdParam,
-        {
-          name: 'tag',
-          in: 'query',
-          schema: { type: 'string' },
-          description: 'A trait id or value:<id>',
-        },
-        {
-          name: 'recipient',
-          in: 'query',
-          schema: { type: 'string' },
-          description: 'An Entra object id',
-        },
-        {
-          name: 'limit',
-          in: 'query',
-          schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-        },
-        {
-          name: 'cursor',
-          in: 'query',
-          schema: { type: 'string' },
-          description: 'nextCursor of the previous page',
-        },
+        ...queryParameters(recognitionListQuery, {
+          tag: 'A trait id or value:<id>',
+          recipient: 'An Entra object id',
+          cursor: 'nextCursor of the previous page',
+        }),
       ],
       responses: {
-        '200': jsonBody('One page', {
-          type: 'object',
-          required: ['items', 'nextCursor'],
-          properties: {
-            items: { type: 'array', items: recognition },
-            nextCursor: { type: 'string', nullable: true },
+        '200': {
+          ...jsonBody('One page', {
+            type: 'object',
+            required: ['items', 'nextCursor'],
+            properties: {
+              items: { type: 'array', items: recognition },
+              nextCursor: { type: 'string', nullable: true },
+            },
+          }),
+          links: {
+            deleteRecognition: {
+              operationId: 'deleteRecognition',
+              parameters: { id: '$response.body#/items/0/id' },
+            },
           },
-        }),
+        },
         '400': errorResponse('INVALID_INPUT: the message names each bad query field'),
         ...memberOnly,
       },
@@ -82,15 +79,21 @@ export const recognitionPaths = {
   },
   '/api/v1/teams/{teamId}/recognitions/{id}': {
     delete: {
+      operationId: 'deleteRecognition',
       summary: 'Delete a recognition you gave (its count leaves the weekly totals too)',
       security: [{ bearerAuth: [] }],
       parameters: [
         teamIdParam,
-        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          schema: { type: 'string', pattern: RECOGNITION_ID },
+        },
       ],
       responses: {
         '204': { description: 'Deleted' },
-        '404': errorResponse('RECOGNITION_NOT_FOUND'),
+        '404': errorResponse('RECOGNITION_NOT_FOUND; or NOT_FOUND: the id is not a recognition id'),
         ...memberOnly,
         '403': errorResponse(
           'RECOGNITION_NOT_YOURS: only the giver can delete it; or NOT_A_MEMBER',

@@ -1,5 +1,12 @@
 /** The tab API's contract; served at /api/openapi.json and checked against the routes in tests. */
-import { authResponses, errorResponse, errorSchema, teamSummary } from './openapi-common';
+import { devTokenBody } from './auth/dev-tokens';
+import {
+  authResponses,
+  errorResponse,
+  errorSchema,
+  jsonRequest,
+  teamSummary,
+} from './openapi-common';
 import { checkinPaths } from './openapi-checkins';
 import { peoplePaths } from './openapi-people';
 import { agreementPaths } from './openapi-agreements';
@@ -53,27 +60,7 @@ export function openApiDocument(version: string) {
           description:
             'Signed by a key generated at start-up and kept in memory: tokens stop working ' +
             'when the process restarts.',
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['tenantId', 'userId', 'name'],
-                  properties: {
-                    tenantId: { type: 'string', minLength: 1, maxLength: 100 },
-                    userId: {
-                      type: 'string',
-                      minLength: 1,
-                      maxLength: 100,
-                      description: 'The aadObjectId the token speaks for',
-                    },
-                    name: { type: 'string', minLength: 1, maxLength: 100 },
-                  },
-                },
-              },
-            },
-          },
+          requestBody: jsonRequest(devTokenBody, 'userId is the aadObjectId the token speaks for'),
           responses: {
             '200': {
               description: 'The token, for an Authorization: Bearer header',

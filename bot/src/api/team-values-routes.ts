@@ -1,25 +1,9 @@
 import type { Server } from 'restify';
-import { z } from 'zod';
 import type { CheckinService } from '../domain/checkin-service';
 import type { TeamValue } from '../domain/recognition';
 import { withTeamMember, type AccessDeps } from './auth/team-access';
 import { parseInput } from './query';
-
-const valuesBody = z.object({
-  values: z
-    .array(
-      z.object({
-        id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'ids are 1–40 lowercase letters, digits or "-"'),
-        label: z
-          .string()
-          .trim()
-          .min(2, 'a value needs a name')
-          .max(60, 'keep a value’s name under 60 characters'),
-      }),
-    )
-    .max(10, 'ten values at most')
-    .refine((vs) => new Set(vs.map((v) => v.id)).size === vs.length, 'value ids must be unique'),
-});
+import { valuesBody } from './team-values-schemas';
 
 /** The team's own values, which members can recognize beside the five traits. Leads edit them. */
 export function registerTeamValuesRoutes(

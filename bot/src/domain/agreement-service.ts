@@ -37,6 +37,7 @@ import type {
   ProposalState,
 } from './agreement-ports';
 import { AGREEMENT_TEMPLATES, findTemplate } from './agreement-templates';
+import { MAX_QUESTIONS } from './checkin';
 import type { CheckinService, RosterReader } from './checkin-service';
 import type { RosterMember } from './installation';
 
@@ -585,6 +586,12 @@ export function createAgreementService(deps: AgreementServiceDeps) {
       const config = await deps.checkins.settings(teamId);
       if (config.settings.questions.some((q) => q.id === question.id)) {
         return { question, added: false, questions: config.settings.questions };
+      }
+      if (config.settings.questions.length >= MAX_QUESTIONS) {
+        throw new AgreementError(
+          'AGREEMENT_QUESTIONS_FULL',
+          `The check-in already asks ${MAX_QUESTIONS} questions, the most it can: remove one in the check-in settings first.`,
+        );
       }
       const updated = await deps.checkins.updateSettings(teamId, member, {
         ...config.settings,

@@ -1,5 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
 import { z } from 'zod';
+import { plainText } from './text-rules';
 import { agreementDecision, VOTING_WINDOW_DAYS, type Decision } from './agreement-decision';
 import type { TraitId } from './traits';
 import { addDays, isoDate, localDate, zonedWallTimeToInstant } from './zoned-time';
@@ -172,6 +173,7 @@ export type AgreementErrorCode =
   | 'AGREEMENT_VOTING_CLOSED'
   | 'AGREEMENT_WINDOW_OPEN'
   | 'AGREEMENT_NO_CHANGE'
+  | 'AGREEMENT_QUESTIONS_FULL'
   | 'AGREEMENT_OWN_OBJECTION'
   | 'AGREEMENT_OBJECTION_WITHDRAWN'
   | 'AGREEMENT_NOT_A_MEMBER'
@@ -214,25 +216,15 @@ export function normalizeTitle(title: string): string {
   );
 }
 
-export const titleSchema = z
-  .string()
-  .transform(normalizeTitle)
-  .pipe(
-    z
-      .string()
-      .min(3, 'give the agreement a title of at least 3 characters')
-      .max(MAX_TITLE, `keep the title to ${MAX_TITLE} characters`),
-  );
+export const titleSchema = plainText(3, MAX_TITLE, {
+  short: 'give the agreement a title of at least 3 characters',
+  long: `keep the title to ${MAX_TITLE} characters`,
+}).transform(normalizeTitle);
 
-export const textSchema = z
-  .string()
-  .transform(normalizeText)
-  .pipe(
-    z
-      .string()
-      .min(10, 'say what the team agrees in at least 10 characters')
-      .max(MAX_TEXT, `keep the text to ${MAX_TEXT} characters`),
-  );
+export const textSchema = plainText(10, MAX_TEXT, {
+  short: 'say what the team agrees in at least 10 characters',
+  long: `keep the text to ${MAX_TEXT} characters`,
+}).transform(normalizeText);
 
 export const categorySchema = z.enum(AGREEMENT_CATEGORIES, {
   error: `must be one of ${AGREEMENT_CATEGORIES.join(', ')}`,
@@ -248,32 +240,27 @@ export const reviewAfterDaysSchema = z
   .number()
   .int('must be a whole number of days')
   .min(MIN_REVIEW_DAYS, `must be ${MIN_REVIEW_DAYS}–${MAX_REVIEW_DAYS} days`)
-  .max(MAX_REVIEW_DAYS, `must be ${MIN_REVIEW_DAYS}–${MAX_REVIEW_DAYS} days`);
+  .max(MAX_REVIEW_DAYS, `must be ${MIN_REVIEW_DAYS}–${MAX_REVIEW_DAYS} days`)
+  .meta({
+    description: 'Days from adoption (or from a kept review) to the next "Still keeping this?"',
+  });
 
-export const noteSchema = z
-  .string()
+export const noteSchema = plainText(0, MAX_NOTE, {
+  short: 'write a note',
+  long: `keep the note to ${MAX_NOTE} characters`,
+})
   .transform(normalizeText)
-  .pipe(z.string().max(MAX_NOTE, `keep the note to ${MAX_NOTE} characters`));
+  .meta({ description: 'Why: shown with the proposal' });
 
-export const objectionReasonSchema = z
-  .string()
-  .transform(normalizeText)
-  .pipe(
-    z
-      .string()
-      .min(MIN_OBJECTION, `an objection needs a reason of at least ${MIN_OBJECTION} characters`)
-      .max(MAX_OBJECTION, `keep the reason to ${MAX_OBJECTION} characters`),
-  );
+export const objectionReasonSchema = plainText(MIN_OBJECTION, MAX_OBJECTION, {
+  short: `an objection needs a reason of at least ${MIN_OBJECTION} characters`,
+  long: `keep the reason to ${MAX_OBJECTION} characters`,
+}).transform(normalizeText);
 
-export const answerTextSchema = z
-  .string()
-  .transform(normalizeText)
-  .pipe(
-    z
-      .string()
-      .min(2, 'write an answer')
-      .max(MAX_ANSWER, `keep the answer to ${MAX_ANSWER} characters`),
-  );
+export const answerTextSchema = plainText(2, MAX_ANSWER, {
+  short: 'write an answer',
+  long: `keep the answer to ${MAX_ANSWER} characters`,
+}).transform(normalizeText);
 
 /** Parses with a schema, or throws AGREEMENT_INVALID naming each bad field. */
 export function parseAgreementInput<S extends z.ZodType>(

@@ -1,6 +1,7 @@
 import {
   CheckinError,
   checkinSettingsSchema,
+  settingsChangeSchema,
   nextRoundOpening,
   recentWeeks,
   roundTimes,
@@ -37,6 +38,11 @@ export interface RunNowOutcome {
 
 export class InvalidSettingsError extends Error {
   readonly code = 'INVALID_SETTINGS';
+}
+
+/** Leads are named from the team's roster: a conflict with who is in the team, not bad input. */
+export class LeadNotInTeamError extends Error {
+  readonly code = 'LEAD_NOT_A_MEMBER';
 }
 
 export class ProposalNotFoundError extends Error {
@@ -210,7 +216,7 @@ export function createCheckinService(deps: {
         const members = new Set((await deps.roster.roster(teamId)).map((m) => m.aadObjectId));
         const strangers = leads.filter((l) => !members.has(l));
         if (strangers.length > 0) {
-          throw new InvalidSettingsError(
+          throw new LeadNotInTeamError(
             `leads: ${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a member of this team; leads are named by their Entra object id from the team's roster`,
           );
         }
@@ -222,10 +228,7 @@ export function createCheckinService(deps: {
 
     async propose(teamId: string, member: string, change: unknown): Promise<SettingsProposal> {
       const config = await repo.config(teamId);
-      const partial = checkinSettingsSchema
-        .pick({ cadence: true, questions: true })
-        .partial()
-        .safeParse(change);
+      const partial = settingsChangeSchema.safeParse(change);
       if (!partial.success || (!partial.data.cadence && !partial.data.questions)) {
         throw new InvalidSettingsError(
           partial.success

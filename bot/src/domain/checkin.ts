@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lastById, plainText } from './text-rules';
 import { TRAITS, TRAIT_IDS, type TraitId } from './traits';
 import { isoWeekKey } from './week';
 import {
@@ -14,6 +15,7 @@ import {
 /** No aggregate is ever shown for fewer people than this, whatever a team configures. */
 export const MIN_GROUP_FLOOR = 3;
 export const MAX_FREE_TEXT = 1000;
+export const MAX_QUESTIONS = 10;
 
 const WEEKDAYS = [
   'monday',
@@ -29,14 +31,12 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const questionSchema = z.object({
   id: z
     .string()
-    .trim()
     .regex(/^[a-z0-9-]{1,40}$/, 'question ids are 1–40 lowercase letters, digits or "-"'),
   trait: z.enum(TRAIT_IDS as [TraitId, ...TraitId[]]),
-  text: z
-    .string()
-    .trim()
-    .min(5, 'a question needs at least 5 characters')
-    .max(200, 'keep a question under 200 characters'),
+  text: plainText(5, 200, {
+    short: 'a question needs at least 5 characters',
+    long: 'keep a question under 200 characters',
+  }).transform((s) => s.trim()),
 });
 export type Question = z.infer<typeof questionSchema>;
 
@@ -44,27 +44,36 @@ export const cadenceSchema = z.object({
   every: z.enum(['week', 'two-weeks']),
   day: z.enum(WEEKDAYS),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time is HH:MM in 24-hour form, e.g. 09:30'),
+  // The document lists the zones this runtime names; the aliases it also knows (Asia/Kolkata
+  // beside Asia/Calcutta, as browsers name them) are accepted too.
   timeZone: z
     .string()
-    .refine(isValidTimeZone, 'timeZone must be an IANA zone such as Europe/Berlin'),
+    .refine(isValidTimeZone, 'timeZone must be an IANA zone such as Europe/Berlin')
+    .meta({ enum: ['UTC', ...Intl.supportedValuesOf('timeZone')] }),
   /** How long a round stays open. */
   windowHours: z.number().int().min(4).max(168),
   /** Local dates (YYYY-MM-DD) when no round opens: holidays, team off-sites. */
-  quietDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'quiet days are YYYY-MM-DD')).max(100),
+  quietDays: z.array(z.iso.date('quiet days are dates, YYYY-MM-DD')).max(100),
 });
 export type Cadence = z.infer<typeof cadenceSchema>;
 
 export const questionsSchema = z
   .array(questionSchema)
   .min(1, 'keep at least one question')
-  .max(10, 'ten questions at most: short check-ins get honest answers')
-  .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'question ids must be unique');
+  .max(MAX_QUESTIONS, 'ten questions at most: short check-ins get honest answers')
+  .transform(lastById);
 
 export const checkinSettingsSchema = z.object({
   enabled: z.boolean(),
   cadence: cadenceSchema,
   questions: questionsSchema,
-  freeText: z.object({ enabled: z.boolean(), prompt: z.string().trim().min(5).max(200) }),
+  freeText: z.object({
+    enabled: z.boolean(),
+    prompt: plainText(5, 200, {
+      short: 'a prompt needs at least 5 characters',
+      long: 'keep the prompt under 200 characters',
+    }).transform((s) => s.trim()),
+  }),
   minGroupSize: z
     .number()
     .int()
@@ -72,6 +81,12 @@ export const checkinSettingsSchema = z.object({
     .max(50),
 });
 export type CheckinSettings = z.infer<typeof checkinSettingsSchema>;
+
+/** A proposal's change: new questions, a new cadence, or both. */
+export const settingsChangeSchema = checkinSettingsSchema
+  .pick({ cadence: true, questions: true })
+  .partial()
+  .meta({ anyOf: [{ required: ['cadence'] }, { required: ['questions'] }] });
 
 const DEFAULT_QUESTIONS: Record<TraitId, string> = {
   'psychological-safety': 'I can take a risk or speak up on this team without fear.',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JSONWebKeySet } from 'jose';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { plainText } from '../../domain/text-rules';
 import { sendError } from '../http-error';
 import { DEV_AUDIENCE, DEV_ISSUER } from './token-validator';
 
@@ -45,16 +46,17 @@ export async function createDevTokenIssuer(): Promise<DevTokenIssuer> {
 
 /** A 1–100 character string; a missing field is named as missing, a wrong type as such. */
 const text = (field: string) =>
-  z
-    .string({
+  plainText(
+    1,
+    100,
+    { short: `${field} must be 1–100 characters`, long: `${field} must be 1–100 characters` },
+    z.string({
       error: (issue) =>
         issue.input === undefined ? `${field} is required` : `${field} must be a string`,
-    })
-    .trim()
-    .min(1, `${field} must be 1–100 characters`)
-    .max(100, `${field} must be 1–100 characters`);
+    }),
+  ).transform((s) => s.trim());
 
-const devTokenBody = z.object(
+export const devTokenBody = z.object(
   { tenantId: text('tenantId'), userId: text('userId'), name: text('name') },
   { error: 'The body must be a JSON object with "tenantId", "userId" and "name"' },
 );
