@@ -190,6 +190,57 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
     ]);
   });
 
+  describe('a round of six, answered one by one', () => {
+    const six = newMembers('Uma', 'Vic', 'Wes', 'Xia', 'Yan', 'Zoe');
+    const scores = ['5', '4', '4', '2', '3', '1'];
+
+    it('shows only participation while it is open, and its results once a lead closes it', async () => {
+      const team = await installTeam(app.url, connector, six);
+      const lead = await devToken(app.url, six[0]);
+      const member = await devToken(app.url, six[1]);
+      const started = await call('POST', `${team.path}/checkin/rounds`, lead);
+      expect(started.status).toBe(201);
+      const roundId = started.json.id;
+      const health = async () =>
+        (await call('GET', `${team.path}/trust-health?weeks=1`, member)).json;
+      const settings = async () =>
+        (await call('GET', `${team.path}/checkin/settings`, member)).json;
+      const before = await health();
+
+      for (const [i, person] of six.entries()) {
+        await answer(person, { roundId, dependability: scores[i] });
+        // Nothing a member can read moves with an answer, whoever just answered…
+        expect(await health()).toEqual(before);
+        expect((await call('GET', `${team.path}/feedback`, member)).json).toEqual({ weeks: [] });
+        // …except how many have answered, and until when the round is open.
+        expect((await settings()).openRound).toEqual({
+          id: roundId,
+          closesAt: started.json.closesAt,
+          invited: 6,
+          answered: i + 1,
+        });
+      }
+      const again = await call('POST', `${team.path}/checkin/rounds`, lead);
+      expect(again.status).toBe(200);
+      expect(again.json.id).toBe(roundId);
+
+      const path = `${team.path}/checkin/rounds/${encodeURIComponent(roundId)}/close`;
+      expect((await call('POST', path, member)).status).toBe(403);
+      const closed = await call('POST', path, lead);
+      expect(closed.status).toBe(200);
+      expect(closed.json.status).toBe('closed');
+      expect((await call('POST', path, lead)).status).toBe(409);
+
+      expect((await health()).weeks[0]).toMatchObject({
+        status: 'ok',
+        answers: 6,
+        participation: 1,
+        traits: [{ trait: 'dependability', average: 3.17, answers: 6 }],
+      });
+      expect((await settings()).openRound).toBeNull();
+    });
+  });
+
   describe('a round run now by a lead', () => {
     let team: Awaited<ReturnType<typeof installTeam>>;
     let roundId: string;

@@ -1,8 +1,15 @@
 import type { Server } from 'restify';
 import { isLeadOf, type CheckinService } from '../domain/checkin-service';
-import type { SettingsProposal } from '../domain/checkin-ports';
+import type { Round, SettingsProposal } from '../domain/checkin-ports';
 import { withTeamMember, type AccessDeps } from './auth/team-access';
-import { feedbackQuery, proposalId, settingsBody, voteBody, weeksQuery } from './checkin-schemas';
+import {
+  feedbackQuery,
+  proposalId,
+  roundId,
+  settingsBody,
+  voteBody,
+  weeksQuery,
+} from './checkin-schemas';
 import { parseInput, queryOf } from './query';
 
 /** The settings as a member sees them, and whether that member may edit them. */
@@ -11,6 +18,22 @@ const settingsView = (config: Awaited<ReturnType<CheckinService['settings']>>, c
   leads: config.leads,
   isLead: isLeadOf(config.leads, caller),
   nextRoundAt: config.nextRoundAt?.toISOString() ?? null,
+  // While a round is open only its participation is shown: its numbers wait for the close.
+  openRound: config.openRound && {
+    id: config.openRound.id,
+    closesAt: config.openRound.closesAt.toISOString(),
+    invited: config.openRound.invited,
+    answered: config.openRound.participation,
+  },
+});
+
+const roundView = (round: Round) => ({
+  id: round.id,
+  week: round.week,
+  opensAt: round.opensAt.toISOString(),
+  closesAt: round.closesAt.toISOString(),
+  invited: round.invited,
+  status: round.status,
 });
 
 /** Votes are the team's business, but who voted which way is not shown: only the tally. */
@@ -105,13 +128,15 @@ export function registerCheckinRoutes(
       const { round, started } = await deps.checkins.runNow(teamId, caller.aadObjectId);
       // 200 with the round already open: nothing new was started or sent.
       res.status(started ? 201 : 200);
-      res.json({
-        id: round.id,
-        week: round.week,
-        opensAt: round.opensAt.toISOString(),
-        closesAt: round.closesAt.toISOString(),
-        invited: round.invited,
-      });
+      res.json(roundView(round));
+    }),
+  );
+
+  server.post(
+    '/api/v1/teams/:teamId/checkin/rounds/:roundId/close',
+    withTeamMember(deps, async (req, res, { teamId, caller }) => {
+      const id = parseInput(roundId, req.params?.roundId, 'roundId');
+      res.json(roundView(await deps.checkins.closeEarly(teamId, id, caller.aadObjectId)));
     }),
   );
 }

@@ -2,6 +2,7 @@ import { settingsChangeSchema } from '../domain/checkin';
 import {
   feedbackQuery,
   proposalId,
+  roundId,
   settingsBodyDocument,
   voteBody,
   weeksQuery,
@@ -68,14 +69,44 @@ const settings = {
 
 const settingsView = jsonBody('The team’s check-in settings', {
   type: 'object',
-  required: ['settings', 'leads', 'isLead', 'nextRoundAt'],
+  required: ['settings', 'leads', 'isLead', 'nextRoundAt', 'openRound'],
   properties: {
     settings,
     leads: { type: 'array', items: { type: 'string' } },
     isLead: { type: 'boolean' },
-    nextRoundAt: { type: 'string', format: 'date-time', nullable: true },
+    nextRoundAt: {
+      type: 'string',
+      format: 'date-time',
+      nullable: true,
+      description: 'The next opening; none opens while a round is open, so it follows that close',
+    },
+    openRound: {
+      type: 'object',
+      nullable: true,
+      description: 'The round open now: participation only, its results show once it closes',
+      required: ['id', 'closesAt', 'invited', 'answered'],
+      properties: {
+        id: { type: 'string' },
+        closesAt: { type: 'string', format: 'date-time' },
+        invited: { type: 'integer' },
+        answered: { type: 'integer' },
+      },
+    },
   },
 });
+
+const round = {
+  type: 'object',
+  required: ['id', 'week', 'opensAt', 'closesAt', 'invited', 'status'],
+  properties: {
+    id: { type: 'string' },
+    week: { type: 'string' },
+    opensAt: { type: 'string', format: 'date-time' },
+    closesAt: { type: 'string', format: 'date-time' },
+    invited: { type: 'integer' },
+    status: { type: 'string', enum: ['open', 'closed'] },
+  },
+};
 
 const proposal = {
   type: 'object',
@@ -268,16 +299,27 @@ export const checkinPaths = {
       security,
       parameters: [teamIdParam],
       responses: {
-        '201': jsonBody('The round', {
-          type: 'object',
-          properties: {
-            id: { type: 'string' },
-            week: { type: 'string' },
-            opensAt: { type: 'string', format: 'date-time' },
-            closesAt: { type: 'string', format: 'date-time' },
-            invited: { type: 'integer' },
-          },
-        }),
+        '201': jsonBody('The round, opened now', round),
+        '200': jsonBody('The round already open: nothing new was started', round),
+        ...memberOnly,
+        '403': errorResponse('NOT_A_LEAD; or NOT_A_MEMBER'),
+      },
+    },
+  },
+  '/api/v1/teams/{teamId}/checkin/rounds/{roundId}/close': {
+    post: {
+      operationId: 'closeCheckinRound',
+      summary: 'Close the open round early (leads only): its results show at once',
+      security,
+      parameters: [
+        teamIdParam,
+        pathParameter('roundId', roundId, 'The open round’s id, from the settings’ openRound'),
+      ],
+      responses: {
+        '200': jsonBody('The round, closed', round),
+        '400': invalid,
+        '404': errorResponse('CHECKIN_ROUND_NOT_FOUND'),
+        '409': errorResponse('ROUND_NOT_OPEN: it has closed already'),
         ...memberOnly,
         '403': errorResponse('NOT_A_LEAD; or NOT_A_MEMBER'),
       },
