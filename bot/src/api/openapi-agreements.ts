@@ -360,6 +360,9 @@ export const agreementPaths = {
           links: linksFrom('$response.body#/id', '$response.body#/openProposal/id'),
         },
         '400': errorResponse('INVALID_INPUT: the message names each bad field'),
+        '409': errorResponse(
+          'AGREEMENT_PROPOSAL_OPEN: this template is already proposed; the message names that proposal',
+        ),
         ...memberOnly,
       },
     },
