@@ -248,7 +248,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     expect(vague.status).toBe(400);
     expect(vague.json).toEqual({
       code: 'INVALID_INPUT',
-      message: 'body.reason: an objection needs a reason of at least 5 characters',
+      message: 'An objection needs a reason of at least 5 characters.',
     });
 
     const objected = await call('POST', `${proposalPath(team, created)}/objections`, token(bo), {
@@ -776,24 +776,27 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     });
     expect(bad.status).toBe(400);
     expect(bad.json.code).toBe('INVALID_INPUT');
-    expect(bad.json.message).toContain('body.title: keep the title to 120 characters');
-    expect(bad.json.message).toContain(
-      'body.text: say what the team agrees in at least 10 characters',
+    // Plain sentences a person can act on: no field paths, no code words.
+    expect(bad.json.message).toBe(
+      'Keep the title to 120 characters. Say what the team agrees in at least 10 characters. ' +
+        'The category must be one of communication, meetings, availability, feedback, collaboration, connection, other.',
     );
-    expect(bad.json.message).toContain('body.category: must be one of communication, meetings');
 
     const missing = await call('POST', `${team.path}/agreements`, token(bo), {
       title: 'Hello there',
     });
     expect(missing.json.message).toBe(
-      'body.text: is required when no templateId is given; body.category: is required when no templateId is given',
+      'The text is needed when no template is chosen. The category is needed when no template is chosen.',
     );
     const unknown = await call('POST', `${team.path}/agreements`, token(bo), {
       templateId: 'surveil',
     });
     expect(unknown).toMatchObject({
       status: 400,
-      json: { code: 'INVALID_INPUT', message: expect.stringContaining('body.templateId') },
+      json: {
+        code: 'INVALID_INPUT',
+        message: 'The template id is not one of the agreement templates.',
+      },
     });
     const kind = await call(
       'POST',
@@ -806,7 +809,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     expect(kind.json.message).toMatch(/kind must be "change" or "retire"/);
     const status = await call('GET', `${team.path}/agreements?status=archived`, token(bo));
     expect(status.json.message).toMatch(
-      /^query\.status: must be one of proposed, active, retired, declined/,
+      /^The status must be one of proposed, active, retired, declined/,
     );
 
     const outsider = newMembers('Zed')[0];

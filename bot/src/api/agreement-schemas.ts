@@ -41,7 +41,7 @@ export const newAgreementBody = z
         ctx.addIssue({
           code: 'custom',
           path: [field],
-          message: 'is required when no templateId is given',
+          message: 'is needed when no template is chosen',
         });
       }
     }

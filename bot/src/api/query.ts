@@ -1,8 +1,9 @@
 import type { Request } from 'restify';
 import type { z } from 'zod';
+import { plainIssues } from '../domain/plain-issues';
 import { InvalidInputError } from './domain-errors';
 
-/** Parses a request part with a schema, refusing with a message that names each bad field. */
+/** Parses a request part with a schema, refusing with plain sentences that name each bad field. */
 export function parseInput<S extends z.ZodType>(
   schema: S,
   value: unknown,
@@ -10,11 +11,7 @@ export function parseInput<S extends z.ZodType>(
 ): z.infer<S> {
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success) {
-    throw new InvalidInputError(
-      parsed.error.issues
-        .map((i) => `${where}${i.path.length ? '.' + i.path.join('.') : ''}: ${i.message}`)
-        .join('; '),
-    );
+    throw new InvalidInputError(plainIssues(parsed.error.issues, where));
   }
   return parsed.data;
 }

@@ -485,7 +485,7 @@ export function createAgreementService(deps: AgreementServiceDeps) {
 
     async object(teamId: string, proposalId: string, member: Author, reason: unknown) {
       if (typeof reason !== 'string') {
-        throw new AgreementError('AGREEMENT_INVALID', 'reason: an objection needs a reason');
+        throw new AgreementError('AGREEMENT_INVALID', 'An objection needs a reason.');
       }
       const id = deps.newId();
       const state = await updateProposal(teamId, proposalId, (p, members) => {
@@ -503,7 +503,7 @@ export function createAgreementService(deps: AgreementServiceDeps) {
       text: unknown,
     ) {
       if (typeof text !== 'string')
-        throw new AgreementError('AGREEMENT_INVALID', 'text: write an answer');
+        throw new AgreementError('AGREEMENT_INVALID', 'Write an answer to the objection.');
       const id = deps.newId();
       const state = await updateProposal(teamId, proposalId, (p, members) => {
         assertMember(members, by.aadObjectId);

@@ -1,5 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
 import { z } from 'zod';
+import { plainIssues } from './plain-issues';
 import { plainText } from './text-rules';
 import { agreementDecision, VOTING_WINDOW_DAYS, type Decision } from './agreement-decision';
 import type { TraitId } from './traits';
@@ -270,15 +271,7 @@ export function parseAgreementInput<S extends z.ZodType>(
 ): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new AgreementError(
-    'AGREEMENT_INVALID',
-    parsed.error.issues
-      .map((i) => {
-        const path = [field, ...i.path.map(String)].filter(Boolean).join('.');
-        return path ? `${path}: ${i.message}` : i.message;
-      })
-      .join('; '),
-  );
+  throw new AgreementError('AGREEMENT_INVALID', plainIssues(parsed.error.issues, field));
 }
 
 // ——— Responses ———————————————————————————————————————————————————————————————

@@ -12,6 +12,7 @@ import {
 } from './checkin';
 import type { CheckinRepository, Round, SettingsProposal } from './checkin-ports';
 import type { RosterMember } from './installation';
+import { plainIssues } from './plain-issues';
 import { majorityOutcome } from './voting';
 
 export const PROPOSAL_WINDOW_DAYS = 7;
@@ -76,9 +77,7 @@ export const isLeadOf = (leads: readonly string[], member: string) =>
 function parseSettings(value: unknown): CheckinSettings {
   const parsed = checkinSettingsSchema.safeParse(value);
   if (!parsed.success) {
-    throw new InvalidSettingsError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; '),
-    );
+    throw new InvalidSettingsError(plainIssues(parsed.error.issues, 'settings'));
   }
   return parsed.data;
 }
@@ -211,7 +210,7 @@ export function createCheckinService(deps: {
       const settings = parseSettings(value);
       const config = await repo.config(teamId);
       const nextLeads = leads ?? (config.leads.length ? config.leads : [member]);
-      if (nextLeads.length === 0) throw new InvalidSettingsError('leads: keep at least one lead');
+      if (nextLeads.length === 0) throw new InvalidSettingsError('Keep at least one lead.');
       if (leads) {
         const members = new Set((await deps.roster.roster(teamId)).map((m) => m.aadObjectId));
         const strangers = leads.filter((l) => !members.has(l));
@@ -232,10 +231,8 @@ export function createCheckinService(deps: {
       if (!partial.success || (!partial.data.cadence && !partial.data.questions)) {
         throw new InvalidSettingsError(
           partial.success
-            ? 'a proposal changes the cadence, the questions, or both'
-            : partial.error.issues
-                .map((i) => `${i.path.join('.') || 'change'}: ${i.message}`)
-                .join('; '),
+            ? 'A proposal changes the cadence, the questions, or both.'
+            : plainIssues(partial.error.issues, 'change'),
         );
       }
       parseSettings({ ...config.settings, ...partial.data });
