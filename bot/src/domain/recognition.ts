@@ -78,11 +78,12 @@ export function resolveTag(key: string, values: readonly TeamValue[]): Recogniti
   return value ? { kind: 'value', id: value.id, label: value.label } : undefined;
 }
 
+// Letters and digits of any script: a team's values may be named in its own language.
 const normalize = (s: string) =>
   s
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
 /**
@@ -104,10 +105,11 @@ export function matchTag(
       names: [normalize(v.label), normalize(v.id)],
     })),
   ];
-  // Longest phrase first, so "structure and clarity great work" consumes three words.
-  for (let n = Math.min(4, words.length); n >= 1; n--) {
+  // Longest phrase first, so "structure and clarity great work" consumes three words. A word
+  // without a letter or digit ("🎉", "—") names nothing, so it starts the message instead.
+  const named = words.slice(0, 4).findIndex((w) => !normalize(w));
+  for (let n = named === -1 ? Math.min(4, words.length) : named; n >= 1; n--) {
     const phrase = normalize(words.slice(0, n).join(' '));
-    if (!phrase) continue;
     const exact = candidates.filter((c) => c.names.includes(phrase));
     if (exact.length === 1) return { tag: exact[0].tag, consumed: n };
     if (n === 1 && phrase.length >= 3) {

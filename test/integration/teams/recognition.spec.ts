@@ -255,6 +255,22 @@ describe('recognition in Teams (over /api/messages)', () => {
     ]);
   });
 
+  it('keeps everything typed after the trait as the message, emoji included', async () => {
+    const team = await installedTeam();
+    const message = channelMessage(team, ana, `recognize <at>Bo</at> for meaning 🎉🚀 Ünïcödé …`);
+    message.entities.push({
+      type: 'mention',
+      text: '<at>Bo</at>',
+      mentioned: { id: bo.id, name: 'Bo' },
+    });
+
+    await postJson(`${app.url}/api/messages`, message);
+
+    expect(await stored(team.teamId)).toEqual([
+      expect.objectContaining({ tagKey: 'meaning', message: '🎉🚀 Ünïcödé …' }),
+    ]);
+  });
+
   it('answers an unreadable command with the form card, and the form posts the recognition', async () => {
     const team = await installedTeam();
     await postJson(`${app.url}/api/messages`, channelMessage(team, ana, 'recognize'));
