@@ -166,6 +166,17 @@ export interface ParsedCommand {
   recipients: Person[];
   tagWords: string[];
   rest: string;
+  /** Began with "thank(s)": with nobody named, it may be thanks to Rapport itself. */
+  thanks: boolean;
+}
+
+const RECOGNIZE_VERB = /^(recognize|recognise|kudos|thank|thanks)\b/i;
+
+/** How the text asks for a recognition, if it does, before anyone in it is looked up. */
+export function recognizeVerb(text: string): 'recognize' | 'thanks' | undefined {
+  const verb = RECOGNIZE_VERB.exec(text.trim());
+  if (!verb) return undefined;
+  return /^thank/i.test(verb[0]) ? 'thanks' : 'recognize';
 }
 
 /**
@@ -177,7 +188,7 @@ export function parseRecognizeText(
   mentioned: readonly { marker: string; person: Person }[],
 ): ParsedCommand | undefined {
   let rest = text.trim();
-  const verb = /^(recognize|recognise|kudos|thank|thanks)\b/i.exec(rest);
+  const verb = RECOGNIZE_VERB.exec(rest);
   if (!verb) return undefined;
   rest = rest.slice(verb[0].length);
   const recipients: Person[] = [];
@@ -193,7 +204,7 @@ export function parseRecognizeText(
     .replace(/^\s*for\b/i, '')
     .trim();
   const words = rest.split(/\s+/).filter(Boolean);
-  return { recipients, tagWords: words, rest };
+  return { recipients, tagWords: words, rest, thanks: recognizeVerb(verb[0]) === 'thanks' };
 }
 
 /** Completes a parsed command with its tag and message, or says what is missing. */

@@ -10,6 +10,7 @@ import type { InstallationRepository } from '../domain/installation';
 import {
   completeCommand,
   parseRecognizeText,
+  recognizeVerb,
   RecognitionError,
   tagKey,
   type Person,
@@ -30,6 +31,7 @@ import { commandText } from './command-text';
 import { conversationIdentity } from './conversation-identity';
 import { recognitionWallLink } from './deep-links';
 import { InvokeRefusal, type CardVerbHandler, type ExtensionCommand } from './invoke-routing';
+import { personalChatHint, THANKS_HINT } from './recognition-hints';
 import { recognitionDraft, recognitionFormData, type RecognitionDraft } from './recognition-input';
 
 /** The message extension's one command, as the manifest names it. */
@@ -305,6 +307,12 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       const team = teamOf(context);
       const activity = context.activity;
       const text = commandText(activity);
+      const verb = recognizeVerb(text);
+      if (!verb) return false;
+      if (team.kind === 'personal') {
+        await context.sendActivity(personalChatHint(verb === 'thanks'));
+        return true;
+      }
       const mentions = TurnContext.getMentions(activity).filter(
         (m) => m.mentioned.id !== activity.recipient.id,
       );
@@ -324,6 +332,10 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       if (!parsed) return false;
       const { values } = await deps.settings.get(team.id);
       const completed = completeCommand(parsed, values);
+      if (parsed.thanks && parsed.recipients.length === 0 && !completed.tag) {
+        await context.sendActivity(THANKS_HINT);
+        return true;
+      }
       const input: RecognitionInput = {
         sender: sender(context),
         recipients: parsed.recipients,

@@ -7,6 +7,7 @@ import { postJson } from '../../support/http';
 import { startTestApp } from '../../support/test-app';
 import {
   BOT_ID,
+  TENANT_ID,
   channelMessage,
   teamInstallationUpdate,
   teamInvoke,
@@ -298,6 +299,58 @@ describe('recognition in Teams (over /api/messages)', () => {
     expect(JSON.stringify(res.value)).toContain('Thanks for recognizing Bo');
     expect(postedTo(team)).toHaveLength(2);
     expect(await stored(team.teamId)).toHaveLength(1);
+  });
+
+  describe('in a personal chat with the bot', () => {
+    const personalMessage = (text: string) => ({
+      type: 'message',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      text,
+      from: ana,
+      recipient: { id: BOT_ID, name: 'Rapport' },
+      conversation: { id: `a:${ana.id}`, conversationType: 'personal', tenantId: TENANT_ID },
+      channelData: { tenant: { id: TENANT_ID } },
+    });
+    const repliesTo = (conversationId: string) =>
+      connector.posted.filter((p) => p.conversationId === conversationId);
+
+    it.each(['thanks!', 'recognize <at>Bo</at> for impact shipped it'])(
+      'answers "%s" kindly with where and how to recognize someone, and stores nothing',
+      async (text) => {
+        const before = repliesTo(`a:${ana.id}`).length;
+
+        await postJson(`${app.url}/api/messages`, personalMessage(text));
+
+        const replies = repliesTo(`a:${ana.id}`).slice(before);
+        expect(replies).toHaveLength(1);
+        expect(replies[0].body.attachments ?? []).toEqual([]);
+        const reply = String(replies[0].body.text);
+        expect(reply).toMatch(/channel or group chat/);
+        expect(reply).toContain('@Rapport recognize @name for');
+        expect(reply).not.toMatch(/Choose at least one colleague/);
+        expect(
+          await app.database.db
+            .collection(collections.recognitions)
+            .countDocuments({ 'sender.aadObjectId': ana.aadObjectId, teamId: `a:${ana.id}` }),
+        ).toBe(0);
+      },
+    );
+  });
+
+  it('answers "@Rapport thanks!" in a channel with how to recognize someone, not with a form', async () => {
+    const team = await installedTeam();
+    const before = connector.posted.length;
+
+    await postJson(`${app.url}/api/messages`, channelMessage(team, ana, 'thanks!'));
+
+    const replies = connector.posted
+      .slice(before)
+      .filter((p) => p.conversationId === team.channelId);
+    expect(replies).toHaveLength(1);
+    expect(replies[0].body.attachments ?? []).toEqual([]);
+    expect(String(replies[0].body.text)).toContain('@Rapport recognize @name for');
   });
 
   it.each(['composeExtension/fetchTask', 'composeExtension/submitAction'])(
