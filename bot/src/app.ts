@@ -23,6 +23,7 @@ import { createRateLimiter } from './jobs/rate-limiter';
 import { createPersonalConversations } from './store/personal-conversations';
 import { createProactiveSender } from './teams/proactive-sender';
 import { createRecognitionFlow } from './teams/recognition-flow';
+import { createRecipientLookup } from './teams/recognition-recipients';
 import { createCheckinService } from './domain/checkin-service';
 import { createCheckinDelivery } from './jobs/checkin-delivery';
 import { checkinJobHandlers, scheduleRoundEnd, scheduleTeamCheckins } from './jobs/checkin-jobs';
@@ -187,7 +188,10 @@ async function serve(
     recognitions,
     settings,
     installations,
-    people: createPeopleDirectory(database.db),
+    recipients: createRecipientLookup({
+      people: createPeopleDirectory(database.db),
+      installations,
+    }),
     teamsAppId: config.teamsAppId,
     agreements,
   });

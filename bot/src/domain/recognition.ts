@@ -53,12 +53,38 @@ export class RecognitionError extends Error {
       | 'RECOGNITION_SELF'
       | 'RECOGNITION_NO_RECIPIENT'
       | 'RECOGNITION_UNKNOWN_TAG'
-      | 'RECOGNITION_UNKNOWN_AGREEMENT',
+      | 'RECOGNITION_UNKNOWN_AGREEMENT'
+      | 'RECOGNITION_NOT_MEMBER',
     message: string,
   ) {
     super(message);
     this.name = 'RecognitionError';
   }
+}
+
+/**
+ * Refuses recipients who are not in the team or chat the recognition is given in: it would be
+ * posted and counted where they cannot see it. Names them where their name is known (an empty
+ * name is someone chosen by id alone, whom Rapport has never seen).
+ */
+export function notInConversationError(
+  names: readonly string[],
+  place: 'team' | 'chat',
+): RecognitionError {
+  const known = names.filter(Boolean);
+  const who = [...known, ...unnamed(names.length - known.length, known.length === 0)];
+  const list = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} and ${who.at(-1)}`;
+  return new RecognitionError(
+    'RECOGNITION_NOT_MEMBER',
+    `${list} ${names.length === 1 ? 'isn’t' : 'aren’t'} in this ${place}, so they can’t be ` +
+      `recognized here. Choose people from this ${place}.`,
+  );
+}
+
+function unnamed(count: number, alone: boolean): string[] {
+  if (count === 0) return [];
+  if (alone) return [count === 1 ? 'Someone you chose' : `${count} of the people you chose`];
+  return [count === 1 ? 'one other person you chose' : `${count} other people you chose`];
 }
 
 /** The key a tag is counted under in weekly buckets: the trait id, or "value:<id>". */

@@ -1,7 +1,6 @@
 import {
   type Activity,
   MessageFactory,
-  TeamsInfo,
   TurnContext,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
@@ -9,6 +8,7 @@ import {
 import type { InstallationRepository } from '../domain/installation';
 import {
   completeCommand,
+  notInConversationError,
   parseRecognizeText,
   recognizeVerb,
   RecognitionError,
@@ -18,7 +18,6 @@ import {
   type ValidRecognition,
 } from '../domain/recognition';
 import type { RecognitionService, TeamSettingsReader } from '../domain/recognition-service';
-import type { PeopleDirectory } from '../store/people-directory';
 import { adaptiveCard, cardAttachment, type AdaptiveCard } from './cards/adaptive-card';
 import { escapeCardText } from './cards/escape';
 import { recognitionCard } from './cards/recognition-card';
@@ -28,10 +27,11 @@ import {
   type RecognitionFormOptions,
 } from './cards/recognition-form-card';
 import { commandText } from './command-text';
-import { conversationIdentity } from './conversation-identity';
+import { conversationIdentity, type ConversationIdentity } from './conversation-identity';
 import { recognitionWallLink } from './deep-links';
 import { InvokeRefusal, type CardVerbHandler, type ExtensionCommand } from './invoke-routing';
 import { personalChatHint, THANKS_HINT } from './recognition-hints';
+import { membersFound, outsiderNames, type RecipientLookup } from './recognition-recipients';
 import { recognitionDraft, recognitionFormData, type RecognitionDraft } from './recognition-input';
 
 /** The message extension's one command, as the manifest names it. */
@@ -41,7 +41,8 @@ export interface RecognitionFlowDeps {
   recognitions: RecognitionService;
   settings: TeamSettingsReader;
   installations: InstallationRepository;
-  people: PeopleDirectory;
+  /** Who a recognition names, and whether they are in the team or chat it is given in. */
+  recipients: RecipientLookup;
   teamsAppId: string;
   /** The team's active working agreements, offered for citing on the form. */
   agreements?: { citableList(teamId: string): Promise<{ id: string; title: string }[]> };
@@ -95,33 +96,6 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     return { values, roster, agreements, submit, ...extra };
   };
 
-  /** Turns submitted ids into people with names, from stored rosters first, then from Teams. */
-  const resolvePeople = async (
-    context: TurnContext,
-    teamId: string,
-    ids: string[],
-  ): Promise<Person[]> => {
-    const known = await deps.people.resolve(teamId, ids);
-    const people: Person[] = [];
-    for (const id of ids) {
-      let person = known.get(id);
-      if (!person) {
-        try {
-          const member = await TeamsInfo.getMember(context, id);
-          person = {
-            aadObjectId: member.aadObjectId ?? id,
-            name: member.name,
-            teamsUserId: member.id,
-          };
-        } catch {
-          person = { aadObjectId: id, name: 'a colleague' };
-        }
-      }
-      people.push(person);
-    }
-    return people;
-  };
-
   /** A preview whose draft cannot be read (edited by hand, or from an older version) starts over. */
   const unreadablePreview = async (teamId: string) =>
     formTask(recognitionFormCard(await formOptions(teamId, 'task', { error: UNREADABLE_PREVIEW })));
@@ -131,22 +105,50 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
   const postedCard = (teamId: string, recognition: ValidRecognition) =>
     MessageFactory.attachment(cardAttachment(recognitionCard(recognition, wallUrl(teamId))));
 
+  /** The people chosen by Entra object id, and the names of any outside the conversation. */
+  const chosen = async (
+    context: TurnContext,
+    team: ConversationIdentity,
+    people: readonly { aadObjectId: string; name?: string }[],
+  ) => {
+    const found = await deps.recipients.find(
+      context,
+      team,
+      people.map((p) => ({ id: p.aadObjectId, by: 'entra', name: p.name })),
+    );
+    return { recipients: membersFound(found), outsiders: outsiderNames(found) };
+  };
+
+  /** Refused inside each flow's try, so the form comes back with the reason and the rest kept. */
+  const refuseOutsiders = (team: ConversationIdentity, outsiders: string[]) => {
+    if (outsiders.length > 0)
+      throw notInConversationError(outsiders, team.kind === 'team' ? 'team' : 'chat');
+  };
+
   const inputFromForm = async (
     context: TurnContext,
-    teamId: string,
+    team: ConversationIdentity,
     data: unknown,
-  ): Promise<RecognitionInput> => {
+  ): Promise<{ input: RecognitionInput; outsiders: string[] }> => {
     const parsed = recognitionFormData.safeParse(data ?? {});
     // Teams submits the form's inputs as text; anything else did not come from this form.
     if (!parsed.success) throw new InvokeRefusal('UNREADABLE_FORM', UNREADABLE_FORM);
     const form = parsed.data;
     const ids = [...(form.author ? [form.author] : []), ...form.people, ...form.teammates];
+    const { recipients, outsiders } = await chosen(
+      context,
+      team,
+      ids.map((aadObjectId) => ({ aadObjectId })),
+    );
     return {
-      sender: sender(context),
-      recipients: await resolvePeople(context, teamId, ids),
-      tag: form.tag,
-      message: form.message,
-      ...(form.agreement ? { agreementId: form.agreement } : {}),
+      input: {
+        sender: sender(context),
+        recipients,
+        tag: form.tag,
+        message: form.message,
+        ...(form.agreement ? { agreementId: form.agreement } : {}),
+      },
+      outsiders,
     };
   };
 
@@ -175,7 +177,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       action: MessagingExtensionAction,
     ): Promise<MessagingExtensionActionResponse> {
       const team = teamOf(context);
-      const input = await inputFromForm(context, team.id, action.data);
+      const { input, outsiders } = await inputFromForm(context, team, action.data);
       const formWithError = async (err: RecognitionError) =>
         formTask(
           recognitionFormCard(
@@ -183,6 +185,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
           ),
         );
       try {
+        refuseOutsiders(team, outsiders);
         if (!(await isInstalled(team.id))) {
           // No bot here to post it: store it now and hand the card to the compose box.
           const { recognition } = await deps.recognitions.give(
@@ -249,8 +252,11 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       const draft = readDraft(action);
       if (!draft) return unreadablePreview(team.id);
       const from = sender(context);
-      const input: RecognitionInput = { sender: from, ...draft };
+      // The draft travelled through the client: who it names is checked again, by id.
+      const { recipients, outsiders } = await chosen(context, team, draft.recipients);
+      const input: RecognitionInput = { sender: from, ...draft, recipients };
       try {
+        refuseOutsiders(team, outsiders);
         const { recognition, created } = await deps.recognitions.give(
           team.id,
           `${context.activity.id}|${from.aadObjectId}`,
@@ -272,8 +278,9 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
   /** The form card's Recognize button (Action.Execute): posts the recognition, updates the form in place. */
   const executeForm: CardVerbHandler = async (context, data) => {
     const team = teamOf(context);
-    const input = await inputFromForm(context, team.id, data);
+    const { input, outsiders } = await inputFromForm(context, team, data);
     try {
+      refuseOutsiders(team, outsiders);
       const { recognition, created } = await deps.recognitions.give(
         team.id,
         `${context.activity.id}|${input.sender.aadObjectId}`,
@@ -316,20 +323,24 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       const mentions = TurnContext.getMentions(activity).filter(
         (m) => m.mentioned.id !== activity.recipient.id,
       );
-      const resolved = await deps.people.resolveTeamsUsers(
-        team.id,
-        mentions.map((m) => m.mentioned.id),
+      const found = await deps.recipients.find(
+        context,
+        team,
+        mentions.map((m) => ({ id: m.mentioned.id, by: 'teams', name: m.mentioned.name })),
       );
-      const mentioned = await Promise.all(
-        mentions.map(async (m) => ({
+      // Outsiders stand in as people too, so their mention is taken out of the message.
+      const mentioned = mentions.map((m, i) => {
+        const f = found[i];
+        return {
           marker: m.text ?? `<at>${m.mentioned.name}</at>`,
-          person:
-            resolved.get(m.mentioned.id) ??
-            (await resolvePeople(context, team.id, [m.mentioned.id]))[0],
-        })),
-      );
+          person: f.found === 'member' ? f.person : { aadObjectId: f.id, name: f.name },
+        };
+      });
       const parsed = parseRecognizeText(text, mentioned);
       if (!parsed) return false;
+      const outsiderIds = new Set(found.flatMap((f) => (f.found === 'outsider' ? [f.id] : [])));
+      const named = parsed.recipients;
+      const outsiders = named.filter((p) => outsiderIds.has(p.aadObjectId)).map((p) => p.name);
       const { values } = await deps.settings.get(team.id);
       const completed = completeCommand(parsed, values);
       if (parsed.thanks && parsed.recipients.length === 0 && !completed.tag) {
@@ -338,11 +349,12 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       }
       const input: RecognitionInput = {
         sender: sender(context),
-        recipients: parsed.recipients,
+        recipients: named.filter((p) => !outsiderIds.has(p.aadObjectId)),
         tag: completed.tag ? tagKey(completed.tag) : '',
         message: completed.message,
       };
       try {
+        refuseOutsiders(team, outsiders);
         const { recognition, created } = await deps.recognitions.give(
           team.id,
           `${activity.id}|${input.sender.aadObjectId}`,

@@ -3,6 +3,7 @@ import {
   RecognitionError,
   completeCommand,
   matchTag,
+  notInConversationError,
   parseRecognizeText,
   validateRecognition,
   type Person,
@@ -375,6 +376,21 @@ describe('recognize command edge cases', () => {
     expect(completeCommand(parsed, [])).toEqual({
       tag: { kind: 'trait', id: 'impact' },
       message: 'shipped it',
+    });
+  });
+});
+
+describe('notInConversationError', () => {
+  it('names everyone outside the team it knows, and counts the rest', () => {
+    expect(notInConversationError(['Zed', 'Yan', ''], 'team').message).toBe(
+      'Zed, Yan and one other person you chose aren’t in this team, so they can’t be recognized ' +
+        'here. Choose people from this team.',
+    );
+    expect(notInConversationError(['', ''], 'chat')).toMatchObject({
+      code: 'RECOGNITION_NOT_MEMBER',
+      message:
+        '2 of the people you chose aren’t in this chat, so they can’t be recognized here. ' +
+        'Choose people from this chat.',
     });
   });
 });
