@@ -193,6 +193,7 @@ async function serve(
       installations,
     }),
     teamsAppId: config.teamsAppId,
+    logger,
     agreements,
   });
   const bot = new RapportBot({

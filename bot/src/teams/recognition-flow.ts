@@ -8,31 +8,30 @@ import {
 import type { InstallationRepository } from '../domain/installation';
 import {
   completeCommand,
-  notInConversationError,
   parseRecognizeText,
   recognizeVerb,
   RecognitionError,
   tagKey,
-  type Person,
   type RecognitionInput,
-  type ValidRecognition,
 } from '../domain/recognition';
 import type { RecognitionService, TeamSettingsReader } from '../domain/recognition-service';
-import { adaptiveCard, cardAttachment, type AdaptiveCard } from './cards/adaptive-card';
-import { escapeCardText } from './cards/escape';
+import type { Logger } from '../logger';
+import { cardAttachment, type AdaptiveCard } from './cards/adaptive-card';
 import { recognitionCard } from './cards/recognition-card';
-import {
-  RECOGNIZE_VERB,
-  recognitionFormCard,
-  type RecognitionFormOptions,
-} from './cards/recognition-form-card';
+import { recognitionFormCard } from './cards/recognition-form-card';
 import { commandText } from './command-text';
-import { conversationIdentity, type ConversationIdentity } from './conversation-identity';
-import { recognitionWallLink } from './deep-links';
-import { InvokeRefusal, type CardVerbHandler, type ExtensionCommand } from './invoke-routing';
+import type { ExtensionCommand } from './invoke-routing';
+import { createChatDrafts } from './recognition-chat-draft';
+import {
+  createRecognitionForms,
+  prefillOf,
+  refuseOutsiders,
+  sender,
+  teamOf,
+} from './recognition-forms';
 import { personalChatHint, THANKS_HINT } from './recognition-hints';
-import { membersFound, outsiderNames, type RecipientLookup } from './recognition-recipients';
-import { recognitionDraft, recognitionFormData, type RecognitionDraft } from './recognition-input';
+import { recognitionDraft, type RecognitionDraft } from './recognition-input';
+import type { RecipientLookup } from './recognition-recipients';
 
 /** The message extension's one command, as the manifest names it. */
 export const RECOGNIZE_COMMAND = 'recognize';
@@ -44,37 +43,17 @@ export interface RecognitionFlowDeps {
   /** Who a recognition names, and whether they are in the team or chat it is given in. */
   recipients: RecipientLookup;
   teamsAppId: string;
+  logger: Logger;
   /** The team's active working agreements, offered for citing on the form. */
   agreements?: { citableList(teamId: string): Promise<{ id: string; title: string }[]> };
 }
 
 const FORM_TITLE = 'Recognize a colleague';
 
-function sender(context: TurnContext): Person {
-  const from = context.activity.from;
-  return {
-    aadObjectId: from.aadObjectId ?? from.id,
-    name: from.name || 'A teammate',
-    teamsUserId: from.id,
-  };
-}
-
-/** Recognition in Teams: the message extension, the chat command and the form card. */
+/** Recognition in Teams: the message extension, the chat command and the draft it posts. */
 export function createRecognitionFlow(deps: RecognitionFlowDeps) {
-  const teamOf = (context: TurnContext) => {
-    const identity = conversationIdentity(context.activity);
-    if (!identity) throw new Error('activity without a conversation');
-    return identity;
-  };
-
-  const isInstalled = async (teamId: string) =>
-    (await deps.installations.find(teamId))?.active === true;
-
-  const installedRoster = async (teamId: string): Promise<Person[] | undefined> => {
-    const installation = await deps.installations.find(teamId);
-    if (!installation?.active) return undefined;
-    return deps.installations.roster(teamId);
-  };
+  const forms = createRecognitionForms(deps);
+  const drafts = createChatDrafts({ forms, recognitions: deps.recognitions, logger: deps.logger });
 
   const formTask = (card: AdaptiveCard): MessagingExtensionActionResponse => ({
     task: {
@@ -83,81 +62,11 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     },
   });
 
-  const formOptions = async (
-    teamId: string,
-    submit: RecognitionFormOptions['submit'],
-    extra: Partial<RecognitionFormOptions> = {},
-  ): Promise<RecognitionFormOptions> => {
-    const [{ values }, roster, agreements] = await Promise.all([
-      deps.settings.get(teamId),
-      installedRoster(teamId),
-      deps.agreements?.citableList(teamId),
-    ]);
-    return { values, roster, agreements, submit, ...extra };
-  };
-
   /** A preview whose draft cannot be read (edited by hand, or from an older version) starts over. */
   const unreadablePreview = async (teamId: string) =>
-    formTask(recognitionFormCard(await formOptions(teamId, 'task', { error: UNREADABLE_PREVIEW })));
-
-  const wallUrl = (teamId: string) => recognitionWallLink(deps.teamsAppId, teamId);
-
-  const postedCard = (teamId: string, recognition: ValidRecognition) =>
-    MessageFactory.attachment(cardAttachment(recognitionCard(recognition, wallUrl(teamId))));
-
-  /** The people chosen by Entra object id, and the names of any outside the conversation. */
-  const chosen = async (
-    context: TurnContext,
-    team: ConversationIdentity,
-    people: readonly { aadObjectId: string; name?: string }[],
-  ) => {
-    const found = await deps.recipients.find(
-      context,
-      team,
-      people.map((p) => ({ id: p.aadObjectId, by: 'entra', name: p.name })),
+    formTask(
+      recognitionFormCard(await forms.options(teamId, 'task', { error: UNREADABLE_PREVIEW })),
     );
-    return { recipients: membersFound(found), outsiders: outsiderNames(found) };
-  };
-
-  /** Refused inside each flow's try, so the form comes back with the reason and the rest kept. */
-  const refuseOutsiders = (team: ConversationIdentity, outsiders: string[]) => {
-    if (outsiders.length > 0)
-      throw notInConversationError(outsiders, team.kind === 'team' ? 'team' : 'chat');
-  };
-
-  const inputFromForm = async (
-    context: TurnContext,
-    team: ConversationIdentity,
-    data: unknown,
-  ): Promise<{ input: RecognitionInput; outsiders: string[] }> => {
-    const parsed = recognitionFormData.safeParse(data ?? {});
-    // Teams submits the form's inputs as text; anything else did not come from this form.
-    if (!parsed.success) throw new InvokeRefusal('UNREADABLE_FORM', UNREADABLE_FORM);
-    const form = parsed.data;
-    const ids = [...(form.author ? [form.author] : []), ...form.people, ...form.teammates];
-    const { recipients, outsiders } = await chosen(
-      context,
-      team,
-      ids.map((aadObjectId) => ({ aadObjectId })),
-    );
-    return {
-      input: {
-        sender: sender(context),
-        recipients,
-        tag: form.tag,
-        message: form.message,
-        ...(form.agreement ? { agreementId: form.agreement } : {}),
-      },
-      outsiders,
-    };
-  };
-
-  const prefillOf = (input: RecognitionInput) => ({
-    recipients: input.recipients.map((r) => r.aadObjectId),
-    tag: input.tag,
-    message: input.message,
-    agreementId: input.agreementId,
-  });
 
   const recognize: ExtensionCommand = {
     async fetchTask(
@@ -169,7 +78,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       const author = user?.id
         ? { aadObjectId: user.id, name: user.displayName || 'the author' }
         : undefined;
-      return formTask(recognitionFormCard(await formOptions(team.id, 'task', { author })));
+      return formTask(recognitionFormCard(await forms.options(team.id, 'task', { author })));
     },
 
     async submitAction(
@@ -177,16 +86,16 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       action: MessagingExtensionAction,
     ): Promise<MessagingExtensionActionResponse> {
       const team = teamOf(context);
-      const { input, outsiders } = await inputFromForm(context, team, action.data);
+      const { input, outsiders } = await forms.read(context, team, action.data);
       const formWithError = async (err: RecognitionError) =>
         formTask(
           recognitionFormCard(
-            await formOptions(team.id, 'task', { error: err.message, prefill: prefillOf(input) }),
+            await forms.options(team.id, 'task', { error: err.message, prefill: prefillOf(input) }),
           ),
         );
       try {
         refuseOutsiders(team, outsiders);
-        if (!(await isInstalled(team.id))) {
+        if (!(await forms.isInstalled(team.id))) {
           // No bot here to post it: store it now and hand the card to the compose box.
           const { recognition } = await deps.recognitions.give(
             team.id,
@@ -197,7 +106,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
             composeExtension: {
               type: 'result',
               attachmentLayout: 'list',
-              attachments: [cardAttachment(recognitionCard(recognition, wallUrl(team.id)))],
+              attachments: [cardAttachment(recognitionCard(recognition, forms.wallUrl(team.id)))],
             },
           };
         }
@@ -210,7 +119,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
           message: valid.message,
           ...(valid.agreement ? { agreementId: valid.agreement.id } : {}),
         };
-        const preview = recognitionCard(valid, wallUrl(team.id), { rapportDraft: draft });
+        const preview = recognitionCard(valid, forms.wallUrl(team.id), { rapportDraft: draft });
         return {
           composeExtension: {
             type: 'botMessagePreview',
@@ -232,7 +141,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       if (!draft) return unreadablePreview(team.id);
       return formTask(
         recognitionFormCard(
-          await formOptions(team.id, 'task', {
+          await forms.options(team.id, 'task', {
             prefill: {
               recipients: draft.recipients.map((r) => r.aadObjectId),
               tag: draft.tag,
@@ -253,7 +162,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       if (!draft) return unreadablePreview(team.id);
       const from = sender(context);
       // The draft travelled through the client: who it names is checked again, by id.
-      const { recipients, outsiders } = await chosen(context, team, draft.recipients);
+      const { recipients, outsiders } = await forms.chosen(context, team, draft.recipients);
       const input: RecognitionInput = { sender: from, ...draft, recipients };
       try {
         refuseOutsiders(team, outsiders);
@@ -262,53 +171,27 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
           `${context.activity.id}|${from.aadObjectId}`,
           input,
         );
-        if (created) await context.sendActivity(postedCard(team.id, recognition));
+        if (created) await context.sendActivity(forms.posted(team.id, recognition));
         return {};
       } catch (err) {
         if (!(err instanceof RecognitionError)) throw err;
         return formTask(
           recognitionFormCard(
-            await formOptions(team.id, 'task', { error: err.message, prefill: prefillOf(input) }),
+            await forms.options(team.id, 'task', { error: err.message, prefill: prefillOf(input) }),
           ),
         );
       }
     },
   };
 
-  /** The form card's Recognize button (Action.Execute): posts the recognition, updates the form in place. */
-  const executeForm: CardVerbHandler = async (context, data) => {
-    const team = teamOf(context);
-    const { input, outsiders } = await inputFromForm(context, team, data);
-    try {
-      refuseOutsiders(team, outsiders);
-      const { recognition, created } = await deps.recognitions.give(
-        team.id,
-        `${context.activity.id}|${input.sender.aadObjectId}`,
-        input,
-      );
-      if (created) await context.sendActivity(postedCard(team.id, recognition));
-      return adaptiveCard([
-        {
-          type: 'TextBlock',
-          text: `Thanks for recognizing ${escapeCardText(recognition.recipients.map((r) => r.name).join(', '))}.`,
-          wrap: true,
-        },
-      ]);
-    } catch (err) {
-      if (!(err instanceof RecognitionError)) throw err;
-      return recognitionFormCard(
-        await formOptions(team.id, 'execute', { error: err.message, prefill: prefillOf(input) }),
-      );
-    }
-  };
-
   return {
     extensionCommands: { [RECOGNIZE_COMMAND]: recognize },
-    cardVerbs: { [RECOGNIZE_VERB]: executeForm },
+    cardVerbs: drafts.cardVerbs,
 
     /**
      * "recognize @Ana for dependability great release notes". Anything it cannot read fully
-     * gets the form, pre-filled with what it could read, instead of an error.
+     * gets the form, pre-filled with what it could read, instead of an error: posted as its
+     * sender's draft, which only they can fill in and send.
      */
     async command(context: TurnContext): Promise<boolean> {
       const team = teamOf(context);
@@ -360,17 +243,11 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
           `${activity.id}|${input.sender.aadObjectId}`,
           input,
         );
-        if (created) await context.sendActivity(postedCard(team.id, recognition));
+        if (created) await context.sendActivity(forms.posted(team.id, recognition));
       } catch (err) {
         if (!(err instanceof RecognitionError)) throw err;
         const known = parsed.recipients.length > 0 || completed.tag || completed.message;
-        const form = recognitionFormCard(
-          await formOptions(team.id, 'execute', {
-            error: known ? err.message : undefined,
-            prefill: prefillOf(input),
-          }),
-        );
-        await context.sendActivity(MessageFactory.attachment(cardAttachment(form)));
+        await drafts.post(context, input, known ? err.message : undefined);
       }
       return true;
     },
@@ -386,8 +263,6 @@ function readDraft(action: MessagingExtensionAction): RecognitionDraft | undefin
   const parsed = recognitionDraft.safeParse(draft);
   return parsed.success ? parsed.data : undefined;
 }
-
-const UNREADABLE_FORM = 'The recognition form could not be read. Open it again and fill it in.';
 
 const UNREADABLE_PREVIEW =
   'This preview could not be read any more. Fill in the recognition again.';

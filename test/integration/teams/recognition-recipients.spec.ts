@@ -6,6 +6,7 @@ import { postJson } from '../../support/http';
 import { newMembers } from '../../support/team-harness';
 import { startTestApp } from '../../support/test-app';
 import {
+  channelMessage,
   groupChatInstallationUpdate,
   groupChatInvoke,
   teamInstallationUpdate,
@@ -128,6 +129,42 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
 
     expect(formError(body).error.text).toMatch(/^Yan isn’t in this team/);
     expect(connector.posted.slice(before)).toEqual([]);
+    expect(await stored(team.teamId)).toBe(0);
+  });
+
+  it('refuses someone @mentioned from outside the team in the chat command, naming them', async () => {
+    const team = await installedTeam();
+    const message = channelMessage(
+      team,
+      ana,
+      'recognize <at>Bo</at> and <at>Zed</at> for impact shipped it',
+    );
+    message.entities.push(
+      { type: 'mention', text: '<at>Bo</at>', mentioned: { id: bo.id, name: 'Bo' } },
+      { type: 'mention', text: '<at>Zed</at>', mentioned: { id: zed.id, name: 'Zed' } },
+    );
+    const before = connector.posted.length;
+
+    await send(message);
+
+    const [draft] = connector.posted
+      .slice(before)
+      .map((p) => (p.body.attachments as Json[])[0].content);
+    const opened = await send(
+      teamInvoke(team, ana, 'adaptiveCard/action', {
+        action: {
+          type: 'Action.Execute',
+          verb: 'recognize.draft',
+          data: draft.refresh.action.data,
+        },
+      }),
+    );
+    const form = opened.value;
+    expectValidCard(form);
+    expect(form.body[0].text).toBe(
+      'Zed isn’t in this team, so they can’t be recognized here. Choose people from this team.',
+    );
+    expect(form.body.find((e: Json) => e.id === 'people').value).toBe(bo.aadObjectId);
     expect(await stored(team.teamId)).toBe(0);
   });
 

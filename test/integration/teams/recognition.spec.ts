@@ -272,33 +272,29 @@ describe('recognition in Teams (over /api/messages)', () => {
     ]);
   });
 
-  it('answers an unreadable command with the form card, and the form posts the recognition', async () => {
+  it('answers a bare "recognize" with its sender’s draft, whose form shows no error', async () => {
     const team = await installedTeam();
     await postJson(`${app.url}/api/messages`, channelMessage(team, ana, 'recognize'));
 
-    const form = postedTo(team)[0];
-    const card = (form.body.attachments as Json[])[0].content;
-    expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'recognize' });
-    expect(card.body[0].color).toBeUndefined();
-
-    const res = await invoke({
-      ...teamInvoke(team, ana, 'adaptiveCard/action', {
+    const draft = (postedTo(team)[0].body.attachments as Json[])[0].content;
+    const opened = await invoke(
+      teamInvoke(team, ana, 'adaptiveCard/action', {
         action: {
           type: 'Action.Execute',
-          verb: 'recognize',
-          data: {
-            teammates: bo.aadObjectId,
-            tag: 'psychological-safety',
-            message: 'Asked the question we all had',
-          },
+          verb: 'recognize.draft',
+          data: draft.refresh.action.data,
         },
       }),
-    });
+    );
 
-    expect(res).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    expect(JSON.stringify(res.value)).toContain('Thanks for recognizing Bo');
-    expect(postedTo(team)).toHaveLength(2);
-    expect(await stored(team.teamId)).toHaveLength(1);
+    expect(opened).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+    });
+    const form = opened.value;
+    expect(form.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'recognize' });
+    expect(form.body[0].color).toBeUndefined();
+    expect(await stored(team.teamId)).toHaveLength(0);
   });
 
   describe('in a personal chat with the bot', () => {
