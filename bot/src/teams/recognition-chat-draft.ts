@@ -15,6 +15,7 @@ import {
 import { RECOGNIZE_VERB, recognitionFormCard } from './cards/recognition-form-card';
 import type { CardVerbHandler } from './invoke-routing';
 import {
+  formFields,
   prefillOf,
   refuseOutsiders,
   sender,
@@ -75,6 +76,8 @@ export function createChatDrafts(deps: {
 
   /** The form's Recognize button: its owner posts the recognition, once. */
   const send: CardVerbHandler = async (context, data) => {
+    // Malformed input is refused as such (a card error), whoever sent it.
+    formFields(data);
     const parsed = chatDraft.safeParse(data);
     if (!parsed.success) return outdatedFormCard();
     const draft = parsed.data;

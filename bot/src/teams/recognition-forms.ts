@@ -14,7 +14,7 @@ import { conversationIdentity, type ConversationIdentity } from './conversation-
 import { recognitionWallLink } from './deep-links';
 import { InvokeRefusal } from './invoke-routing';
 import { membersFound, outsiderNames, type RecipientLookup } from './recognition-recipients';
-import { recognitionFormData } from './recognition-input';
+import { recognitionFormData, type RecognitionFormData } from './recognition-input';
 
 export function sender(context: TurnContext): Person {
   const from = context.activity.from;
@@ -46,6 +46,13 @@ export const prefillOf = (input: RecognitionInput) => ({
 });
 
 const UNREADABLE_FORM = 'The recognition form could not be read. Open it again and fill it in.';
+
+/** The form's fields as submitted; Teams submits inputs as text, so anything else is refused. */
+export function formFields(data: unknown): RecognitionFormData {
+  const parsed = recognitionFormData.safeParse(data ?? {});
+  if (!parsed.success) throw new InvokeRefusal('UNREADABLE_FORM', UNREADABLE_FORM);
+  return parsed.data;
+}
 
 /**
  * What every way of recognizing in Teams shares (the message extension, the chat command and
@@ -105,10 +112,7 @@ export function createRecognitionForms(deps: {
       team: ConversationIdentity,
       data: unknown,
     ): Promise<{ input: RecognitionInput; outsiders: string[] }> {
-      const parsed = recognitionFormData.safeParse(data ?? {});
-      // Teams submits the form's inputs as text; anything else did not come from this form.
-      if (!parsed.success) throw new InvokeRefusal('UNREADABLE_FORM', UNREADABLE_FORM);
-      const form = parsed.data;
+      const form = formFields(data);
       const ids = [...(form.author ? [form.author] : []), ...form.people, ...form.teammates];
       const { recipients, outsiders } = await chosen(
         context,
