@@ -199,7 +199,7 @@ async function serve(
   const bot = new RapportBot({
     installations,
     recognition,
-    checkin: createCheckinFlow({ checkins }),
+    checkin: createCheckinFlow({ checkins, installations }),
     agreement: createAgreementFlow({ agreements, teamsAppId: config.teamsAppId, logger }),
     onInstalled: (teamId, installer) => checkins.installed(teamId, installer),
     onPersonalMessage: (aadObjectId) => personalConversations.reachable(aadObjectId),
