@@ -119,8 +119,15 @@ describe('check-in cards sent privately (over /api/messages and the outbox)', ()
     expect(again.body[1].text).toMatch(/already answered/);
   });
 
-  it('calls a group chat without a name "your group chat"', async () => {
-    const chat = { serviceUrl: connector.url, chatId: `19:${randomUUID()}@thread.v2` };
+  it.each([
+    ['“your group chat” when it has no name', undefined, 'Check-in for your group chat'],
+    ['by its name, escaped', 'Lunch *crew*', 'Check-in for the “Lunch \\*crew\\*” chat'],
+  ])('names a group chat %s', async (_how, chatName, title) => {
+    const chat = {
+      serviceUrl: connector.url,
+      chatId: `19:${randomUUID()}@thread.v2`,
+      ...(chatName ? { chatName } : {}),
+    };
     connector.setRoster(chat.chatId, people);
     const installed = await postJson(
       `${app.url}/api/messages`,
@@ -131,6 +138,7 @@ describe('check-in cards sent privately (over /api/messages and the outbox)', ()
     const round = await runNow(`${app.url}/api/v1/teams/${encodeURIComponent(chat.chatId)}`);
 
     const [card] = await waitForCards(ana, round.id, 1);
-    expect(card.body[0].text).toBe('Check-in for your group chat');
+    expectValidCard(card);
+    expect(card.body[0].text).toBe(title);
   });
 });
