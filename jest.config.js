@@ -5,12 +5,14 @@ const shared = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
     // jose ships ES modules only; Node 20 requires them natively but Jest (before Node 24.9) does
     // not, so its files are compiled to CommonJS for the tests.
-    '/node_modules/jose/.+\\.js$': [
+    // The same for the one ES module file of adaptivecards that tests load: the formatter that
+    // turns a card's {{DATE()}} and {{TIME()}} into text, as a client renders them.
+    '/node_modules/(jose/.+|adaptivecards/lib/text-formatters)\\.js$': [
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!jose/|adaptivecards/lib/text-formatters\\.js$)'],
 };
 
 /** @type {import('jest').Config} */

@@ -23,6 +23,7 @@ import { createRateLimiter } from './jobs/rate-limiter';
 import { createPersonalConversations } from './store/personal-conversations';
 import { createProactiveSender } from './teams/proactive-sender';
 import { createRecognitionFlow } from './teams/recognition-flow';
+import { createRecipientLookup } from './teams/recognition-recipients';
 import { createCheckinService } from './domain/checkin-service';
 import { createCheckinDelivery } from './jobs/checkin-delivery';
 import { checkinJobHandlers, scheduleRoundEnd, scheduleTeamCheckins } from './jobs/checkin-jobs';
@@ -187,14 +188,18 @@ async function serve(
     recognitions,
     settings,
     installations,
-    people: createPeopleDirectory(database.db),
+    recipients: createRecipientLookup({
+      people: createPeopleDirectory(database.db),
+      installations,
+    }),
     teamsAppId: config.teamsAppId,
+    logger,
     agreements,
   });
   const bot = new RapportBot({
     installations,
     recognition,
-    checkin: createCheckinFlow({ checkins }),
+    checkin: createCheckinFlow({ checkins, installations }),
     agreement: createAgreementFlow({ agreements, teamsAppId: config.teamsAppId, logger }),
     onInstalled: (teamId, installer) => checkins.installed(teamId, installer),
     onPersonalMessage: (aadObjectId) => personalConversations.reachable(aadObjectId),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { reviewDate, reviewInstant } from '../../bot/src/domain/agreement';
 import {
   agreementSubject,
@@ -713,7 +714,11 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
       { title: 'If someone goes quiet, we ask openly and kindly', value: agreement.id },
     ]);
 
+    // The chat form is Ana's draft (posted for her by the recognize command): it carries its id
+    // and her as its owner.
+    const draft = { draftId: randomUUID(), ownerId: ana.aadObjectId, ownerName: ana.name };
     const refused = await press(team, ana, 'recognize', {
+      ...draft,
       teammates: bo.aadObjectId,
       tag: 'psychological-safety',
       message: 'Checked in on Dee so kindly.',
@@ -722,6 +727,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     expect(JSON.stringify(refused)).toContain('Choose one of the team’s active working agreements');
 
     const res = await press(team, ana, 'recognize', {
+      ...draft,
       teammates: bo.aadObjectId,
       tag: 'psychological-safety',
       message: 'Checked in on Dee so kindly.',

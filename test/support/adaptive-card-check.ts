@@ -1,3 +1,4 @@
+import { formatText } from 'adaptivecards/lib/text-formatters';
 import type { AdaptiveCard } from '../../bot/src/teams/cards/adaptive-card';
 
 // The package's CommonJS entry point imports files it does not ship; its bundle loads under Node
@@ -63,6 +64,25 @@ export function parseCard(json: AdaptiveCard): ParseReport {
   };
 }
 
+/**
+ * A TextBlock's text as a client shows it: the card's {{DATE()}} and {{TIME()}} functions turned
+ * into the viewer's date and time by the package's own formatter. A function written slightly
+ * wrong (a space, milliseconds, lower case) is left as typed, as clients leave it.
+ */
+export function shownText(text: string, lang = 'en-US'): string {
+  return formatText(lang, text) ?? '';
+}
+
+/** Every TextBlock text in a card, nested ones included. */
+export function textBlockTexts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(textBlockTexts);
+  if (value === null || typeof value !== 'object') return [];
+  const element = value as Record<string, unknown>;
+  const own =
+    element.type === 'TextBlock' && typeof element.text === 'string' ? [element.text] : [];
+  return [...own, ...Object.values(element).flatMap(textBlockTexts)];
+}
+
 /** A valid version 1.5 card: no parse or validation problem, nothing unknown but Teams' own. */
 export function expectValidCard(card: AdaptiveCard): void {
   const report = parseCard(card);
@@ -71,4 +91,8 @@ export function expectValidCard(card: AdaptiveCard): void {
   expect(report.dropped.filter((path) => !TEAMS_ONLY_PROPERTY.test(path))).toEqual([]);
   // Stored in the outbox, where FerretDB refuses keys starting with "$".
   expect(JSON.stringify(card)).not.toMatch(/"\$/);
+  // A date or time function clients cannot read would show as typed.
+  expect(textBlockTexts(card.body).map((t) => shownText(t))).not.toContainEqual(
+    expect.stringMatching(/\{\{\s*(date|time)\b/i),
+  );
 }

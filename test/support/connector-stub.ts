@@ -89,6 +89,16 @@ export async function startConnectorStub() {
         send(200, { members: page, continuationToken: next });
         return;
       }
+      // GET /v3/conversations/{id}/members/{memberId}: one member, by Teams or Entra id, as Teams
+      // answers it; someone outside the roster is not found.
+      if (req.method === 'GET' && parts[1] === 'conversations' && parts[3] === 'members') {
+        const member = (rosters.get(parts[2]) ?? []).find(
+          (m) => m.id === parts[4] || m.aadObjectId === parts[4],
+        );
+        if (member) send(200, member);
+        else send(404, { error: { code: 'MemberNotFoundInConversation', message: 'Not found' } });
+        return;
+      }
       send(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
     });
   });

@@ -20,11 +20,12 @@ export async function installTeam(
   appUrl: string,
   connector: Awaited<ReturnType<typeof startConnectorStub>>,
   members: Member[],
+  teamName = 'Platform',
 ) {
   const team = {
     serviceUrl: connector.url,
     teamId: `19:${randomUUID()}@thread.tacv2`,
-    teamName: 'Platform',
+    teamName,
     channelId: `19:${randomUUID()}@thread.tacv2`,
   };
   connector.setRoster(team.teamId, members);

@@ -53,12 +53,38 @@ export class RecognitionError extends Error {
       | 'RECOGNITION_SELF'
       | 'RECOGNITION_NO_RECIPIENT'
       | 'RECOGNITION_UNKNOWN_TAG'
-      | 'RECOGNITION_UNKNOWN_AGREEMENT',
+      | 'RECOGNITION_UNKNOWN_AGREEMENT'
+      | 'RECOGNITION_NOT_MEMBER',
     message: string,
   ) {
     super(message);
     this.name = 'RecognitionError';
   }
+}
+
+/**
+ * Refuses recipients who are not in the team or chat the recognition is given in: it would be
+ * posted and counted where they cannot see it. Names them where their name is known (an empty
+ * name is someone chosen by id alone, whom Rapport has never seen).
+ */
+export function notInConversationError(
+  names: readonly string[],
+  place: 'team' | 'chat',
+): RecognitionError {
+  const known = names.filter(Boolean);
+  const who = [...known, ...unnamed(names.length - known.length, known.length === 0)];
+  const list = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} and ${who.at(-1)}`;
+  return new RecognitionError(
+    'RECOGNITION_NOT_MEMBER',
+    `${list} ${names.length === 1 ? 'isn’t' : 'aren’t'} in this ${place}, so they can’t be ` +
+      `recognized here. Choose people from this ${place}.`,
+  );
+}
+
+function unnamed(count: number, alone: boolean): string[] {
+  if (count === 0) return [];
+  if (alone) return [count === 1 ? 'Someone you chose' : `${count} of the people you chose`];
+  return [count === 1 ? 'one other person you chose' : `${count} other people you chose`];
 }
 
 /** The key a tag is counted under in weekly buckets: the trait id, or "value:<id>". */
@@ -78,11 +104,12 @@ export function resolveTag(key: string, values: readonly TeamValue[]): Recogniti
   return value ? { kind: 'value', id: value.id, label: value.label } : undefined;
 }
 
+// Letters and digits of any script: a team's values may be named in its own language.
 const normalize = (s: string) =>
   s
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
 /**
@@ -104,10 +131,11 @@ export function matchTag(
       names: [normalize(v.label), normalize(v.id)],
     })),
   ];
-  // Longest phrase first, so "structure and clarity great work" consumes three words.
-  for (let n = Math.min(4, words.length); n >= 1; n--) {
+  // Longest phrase first, so "structure and clarity great work" consumes three words. A word
+  // without a letter or digit ("🎉", "—") names nothing, so it starts the message instead.
+  const named = words.slice(0, 4).findIndex((w) => !normalize(w));
+  for (let n = named === -1 ? Math.min(4, words.length) : named; n >= 1; n--) {
     const phrase = normalize(words.slice(0, n).join(' '));
-    if (!phrase) continue;
     const exact = candidates.filter((c) => c.names.includes(phrase));
     if (exact.length === 1) return { tag: exact[0].tag, consumed: n };
     if (n === 1 && phrase.length >= 3) {
@@ -164,6 +192,17 @@ export interface ParsedCommand {
   recipients: Person[];
   tagWords: string[];
   rest: string;
+  /** Began with "thank(s)": with nobody named, it may be thanks to Rapport itself. */
+  thanks: boolean;
+}
+
+const RECOGNIZE_VERB = /^(recognize|recognise|kudos|thank|thanks)\b/i;
+
+/** How the text asks for a recognition, if it does, before anyone in it is looked up. */
+export function recognizeVerb(text: string): 'recognize' | 'thanks' | undefined {
+  const verb = RECOGNIZE_VERB.exec(text.trim());
+  if (!verb) return undefined;
+  return /^thank/i.test(verb[0]) ? 'thanks' : 'recognize';
 }
 
 /**
@@ -175,7 +214,7 @@ export function parseRecognizeText(
   mentioned: readonly { marker: string; person: Person }[],
 ): ParsedCommand | undefined {
   let rest = text.trim();
-  const verb = /^(recognize|recognise|kudos|thank|thanks)\b/i.exec(rest);
+  const verb = RECOGNIZE_VERB.exec(rest);
   if (!verb) return undefined;
   rest = rest.slice(verb[0].length);
   const recipients: Person[] = [];
@@ -191,7 +230,7 @@ export function parseRecognizeText(
     .replace(/^\s*for\b/i, '')
     .trim();
   const words = rest.split(/\s+/).filter(Boolean);
-  return { recipients, tagWords: words, rest };
+  return { recipients, tagWords: words, rest, thanks: recognizeVerb(verb[0]) === 'thanks' };
 }
 
 /** Completes a parsed command with its tag and message, or says what is missing. */

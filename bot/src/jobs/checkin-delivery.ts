@@ -5,6 +5,7 @@ import type { InstallationRepository, RosterMember } from '../domain/installatio
 import type { Logger } from '../logger';
 import { cardAttachment } from '../teams/cards/adaptive-card';
 import { checkinCard } from '../teams/cards/checkin-card';
+import { conversationLabel } from '../teams/cards/conversation-label';
 import type { OutboxMessage } from './outbox';
 
 /**
@@ -29,9 +30,8 @@ export function createCheckinDelivery(deps: {
       });
       return;
     }
-    const activity = MessageFactory.attachment(
-      cardAttachment(checkinCard(round, { nudge: kind === 'nudge' })),
-    );
+    const card = checkinCard(round, conversationLabel(installation), { nudge: kind === 'nudge' });
+    const activity = MessageFactory.attachment(cardAttachment(card));
     await deps.enqueue(
       members.map((m) => ({
         key: `${kind}|${round.id}|${m.aadObjectId}`,

@@ -2,7 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { CheckinError } from '../domain/checkin';
 import { NotALeadError, type CheckinService } from '../domain/checkin-service';
+import type { InstallationRepository } from '../domain/installation';
 import { CHECKIN_VERB, checkinCard, checkinDoneCard } from './cards/checkin-card';
+import { conversationLabel } from './cards/conversation-label';
 import { commandText } from './command-text';
 import { conversationIdentity } from './conversation-identity';
 import { momentInZone } from '../domain/zone-formatters';
@@ -13,7 +15,14 @@ const answerData = z
   .catchall(z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]));
 
 /** Check-ins in Teams: answering the card in place, and "checkin now" for leads. */
-export function createCheckinFlow(deps: { checkins: CheckinService }) {
+export function createCheckinFlow(deps: {
+  checkins: CheckinService;
+  installations: Pick<InstallationRepository, 'find'>;
+}) {
+  /** The card is answered in a 1:1 chat, so it names its team: see conversationLabel. */
+  const placeOf = async (teamId: string) =>
+    conversationLabel(await deps.installations.find(teamId));
+
   /** The card's "Send anonymously" (Action.Execute): records the answer, returns the card that replaces the form. */
   const answer: CardVerbHandler = async (context, data) => {
     const parsed = answerData.safeParse(data);
@@ -24,16 +33,17 @@ export function createCheckinFlow(deps: { checkins: CheckinService }) {
     try {
       const { round, participation } = await deps.checkins.answer(roundId, member, answers);
       return checkinDoneCard('Thanks — recorded anonymously.', {
-        answered: participation,
-        invited: round.invited,
+        place: await placeOf(round.teamId),
+        participation: { answered: participation, invited: round.invited },
       });
     } catch (err) {
       if (!(err instanceof CheckinError)) throw err;
-      if (err.code === 'CHECKIN_INVALID_ANSWER') {
-        const round = await deps.checkins.round(roundId);
-        if (round) return checkinCard(round, { error: err.message });
+      const round = await deps.checkins.round(roundId);
+      const place = round && (await placeOf(round.teamId));
+      if (round && place && err.code === 'CHECKIN_INVALID_ANSWER') {
+        return checkinCard(round, place, { error: err.message });
       }
-      return checkinDoneCard(err.message);
+      return checkinDoneCard(err.message, { place });
     }
   };
 

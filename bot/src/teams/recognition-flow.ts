@@ -1,7 +1,6 @@
 import {
   type Activity,
   MessageFactory,
-  TeamsInfo,
   TurnContext,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
@@ -10,27 +9,29 @@ import type { InstallationRepository } from '../domain/installation';
 import {
   completeCommand,
   parseRecognizeText,
+  recognizeVerb,
   RecognitionError,
   tagKey,
-  type Person,
   type RecognitionInput,
-  type ValidRecognition,
 } from '../domain/recognition';
 import type { RecognitionService, TeamSettingsReader } from '../domain/recognition-service';
-import type { PeopleDirectory } from '../store/people-directory';
-import { adaptiveCard, cardAttachment, type AdaptiveCard } from './cards/adaptive-card';
-import { escapeCardText } from './cards/escape';
+import type { Logger } from '../logger';
+import { cardAttachment, type AdaptiveCard } from './cards/adaptive-card';
 import { recognitionCard } from './cards/recognition-card';
-import {
-  RECOGNIZE_VERB,
-  recognitionFormCard,
-  type RecognitionFormOptions,
-} from './cards/recognition-form-card';
+import { recognitionFormCard } from './cards/recognition-form-card';
 import { commandText } from './command-text';
-import { conversationIdentity } from './conversation-identity';
-import { recognitionWallLink } from './deep-links';
-import { InvokeRefusal, type CardVerbHandler, type ExtensionCommand } from './invoke-routing';
-import { recognitionDraft, recognitionFormData, type RecognitionDraft } from './recognition-input';
+import type { ExtensionCommand } from './invoke-routing';
+import { createChatDrafts } from './recognition-chat-draft';
+import {
+  createRecognitionForms,
+  prefillOf,
+  refuseOutsiders,
+  sender,
+  teamOf,
+} from './recognition-forms';
+import { personalChatHint, THANKS_HINT } from './recognition-hints';
+import { recognitionDraft, type RecognitionDraft } from './recognition-input';
+import type { RecipientLookup } from './recognition-recipients';
 
 /** The message extension's one command, as the manifest names it. */
 export const RECOGNIZE_COMMAND = 'recognize';
@@ -39,39 +40,20 @@ export interface RecognitionFlowDeps {
   recognitions: RecognitionService;
   settings: TeamSettingsReader;
   installations: InstallationRepository;
-  people: PeopleDirectory;
+  /** Who a recognition names, and whether they are in the team or chat it is given in. */
+  recipients: RecipientLookup;
   teamsAppId: string;
+  logger: Logger;
   /** The team's active working agreements, offered for citing on the form. */
   agreements?: { citableList(teamId: string): Promise<{ id: string; title: string }[]> };
 }
 
 const FORM_TITLE = 'Recognize a colleague';
 
-function sender(context: TurnContext): Person {
-  const from = context.activity.from;
-  return {
-    aadObjectId: from.aadObjectId ?? from.id,
-    name: from.name || 'A teammate',
-    teamsUserId: from.id,
-  };
-}
-
-/** Recognition in Teams: the message extension, the chat command and the form card. */
+/** Recognition in Teams: the message extension, the chat command and the draft it posts. */
 export function createRecognitionFlow(deps: RecognitionFlowDeps) {
-  const teamOf = (context: TurnContext) => {
-    const identity = conversationIdentity(context.activity);
-    if (!identity) throw new Error('activity without a conversation');
-    return identity;
-  };
-
-  const isInstalled = async (teamId: string) =>
-    (await deps.installations.find(teamId))?.active === true;
-
-  const installedRoster = async (teamId: string): Promise<Person[] | undefined> => {
-    const installation = await deps.installations.find(teamId);
-    if (!installation?.active) return undefined;
-    return deps.installations.roster(teamId);
-  };
+  const forms = createRecognitionForms(deps);
+  const drafts = createChatDrafts({ forms, recognitions: deps.recognitions, logger: deps.logger });
 
   const formTask = (card: AdaptiveCard): MessagingExtensionActionResponse => ({
     task: {
@@ -80,80 +62,11 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     },
   });
 
-  const formOptions = async (
-    teamId: string,
-    submit: RecognitionFormOptions['submit'],
-    extra: Partial<RecognitionFormOptions> = {},
-  ): Promise<RecognitionFormOptions> => {
-    const [{ values }, roster, agreements] = await Promise.all([
-      deps.settings.get(teamId),
-      installedRoster(teamId),
-      deps.agreements?.citableList(teamId),
-    ]);
-    return { values, roster, agreements, submit, ...extra };
-  };
-
-  /** Turns submitted ids into people with names, from stored rosters first, then from Teams. */
-  const resolvePeople = async (
-    context: TurnContext,
-    teamId: string,
-    ids: string[],
-  ): Promise<Person[]> => {
-    const known = await deps.people.resolve(teamId, ids);
-    const people: Person[] = [];
-    for (const id of ids) {
-      let person = known.get(id);
-      if (!person) {
-        try {
-          const member = await TeamsInfo.getMember(context, id);
-          person = {
-            aadObjectId: member.aadObjectId ?? id,
-            name: member.name,
-            teamsUserId: member.id,
-          };
-        } catch {
-          person = { aadObjectId: id, name: 'a colleague' };
-        }
-      }
-      people.push(person);
-    }
-    return people;
-  };
-
   /** A preview whose draft cannot be read (edited by hand, or from an older version) starts over. */
   const unreadablePreview = async (teamId: string) =>
-    formTask(recognitionFormCard(await formOptions(teamId, 'task', { error: UNREADABLE_PREVIEW })));
-
-  const wallUrl = (teamId: string) => recognitionWallLink(deps.teamsAppId, teamId);
-
-  const postedCard = (teamId: string, recognition: ValidRecognition) =>
-    MessageFactory.attachment(cardAttachment(recognitionCard(recognition, wallUrl(teamId))));
-
-  const inputFromForm = async (
-    context: TurnContext,
-    teamId: string,
-    data: unknown,
-  ): Promise<RecognitionInput> => {
-    const parsed = recognitionFormData.safeParse(data ?? {});
-    // Teams submits the form's inputs as text; anything else did not come from this form.
-    if (!parsed.success) throw new InvokeRefusal('UNREADABLE_FORM', UNREADABLE_FORM);
-    const form = parsed.data;
-    const ids = [...(form.author ? [form.author] : []), ...form.people, ...form.teammates];
-    return {
-      sender: sender(context),
-      recipients: await resolvePeople(context, teamId, ids),
-      tag: form.tag,
-      message: form.message,
-      ...(form.agreement ? { agreementId: form.agreement } : {}),
-    };
-  };
-
-  const prefillOf = (input: RecognitionInput) => ({
-    recipients: input.recipients.map((r) => r.aadObjectId),
-    tag: input.tag,
-    message: input.message,
-    agreementId: input.agreementId,
-  });
+    formTask(
+      recognitionFormCard(await forms.options(teamId, 'task', { error: UNREADABLE_PREVIEW })),
+    );
 
   const recognize: ExtensionCommand = {
     async fetchTask(
@@ -165,7 +78,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       const author = user?.id
         ? { aadObjectId: user.id, name: user.displayName || 'the author' }
         : undefined;
-      return formTask(recognitionFormCard(await formOptions(team.id, 'task', { author })));
+      return formTask(recognitionFormCard(await forms.options(team.id, 'task', { author })));
     },
 
     async submitAction(
@@ -173,15 +86,16 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       action: MessagingExtensionAction,
     ): Promise<MessagingExtensionActionResponse> {
       const team = teamOf(context);
-      const input = await inputFromForm(context, team.id, action.data);
+      const { input, outsiders } = await forms.read(context, team, action.data);
       const formWithError = async (err: RecognitionError) =>
         formTask(
           recognitionFormCard(
-            await formOptions(team.id, 'task', { error: err.message, prefill: prefillOf(input) }),
+            await forms.options(team.id, 'task', { error: err.message, prefill: prefillOf(input) }),
           ),
         );
       try {
-        if (!(await isInstalled(team.id))) {
+        refuseOutsiders(team, outsiders);
+        if (!(await forms.isInstalled(team.id))) {
           // No bot here to post it: store it now and hand the card to the compose box.
           const { recognition } = await deps.recognitions.give(
             team.id,
@@ -192,7 +106,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
             composeExtension: {
               type: 'result',
               attachmentLayout: 'list',
-              attachments: [cardAttachment(recognitionCard(recognition, wallUrl(team.id)))],
+              attachments: [cardAttachment(recognitionCard(recognition, forms.wallUrl(team.id)))],
             },
           };
         }
@@ -205,7 +119,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
           message: valid.message,
           ...(valid.agreement ? { agreementId: valid.agreement.id } : {}),
         };
-        const preview = recognitionCard(valid, wallUrl(team.id), { rapportDraft: draft });
+        const preview = recognitionCard(valid, forms.wallUrl(team.id), { rapportDraft: draft });
         return {
           composeExtension: {
             type: 'botMessagePreview',
@@ -227,7 +141,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       if (!draft) return unreadablePreview(team.id);
       return formTask(
         recognitionFormCard(
-          await formOptions(team.id, 'task', {
+          await forms.options(team.id, 'task', {
             prefill: {
               recipients: draft.recipients.map((r) => r.aadObjectId),
               tag: draft.tag,
@@ -247,106 +161,93 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
       const draft = readDraft(action);
       if (!draft) return unreadablePreview(team.id);
       const from = sender(context);
-      const input: RecognitionInput = { sender: from, ...draft };
+      // The draft travelled through the client: who it names is checked again, by id.
+      const { recipients, outsiders } = await forms.chosen(context, team, draft.recipients);
+      const input: RecognitionInput = { sender: from, ...draft, recipients };
       try {
+        refuseOutsiders(team, outsiders);
         const { recognition, created } = await deps.recognitions.give(
           team.id,
           `${context.activity.id}|${from.aadObjectId}`,
           input,
         );
-        if (created) await context.sendActivity(postedCard(team.id, recognition));
+        if (created) await context.sendActivity(forms.posted(team.id, recognition));
         return {};
       } catch (err) {
         if (!(err instanceof RecognitionError)) throw err;
         return formTask(
           recognitionFormCard(
-            await formOptions(team.id, 'task', { error: err.message, prefill: prefillOf(input) }),
+            await forms.options(team.id, 'task', { error: err.message, prefill: prefillOf(input) }),
           ),
         );
       }
     },
   };
 
-  /** The form card's Recognize button (Action.Execute): posts the recognition, updates the form in place. */
-  const executeForm: CardVerbHandler = async (context, data) => {
-    const team = teamOf(context);
-    const input = await inputFromForm(context, team.id, data);
-    try {
-      const { recognition, created } = await deps.recognitions.give(
-        team.id,
-        `${context.activity.id}|${input.sender.aadObjectId}`,
-        input,
-      );
-      if (created) await context.sendActivity(postedCard(team.id, recognition));
-      return adaptiveCard([
-        {
-          type: 'TextBlock',
-          text: `Thanks for recognizing ${escapeCardText(recognition.recipients.map((r) => r.name).join(', '))}.`,
-          wrap: true,
-        },
-      ]);
-    } catch (err) {
-      if (!(err instanceof RecognitionError)) throw err;
-      return recognitionFormCard(
-        await formOptions(team.id, 'execute', { error: err.message, prefill: prefillOf(input) }),
-      );
-    }
-  };
-
   return {
     extensionCommands: { [RECOGNIZE_COMMAND]: recognize },
-    cardVerbs: { [RECOGNIZE_VERB]: executeForm },
+    cardVerbs: drafts.cardVerbs,
 
     /**
      * "recognize @Ana for dependability great release notes". Anything it cannot read fully
-     * gets the form, pre-filled with what it could read, instead of an error.
+     * gets the form, pre-filled with what it could read, instead of an error: posted as its
+     * sender's draft, which only they can fill in and send.
      */
     async command(context: TurnContext): Promise<boolean> {
       const team = teamOf(context);
       const activity = context.activity;
       const text = commandText(activity);
+      const verb = recognizeVerb(text);
+      if (!verb) return false;
+      if (team.kind === 'personal') {
+        await context.sendActivity(personalChatHint(verb === 'thanks'));
+        return true;
+      }
       const mentions = TurnContext.getMentions(activity).filter(
         (m) => m.mentioned.id !== activity.recipient.id,
       );
-      const resolved = await deps.people.resolveTeamsUsers(
-        team.id,
-        mentions.map((m) => m.mentioned.id),
+      const found = await deps.recipients.find(
+        context,
+        team,
+        mentions.map((m) => ({ id: m.mentioned.id, by: 'teams', name: m.mentioned.name })),
       );
-      const mentioned = await Promise.all(
-        mentions.map(async (m) => ({
+      // Outsiders stand in as people too, so their mention is taken out of the message.
+      const mentioned = mentions.map((m, i) => {
+        const f = found[i];
+        return {
           marker: m.text ?? `<at>${m.mentioned.name}</at>`,
-          person:
-            resolved.get(m.mentioned.id) ??
-            (await resolvePeople(context, team.id, [m.mentioned.id]))[0],
-        })),
-      );
+          person: f.found === 'member' ? f.person : { aadObjectId: f.id, name: f.name },
+        };
+      });
       const parsed = parseRecognizeText(text, mentioned);
       if (!parsed) return false;
+      const outsiderIds = new Set(found.flatMap((f) => (f.found === 'outsider' ? [f.id] : [])));
+      const named = parsed.recipients;
+      const outsiders = named.filter((p) => outsiderIds.has(p.aadObjectId)).map((p) => p.name);
       const { values } = await deps.settings.get(team.id);
       const completed = completeCommand(parsed, values);
+      if (parsed.thanks && parsed.recipients.length === 0 && !completed.tag) {
+        await context.sendActivity(THANKS_HINT);
+        return true;
+      }
       const input: RecognitionInput = {
         sender: sender(context),
-        recipients: parsed.recipients,
+        recipients: named.filter((p) => !outsiderIds.has(p.aadObjectId)),
         tag: completed.tag ? tagKey(completed.tag) : '',
         message: completed.message,
       };
       try {
+        refuseOutsiders(team, outsiders);
         const { recognition, created } = await deps.recognitions.give(
           team.id,
           `${activity.id}|${input.sender.aadObjectId}`,
           input,
         );
-        if (created) await context.sendActivity(postedCard(team.id, recognition));
+        if (created) await context.sendActivity(forms.posted(team.id, recognition));
       } catch (err) {
         if (!(err instanceof RecognitionError)) throw err;
         const known = parsed.recipients.length > 0 || completed.tag || completed.message;
-        const form = recognitionFormCard(
-          await formOptions(team.id, 'execute', {
-            error: known ? err.message : undefined,
-            prefill: prefillOf(input),
-          }),
-        );
-        await context.sendActivity(MessageFactory.attachment(cardAttachment(form)));
+        await drafts.post(context, input, known ? err.message : undefined);
       }
       return true;
     },
@@ -362,8 +263,6 @@ function readDraft(action: MessagingExtensionAction): RecognitionDraft | undefin
   const parsed = recognitionDraft.safeParse(draft);
   return parsed.success ? parsed.data : undefined;
 }
-
-const UNREADABLE_FORM = 'The recognition form could not be read. Open it again and fill it in.';
 
 const UNREADABLE_PREVIEW =
   'This preview could not be read any more. Fill in the recognition again.';

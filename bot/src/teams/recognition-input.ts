@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { MAX_ID_LENGTH } from './incoming-activity';
 
 const MAX_PEOPLE = 50;
+/** Far above what a recognition may say, so that an overlong one still reaches its error message. */
+export const MAX_DRAFT_MESSAGE = 20_000;
 const personId = z.string().max(MAX_ID_LENGTH);
 
 /** Choice sets submit several values as one comma-separated string. */
@@ -21,7 +23,7 @@ export const recognitionFormData = z.object({
   people: idList,
   teammates: idList,
   tag: z.string().max(200).default(''),
-  message: z.string().max(20_000).default(''),
+  message: z.string().max(MAX_DRAFT_MESSAGE).default(''),
   /** A cited working agreement's id; empty when none was chosen. */
   agreement: z.string().max(100).optional(),
 });
@@ -38,8 +40,30 @@ const person = z.object({
 export const recognitionDraft = z.object({
   recipients: z.array(person).min(1).max(50),
   tag: z.string().max(200),
-  message: z.string().max(20_000),
+  message: z.string().max(MAX_DRAFT_MESSAGE),
   agreementId: z.string().max(100).optional(),
 });
 
 export type RecognitionDraft = z.infer<typeof recognitionDraft>;
+
+/**
+ * A form the bot posts in a conversation is one person's draft: its own id (so that sending it
+ * twice posts once, whichever invoke carries it) and its owner (the only one who may send it).
+ */
+export const chatDraft = z.object({
+  draftId: z.string().min(1).max(100),
+  ownerId: personId,
+  ownerName: z.string().max(512),
+});
+
+export type ChatDraft = z.infer<typeof chatDraft>;
+
+/** What a posted draft carries to rebuild its owner's form: what the command could read. */
+export const chatDraftContent = chatDraft.extend({
+  recipients: z.array(personId).max(MAX_PEOPLE).default([]),
+  tag: z.string().max(200).default(''),
+  message: z.string().max(MAX_DRAFT_MESSAGE).default(''),
+  error: z.string().max(2000).optional(),
+});
+
+export type ChatDraftContent = z.infer<typeof chatDraftContent>;

@@ -7,6 +7,7 @@ import { postJson } from '../../support/http';
 import { startTestApp } from '../../support/test-app';
 import {
   BOT_ID,
+  TENANT_ID,
   channelMessage,
   teamInstallationUpdate,
   teamInvoke,
@@ -255,33 +256,97 @@ describe('recognition in Teams (over /api/messages)', () => {
     ]);
   });
 
-  it('answers an unreadable command with the form card, and the form posts the recognition', async () => {
+  it('keeps everything typed after the trait as the message, emoji included', async () => {
+    const team = await installedTeam();
+    const message = channelMessage(team, ana, `recognize <at>Bo</at> for meaning 🎉🚀 Ünïcödé …`);
+    message.entities.push({
+      type: 'mention',
+      text: '<at>Bo</at>',
+      mentioned: { id: bo.id, name: 'Bo' },
+    });
+
+    await postJson(`${app.url}/api/messages`, message);
+
+    expect(await stored(team.teamId)).toEqual([
+      expect.objectContaining({ tagKey: 'meaning', message: '🎉🚀 Ünïcödé …' }),
+    ]);
+  });
+
+  it('answers a bare "recognize" with its sender’s draft, whose form shows no error', async () => {
     const team = await installedTeam();
     await postJson(`${app.url}/api/messages`, channelMessage(team, ana, 'recognize'));
 
-    const form = postedTo(team)[0];
-    const card = (form.body.attachments as Json[])[0].content;
-    expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'recognize' });
-    expect(card.body[0].color).toBeUndefined();
-
-    const res = await invoke({
-      ...teamInvoke(team, ana, 'adaptiveCard/action', {
+    const draft = (postedTo(team)[0].body.attachments as Json[])[0].content;
+    const opened = await invoke(
+      teamInvoke(team, ana, 'adaptiveCard/action', {
         action: {
           type: 'Action.Execute',
-          verb: 'recognize',
-          data: {
-            teammates: bo.aadObjectId,
-            tag: 'psychological-safety',
-            message: 'Asked the question we all had',
-          },
+          verb: 'recognize.draft',
+          data: draft.refresh.action.data,
         },
       }),
-    });
+    );
 
-    expect(res).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-    expect(JSON.stringify(res.value)).toContain('Thanks for recognizing Bo');
-    expect(postedTo(team)).toHaveLength(2);
-    expect(await stored(team.teamId)).toHaveLength(1);
+    expect(opened).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+    });
+    const form = opened.value;
+    expect(form.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'recognize' });
+    expect(form.body[0].color).toBeUndefined();
+    expect(await stored(team.teamId)).toHaveLength(0);
+  });
+
+  describe('in a personal chat with the bot', () => {
+    const personalMessage = (text: string) => ({
+      type: 'message',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      text,
+      from: ana,
+      recipient: { id: BOT_ID, name: 'Rapport' },
+      conversation: { id: `a:${ana.id}`, conversationType: 'personal', tenantId: TENANT_ID },
+      channelData: { tenant: { id: TENANT_ID } },
+    });
+    const repliesTo = (conversationId: string) =>
+      connector.posted.filter((p) => p.conversationId === conversationId);
+
+    it.each(['thanks!', 'recognize <at>Bo</at> for impact shipped it'])(
+      'answers "%s" kindly with where and how to recognize someone, and stores nothing',
+      async (text) => {
+        const before = repliesTo(`a:${ana.id}`).length;
+
+        await postJson(`${app.url}/api/messages`, personalMessage(text));
+
+        const replies = repliesTo(`a:${ana.id}`).slice(before);
+        expect(replies).toHaveLength(1);
+        expect(replies[0].body.attachments ?? []).toEqual([]);
+        const reply = String(replies[0].body.text);
+        expect(reply).toMatch(/channel or group chat/);
+        expect(reply).toContain('@Rapport recognize @name for');
+        expect(reply).not.toMatch(/Choose at least one colleague/);
+        expect(
+          await app.database.db
+            .collection(collections.recognitions)
+            .countDocuments({ 'sender.aadObjectId': ana.aadObjectId, teamId: `a:${ana.id}` }),
+        ).toBe(0);
+      },
+    );
+  });
+
+  it('answers "@Rapport thanks!" in a channel with how to recognize someone, not with a form', async () => {
+    const team = await installedTeam();
+    const before = connector.posted.length;
+
+    await postJson(`${app.url}/api/messages`, channelMessage(team, ana, 'thanks!'));
+
+    const replies = connector.posted
+      .slice(before)
+      .filter((p) => p.conversationId === team.channelId);
+    expect(replies).toHaveLength(1);
+    expect(replies[0].body.attachments ?? []).toEqual([]);
+    expect(String(replies[0].body.text)).toContain('@Rapport recognize @name for');
   });
 
   it.each(['composeExtension/fetchTask', 'composeExtension/submitAction'])(

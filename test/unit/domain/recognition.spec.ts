@@ -3,6 +3,7 @@ import {
   RecognitionError,
   completeCommand,
   matchTag,
+  notInConversationError,
   parseRecognizeText,
   validateRecognition,
   type Person,
@@ -332,6 +333,40 @@ describe('recognize command edge cases', () => {
     });
   });
 
+  it('keeps emoji and non-English words after the trait in the message, verbatim', () => {
+    const parsed = parseRecognizeText('recognize <at>Ana</at> for meaning 🎉🚀 Ünïcödé …', [
+      { marker: '<at>Ana</at>', person: ana },
+    ])!;
+
+    expect(completeCommand(parsed, [])).toEqual({
+      tag: { kind: 'trait', id: 'meaning' },
+      message: '🎉🚀 Ünïcödé …',
+    });
+  });
+
+  it('keeps punctuation standing alone after a two-word trait in the message', () => {
+    const parsed = parseRecognizeText('recognize <at>Ana</at> for psychological safety — and 🙏', [
+      { marker: '<at>Ana</at>', person: ana },
+    ])!;
+
+    expect(completeCommand(parsed, [])).toEqual({
+      tag: { kind: 'trait', id: 'psychological-safety' },
+      message: '— and 🙏',
+    });
+  });
+
+  it('matches a team value written in another alphabet', () => {
+    const quality = { id: 'quality', label: 'Качество' };
+    const parsed = parseRecognizeText('recognize <at>Ana</at> for качество чистая работа', [
+      { marker: '<at>Ana</at>', person: ana },
+    ])!;
+
+    expect(completeCommand(parsed, [quality])).toEqual({
+      tag: { kind: 'value', id: 'quality', label: 'Качество' },
+      message: 'чистая работа',
+    });
+  });
+
   it('reads "kudos to @Ana for impact"', () => {
     const parsed = parseRecognizeText('kudos to <at>Ana</at> for impact shipped it', [
       { marker: '<at>Ana</at>', person: ana },
@@ -341,6 +376,21 @@ describe('recognize command edge cases', () => {
     expect(completeCommand(parsed, [])).toEqual({
       tag: { kind: 'trait', id: 'impact' },
       message: 'shipped it',
+    });
+  });
+});
+
+describe('notInConversationError', () => {
+  it('names everyone outside the team it knows, and counts the rest', () => {
+    expect(notInConversationError(['Zed', 'Yan', ''], 'team').message).toBe(
+      'Zed, Yan and one other person you chose aren’t in this team, so they can’t be recognized ' +
+        'here. Choose people from this team.',
+    );
+    expect(notInConversationError(['', ''], 'chat')).toMatchObject({
+      code: 'RECOGNITION_NOT_MEMBER',
+      message:
+        '2 of the people you chose aren’t in this chat, so they can’t be recognized here. ' +
+        'Choose people from this chat.',
     });
   });
 });

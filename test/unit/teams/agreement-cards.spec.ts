@@ -15,7 +15,7 @@ import {
 } from '../../../bot/src/teams/cards/agreement-card';
 import { recognitionCard } from '../../../bot/src/teams/cards/recognition-card';
 import { recognitionFormCard } from '../../../bot/src/teams/cards/recognition-form-card';
-import { expectValidCard } from '../../support/adaptive-card-check';
+import { expectValidCard, shownText } from '../../support/adaptive-card-check';
 
 const LINK = 'https://teams.microsoft.com/l/entity/app/wall?context=x';
 const created = new Date('2027-03-01T10:00:00Z');
@@ -199,6 +199,15 @@ describe('proposalCard', () => {
     expect(all).not.toContain('Withdrawn worry');
   });
 
+  it('says when the response window ends in each viewer’s own time, not in UTC', () => {
+    const all = texts(proposalCard(agreement, state(proposal()), { link: LINK })).join('\n');
+
+    expect(all).toContain(
+      'Open for responses until {{DATE(2027-03-08T10:00:00Z, SHORT)}} at {{TIME(2027-03-08T10:00:00Z)}}.',
+    );
+    expect(shownText(all)).not.toMatch(/UTC|\{\{/);
+  });
+
   it('escapes every member’s text: names, title, text, note, reasons and answers', () => {
     for (const text of texts(proposalCard(agreement, state(proposal()), { link: LINK }))) {
       expect(unescapedSpecials(text)).toEqual([]);
@@ -241,6 +250,12 @@ describe('reviewCard', () => {
       },
     ]);
     for (const text of texts(card)) expect(unescapedSpecials(text)).toEqual([]);
+  });
+
+  it('says since when the agreement is in force, as a date in each viewer’s own zone', () => {
+    const all = texts(reviewCard(agreement, { link: LINK })).join('\n');
+
+    expect(all).toContain('In force since {{DATE(2027-03-01T10:00:00Z, SHORT)}} (version 1).');
   });
 
   it('keeps only the link once someone answered', () => {

@@ -55,6 +55,28 @@ describe('the parser check itself', () => {
     expect(report.dropped).toEqual(['body[0].weight', 'body[0].wieght', 'msteams']);
   });
 
+  it('notices a date or time function that clients would show as typed', () => {
+    const card = recognitionFormCard({ submit: 'task' });
+    const withTime = (text: string) => ({
+      ...card,
+      body: [{ type: 'Container', items: [{ type: 'TextBlock', text }] }, ...card.body],
+    });
+
+    expect(() =>
+      expectValidCard(
+        withTime('Until {{DATE(2026-12-03T07:52:00Z, SHORT)}} at {{TIME(2026-12-03T07:52:00Z)}}'),
+      ),
+    ).not.toThrow();
+    // toISOString's milliseconds, a space inside the braces, lower case: all shown raw.
+    for (const wrong of [
+      '{{DATE(2026-12-03T07:52:00.000Z, SHORT)}}',
+      '{{ TIME(2026-12-03T07:52:00Z) }}',
+      '{{date(2026-12-03T07:52:00Z)}}',
+    ]) {
+      expect(() => expectValidCard(withTime(wrong))).toThrow();
+    }
+  });
+
   it('notices an empty list of choices that has no Teams data query', () => {
     const card = recognitionFormCard({ submit: 'task' });
     card.body.push({ type: 'Input.ChoiceSet', id: 'empty', choices: [] });

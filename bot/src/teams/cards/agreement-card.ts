@@ -9,6 +9,7 @@ import {
 import { ruleText } from '../../domain/agreement-decision';
 import type { ProposalState } from '../../domain/agreement-ports';
 import { adaptiveCard, type AdaptiveCard } from './adaptive-card';
+import { cardDate, cardDateTime } from './card-time';
 import { escapeCardText } from './escape';
 
 export const AGREEMENT_VERBS = {
@@ -30,8 +31,6 @@ const text = (value: string, extra: Element = {}): Element => ({
   wrap: true,
   ...extra,
 });
-
-const utc = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -59,7 +58,7 @@ export function proposalStatusText(state: ProposalState, agreement: Agreement): 
   if (decision.outcome === 'open' && decision.phase === 'awaiting-lead') {
     return 'The response window has ended in a tie: a lead can ratify it.';
   }
-  return `Open for responses until ${utc(p.closesAt)}.`;
+  return `Open for responses until ${cardDateTime(p.closesAt)}.`;
 }
 
 export function tallyText(state: ProposalState): string {
@@ -210,7 +209,7 @@ export function reviewCard(agreement: Agreement, options: ReviewCardOptions): Ad
     text(
       [
         current
-          ? `In force since ${current.adoptedAt.toISOString().slice(0, 10)} (version ${current.version}).`
+          ? `In force since ${cardDate(current.adoptedAt)} (version ${current.version}).`
           : '',
         agreement.reviewOn ? `Review due ${agreement.reviewOn}.` : '',
       ]

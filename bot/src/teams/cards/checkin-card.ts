@@ -1,5 +1,6 @@
 import type { Round } from '../../domain/checkin-ports';
 import { adaptiveCard, type AdaptiveCard } from './adaptive-card';
+import { cardDateTime } from './card-time';
 import { escapeCardText } from './escape';
 
 export const CHECKIN_VERB = 'checkin.answer';
@@ -12,27 +13,28 @@ const SCALE = [
   { title: '5 · Strongly agree', value: '5' },
 ];
 
-const closesText = (round: Round) =>
-  `Open until ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
-
-/** The check-in form sent to each member; every question may be skipped. */
+/**
+ * The check-in form sent to each member privately; every question may be skipped. `place` names
+ * the team or chat (see conversationLabel): a member of two teams gets two cards in one chat.
+ */
 export function checkinCard(
   round: Round,
+  place: string,
   options: { nudge?: boolean; error?: string } = {},
 ): AdaptiveCard {
   const body: Record<string, unknown>[] = [
     {
       type: 'TextBlock',
       text: options.nudge
-        ? 'A gentle reminder: your team’s check-in is still open'
-        : 'Your team’s check-in',
+        ? `A gentle reminder: the check-in for ${place} is still open`
+        : `Check-in for ${place}`,
       weight: 'Bolder',
       size: 'Medium',
       wrap: true,
     },
     {
       type: 'TextBlock',
-      text: `Answers are anonymous: your name is never stored with them, and the team only sees averages once ${round.minGroupSize} or more people have answered. ${closesText(round)}`,
+      text: `Answers are anonymous: your name is never stored with them, and the team only sees averages once ${round.minGroupSize} or more people have answered. Open until ${cardDateTime(round.closesAt)}.`,
       wrap: true,
       isSubtle: true,
     },
@@ -69,14 +71,20 @@ export function checkinCard(
   });
 }
 
-/** What replaces the form once answered (or when it can no longer be answered); the text is ours, not a member's. */
+/**
+ * What replaces the form once answered (or when it can no longer be answered), still naming the
+ * team or chat when it is known; the text is ours, not a member's.
+ */
 export function checkinDoneCard(
   message: string,
-  participation?: { answered: number; invited: number },
+  options: { place?: string; participation?: { answered: number; invited: number } } = {},
 ): AdaptiveCard {
-  const body: Record<string, unknown>[] = [
-    { type: 'TextBlock', text: message, wrap: true, weight: 'Bolder' },
-  ];
+  const { place, participation } = options;
+  const body: Record<string, unknown>[] = [];
+  if (place) {
+    body.push({ type: 'TextBlock', text: `Check-in for ${place}`, wrap: true, isSubtle: true });
+  }
+  body.push({ type: 'TextBlock', text: message, wrap: true, weight: 'Bolder' });
   if (participation) {
     body.push({
       type: 'TextBlock',

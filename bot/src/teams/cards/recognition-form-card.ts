@@ -1,5 +1,6 @@
 import { MAX_RECOGNITION_LENGTH, type Person, type TeamValue } from '../../domain/recognition';
 import { TRAITS } from '../../domain/traits';
+import type { ChatDraft } from '../recognition-input';
 import { adaptiveCard, type AdaptiveCard } from './adaptive-card';
 import { escapeCardText } from './escape';
 
@@ -18,6 +19,8 @@ export interface RecognitionFormOptions {
   error?: string;
   /** How the form submits: a message extension task module, or a card in chat (Action.Execute). */
   submit: 'task' | 'execute';
+  /** In chat: whose draft it is and which, sent back with the inputs. */
+  draft?: ChatDraft;
 }
 
 /** The recognition form: who, for which trait or value, and what they did. */
@@ -101,6 +104,11 @@ export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCa
   const action =
     options.submit === 'task'
       ? { type: 'Action.Submit', title: 'Recognize', data: { rapport: 'recognize' } }
-      : { type: 'Action.Execute', title: 'Recognize', verb: RECOGNIZE_VERB, data: {} };
+      : {
+          type: 'Action.Execute',
+          title: 'Recognize',
+          verb: RECOGNIZE_VERB,
+          data: options.draft ?? {},
+        };
   return adaptiveCard(body, { actions: [action] });
 }
