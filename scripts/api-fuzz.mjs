@@ -203,7 +203,13 @@ try {
     path.join(work, 'schemathesis.toml'),
     // Every team-scoped operation runs in the installed team, as its lead; the other path ids
     // come from the stateful phase's links or are generated.
-    `[parameters]\n"path.teamId" = ${JSON.stringify(teamId)}\n`,
+    `[parameters]\n"path.teamId" = ${JSON.stringify(teamId)}\n` +
+      // Every check, with valid and invalid data; but in the stateful phase a link fills in the
+      // very parameter a negative case had broken, and the then-valid request is reported as
+      // "schema-violating request accepted" (seen with the close-round link), so that one check
+      // is off there. The other phases still hold the server to rejecting invalid data.
+      '[generation]\nmode = "all"\n' +
+      '[phases.stateful.checks.negative_data_rejection]\nenabled = false\n',
   );
   log(`fuzzing ${url}/api/openapi.json as the lead of team ${teamId}`);
   const run = spawnSync(
@@ -213,10 +219,6 @@ try {
       path.join(work, 'schemathesis.toml'),
       'run',
       `${url}/api/openapi.json`,
-      '--checks',
-      'all',
-      '--mode',
-      'all',
       '--phases',
       'examples,coverage,fuzzing,stateful',
       '--max-examples',
