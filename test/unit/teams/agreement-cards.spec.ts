@@ -194,7 +194,7 @@ describe('proposalCard', () => {
 
     expect(all).toContain('How we decide: The change takes effect when most of the members');
     expect(all).toContain('✅ 2 endorse · ✋ 1 objects (of 6 members)');
-    expect(all).toContain('Chen\\_ objects: What about \\[incidents\\]\\(http://x\\)?');
+    expect(all).toContain('Chen\\_ objects: What about \\[incidents\\](http://x)?');
     expect(all).toContain('↳ Ana: Incidents have their \\*\\*own\\*\\* rota.');
     expect(all).not.toContain('Withdrawn worry');
   });
@@ -216,7 +216,7 @@ describe('proposalCard', () => {
       proposalCard(agreement, state(proposal({ kind: 'retire', content: undefined }))),
     ).join('\n');
     expect(all).toContain('Proposed by Bo \\<at\\>Everyone\\</at\\>');
-    expect(all).toContain('\\- \\[Urgent\\]\\(http://evil.example\\): call.\n\\# not a heading');
+    expect(all).toContain('\\- \\[Urgent\\](http://evil.example): call.\n\\# not a heading');
   });
 });
 

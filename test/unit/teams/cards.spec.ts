@@ -28,7 +28,8 @@ function unescapedSpecials(text: string): string[] {
   const found: string[] = [];
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '\\') i++;
-    else if ('[]()*_`#<>'.includes(text[i])) found.push(text[i]);
+    // Parentheses need no escape: without unescaped brackets they cannot make a link.
+    else if ('[]*_`#<>'.includes(text[i])) found.push(text[i]);
   }
   return found;
 }
@@ -165,7 +166,7 @@ describe('recognitionCard', () => {
     }
     const all = textBlocks(card).join('\n');
     expect(all).toContain('\\*\\*Mia\\*\\*');
-    expect(all).toContain('\\[x\\]\\(https://evil\\)');
+    expect(all).toContain('\\[x\\](https://evil)');
   });
 });
 
@@ -266,11 +267,17 @@ describe('recognitionFormCard', () => {
 });
 
 describe('escapeCardText', () => {
+  it('leaves plain punctuation as typed, so a sentence shows no backslashes', () => {
+    const sentence = 'Keep the message to 1000 characters (it has 1001). Thanks!';
+
+    expect(escapeCardText(sentence)).toBe(sentence);
+  });
+
   it('neutralises a Markdown link', () => {
     const escaped = escapeCardText('[click](https://evil)');
 
     expect(unescapedSpecials(escaped)).toEqual([]);
-    expect(escaped).not.toContain('](');
+    expect(escaped).not.toMatch(/(^|[^\\])\]\(/);
   });
 
   it('neutralises emphasis', () => {
