@@ -86,20 +86,29 @@ export function createRecognitionRepository(
     }
   };
 
-  /** Applies the change a record owes (once), lists or unlists it, then tidies up after it. */
-  const finish = async (
+  /** Applies the change a record owes (once) and lists or unlists it: both idempotent. */
+  const apply = async (
     doc: RecognitionDoc,
     pending: 'count' | 'uncount',
   ): Promise<ChangeOutcome> => {
-    const outcome = await weeks.countOnce(
-      doc.teamId,
-      doc.week,
-      changeName(doc._id, pending),
-      countField(doc),
-      pending === 'count' ? 1 : -1,
-    );
-    if (pending === 'count') await wall.add(doc.teamId, wallEntryOf(doc));
-    else await wall.remove(doc.teamId, wallEntryOf(doc));
+    const [outcome] = await Promise.all([
+      weeks.countOnce(
+        doc.teamId,
+        doc.week,
+        changeName(doc._id, pending),
+        countField(doc),
+        pending === 'count' ? 1 : -1,
+      ),
+      pending === 'count'
+        ? wall.add(doc.teamId, wallEntryOf(doc))
+        : wall.remove(doc.teamId, wallEntryOf(doc)),
+    ]);
+    return outcome;
+  };
+
+  /** Applies what a record owes, then tidies up after it. */
+  const finish = async (doc: RecognitionDoc, pending: 'count' | 'uncount') => {
+    const outcome = await apply(doc, pending);
     await tidy(doc, pending);
     return outcome;
   };
@@ -121,7 +130,10 @@ export function createRecognitionRepository(
         pending: 'count',
       };
       if ((await insert(doc)) === 'inserted') {
-        await finish(doc, 'count');
+        await apply(doc, 'count');
+        // Counted and listed: the answer need not wait for the tidying, which only clears marks
+        // that a retry or the start-up sweep would otherwise find and pass over (tidy logs).
+        void tidy(doc, 'count');
         return { recognition: toRecognition(doc), created: true };
       }
       const first = await recognitions.findOne({ _id: doc._id });
