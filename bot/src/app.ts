@@ -13,6 +13,7 @@ import { createDevTokenIssuer } from './api/auth/dev-tokens';
 import { createTokenValidator } from './api/auth/token-validator';
 import { createRecognitionService } from './domain/recognition-service';
 import { createPeopleDirectory } from './store/people-directory';
+import { migrateRosters } from './store/roster-migration';
 import { createRecognitionRepository } from './store/recognition-repository';
 import { createTeamSettingsRepository } from './store/team-settings-repository';
 import { createTrustWeekCounter } from './store/trust-week-repository';
@@ -130,6 +131,9 @@ async function serve(
   const database = await connectDatabase(uri, config.database.dbName);
   try {
     await prepareSchema(database.db);
+    // Before serving: rosters decide who may read a team's data.
+    const moved = await migrateRosters(database.db);
+    if (moved > 0) logger.info('rosters moved to one document per conversation', { moved });
   } catch (err) {
     await database.close();
     throw err;
@@ -187,7 +191,7 @@ async function serve(
     recognitions,
     settings,
     installations,
-    people: createPeopleDirectory(database.db),
+    people: createPeopleDirectory(database.db, installations),
     teamsAppId: config.teamsAppId,
     agreements,
   });

@@ -1,12 +1,14 @@
 import type { Db } from 'mongodb';
 
 /** Bumped when stored documents change shape; start-up records it in the `meta` collection. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const collections = {
   meta: 'meta',
   conversations: 'conversations',
-  members: 'members',
+  rosters: 'rosters',
+  memberships: 'memberships',
+  personalConversations: 'personal_conversations',
   recognitions: 'recognitions',
   recognitionMonths: 'recognition_months',
   trustWeeks: 'trust_weeks',
@@ -28,8 +30,6 @@ export const collections = {
  * (no TTL, no partial indexes).
  */
 export async function prepareSchema(db: Db): Promise<void> {
-  await db.collection(collections.members).createIndex({ conversationId: 1, aadObjectId: 1 });
-  await db.collection(collections.members).createIndex({ aadObjectId: 1 });
   await db.collection(collections.conversations).createIndex({ tenantId: 1, active: 1 });
   await db.collection(collections.recognitions).createIndex({ teamId: 1, createdAt: -1, _id: -1 });
   await db

@@ -113,15 +113,11 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
     const known = Array.from({ length: 20 }, () => newPerson('known'));
     const stored = Array.from({ length: 5 }, () => newPerson('stored'));
     const unknown = Array.from({ length: 15 }, () => newPerson('new'));
-    // Roster entries: some members' 1:1 chats were stored by an earlier run.
-    await db.collection(collections.members).insertMany(
-      [...stored, ...unknown].map((p) => ({
-        _id: `19:team|${p.aadObjectId}` as unknown as never,
-        conversationId: '19:team',
-        aadObjectId: p.aadObjectId,
-        teamsUserId: p.userId,
-        name: 'Someone',
-        ...(stored.includes(p) ? { personalConversationId: personalConversationId(p.userId) } : {}),
+    // Some members' 1:1 chats were stored by an earlier run.
+    await db.collection(collections.personalConversations).insertMany(
+      stored.map((p) => ({
+        _id: p.aadObjectId as unknown as never,
+        personalConversationId: personalConversationId(p.userId),
       })),
     );
     const messages = [
@@ -247,12 +243,8 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
   it('marks a member who blocked the bot unreachable, once, and tells onUnreachable', async () => {
     const blockedInChat = newPerson('blocked');
     const blockedAtCreate = newPerson('blocked-new');
-    await db.collection(collections.members).insertOne({
-      _id: `19:team|${blockedInChat.aadObjectId}` as unknown as never,
-      conversationId: '19:team',
-      aadObjectId: blockedInChat.aadObjectId,
-      teamsUserId: blockedInChat.userId,
-      name: 'Blocked',
+    await db.collection(collections.personalConversations).insertOne({
+      _id: blockedInChat.aadObjectId as unknown as never,
       personalConversationId: personalConversationId(blockedInChat.userId),
     });
     stub.scriptSends(personalConversationId(blockedInChat.userId), BLOCKED);
@@ -281,8 +273,8 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
       blocked: true,
     });
     expect(callsTo(personalConversationId(blockedInChat.userId))).toHaveLength(1);
-    const member = await db.collection(collections.members).findOne({
-      aadObjectId: blockedInChat.aadObjectId,
+    const member = await db.collection(collections.personalConversations).findOne({
+      _id: blockedInChat.aadObjectId as unknown as never,
     });
     expect(member?.unreachable).toMatchObject({ code: 'ConversationBlockedByUser' });
     expect(member?.personalConversationId).toBeUndefined();
