@@ -13,6 +13,7 @@ import { createDevTokenIssuer } from './api/auth/dev-tokens';
 import { createTokenValidator } from './api/auth/token-validator';
 import { createRecognitionService } from './domain/recognition-service';
 import { createPeopleDirectory } from './store/people-directory';
+import { migrateListings } from './store/listing-migration';
 import { migrateRosters } from './store/roster-migration';
 import { createRecognitionRepository } from './store/recognition-repository';
 import { createTeamSettingsRepository } from './store/team-settings-repository';
@@ -131,9 +132,11 @@ async function serve(
   const database = await connectDatabase(uri, config.database.dbName);
   try {
     await prepareSchema(database.db);
-    // Before serving: rosters decide who may read a team's data.
+    // Before serving: rosters decide who may read a team's data, listings what a team has.
     const moved = await migrateRosters(database.db);
     if (moved > 0) logger.info('rosters moved to one document per conversation', { moved });
+    const listed = await migrateListings(database.db);
+    if (listed > 0) logger.info('records listed under their team', { listed });
   } catch (err) {
     await database.close();
     throw err;

@@ -22,6 +22,7 @@ export const collections = {
   outbox: 'outbox',
   outboxOutcomes: 'outbox_outcomes',
   locks: 'locks',
+  listings: 'listings',
 } as const;
 
 /**
