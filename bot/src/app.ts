@@ -19,7 +19,7 @@ import { createRecognitionRepository } from './store/recognition-repository';
 import { createTeamSettingsRepository } from './store/team-settings-repository';
 import { createTrustWeekCounter } from './store/trust-week-repository';
 import { createAdapter } from './teams/adapter';
-import { createOutbox, type Outbox } from './jobs/outbox';
+import { createOutbox, indexPendingMessages, type Outbox } from './jobs/outbox';
 import { startOutboxWorker } from './jobs/outbox-worker';
 import { createRateLimiter } from './jobs/rate-limiter';
 import { createPersonalConversations } from './store/personal-conversations';
@@ -137,6 +137,8 @@ async function serve(
     if (moved > 0) logger.info('rosters moved to one document per conversation', { moved });
     const listed = await migrateListings(database.db);
     if (listed > 0) logger.info('records listed under their team', { listed });
+    const indexed = await indexPendingMessages(database.db);
+    if (indexed > 0) logger.info('queued messages indexed', { indexed });
   } catch (err) {
     await database.close();
     throw err;
@@ -256,7 +258,8 @@ async function serve(
   // In the background: requests finish their own records; this catches what a crash left.
   void recognitionRepository
     .catchUp()
-    .then((finished) => finished > 0 && logger.info('finished counting recognitions', { finished }))
+    // Logged even when nothing was left: benchmarks wait for this start-up read to end.
+    .then((finished) => logger.info('recognitions checked at start-up', { finished }))
     .catch((err: unknown) => logger.warn('could not finish counting recognitions yet', { err }));
   // Logged last: whoever waits for this line (a supervisor, a test) finds the app fully started.
   logger.info('Rapport is listening', { url, database: config.database.kind });

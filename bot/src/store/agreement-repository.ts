@@ -4,8 +4,8 @@ import type { AgreementRepository } from '../domain/agreement-ports';
 import { collections } from './collections';
 import { createListing } from './listings';
 
-type AgreementDoc = Omit<Agreement, 'id'> & { _id: string };
-type ProposalDoc = Omit<AgreementProposal, 'id'> & { _id: string };
+export type AgreementDoc = Omit<Agreement, 'id'> & { _id: string };
+export type ProposalDoc = Omit<AgreementProposal, 'id'> & { _id: string };
 
 /**
  * Leaves out keys whose value is undefined (the driver would store them as null), deeply, so a
@@ -23,8 +23,9 @@ function compact<T>(value: T): T {
 
 const toAgreement = ({ _id, ...rest }: AgreementDoc): Agreement => ({ id: _id, ...rest });
 const toProposal = ({ _id, ...rest }: ProposalDoc): AgreementProposal => ({ id: _id, ...rest });
-const agreementDoc = ({ id, ...rest }: Agreement): AgreementDoc => compact({ _id: id, ...rest });
-const proposalDoc = ({ id, ...rest }: AgreementProposal): ProposalDoc =>
+export const agreementDoc = ({ id, ...rest }: Agreement): AgreementDoc =>
+  compact({ _id: id, ...rest });
+export const proposalDoc = ({ id, ...rest }: AgreementProposal): ProposalDoc =>
   compact({ _id: id, ...rest });
 
 /** The owner of an agreement's proposal listing; agreement ids are UUIDs, without "|". */

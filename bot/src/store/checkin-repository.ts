@@ -14,7 +14,7 @@ import { createListing } from './listings';
 import { isDuplicateKey } from './mongo-errors';
 import { roundResultsOf, type TrustWeekCounter } from './trust-week-repository';
 
-interface RoundDoc extends Omit<Round, 'id'> {
+export interface RoundDoc extends Omit<Round, 'id'> {
   _id: string;
   answers: number;
   /** Anonymous sums of the scores, read by nobody until the round closes. */

@@ -21,6 +21,7 @@ export const collections = {
   schedules: 'schedules',
   outbox: 'outbox',
   outboxOutcomes: 'outbox_outcomes',
+  outboxPending: 'outbox_pending',
   locks: 'locks',
   listings: 'listings',
 } as const;
@@ -52,8 +53,11 @@ export async function prepareSchema(db: Db): Promise<void> {
     .collection(collections.agreementProposals)
     .createIndex({ teamId: 1, agreementId: 1, createdAt: -1 });
   await db.collection(collections.schedules).createIndex({ nextRunAt: 1 });
-  // The outbox worker's "what is due" query, and a person's messages when they delete their data.
-  await db.collection(collections.outbox).createIndex({ status: 1, notBefore: 1 });
+  // The outbox worker's "what is due" query (over the messages still to send only).
+  await db.collection(collections.outboxPending).createIndex({ notBefore: 1, _id: 1 });
+  // The daily purge of finished messages, and a person's messages when they delete their data.
+  await db.collection(collections.outbox).createIndex({ status: 1, sentAt: 1 });
+  await db.collection(collections.outbox).createIndex({ status: 1, finishedAt: 1 });
   await db.collection(collections.outbox).createIndex({ 'target.aadObjectId': 1 });
   await db
     .collection<{ _id: string; version: number; updatedAt: Date }>(collections.meta)

@@ -37,6 +37,7 @@ const FILTERED = [
 const QUEUES = new Set<string>([
   collections.outbox,
   collections.outboxOutcomes,
+  collections.outboxPending,
   collections.schedules,
   collections.locks,
 ]);

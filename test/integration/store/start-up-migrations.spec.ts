@@ -130,13 +130,31 @@ describe('start-up migrations of a database from before schema version 3', () =>
       collections.memberships,
       collections.personalConversations,
       collections.listings,
+      collections.outboxPending,
     ]) {
       await db.collection(name).drop();
     }
-    await db.collection<{ _id: string }>(collections.meta).deleteOne({ _id: 'listings' });
+    await db
+      .collection<{ _id: string }>(collections.meta)
+      .deleteMany({ _id: { $in: ['listings', 'outbox-pending'] } });
+    // A card still to send, as the old outbox kept it (no index entry).
+    await db.collection(collections.outbox).insertOne({
+      _id: 'legacy-card' as never,
+      target: {
+        serviceUrl: connector.url,
+        tenantId: TENANT_ID,
+        userId: dee.id,
+        aadObjectId: dee.aadObjectId,
+      },
+      activityJson: JSON.stringify({ type: 'message', text: 'left in the queue' }),
+      status: 'pending',
+      attempts: 0,
+      notBefore: new Date(),
+      createdAt: new Date(),
+    });
   };
 
-  it('moves rosters, memberships, 1:1 chat facts and listings, and members see what they saw', async () => {
+  it('moves rosters, memberships, 1:1 chat facts, listings and the queue, and members see what they saw', async () => {
     await start();
     team = await installTeam(app!.url, connector, [ana, bo, chen, dee]);
     other = await installTeam(app!.url, connector, [ana, bo, chen]);
@@ -178,6 +196,11 @@ describe('start-up migrations of a database from before schema version 3', () =>
 
     await start();
     expect(await view()).toEqual(before);
+    const deadline = Date.now() + 15_000;
+    while ((await app!.outbox.find('legacy-card'))?.status !== 'sent') {
+      if (Date.now() > deadline) throw new Error('the card left in the old queue was not sent');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(await db.listCollections({ name: 'members' }).toArray()).toEqual([]);
     expect(
       await db
