@@ -35,6 +35,7 @@ import { createOutbox, type OutboxMessage } from '../bot/src/jobs/outbox';
 import { startOutboxWorker } from '../bot/src/jobs/outbox-worker';
 import { createRateLimiter } from '../bot/src/jobs/rate-limiter';
 import { createLogger } from '../bot/src/logger';
+import { rosterDoc, type RosterDoc } from '../bot/src/store/rosters';
 import { collections, prepareSchema } from '../bot/src/store/collections';
 import { connectDatabase } from '../bot/src/store/database';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../bot/src/store/embedded-database';
@@ -145,15 +146,12 @@ async function runScenario(
     aadObjectId: randomUUID(),
     name: `Member ${i}`,
   }));
-  await database.db.collection(collections.members).insertMany(
-    people.map((p) => ({
-      _id: `${teamId}|${p.aadObjectId}` as never,
-      conversationId: teamId,
-      aadObjectId: p.aadObjectId,
-      teamsUserId: p.userId,
-      name: p.name,
-      updatedAt: new Date(),
-    })),
+  await database.db.collection<RosterDoc>(collections.rosters).insertOne(
+    rosterDoc(
+      teamId,
+      people.map((p) => ({ aadObjectId: p.aadObjectId, teamsUserId: p.userId, name: p.name })),
+      new Date(),
+    ),
   );
   const round = randomUUID();
   const messages: OutboxMessage[] = people.map((p) => ({

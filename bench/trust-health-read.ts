@@ -22,7 +22,7 @@
  * marker (`checkin_participation`, "this member answered", for the one-answer rule and nudges)
  * is deleted when the round closes. So the seed is what the app itself would hold after those
  * answers, nothing more and nothing less:
- *   - conversations, roster members and team settings of every team (the roster size varies
+ *   - conversations, rosters (with each member's list of conversations) and team settings of every team (the roster size varies
  *     8–16, so a week's answers never exceed the members invited);
  *   - a `trust_weeks` bucket per team and week of the last 52 ISO weeks (UTC) that saw a round
  *     or a recognition (two year documents per team), whose `checkin.answers` add up to exactly
@@ -65,6 +65,8 @@ import { defaultCheckinSettings, recentWeeks, roundTimes } from '../bot/src/doma
 import { TRAIT_IDS, type TraitId } from '../bot/src/domain/traits';
 import { createLogger } from '../bot/src/logger';
 import { collections, prepareSchema } from '../bot/src/store/collections';
+import { membershipsId } from '../bot/src/store/memberships';
+import { rosterDoc } from '../bot/src/store/rosters';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../bot/src/store/embedded-database';
 import {
   cleanups,
@@ -306,18 +308,23 @@ function seedSets(
       },
     },
     {
-      collection: collections.members,
+      collection: collections.rosters,
+      count: teams.length,
+      *docs() {
+        for (const team of teams) yield rosterDoc(team.teamId, team.roster, installedAt);
+      },
+    },
+    {
+      collection: collections.memberships,
       count: teams.reduce((sum, t) => sum + t.roster.length, 0),
       *docs() {
         for (const team of teams) {
           for (const m of team.roster) {
             yield {
-              _id: `${team.teamId}|${m.aadObjectId}`,
-              conversationId: team.teamId,
+              _id: membershipsId(TENANT_ID, m.aadObjectId),
+              tenantId: TENANT_ID.toLowerCase(),
               aadObjectId: m.aadObjectId,
-              teamsUserId: m.teamsUserId,
-              name: m.name,
-              updatedAt: installedAt,
+              conversations: [team.teamId],
             };
           }
         }

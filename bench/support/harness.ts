@@ -63,6 +63,10 @@ export interface AppProcess {
   pid: number | undefined;
   /** Warnings and errors the app logged, beyond its start-up. */
   problems(): number;
+  /** Resolves when the app logs a line matching `pattern` (start-up work running after /healthz). */
+  logged(pattern: RegExp, timeoutMs: number): Promise<void>;
+  /** Stops the app (SIGTERM, then SIGKILL after the grace period) before the benchmark ends. */
+  stop(): Promise<void>;
 }
 
 export async function startAppProcess(
@@ -100,9 +104,14 @@ export async function startAppProcess(
 
   let problems = 0;
   let shown = 0;
+  let stopped = false;
   const recent: string[] = [];
+  const all: string[] = [];
+  const waiters = new Set<(line: string) => void>();
   const onLine = (line: string) => {
     if (!line.trim()) return;
+    all.push(line);
+    for (const waiter of waiters) waiter(line);
     recent.push(line);
     if (recent.length > 20) recent.shift();
     let level = 'info';
@@ -137,9 +146,29 @@ export async function startAppProcess(
     await sleep(100);
   }
   child.once('exit', (code, signal) => {
-    if (!state.stopping) log(`the app exited unexpectedly (${code ?? signal})`);
+    if (!state.stopping && !stopped) log(`the app exited unexpectedly (${code ?? signal})`);
   });
-  return { url, pid: child.pid, problems: () => problems };
+  const logged = (pattern: RegExp, timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      if (all.some((line) => pattern.test(line))) return resolve();
+      const timer = setTimeout(() => {
+        waiters.delete(waiter);
+        reject(new Error(`the app did not log ${pattern} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter = (line: string) => {
+        if (!pattern.test(line)) return;
+        clearTimeout(timer);
+        waiters.delete(waiter);
+        resolve();
+      };
+      waiters.add(waiter);
+    });
+  const stop = async () => {
+    stopped = true;
+    child.kill('SIGTERM');
+    await waitForExit(child, 8000);
+  };
+  return { url, pid: child.pid, problems: () => problems, logged, stop };
 }
 
 /**

@@ -13,11 +13,13 @@ import { createDevTokenIssuer } from './api/auth/dev-tokens';
 import { createTokenValidator } from './api/auth/token-validator';
 import { createRecognitionService } from './domain/recognition-service';
 import { createPeopleDirectory } from './store/people-directory';
+import { migrateListings } from './store/listing-migration';
+import { migrateRosters } from './store/roster-migration';
 import { createRecognitionRepository } from './store/recognition-repository';
 import { createTeamSettingsRepository } from './store/team-settings-repository';
 import { createTrustWeekCounter } from './store/trust-week-repository';
 import { createAdapter } from './teams/adapter';
-import { createOutbox, type Outbox } from './jobs/outbox';
+import { createOutbox, indexPendingMessages, type Outbox } from './jobs/outbox';
 import { startOutboxWorker } from './jobs/outbox-worker';
 import { createRateLimiter } from './jobs/rate-limiter';
 import { createPersonalConversations } from './store/personal-conversations';
@@ -131,6 +133,13 @@ async function serve(
   const database = await connectDatabase(uri, config.database.dbName);
   try {
     await prepareSchema(database.db);
+    // Before serving: rosters decide who may read a team's data, listings what a team has.
+    const moved = await migrateRosters(database.db);
+    if (moved > 0) logger.info('rosters moved to one document per conversation', { moved });
+    const listed = await migrateListings(database.db);
+    if (listed > 0) logger.info('records listed under their team', { listed });
+    const indexed = await indexPendingMessages(database.db);
+    if (indexed > 0) logger.info('queued messages indexed', { indexed });
   } catch (err) {
     await database.close();
     throw err;
@@ -189,7 +198,7 @@ async function serve(
     settings,
     installations,
     recipients: createRecipientLookup({
-      people: createPeopleDirectory(database.db),
+      people: createPeopleDirectory(database.db, installations),
       installations,
     }),
     teamsAppId: config.teamsAppId,
@@ -254,7 +263,8 @@ async function serve(
   // In the background: requests finish their own records; this catches what a crash left.
   void recognitionRepository
     .catchUp()
-    .then((finished) => finished > 0 && logger.info('finished counting recognitions', { finished }))
+    // Logged even when nothing was left: benchmarks wait for this start-up read to end.
+    .then((finished) => logger.info('recognitions checked at start-up', { finished }))
     .catch((err: unknown) => logger.warn('could not finish counting recognitions yet', { err }));
   // Logged last: whoever waits for this line (a supervisor, a test) finds the app fully started.
   logger.info('Rapport is listening', { url, database: config.database.kind });

@@ -502,7 +502,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     const card = posted.card;
     expect(card.version).toBe('1.5');
     expect(JSON.stringify(card)).toContain('Focus mornings \\\\*no\\\\* meetings');
-    expect(JSON.stringify(card)).toContain('\\\\[Calendar\\\\]\\\\(http://evil.example\\\\)');
+    expect(JSON.stringify(card)).toContain('\\\\[Calendar\\\\](http://evil.example)');
     expect(card.body.find((e: Json) => e.type === 'Input.Text')).toMatchObject({ id: 'reason' });
     expect(card.actions.map((a: Json) => [a.type, a.verb ?? a.title])).toEqual([
       ['Action.Execute', 'agreement.endorse'],

@@ -33,8 +33,11 @@ export interface InstallationRepository {
   /** Whether the person is in the conversation's stored roster: what grants access to its data. */
   isMember(conversationId: string, aadObjectId: string): Promise<boolean>;
   memberCount(conversationId: string): Promise<number>;
-  /** The active conversations whose roster holds the person, by name. */
-  conversationsOf(aadObjectId: string): Promise<ConversationSummary[]>;
+  /**
+   * The active conversations whose roster holds the person, by name: those of the tenant, and
+   * those installed without one (see belongsToTenant).
+   */
+  conversationsOf(tenantId: string, aadObjectId: string): Promise<ConversationSummary[]>;
 }
 
 /** What a member may see about a conversation: never its reference or roster details. */

@@ -44,8 +44,9 @@ export const STORED: StoredRecord[] = [
     record: 'Roster member',
     fields: [
       {
-        field: 'Entra object id, Teams user id, display name',
-        why: 'to let only members see their team’s data and to @mention recognized colleagues',
+        field:
+          'Entra object id, Teams user id, display name; per person, the ids of the teams and chats whose roster holds them',
+        why: 'to let only members see their team’s data, to list a member’s teams, and to @mention recognized colleagues',
         visibleTo: 'members of the same team',
         kept: 'while the person is a member; removed when they leave or delete their data',
       },
@@ -141,10 +142,10 @@ export const STORED: StoredRecord[] = [
       },
       {
         field:
-          'On the roster entry: the 1:1 conversation id, and “unreachable” if the person blocked the bot',
+          'Per person (Entra object id): the 1:1 conversation id, and “unreachable” if the person blocked the bot',
         why: 'to avoid creating the chat again for every card, and to stop writing to someone who blocked the bot',
         visibleTo: 'nobody (used only by the bot)',
-        kept: 'while the person is a member; “unreachable” clears when they write to the bot again',
+        kept: 'while Rapport is installed; “unreachable” clears when they write to the bot again',
       },
     ],
   },

@@ -1,7 +1,14 @@
-import { MongoBulkWriteError, type Db, type Filter } from 'mongodb';
+import {
+  MongoBulkWriteError,
+  type Collection,
+  type Db,
+  type Filter,
+  type OptionalUnlessRequiredId,
+} from 'mongodb';
 import { belongsToTenant } from '../domain/installation';
 import type { PersonKey } from '../domain/personal-data';
 import { collections } from '../store/collections';
+import { insertMissing } from '../store/insert-missing';
 import { isDuplicateKey, writeErrorsOf } from '../store/mongo-errors';
 import type { OutboxTarget } from './proactive-port';
 
@@ -25,6 +32,13 @@ import type { OutboxTarget } from './proactive-port';
  * For the same reason the activity is stored as JSON text: FerretDB decodes every document a
  * query scans, and a nested Adaptive Card made reading 500 due messages take 2.4 s instead of
  * 0.1 s.
+ *
+ * Finished messages stay a month (to explain a failure), so the messages still to send are
+ * indexed apart, in `outbox_pending` (key and `notBefore` only): the worker's "what comes due
+ * first" reads that small collection (the `{notBefore, _id}` index on MongoDB; on FerretDB a read
+ * of the work waiting, not of a month of sent cards) and then each message by key. An entry is
+ * stored before its message and deleted after the message's outcome is folded in, so a crash
+ * leaves at most an entry whose message is missing or finished, which the read skips and drops.
  */
 
 export type { OutboxTarget } from './proactive-port';
@@ -80,6 +94,12 @@ interface OutcomeDoc extends Outcome {
   _id: string;
 }
 
+/** A message still to send, by key, with when it may go (the order of `nextPending`). */
+interface PendingDoc {
+  _id: string;
+  notBefore: Date;
+}
+
 /** A message as stored: the activity as JSON text. */
 interface StoredMessage extends Omit<OutboxDoc, 'activity'> {
   activityJson: string;
@@ -105,6 +125,9 @@ export interface LockResult {
 }
 
 const LOCK_ID = 'outbox-worker';
+
+/** An index entry this old whose message is missing was left by a crash mid-enqueue. */
+const STALE_ENTRY_MS = 10 * 60_000;
 
 export interface Outbox {
   /** Stores the messages; keys already present are left as they are (idempotent). */
@@ -157,11 +180,46 @@ function outcomeFields(o: Outcome): Partial<OutboxDoc> {
   };
 }
 
+/**
+ * Indexes the messages stored before `outbox_pending` existed (schema version 3) that are still
+ * to send; once, at start-up, before the worker reads the index.
+ */
+export async function indexPendingMessages(db: Db): Promise<number> {
+  const meta = db.collection<{ _id: string; at?: Date }>(collections.meta);
+  if (await meta.findOne({ _id: 'outbox-pending' })) return 0;
+  const pending = await db
+    .collection<StoredMessage>(collections.outbox)
+    .find({ status: 'pending' }, { projection: { _id: 1, notBefore: 1 } })
+    .toArray();
+  const entries = pending.map(({ _id, notBefore }) => ({ _id, notBefore }));
+  const present = await insertMissing(
+    db.collection<PendingDoc>(collections.outboxPending),
+    entries,
+  );
+  await meta.updateOne({ _id: 'outbox-pending' }, { $set: { at: new Date() } }, { upsert: true });
+  return entries.length - present.length;
+}
+
 export function createOutbox(db: Db): Outbox {
   const outbox = db.collection<StoredMessage>(collections.outbox);
   const outcomes = db.collection<OutcomeDoc>(collections.outboxOutcomes);
+  const pendingIndex = db.collection<PendingDoc>(collections.outboxPending);
   const locks = db.collection<LockDoc>(collections.locks);
   const listeners = new Set<() => void>();
+
+  /** Inserts documents keyed by message, leaving the keys already stored as they are. */
+  const insertNew = async <T extends { _id: string }>(
+    collection: Collection<T>,
+    docs: OptionalUnlessRequiredId<T>[],
+  ): Promise<number> => {
+    try {
+      return (await collection.insertMany(docs, { ordered: false })).insertedCount;
+    } catch (err) {
+      // Unordered: every new key is stored; the ones already there fail alone with 11000.
+      if (!(err instanceof MongoBulkWriteError) || !duplicateOnly(err)) throw err;
+      return err.insertedCount;
+    }
+  };
 
   return {
     async enqueue(messages) {
@@ -176,14 +234,12 @@ export function createOutbox(db: Db): Outbox {
         notBefore: now,
         createdAt: now,
       }));
-      let added: number;
-      try {
-        added = (await outbox.insertMany(docs, { ordered: false })).insertedCount;
-      } catch (err) {
-        // Unordered: every new key is stored; the ones already there fail alone with 11000.
-        if (!(err instanceof MongoBulkWriteError) || !duplicateOnly(err)) throw err;
-        added = err.insertedCount;
-      }
+      // Indexed first: an entry whose message is already there (or finished) is dropped when read.
+      await insertNew(
+        pendingIndex,
+        docs.map((d) => ({ _id: d._id, notBefore: d.notBefore })),
+      );
+      const added = await insertNew(outbox, docs);
       if (added > 0) for (const listener of listeners) listener();
       return { added };
     },
@@ -220,12 +276,23 @@ export function createOutbox(db: Db): Outbox {
       const done = (await outcomes.find({}, { projection: { _id: 1 } }).toArray()).map(
         (o) => o._id,
       );
-      const pending = await outbox
-        .find({ status: 'pending', ...(done.length > 0 ? { _id: { $nin: done } } : {}) })
+      const entries = await pendingIndex
+        .find(done.length > 0 ? { _id: { $nin: done } } : {})
         .sort({ notBefore: 1, _id: 1 })
         .limit(limit)
         .toArray();
-      return pending.map(toDoc);
+      const messages = await Promise.all(entries.map(({ _id }) => outbox.findOne({ _id })));
+      const pending: OutboxDoc[] = [];
+      const stale = Date.now() - STALE_ENTRY_MS;
+      for (const [i, message] of messages.entries()) {
+        const entry = entries[i];
+        if (message?.status === 'pending') pending.push(toDoc(message));
+        // Left by a crash: its message finished before the fold, or never stored (an entry
+        // younger than that may belong to an enqueue still storing its message).
+        else if (message || entry.notBefore.getTime() < stale)
+          await pendingIndex.deleteOne({ _id: entry._id });
+      }
+      return pending;
     },
 
     async recordOutcome(key, outcome) {
@@ -239,8 +306,9 @@ export function createOutbox(db: Db): Outbox {
     async compact(limit) {
       const batch = await outcomes.find({}).limit(limit).toArray();
       for (const { _id: key, ...outcome } of batch) {
-        // The message first, then its outcome: a crash in between only repeats this fold.
+        // The message, its index entry, then its outcome: a crash in between repeats this fold.
         await outbox.updateOne({ _id: key }, { $set: outcomeFields(outcome) });
+        await pendingIndex.deleteOne({ _id: key });
         await outcomes.deleteOne({ _id: key });
       }
       return batch.length;
@@ -248,6 +316,8 @@ export function createOutbox(db: Db): Outbox {
 
     // Only the lock holder writes these, so they go by `_id` alone: the one filter FerretDB
     // answers from its index.
+    // The message's own `notBefore` decides; its entry only orders the reads, so a crash
+    // between the two writes at worst reads the message a little early.
     async retryLater(key, notBefore, error, attempts, conversationId) {
       await outbox.updateOne(
         { _id: key },
@@ -260,6 +330,7 @@ export function createOutbox(db: Db): Outbox {
           },
         },
       );
+      await pendingIndex.updateOne({ _id: key }, { $set: { notBefore } });
     },
 
     async defer(key, notBefore, conversationId) {
@@ -267,6 +338,7 @@ export function createOutbox(db: Db): Outbox {
         { _id: key },
         { $set: { notBefore, ...(conversationId ? { conversationId } : {}) } },
       );
+      await pendingIndex.updateOne({ _id: key }, { $set: { notBefore } });
     },
 
     async lock(owner, now, ttlMs) {
@@ -306,7 +378,12 @@ export function createOutbox(db: Db): Outbox {
           { status: { $in: ['failed', 'unreachable'] }, finishedAt: { $lt: before } },
         ],
       };
-      return (await outbox.deleteMany(filter)).deletedCount;
+      // Found by a read, deleted by key: on FerretDB a deleteMany by this filter would hold up
+      // every other write while it read a month of messages (see serialized-writes.ts).
+      const old = await outbox.find(filter, { projection: { _id: 1 } }).toArray();
+      let deleted = 0;
+      for (const { _id } of old) deleted += (await outbox.deleteOne({ _id })).deletedCount;
+      return deleted;
     },
 
     async removeFor(person) {
@@ -320,9 +397,13 @@ export function createOutbox(db: Db): Outbox {
       )
         .filter((d) => belongsToTenant(d.target.tenantId, person.tenantId))
         .map((d) => d._id);
-      if (keys.length === 0) return 0;
-      await outcomes.deleteMany({ _id: { $in: keys } });
-      return (await outbox.deleteMany({ _id: { $in: keys } })).deletedCount;
+      let deleted = 0;
+      for (const _id of keys) {
+        await outcomes.deleteOne({ _id });
+        deleted += (await outbox.deleteOne({ _id })).deletedCount;
+        await pendingIndex.deleteOne({ _id });
+      }
+      return deleted;
     },
   };
 }

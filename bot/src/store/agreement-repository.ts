@@ -1,10 +1,11 @@
-import type { Db, Filter } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { Agreement, AgreementProposal } from '../domain/agreement';
 import type { AgreementRepository } from '../domain/agreement-ports';
 import { collections } from './collections';
+import { createListing } from './listings';
 
-type AgreementDoc = Omit<Agreement, 'id'> & { _id: string };
-type ProposalDoc = Omit<AgreementProposal, 'id'> & { _id: string };
+export type AgreementDoc = Omit<Agreement, 'id'> & { _id: string };
+export type ProposalDoc = Omit<AgreementProposal, 'id'> & { _id: string };
 
 /**
  * Leaves out keys whose value is undefined (the driver would store them as null), deeply, so a
@@ -22,22 +23,38 @@ function compact<T>(value: T): T {
 
 const toAgreement = ({ _id, ...rest }: AgreementDoc): Agreement => ({ id: _id, ...rest });
 const toProposal = ({ _id, ...rest }: ProposalDoc): AgreementProposal => ({ id: _id, ...rest });
-const agreementDoc = ({ id, ...rest }: Agreement): AgreementDoc => compact({ _id: id, ...rest });
-const proposalDoc = ({ id, ...rest }: AgreementProposal): ProposalDoc =>
+export const agreementDoc = ({ id, ...rest }: Agreement): AgreementDoc =>
   compact({ _id: id, ...rest });
+export const proposalDoc = ({ id, ...rest }: AgreementProposal): ProposalDoc =>
+  compact({ _id: id, ...rest });
+
+/** The owner of an agreement's proposal listing; agreement ids are UUIDs, without "|". */
+export const proposalsOwner = (teamId: string, agreementId: string) => `${teamId}|${agreementId}`;
 
 /**
  * Agreements and proposals, one document each. Every write replaces the whole document on the
  * condition that its revision is the one read: atomic on MongoDB, and on the embedded FerretDB
- * too, whose writes the app serialises (store/serialized-writes.ts). Only plain finds and
- * `$in` are used, which both support.
+ * too, whose writes the app serialises (store/serialized-writes.ts).
+ *
+ * Every query names an `_id`, served by the `_id` index on MongoDB and on FerretDB: a record by
+ * `{_id, teamId}` (the team check keeps one team's ids from opening another's records), and a
+ * team's agreements or an agreement's proposals through their listing (listings.ts), then each
+ * record by key. `$in` is not used: FerretDB answers it by reading the whole collection.
  */
 export function createAgreementRepository(db: Db): AgreementRepository {
   const agreements = db.collection<AgreementDoc>(collections.agreements);
   const proposals = db.collection<ProposalDoc>(collections.agreementProposals);
+  const teamAgreements = createListing(db, 'agreements');
+  const agreementProposals = createListing(db, 'agreement-proposals');
+
+  const proposalsById = async (teamId: string, ids: string[]) => {
+    const docs = await Promise.all(ids.map((_id) => proposals.findOne({ _id, teamId })));
+    return docs.flatMap((d) => (d ? [toProposal(d)] : []));
+  };
 
   return {
     async createAgreement(agreement) {
+      await teamAgreements.add(agreement.teamId, agreement.id);
       await agreements.insertOne(agreementDoc(agreement));
     },
 
@@ -47,10 +64,16 @@ export function createAgreementRepository(db: Db): AgreementRepository {
     },
 
     async agreements(teamId, filter) {
-      const query: Filter<AgreementDoc> = { teamId };
-      if (filter.status) query.status = filter.status;
-      if (filter.category) query['content.category'] = filter.category;
-      return (await agreements.find(query).limit(1000).toArray()).map(toAgreement);
+      const ids = await teamAgreements.ids(teamId);
+      const docs = await Promise.all(ids.map((_id) => agreements.findOne({ _id, teamId })));
+      return docs
+        .flatMap((d) => (d ? [toAgreement(d)] : []))
+        .filter(
+          (a) =>
+            (!filter.status || a.status === filter.status) &&
+            (!filter.category || a.content.category === filter.category),
+        )
+        .slice(0, 1000);
     },
 
     async saveAgreement(agreement, expectedRevision) {
@@ -62,6 +85,10 @@ export function createAgreementRepository(db: Db): AgreementRepository {
     },
 
     async createProposal(proposal) {
+      await agreementProposals.add(
+        proposalsOwner(proposal.teamId, proposal.agreementId),
+        proposal.id,
+      );
       await proposals.insertOne(proposalDoc(proposal));
     },
 
@@ -70,18 +97,18 @@ export function createAgreementRepository(db: Db): AgreementRepository {
       return doc ? toProposal(doc) : undefined;
     },
 
-    async proposals(teamId, ids) {
-      if (ids.length === 0) return [];
-      return (await proposals.find({ _id: { $in: ids }, teamId }).toArray()).map(toProposal);
-    },
+    proposals: proposalsById,
 
     async proposalsOf(teamId, agreementId) {
-      const docs = await proposals
-        .find({ teamId, agreementId })
-        .sort({ createdAt: -1, _id: -1 })
-        .limit(500)
-        .toArray();
-      return docs.map(toProposal);
+      const ids = await agreementProposals.ids(proposalsOwner(teamId, agreementId));
+      return (await proposalsById(teamId, ids))
+        .filter((p) => p.agreementId === agreementId)
+        .sort(
+          (a, b) =>
+            b.createdAt.getTime() - a.createdAt.getTime() ||
+            (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+        )
+        .slice(0, 500);
     },
 
     async saveProposal(proposal, expectedRevision) {

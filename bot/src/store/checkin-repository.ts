@@ -10,10 +10,11 @@ import {
 } from '../domain/checkin';
 import type { CheckinRepository, Round, SettingsProposal } from '../domain/checkin-ports';
 import { collections } from './collections';
+import { createListing } from './listings';
 import { isDuplicateKey } from './mongo-errors';
 import { roundResultsOf, type TrustWeekCounter } from './trust-week-repository';
 
-interface RoundDoc extends Omit<Round, 'id'> {
+export interface RoundDoc extends Omit<Round, 'id'> {
   _id: string;
   answers: number;
   /** Anonymous sums of the scores, read by nobody until the round closes. */
@@ -66,6 +67,13 @@ const toRound = ({
 }: RoundDoc): Round => ({ id: _id, ...rest });
 const toProposal = ({ _id, ...rest }: ProposalDoc): SettingsProposal => ({ id: _id, ...rest });
 
+/**
+ * Every query names an `_id`, served by the `_id` index on MongoDB and on FerretDB: settings by
+ * team, a round by its id, participation by round and member, a proposal by `{_id, teamId}`. What
+ * belongs to a team or a round is found through its listing (listings.ts): the team's rounds
+ * (feedback), its open proposals, and the participation records of an open round (deleted by key
+ * when it closes).
+ */
 export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): CheckinRepository {
   const settings = db.collection<{
     _id: string;
@@ -77,6 +85,9 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
   const rounds = db.collection<RoundDoc>(collections.checkinRounds);
   const participation = db.collection<ParticipationDoc>(collections.checkinParticipation);
   const proposals = db.collection<ProposalDoc>(collections.checkinProposals);
+  const teamRounds = createListing(db, 'checkin-rounds');
+  const participants = createListing(db, 'checkin-participation');
+  const openProposalList = createListing(db, 'checkin-proposals');
 
   /** True when the answer carrying `token` is already in the round's sums. */
   const isCounted = async (roundId: string, token: string) => {
@@ -134,6 +145,7 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
     },
     async createRound(round) {
       const { id, ...rest } = round;
+      await teamRounds.add(round.teamId, id);
       try {
         await rounds.insertOne({ _id: id, ...rest, answers: 0, comments: [], revision: 0 });
       } catch (err) {
@@ -160,6 +172,7 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       // and the token that makes counting the answer safe to repeat.
       const _id = `${round.id}|${aadObjectId}`;
       let token: string = randomUUID();
+      await participants.add(round.id, _id);
       try {
         await participation.insertOne({ _id, roundId: round.id, token });
       } catch (err) {
@@ -172,7 +185,10 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       }
       const outcome = await countAnswer(round.id, token, answer);
       // A close between the caller's check and here deletes participation; so must we.
-      if (outcome === 'closed') await participation.deleteOne({ _id });
+      if (outcome === 'closed') {
+        await participation.deleteOne({ _id });
+        await participants.remove(round.id, _id);
+      }
       return outcome;
     },
     async participation(roundId) {
@@ -180,9 +196,10 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       return doc?.answers ?? 0;
     },
     async answeredBy(roundId, aadObjectIds) {
-      const ids = aadObjectIds.map((a) => `${roundId}|${a}`);
-      const docs = await participation.find({ _id: { $in: ids } }).toArray();
-      return new Set(docs.map((d) => d._id.slice(roundId.length + 1)));
+      const docs = await Promise.all(
+        aadObjectIds.map((a) => participation.findOne({ _id: `${roundId}|${a}` })),
+      );
+      return new Set(docs.flatMap((d) => (d ? [d._id.slice(roundId.length + 1)] : [])));
     },
     async closeRound(roundId) {
       // Closed first: from here on no answer can change the sums read below.
@@ -201,7 +218,9 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       // A `$set` under the round's own key: repeating a close after a crash changes nothing.
       await weeks.publishRound(doc.teamId, doc.week, roundKey(roundId), result);
       // Participation only serves nudges and the one-answer rule, both over once a round closes.
-      await participation.deleteMany({ roundId });
+      const answered = await participants.ids(roundId);
+      await Promise.all(answered.map((_id) => participation.deleteOne({ _id })));
+      await participants.drop(roundId);
       await settings.updateOne(
         { _id: doc.teamId, openRound: roundId },
         { $unset: { openRound: '' } },
@@ -219,14 +238,19 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       });
     },
     async feedback(teamId, limit) {
-      const docs = await rounds
-        .find(
-          { teamId, status: 'closed' },
-          { projection: { week: 1, answers: 1, minGroupSize: 1, comments: 1 } },
-        )
-        .sort({ week: -1 })
-        .limit(limit)
-        .toArray();
+      // Newest first by opening date (the id's last part), read a batch at a time until `limit`
+      // closed rounds are found.
+      const ids = (await teamRounds.ids(teamId)).sort((a, b) =>
+        roundKey(a) < roundKey(b) ? 1 : roundKey(a) > roundKey(b) ? -1 : 0,
+      );
+      const docs: RoundDoc[] = [];
+      for (let start = 0; start < ids.length && docs.length < limit; start += limit) {
+        const batch = await Promise.all(
+          ids.slice(start, start + limit).map((_id) => rounds.findOne({ _id, teamId })),
+        );
+        for (const d of batch) if (d?.status === 'closed' && docs.length < limit) docs.push(d);
+      }
+      docs.sort((a, b) => (a.week < b.week ? 1 : a.week > b.week ? -1 : 0));
       const byWeek = new Map<string, string[]>();
       for (const d of docs) {
         if (d.answers < Math.max(3, d.minGroupSize) || !d.comments?.length) continue;
@@ -236,6 +260,7 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
     },
     async createProposal(p) {
       const { id, ...rest } = p;
+      if (p.status === 'open') await openProposalList.add(p.teamId, id);
       await proposals.insertOne({ _id: id, ...rest });
     },
     async proposal(teamId, id) {
@@ -243,9 +268,11 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       return doc ? toProposal(doc) : undefined;
     },
     async openProposals(teamId) {
-      return (
-        await proposals.find({ teamId, status: 'open' }).sort({ createdAt: -1 }).toArray()
-      ).map(toProposal);
+      const ids = await openProposalList.ids(teamId);
+      const docs = await Promise.all(ids.map((_id) => proposals.findOne({ _id, teamId })));
+      return docs
+        .flatMap((d) => (d?.status === 'open' ? [toProposal(d)] : []))
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     },
     async vote(teamId, id, voter, approve) {
       // Two single-document updates, each atomic: concurrent votes by different members never
@@ -263,6 +290,9 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
         { _id: id, teamId, status: 'open' },
         { $set: { status } },
       );
+      // After the change, so a crash leaves a settled proposal listed (and skipped), never an
+      // open one unlisted; whoever settles it, the listing loses it.
+      await openProposalList.remove(teamId, id);
       return res.modifiedCount === 1;
     },
   };

@@ -1,12 +1,14 @@
 import type { Db } from 'mongodb';
 
 /** Bumped when stored documents change shape; start-up records it in the `meta` collection. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const collections = {
   meta: 'meta',
   conversations: 'conversations',
-  members: 'members',
+  rosters: 'rosters',
+  memberships: 'memberships',
+  personalConversations: 'personal_conversations',
   recognitions: 'recognitions',
   recognitionMonths: 'recognition_months',
   trustWeeks: 'trust_weeks',
@@ -19,7 +21,9 @@ export const collections = {
   schedules: 'schedules',
   outbox: 'outbox',
   outboxOutcomes: 'outbox_outcomes',
+  outboxPending: 'outbox_pending',
   locks: 'locks',
+  listings: 'listings',
 } as const;
 
 /**
@@ -28,8 +32,6 @@ export const collections = {
  * (no TTL, no partial indexes).
  */
 export async function prepareSchema(db: Db): Promise<void> {
-  await db.collection(collections.members).createIndex({ conversationId: 1, aadObjectId: 1 });
-  await db.collection(collections.members).createIndex({ aadObjectId: 1 });
   await db.collection(collections.conversations).createIndex({ tenantId: 1, active: 1 });
   await db.collection(collections.recognitions).createIndex({ teamId: 1, createdAt: -1, _id: -1 });
   await db
@@ -51,8 +53,11 @@ export async function prepareSchema(db: Db): Promise<void> {
     .collection(collections.agreementProposals)
     .createIndex({ teamId: 1, agreementId: 1, createdAt: -1 });
   await db.collection(collections.schedules).createIndex({ nextRunAt: 1 });
-  // The outbox worker's "what is due" query, and a person's messages when they delete their data.
-  await db.collection(collections.outbox).createIndex({ status: 1, notBefore: 1 });
+  // The outbox worker's "what is due" query (over the messages still to send only).
+  await db.collection(collections.outboxPending).createIndex({ notBefore: 1, _id: 1 });
+  // The daily purge of finished messages, and a person's messages when they delete their data.
+  await db.collection(collections.outbox).createIndex({ status: 1, sentAt: 1 });
+  await db.collection(collections.outbox).createIndex({ status: 1, finishedAt: 1 });
   await db.collection(collections.outbox).createIndex({ 'target.aadObjectId': 1 });
   await db
     .collection<{ _id: string; version: number; updatedAt: Date }>(collections.meta)

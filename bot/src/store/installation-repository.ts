@@ -1,10 +1,8 @@
-import type { AnyBulkWriteOperation, Db } from 'mongodb';
-import type {
-  ConversationKind,
-  InstallationRepository,
-  RosterMember,
-} from '../domain/installation';
+import type { Db } from 'mongodb';
+import type { ConversationKind, InstallationRepository } from '../domain/installation';
 import { collections } from './collections';
+import { createMemberships } from './memberships';
+import { createRosters } from './rosters';
 import { shortLivedCache, TEAM_CACHE_MS } from './short-lived-cache';
 
 interface ConversationDoc {
@@ -17,46 +15,13 @@ interface ConversationDoc {
   installedAt?: Date;
   uninstalledAt?: Date;
   updatedAt: Date;
-  /** Kept with the roster, so counting members is one lookup by key, not a scan. */
-  memberCount?: number;
 }
-
-interface MemberDoc {
-  _id: string;
-  conversationId: string;
-  aadObjectId: string;
-  teamsUserId: string;
-  name: string;
-  updatedAt: Date;
-}
-
-const memberKey = (conversationId: string, aadObjectId: string) =>
-  `${conversationId}|${aadObjectId}`;
 
 export function createInstallationRepository(db: Db): InstallationRepository {
+  // Every query here names an `_id`: the conversation's, its roster's, or a person's list of
+  // conversations (memberships.ts), each served by the `_id` index on MongoDB and on FerretDB.
   const conversations = db.collection<ConversationDoc>(collections.conversations);
-  const members = db.collection<MemberDoc>(collections.members);
-
-  const upsertMembers = async (conversationId: string, list: RosterMember[], at: Date) => {
-    if (list.length === 0) return;
-    const ops: AnyBulkWriteOperation<MemberDoc>[] = list.map((m) => ({
-      updateOne: {
-        filter: { _id: memberKey(conversationId, m.aadObjectId) },
-        update: {
-          $set: {
-            conversationId,
-            aadObjectId: m.aadObjectId,
-            teamsUserId: m.teamsUserId,
-            name: m.name,
-            updatedAt: at,
-          },
-        },
-        upsert: true,
-      },
-    }));
-    await members.bulkWrite(ops, { ordered: false });
-  };
-
+  const memberships = createMemberships(db);
   const cachedFind = shortLivedCache(TEAM_CACHE_MS, async (id: string) => {
     const doc = await conversations.findOne({ _id: id });
     if (!doc) return undefined;
@@ -69,6 +34,11 @@ export function createInstallationRepository(db: Db): InstallationRepository {
       active: doc.active,
     };
   });
+  const rosters = createRosters(
+    db,
+    memberships,
+    async (id) => (await cachedFind.get(id))?.tenantId ?? '',
+  );
 
   return {
     async activate(installation, at) {
@@ -103,64 +73,28 @@ export function createInstallationRepository(db: Db): InstallationRepository {
       cachedFind.forget(id);
     },
     find: (id) => cachedFind.get(id),
-    async replaceRoster(conversationId, list, at) {
-      await upsertMembers(conversationId, list, at);
-      await members.deleteMany({
-        conversationId,
-        aadObjectId: { $nin: list.map((m) => m.aadObjectId) },
-      });
-      await conversations.updateOne(
-        { _id: conversationId },
-        { $set: { memberCount: list.length } },
+    replaceRoster: (conversationId, list, at) => rosters.replace(conversationId, list, at),
+    removeMembers: (conversationId, aadObjectIds) => rosters.remove(conversationId, aadObjectIds),
+    roster: (conversationId) => rosters.members(conversationId),
+    isMember: (conversationId, aadObjectId) => rosters.isMember(conversationId, aadObjectId),
+    memberCount: (conversationId) => rosters.count(conversationId),
+    async conversationsOf(tenantId, aadObjectId) {
+      const ids = await memberships.of(tenantId, aadObjectId);
+      // The list may name a conversation the person has left (see memberships.ts): each is kept
+      // only if its roster still holds them.
+      const found = await Promise.all(
+        ids.map(async (id) => {
+          const [doc, member] = await Promise.all([
+            cachedFind.get(id),
+            rosters.isMember(id, aadObjectId),
+          ]);
+          return doc?.active && member
+            ? [{ id: doc.id, kind: doc.kind, tenantId: doc.tenantId, name: doc.name }]
+            : [];
+        }),
       );
-    },
-    async removeMembers(conversationId, aadObjectIds) {
-      if (aadObjectIds.length === 0) return;
-      const { deletedCount } = await members.deleteMany({
-        _id: { $in: aadObjectIds.map((a) => memberKey(conversationId, a)) },
-      });
-      await conversations.updateOne(
-        { _id: conversationId },
-        { $inc: { memberCount: -deletedCount } },
-      );
-    },
-    async roster(conversationId) {
-      const docs = await members.find({ conversationId }).sort({ name: 1 }).toArray();
-      return docs.map((d) => ({
-        aadObjectId: d.aadObjectId,
-        teamsUserId: d.teamsUserId,
-        name: d.name,
-      }));
-    },
-    async isMember(conversationId, aadObjectId) {
-      // Found by key alone (the one filter FerretDB answers from an index); the fields are then
-      // compared here, so a "|" inside an id cannot match another pair.
-      const doc = await members.findOne(
-        { _id: memberKey(conversationId, aadObjectId) },
-        { projection: { conversationId: 1, aadObjectId: 1 } },
-      );
-      return doc?.conversationId === conversationId && doc.aadObjectId === aadObjectId;
-    },
-    async memberCount(conversationId) {
-      const doc = await conversations.findOne(
-        { _id: conversationId },
-        { projection: { memberCount: 1 } },
-      );
-      return doc?.memberCount ?? 0;
-    },
-    async conversationsOf(aadObjectId) {
-      const memberships = await members
-        .find({ aadObjectId }, { projection: { conversationId: 1 } })
-        .toArray();
-      if (memberships.length === 0) return [];
-      const docs = await conversations
-        .find(
-          { _id: { $in: memberships.map((m) => m.conversationId) }, active: true },
-          { projection: { kind: 1, tenantId: 1, name: 1 } },
-        )
-        .toArray();
-      return docs
-        .map((d) => ({ id: d._id, kind: d.kind, tenantId: d.tenantId, name: d.name }))
+      return found
+        .flat()
         .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id.localeCompare(b.id));
     },
   };

@@ -1,43 +1,59 @@
 import type { Db } from 'mongodb';
+import type { InstallationRepository } from '../domain/installation';
 import type { Person } from '../domain/recognition';
-import { collections } from './collections';
-import { shortLivedCache, TEAM_CACHE_MS } from './short-lived-cache';
+import { createMemberships } from './memberships';
+
+const person = (m: { aadObjectId: string; name: string; teamsUserId: string }): Person => ({
+  aadObjectId: m.aadObjectId,
+  name: m.name,
+  teamsUserId: m.teamsUserId,
+});
 
 /**
  * Names people by their Entra object id from the rosters Rapport already stores, preferring the
- * given conversation's roster. The people picker submits ids only.
+ * given conversation's roster. The people picker submits ids only. Every read is a lookup by
+ * `_id` (a roster, a person's memberships), so naming costs the teams involved, not the database.
  */
-export function createPeopleDirectory(db: Db) {
-  const members = db.collection<{
-    conversationId: string;
-    aadObjectId: string;
-    teamsUserId: string;
-    name: string;
-  }>(collections.members);
-  // Recognitions of the same people come in bursts (a team thanking one colleague), and on
-  // FerretDB this lookup scans every roster; a name a few seconds old is still right.
-  const resolved = shortLivedCache(TEAM_CACHE_MS, async (key: string) => {
-    const [conversationId, ...aadObjectIds] = key.split('\u0000');
-    const found = new Map<string, Person>();
-    const docs = await members.find({ aadObjectId: { $in: aadObjectIds } }).toArray();
-    for (const d of docs) {
-      if (!found.has(d.aadObjectId) || d.conversationId === conversationId) {
-        found.set(d.aadObjectId, {
-          aadObjectId: d.aadObjectId,
-          name: d.name,
-          teamsUserId: d.teamsUserId,
-        });
-      }
+export function createPeopleDirectory(
+  db: Db,
+  installations: Pick<InstallationRepository, 'find' | 'roster'>,
+) {
+  const memberships = createMemberships(db);
+
+  /** The person as another roster of theirs knows them: a colleague picked from outside the team. */
+  const elsewhere = async (
+    tenantId: string,
+    conversationId: string,
+    aadObjectId: string,
+  ): Promise<Person | undefined> => {
+    const others = (await memberships.of(tenantId, aadObjectId)).filter(
+      (id) => id !== conversationId,
+    );
+    for (const other of others) {
+      const found = (await installations.roster(other)).find((m) => m.aadObjectId === aadObjectId);
+      if (found) return person(found);
     }
-    return found;
-  });
+    return undefined;
+  };
+
   return {
     async resolve(
       conversationId: string,
       aadObjectIds: string[],
     ): Promise<ReadonlyMap<string, Person>> {
-      if (aadObjectIds.length === 0) return new Map();
-      return resolved.get([conversationId, ...aadObjectIds].join('\u0000'));
+      const found = new Map<string, Person>();
+      if (aadObjectIds.length === 0) return found;
+      for (const m of await installations.roster(conversationId)) {
+        if (aadObjectIds.includes(m.aadObjectId)) found.set(m.aadObjectId, person(m));
+      }
+      const missing = aadObjectIds.filter((id) => !found.has(id));
+      if (missing.length === 0) return found;
+      const tenantId = (await installations.find(conversationId))?.tenantId ?? '';
+      const people = await Promise.all(
+        missing.map((id) => elsewhere(tenantId, conversationId, id)),
+      );
+      for (const p of people) if (p) found.set(p.aadObjectId, p);
+      return found;
     },
     /** The same, from Teams user ids (29:…), which is all a chat @mention carries. */
     async resolveTeamsUsers(
@@ -46,15 +62,9 @@ export function createPeopleDirectory(db: Db) {
     ): Promise<Map<string, Person>> {
       const found = new Map<string, Person>();
       if (teamsUserIds.length === 0) return found;
-      const docs = await members
-        .find({ conversationId, teamsUserId: { $in: teamsUserIds } })
-        .toArray();
-      for (const d of docs)
-        found.set(d.teamsUserId, {
-          aadObjectId: d.aadObjectId,
-          name: d.name,
-          teamsUserId: d.teamsUserId,
-        });
+      for (const m of await installations.roster(conversationId)) {
+        if (teamsUserIds.includes(m.teamsUserId)) found.set(m.teamsUserId, person(m));
+      }
       return found;
     },
   };

@@ -1,8 +1,9 @@
 import type { Db } from 'mongodb';
 import { collections } from './collections';
 
-interface MemberConversationFields {
-  aadObjectId: string;
+/** The person-side facts of proactive messaging, one document per person (`_id`: aadObjectId). */
+export interface PersonalConversationDoc {
+  _id: string;
   /** The member's 1:1 conversation with the bot, once known: later sends skip creating it. */
   personalConversationId?: string;
   /** Set when Teams refused a message because the member blocked the bot (or it is not theirs). */
@@ -12,12 +13,7 @@ interface MemberConversationFields {
 export interface PersonalConversations {
   /** Known 1:1 conversation ids by aadObjectId, for the given people. */
   find(aadObjectIds: string[]): Promise<Map<string, string>>;
-  /**
-   * Stores each person's 1:1 conversation id on all their roster entries: one read finds the
-   * entries, then each is
-   * updated by `_id` (the only filter FerretDB answers from its index; by aadObjectId every
-   * update would scan the whole roster: 220 ms each with 2,500 members, against 15 ms).
-   */
+  /** Stores each person's 1:1 conversation id. */
   rememberAll(conversations: Map<string, string>): Promise<void>;
   /**
    * Marks the person unreachable and forgets their 1:1 conversation, as Teams asks on a 403
@@ -31,63 +27,42 @@ export interface PersonalConversations {
 }
 
 /**
- * The member-side facts about proactive messaging, kept on the roster documents (one per
- * conversation the person belongs to, all updated together by aadObjectId).
+ * Kept by person, not on each of their roster entries, so that every read and write names the
+ * person's `_id` (the `_id` index on MongoDB; the only filter FerretDB answers from an index): a
+ * message in a 1:1 chat clears a mark with one keyed write instead of an update of every roster.
  */
 export function createPersonalConversations(db: Db): PersonalConversations {
-  const members = db.collection<MemberConversationFields>(collections.members);
+  const people = db.collection<PersonalConversationDoc>(collections.personalConversations);
+  const read = (aadObjectIds: string[]) =>
+    Promise.all([...new Set(aadObjectIds)].map((_id) => people.findOne({ _id })));
   return {
     async find(aadObjectIds) {
       const found = new Map<string, string>();
-      if (aadObjectIds.length === 0) return found;
-      const docs = await members
-        .find(
-          { aadObjectId: { $in: aadObjectIds }, personalConversationId: { $exists: true } },
-          { projection: { aadObjectId: 1, personalConversationId: 1 } },
-        )
-        .toArray();
-      for (const d of docs) {
-        if (d.personalConversationId) found.set(d.aadObjectId, d.personalConversationId);
+      for (const d of await read(aadObjectIds)) {
+        if (d?.personalConversationId) found.set(d._id, d.personalConversationId);
       }
       return found;
     },
     async rememberAll(conversations) {
-      if (conversations.size === 0) return;
-      const entries = await members
-        .find(
-          { aadObjectId: { $in: [...conversations.keys()] } },
-          { projection: { _id: 1, aadObjectId: 1 } },
-        )
-        .toArray();
-      if (entries.length === 0) return;
-      await members.bulkWrite(
-        entries.map((e) => ({
-          updateOne: {
-            filter: { _id: e._id },
-            update: { $set: { personalConversationId: conversations.get(e.aadObjectId) } },
-          },
-        })),
-        { ordered: false },
+      await Promise.all(
+        [...conversations].map(([_id, personalConversationId]) =>
+          people.updateOne({ _id }, { $set: { personalConversationId } }, { upsert: true }),
+        ),
       );
     },
     async markUnreachable(aadObjectId, code, at) {
-      await members.updateMany(
-        { aadObjectId },
+      await people.updateOne(
+        { _id: aadObjectId },
         { $set: { unreachable: { code, since: at } }, $unset: { personalConversationId: '' } },
+        { upsert: true },
       );
     },
     async reachable(aadObjectId) {
-      await members.updateMany({ aadObjectId }, { $unset: { unreachable: '' } });
+      await people.updateOne({ _id: aadObjectId }, { $unset: { unreachable: '' } });
     },
     async unreachableAmong(aadObjectIds) {
-      if (aadObjectIds.length === 0) return new Set();
-      const docs = await members
-        .find(
-          { aadObjectId: { $in: aadObjectIds }, unreachable: { $exists: true } },
-          { projection: { aadObjectId: 1 } },
-        )
-        .toArray();
-      return new Set(docs.map((d) => d.aadObjectId));
+      const docs = await read(aadObjectIds);
+      return new Set(docs.flatMap((d) => (d?.unreachable ? [d._id] : [])));
     },
   };
 }

@@ -4,6 +4,8 @@ import { belongsToTenant } from '../domain/installation';
 import type { PersonalDataRepository, PersonKey } from '../domain/personal-data';
 import { tagKey, type Person, type RecognitionTag } from '../domain/recognition';
 import { collections } from './collections';
+import { createMemberships } from './memberships';
+import { createRosterReader } from './rosters';
 import { createWallIndex, wallEntryOf } from './wall-index';
 
 interface RecognitionDoc {
@@ -57,9 +59,8 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function createPersonalDataRepository(db: Db): PersonalDataRepository {
   const wall = createWallIndex(db);
   const recognitions = db.collection<RecognitionDoc>(collections.recognitions);
-  const members = db.collection<{ conversationId: string; aadObjectId: string; name: string }>(
-    collections.members,
-  );
+  const memberships = createMemberships(db);
+  const rosters = createRosterReader(db);
   const conversations = db.collection<{ _id: string; tenantId: string; name?: string }>(
     collections.conversations,
   );
@@ -84,34 +85,49 @@ export function createPersonalDataRepository(db: Db): PersonalDataRepository {
    * no known tenant, so it counts as no tenant's.
    */
   const teamsInTenant = async (teamIds: string[], tenantId: string) => {
-    const ids = [...new Set(teamIds)];
-    if (ids.length === 0) return new Map<string, string | null>();
-    const docs = await conversations
-      .find({ _id: { $in: ids } }, { projection: { tenantId: 1, name: 1 } })
-      .toArray();
+    const docs = await Promise.all(
+      [...new Set(teamIds)].map((_id) =>
+        conversations.findOne({ _id }, { projection: { tenantId: 1, name: 1 } }),
+      ),
+    );
     return new Map(
-      docs.filter((c) => belongsToTenant(c.tenantId, tenantId)).map((c) => [c._id, c.name ?? null]),
+      docs.flatMap((c) =>
+        c && belongsToTenant(c.tenantId, tenantId) ? [[c._id, c.name ?? null] as const] : [],
+      ),
     );
   };
 
-  /** Everything stored under the person's object id, then kept to the teams of their tenant. */
+  /** The person's entries in the rosters that hold them, found from their list of conversations. */
+  const rosterEntries = async (tenantId: string, aad: string) => {
+    const ids = await memberships.of(tenantId, aad);
+    const entries = await Promise.all(
+      ids.map(async (conversationId) => {
+        const entry = (await rosters.members(conversationId)).find((m) => m.aadObjectId === aad);
+        return entry ? [{ conversationId, name: entry.name }] : [];
+      }),
+    );
+    return entries.flat();
+  };
+
+  /**
+   * Everything stored under the person's object id, then kept to the teams of their tenant. Their
+   * rosters and check-in rounds are looked up by key; recognitions, participation and votes are
+   * searched across teams (by the `sender.aadObjectId` and `recipientIds` indexes on MongoDB, a
+   * scan on FerretDB): a rare request by one person, which must find what they gave or received
+   * in a team they have left.
+   */
   const find = async ({ tenantId, aadObjectId: aad }: PersonKey) => {
     const [memberships, given, received, answered, votes] = await Promise.all([
-      members.find({ aadObjectId: aad }).toArray(),
+      rosterEntries(tenantId, aad),
       recognitions.find({ 'sender.aadObjectId': aad }).sort({ createdAt: -1 }).toArray(),
       recognitions.find({ recipientIds: aad }).sort({ createdAt: -1 }).toArray(),
       participation.find({ _id: { $regex: answeredPattern(aad) } }).toArray(),
       proposals.find({ $or: [{ approvals: aad }, { rejections: aad }] }).toArray(),
     ]);
-    const roundTeams = new Map(
-      answered.length === 0
-        ? []
-        : (
-            await rounds
-              .find({ _id: { $in: answered.map((p) => p.roundId) } }, { projection: { teamId: 1 } })
-              .toArray()
-          ).map((r) => [r._id, r.teamId]),
+    const roundDocs = await Promise.all(
+      answered.map((p) => rounds.findOne({ _id: p.roundId }, { projection: { teamId: 1 } })),
     );
+    const roundTeams = new Map(roundDocs.flatMap((r) => (r ? [[r._id, r.teamId] as const] : [])));
     const teams = await teamsInTenant(
       [
         ...memberships.map((m) => m.conversationId),

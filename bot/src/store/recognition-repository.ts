@@ -14,7 +14,7 @@ import type { ChangeOutcome } from './coalesced-increments';
 import type { TrustWeekCounter } from './trust-week-repository';
 import { createWallIndex, wallEntryOf, type WallEntry } from './wall-index';
 
-interface RecognitionDoc {
+export interface RecognitionDoc {
   _id: string;
   teamId: string;
   week: string;

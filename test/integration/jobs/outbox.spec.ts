@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Db } from 'mongodb';
+import { Collection, type Db } from 'mongodb';
 import {
   createOutbox,
   type Outbox,
@@ -113,15 +113,11 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
     const known = Array.from({ length: 20 }, () => newPerson('known'));
     const stored = Array.from({ length: 5 }, () => newPerson('stored'));
     const unknown = Array.from({ length: 15 }, () => newPerson('new'));
-    // Roster entries: some members' 1:1 chats were stored by an earlier run.
-    await db.collection(collections.members).insertMany(
-      [...stored, ...unknown].map((p) => ({
-        _id: `19:team|${p.aadObjectId}` as unknown as never,
-        conversationId: '19:team',
-        aadObjectId: p.aadObjectId,
-        teamsUserId: p.userId,
-        name: 'Someone',
-        ...(stored.includes(p) ? { personalConversationId: personalConversationId(p.userId) } : {}),
+    // Some members' 1:1 chats were stored by an earlier run.
+    await db.collection(collections.personalConversations).insertMany(
+      stored.map((p) => ({
+        _id: p.aadObjectId as unknown as never,
+        personalConversationId: personalConversationId(p.userId),
       })),
     );
     const messages = [
@@ -195,6 +191,61 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
     expect(callsTo(personalConversationId(a.userId))).toHaveLength(1);
   });
 
+  it('reads what comes due from the messages still to send, never from those already sent', async () => {
+    const sent = Array.from({ length: 30 }, () => newPerson('sent'));
+    await outbox.enqueue(
+      sent.map((p, i) => message(`sent:${i}`, p, personalConversationId(p.userId))),
+    );
+    const worker = startWorker();
+    await worker.idle();
+    await until(
+      async () => (await db.collection(collections.outboxOutcomes).countDocuments()) === 0,
+    );
+    await worker.stop();
+    const later = newPerson('later');
+    await outbox.enqueue([message('later:1', later)]);
+
+    const find = jest.spyOn(Collection.prototype, 'find');
+    let due: OutboxDoc[];
+    let searched: { collection: string; filter: unknown }[];
+    try {
+      due = await outbox.nextPending(10);
+      searched = find.mock.calls
+        .map((call, i) => ({ collection: find.mock.contexts[i].collectionName, filter: call[0] }))
+        .filter((q) => typeof (q.filter as { _id?: unknown } | undefined)?._id !== 'string');
+    } finally {
+      find.mockRestore();
+    }
+
+    expect(due.map((d) => d._id)).toEqual(['later:1']);
+    // Only the outcomes not folded yet and the index of what is still to send are searched.
+    expect(searched.map((q) => q.collection).sort()).toEqual([
+      collections.outboxOutcomes,
+      collections.outboxPending,
+    ]);
+  });
+
+  it('skips and drops index entries a crash left behind, and still sends what is pending', async () => {
+    const [a, b] = [newPerson(), newPerson()];
+    await outbox.enqueue([message('pending', a), message('finished', b)]);
+    // Folded, but the entry outlived it; and two entries whose messages were never stored, one
+    // left by a crash long ago and one an enqueue may still be completing.
+    await db
+      .collection<{ _id: string; status: string }>(collections.outbox)
+      .updateOne({ _id: 'finished' }, { $set: { status: 'sent' } });
+    const index = db.collection<{ _id: string; notBefore: Date }>(collections.outboxPending);
+    await index.insertMany([
+      { _id: 'crashed', notBefore: new Date(Date.now() - 3_600_000) },
+      { _id: 'storing', notBefore: new Date() },
+    ]);
+
+    expect((await outbox.nextPending(10)).map((d) => d._id)).toEqual(['pending']);
+    expect((await index.find({}).toArray()).map((e) => e._id).sort()).toEqual([
+      'pending',
+      'storing',
+    ]);
+  });
+
   it('waits out a 429’s Retry-After before trying that conversation again, without holding up others', async () => {
     const slow = newPerson('slow');
     const other = newPerson('other');
@@ -247,12 +298,8 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
   it('marks a member who blocked the bot unreachable, once, and tells onUnreachable', async () => {
     const blockedInChat = newPerson('blocked');
     const blockedAtCreate = newPerson('blocked-new');
-    await db.collection(collections.members).insertOne({
-      _id: `19:team|${blockedInChat.aadObjectId}` as unknown as never,
-      conversationId: '19:team',
-      aadObjectId: blockedInChat.aadObjectId,
-      teamsUserId: blockedInChat.userId,
-      name: 'Blocked',
+    await db.collection(collections.personalConversations).insertOne({
+      _id: blockedInChat.aadObjectId as unknown as never,
       personalConversationId: personalConversationId(blockedInChat.userId),
     });
     stub.scriptSends(personalConversationId(blockedInChat.userId), BLOCKED);
@@ -281,8 +328,8 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
       blocked: true,
     });
     expect(callsTo(personalConversationId(blockedInChat.userId))).toHaveLength(1);
-    const member = await db.collection(collections.members).findOne({
-      aadObjectId: blockedInChat.aadObjectId,
+    const member = await db.collection(collections.personalConversations).findOne({
+      _id: blockedInChat.aadObjectId as unknown as never,
     });
     expect(member?.unreachable).toMatchObject({ code: 'ConversationBlockedByUser' });
     expect(member?.personalConversationId).toBeUndefined();

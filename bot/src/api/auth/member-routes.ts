@@ -23,7 +23,10 @@ export function registerMemberRoutes(server: Server, deps: MemberRoutesDeps): vo
   server.get(
     '/api/v1/me',
     withCaller(deps, async (_req, res, { caller }) => {
-      const conversations = await deps.installations.conversationsOf(caller.aadObjectId);
+      const conversations = await deps.installations.conversationsOf(
+        caller.tenantId,
+        caller.aadObjectId,
+      );
       res.json({
         tenantId: caller.tenantId,
         aadObjectId: caller.aadObjectId,
