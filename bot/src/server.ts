@@ -40,7 +40,8 @@ export interface ServerDeps {
   /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */
   auth: {
     tokens: TokenValidator;
-    installations: MemberRoutesDeps['installations'] & Pick<InstallationRepository, 'roster'>;
+    installations: MemberRoutesDeps['installations'] &
+      Pick<InstallationRepository, 'roster' | 'rosterSince'>;
     devTokens?: DevTokenIssuer;
   };
 }
@@ -102,7 +103,7 @@ export function createServer(deps: ServerDeps): Server {
     ...deps.auth,
     logger: deps.logger,
     recognitions: deps.recognitions,
-    roster: (teamId) => deps.auth.installations.roster(teamId),
+    rosterSince: (teamId, before) => deps.auth.installations.rosterSince(teamId, before),
   });
 
   // No catch-all route: one would make every path look like it answers that method (restify

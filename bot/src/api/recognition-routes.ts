@@ -9,7 +9,7 @@ import { encodeCursor, RECOGNITION_ID, recognitionListQuery } from './recognitio
 
 export interface RecognitionRoutesDeps extends AccessDeps {
   recognitions: RecognitionService;
-  roster: (teamId: string) => Promise<RosterMember[]>;
+  rosterSince: (teamId: string, before: Date) => Promise<RosterMember[]>;
 }
 
 const view = (r: Recognition) => ({
@@ -28,7 +28,9 @@ export function registerRecognitionRoutes(server: Server, deps: RecognitionRoute
   server.get(
     '/api/v1/teams/:teamId/recognitions/quiet',
     withTeamMember(deps, async (_req, res, { teamId }) => {
-      const quiet = await deps.recognitions.quiet(teamId, await deps.roster(teamId));
+      const quiet = await deps.recognitions.quiet(teamId, (before) =>
+        deps.rosterSince(teamId, before),
+      );
       // A plain list in roster order: no counts and no ranking, so it never reads as a score.
       res.json({
         days: QUIET_DAYS,

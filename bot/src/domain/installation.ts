@@ -30,6 +30,8 @@ export interface InstallationRepository {
   replaceRoster(conversationId: string, members: RosterMember[], at: Date): Promise<void>;
   removeMembers(conversationId: string, aadObjectIds: string[]): Promise<void>;
   roster(conversationId: string): Promise<RosterMember[]>;
+  /** The members who have been in the conversation since `before` or earlier. */
+  rosterSince(conversationId: string, before: Date): Promise<RosterMember[]>;
   /** Whether the person is in the conversation's stored roster: what grants access to its data. */
   isMember(conversationId: string, aadObjectId: string): Promise<boolean>;
   memberCount(conversationId: string): Promise<number>;

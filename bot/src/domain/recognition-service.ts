@@ -99,12 +99,19 @@ export function createRecognitionService(deps: {
 
     /**
      * Members nobody recognized lately, so peers can notice them. Deliberately a plain list in
-     * roster order: no counts, no ranking, nothing that reads as a score.
+     * roster order: no counts, no ranking, nothing that reads as a score. Only people who have
+     * been on the team that long: a team installed minutes ago has nobody "quiet lately".
      */
-    async quiet(teamId: string, roster: Person[]): Promise<Person[]> {
+    async quiet(
+      teamId: string,
+      membersSince: (before: Date) => Promise<Person[]>,
+    ): Promise<Person[]> {
       const since = new Date(now().getTime() - QUIET_DAYS * 86_400_000);
-      const recognized = await deps.recognitions.recognizedSince(teamId, since);
-      return roster.filter((p) => !recognized.has(p.aadObjectId));
+      const [members, recognized] = await Promise.all([
+        membersSince(since),
+        deps.recognitions.recognizedSince(teamId, since),
+      ]);
+      return members.filter((p) => !recognized.has(p.aadObjectId));
     },
   };
 }

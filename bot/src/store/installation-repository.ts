@@ -76,6 +76,7 @@ export function createInstallationRepository(db: Db): InstallationRepository {
     replaceRoster: (conversationId, list, at) => rosters.replace(conversationId, list, at),
     removeMembers: (conversationId, aadObjectIds) => rosters.remove(conversationId, aadObjectIds),
     roster: (conversationId) => rosters.members(conversationId),
+    rosterSince: (conversationId, before) => rosters.membersSince(conversationId, before),
     isMember: (conversationId, aadObjectId) => rosters.isMember(conversationId, aadObjectId),
     memberCount: (conversationId) => rosters.count(conversationId),
     async conversationsOf(tenantId, aadObjectId) {

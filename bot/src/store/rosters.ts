@@ -17,6 +17,8 @@ export interface RosterDoc {
   /** Bumped by every change, so a removal can be applied only to the roster it read. */
   revision: number;
   updatedAt?: Date;
+  /** When each member was first seen on it (`$min`, so a later roster never moves it). */
+  joined?: Record<string, Date>;
 }
 
 const byName = (a: RosterMember, b: RosterMember) =>
@@ -37,6 +39,15 @@ export function createRosterReader(db: Db) {
     (await rosters.findOne({ _id: conversationId }))?.members ?? [];
   return {
     members,
+
+    /** The members who have been on it since `before` (rosters stored before v4 count as long). */
+    async membersSince(conversationId: string, before: Date): Promise<RosterMember[]> {
+      const doc = await rosters.findOne({ _id: conversationId });
+      return (doc?.members ?? []).filter((m) => {
+        const joined = doc?.joined?.[m.aadObjectId];
+        return !joined || joined <= before;
+      });
+    },
 
     async isMember(conversationId: string, aadObjectId: string): Promise<boolean> {
       return (await members(conversationId)).some((m) => m.aadObjectId === aadObjectId);
@@ -102,6 +113,7 @@ export function createRosters(
         { _id: conversationId },
         {
           $set: { members: next.members, count: next.count, updatedAt: at },
+          $min: Object.fromEntries(next.members.map((m) => [`joined.${m.aadObjectId}`, at])),
           $inc: { revision: 1 },
         },
         // No projection: FerretDB 1.24's findAndModify refuses one.

@@ -96,11 +96,23 @@ describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
     ).toBe('The cursor is not a cursor this API returned; start without one.');
   });
 
-  it('lists members nobody recognized in the last 30 days, with no counts', async () => {
-    const res = await call('GET', `${team.path}/recognitions/quiet`, anaToken);
+  it('lists members nobody recognized in the last 30 days, with no counts, once they have been on the team that long', async () => {
+    const quiet = async () => (await call('GET', `${team.path}/recognitions/quiet`, anaToken)).json;
+    // Installed minutes ago: nobody has had 30 days to be recognized.
+    expect(await quiet()).toEqual({ days: 30, members: [] });
 
-    expect(res.status).toBe(200);
-    expect(res.json).toEqual({
+    // The same roster as if it had been there for 40 days.
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    await app.database.db.collection<{ _id: string }>(collections.rosters).updateOne(
+      { _id: team.teamId },
+      {
+        $set: Object.fromEntries(
+          [ana, bo, chen, dee].map((m) => [`joined.${m.aadObjectId}`, longAgo]),
+        ),
+      },
+    );
+
+    expect(await quiet()).toEqual({
       days: 30,
       members: [
         { aadObjectId: ana.aadObjectId, name: 'Ana' },
