@@ -3,7 +3,7 @@
 export interface TeamSummary {
   id: string;
   name: string | null;
-  kind: 'team' | 'groupChat' | 'personal';
+  kind: 'team' | 'groupChat';
 }
 
 export interface Me {

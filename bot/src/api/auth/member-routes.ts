@@ -28,8 +28,11 @@ export function registerMemberRoutes(server: Server, deps: MemberRoutesDeps): vo
         tenantId: caller.tenantId,
         aadObjectId: caller.aadObjectId,
         name: caller.name,
-        // The same tenant rule as authorizeTeamMember, so every listed team also opens.
-        teams: conversations.filter((c) => inCallerTenant(c.tenantId, caller)).map(teamView),
+        // The same tenant rule as authorizeTeamMember, so every listed team also opens; a
+        // personal chat with the bot has no team features, so it is not offered as a team.
+        teams: conversations
+          .filter((c) => c.kind !== 'personal' && inCallerTenant(c.tenantId, caller))
+          .map(teamView),
       });
     }),
   );
