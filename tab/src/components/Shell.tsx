@@ -153,12 +153,22 @@ export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
 
 function TeamChoice({ onChoose }: { onChoose: (teamId: string) => void }) {
   const styles = useStyles();
-  const { me } = useSession();
+  const { me, inTeams } = useSession();
   if (me.teams.length === 0)
     return (
       <EmptyState title="Rapport is not in any of your teams yet">
-        Add Rapport to a team or group chat in Teams (Apps → Rapport → Add to a team), then come
-        back here. Only teams whose roster includes you are listed.
+        Rapport lists the teams and group chats it is installed in that you are a member of. To add
+        it, install it in a team or group chat: in Teams, Apps → Rapport → Add to a team.
+        {!inTeams && (
+          <>
+            {' '}
+            In the Agents Playground, open a team channel or group chat and choose Mock an Activity
+            → Install application, then reload this page. You are signed in as user {
+              me.aadObjectId
+            }{' '}
+            of tenant {me.tenantId}: the team’s members must include that user.
+          </>
+        )}
       </EmptyState>
     );
   return (
