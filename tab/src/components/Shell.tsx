@@ -5,8 +5,6 @@ import {
   makeStyles,
   Select,
   Switch,
-  Tab,
-  TabList,
   Title2,
   tokens,
 } from '@fluentui/react-components';
@@ -15,9 +13,10 @@ import { useSession } from '../session-context';
 import type { ThemeName } from '../theme';
 import type { TeamSummary } from '../types';
 import { useUrlParams } from '../url-state';
-import { VIEWS, viewById } from '../views/registry';
+import { viewById } from '../views/registry';
 import { EmptyState } from './EmptyState';
 import { LoadingBlock } from './LoadingCards';
+import { ViewTabs } from './ViewTabs';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
@@ -119,18 +118,10 @@ export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
       </header>
 
       <nav className={styles.nav} aria-label="Rapport views">
-        <TabList
-          selectedValue={view.id}
-          onTabSelect={(_, d) =>
-            update({ view: String(d.value), agreement: undefined }, { push: true })
-          }
-        >
-          {VIEWS.map((v) => (
-            <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls="view-panel">
-              {v.label}
-            </Tab>
-          ))}
-        </TabList>
+        <ViewTabs
+          selected={view.id}
+          onSelect={(id) => update({ view: id, agreement: undefined }, { push: true })}
+        />
       </nav>
 
       <main

@@ -1,0 +1,82 @@
+import {
+  makeStyles,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
+  Tab,
+  TabList,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+} from '@fluentui/react-components';
+import { VIEWS, type ViewDefinition } from '../views/registry';
+
+const useStyles = makeStyles({
+  // The menu button sits beside the tab list, not in it: a tab list may hold only tabs.
+  row: { display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' },
+  list: { flexWrap: 'nowrap', minWidth: 0 },
+});
+
+interface Props {
+  selected: string;
+  onSelect: (view: string) => void;
+}
+
+/**
+ * The views as tabs. On a narrow screen (Teams mobile, a side panel) the tabs that do not fit go
+ * into a "More views" menu, and the open view's tab always stays in sight.
+ */
+export function ViewTabs({ selected, onSelect }: Props) {
+  const styles = useStyles();
+  return (
+    <Overflow minimumVisible={1}>
+      <div className={styles.row}>
+        <TabList
+          className={styles.list}
+          selectedValue={selected}
+          onTabSelect={(_, d) => onSelect(String(d.value))}
+        >
+          {VIEWS.map((v) => (
+            <OverflowItem key={v.id} id={v.id} priority={v.id === selected ? 2 : 1}>
+              <Tab value={v.id} id={`tab-${v.id}`} aria-controls="view-panel">
+                {v.label}
+              </Tab>
+            </OverflowItem>
+          ))}
+        </TabList>
+        <MoreViews onSelect={onSelect} />
+      </div>
+    </Overflow>
+  );
+}
+
+function MoreViews({ onSelect }: { onSelect: (view: string) => void }) {
+  const { ref, isOverflowing } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuButton ref={ref} appearance="transparent" aria-label="More views">
+          More
+        </MenuButton>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {VIEWS.map((v) => (
+            <HiddenView key={v.id} view={v} onSelect={onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** A menu entry for a view whose tab did not fit. */
+function HiddenView({ view, onSelect }: { view: ViewDefinition; onSelect: (id: string) => void }) {
+  if (useIsOverflowItemVisible(view.id)) return null;
+  return <MenuItem onClick={() => onSelect(view.id)}>{view.label}</MenuItem>;
+}
