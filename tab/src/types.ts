@@ -6,6 +6,13 @@ export interface TeamSummary {
   kind: 'team' | 'groupChat';
 }
 
+/** `GET /api/v1/teams/{teamId}`. */
+export interface TeamInfo extends TeamSummary {
+  members: number;
+  /** When Rapport was last installed there; null when not recorded. */
+  installedAt: string | null;
+}
+
 export interface Me {
   tenantId: string;
   aadObjectId: string;

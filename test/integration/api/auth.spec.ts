@@ -410,6 +410,23 @@ describe('tab API auth with dev tokens (AUTH_MODE=dev, the local default)', () =
     ]);
   });
 
+  it('tells members since when Rapport is installed in the team', async () => {
+    const before = Date.now();
+    const fresh = { ...team, teamId: newTeamId(), serviceUrl: connector.url };
+    connector.setRoster(fresh.teamId, people);
+    await postJson(`${app.url}/api/messages`, teamInstallationUpdate(fresh, 'add', people[0]));
+    const minted = await mint({ tenantId: TENANT_ID, userId: people[1].aadObjectId, name: 'Bo' });
+
+    const res = await get(
+      `${app.url}${teamPath(fresh.teamId)}`,
+      `Bearer ${(minted.json as { token: string }).token}`,
+    );
+
+    const { installedAt } = res.json as { installedAt: string };
+    expect(Date.parse(installedAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(installedAt)).toBeLessThanOrEqual(Date.now());
+  });
+
   it('still checks the roster for dev tokens', async () => {
     const minted = await mint({ tenantId: TENANT_ID, userId: randomUUID(), name: 'Mallory' });
     const auth = `Bearer ${(minted.json as { token: string }).token}`;

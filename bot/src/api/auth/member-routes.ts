@@ -40,7 +40,15 @@ export function registerMemberRoutes(server: Server, deps: MemberRoutesDeps): vo
   server.get(
     '/api/v1/teams/:teamId',
     withTeamMember(deps, async (_req, res, { team }) => {
-      res.json({ ...teamView(team), members: await deps.installations.memberCount(team.id) });
+      const [members, installation] = await Promise.all([
+        deps.installations.memberCount(team.id),
+        deps.installations.find(team.id),
+      ]);
+      res.json({
+        ...teamView(team),
+        members,
+        installedAt: installation?.installedAt?.toISOString() ?? null,
+      });
     }),
   );
 }
