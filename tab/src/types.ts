@@ -31,6 +31,8 @@ export interface Recognition {
   recipients: Person[];
   tag: { kind: 'trait' | 'value'; id: string; label?: string };
   message: string;
+  /** The working agreement the giver said it lived ("Living our agreement: …"). */
+  agreement: { id: string; title: string } | null;
   week: string;
   createdAt: string;
 }
