@@ -1,19 +1,15 @@
 import {
   makeStyles,
-  Menu,
-  MenuButton,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   Overflow,
   OverflowItem,
   Tab,
   TabList,
-  useIsOverflowItemVisible,
   useOverflowMenu,
 } from '@fluentui/react-components';
-import { VIEWS, type ViewDefinition } from '../views/registry';
+import { lazy, Suspense } from 'react';
+import { VIEWS } from '../views/registry';
+
+const MoreViewsMenu = lazy(() => import('./MoreViewsMenu'));
 
 const useStyles = makeStyles({
   // The menu button sits beside the tab list, not in it: a tab list may hold only tabs.
@@ -58,25 +54,8 @@ function MoreViews({ onSelect }: { onSelect: (view: string) => void }) {
   const { ref, isOverflowing } = useOverflowMenu<HTMLButtonElement>();
   if (!isOverflowing) return null;
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <MenuButton ref={ref} appearance="transparent" aria-label="More views">
-          More
-        </MenuButton>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {VIEWS.map((v) => (
-            <HiddenView key={v.id} view={v} onSelect={onSelect} />
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <Suspense fallback={null}>
+      <MoreViewsMenu triggerRef={ref} onSelect={onSelect} />
+    </Suspense>
   );
-}
-
-/** A menu entry for a view whose tab did not fit. */
-function HiddenView({ view, onSelect }: { view: ViewDefinition; onSelect: (id: string) => void }) {
-  if (useIsOverflowItemVisible(view.id)) return null;
-  return <MenuItem onClick={() => onSelect(view.id)}>{view.label}</MenuItem>;
 }
