@@ -144,7 +144,10 @@ describe('the tab on a narrow screen', () => {
         await tab.click();
       } else {
         await page.getByRole('button', { name: 'More views' }).click();
-        await page.getByRole('menuitem', { name: view.label }).click();
+        const item = page.getByRole('menuitem', { name: view.label });
+        await item.waitFor();
+        if (width === 390 && view.view === 'agreements') await screenshot(page, 'more-views-390');
+        await item.click();
       }
       await page.locator(view.ready).first().waitFor();
       expect(new URL(page.url()).searchParams.get('view')).toBe(view.view);

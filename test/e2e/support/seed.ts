@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { trustYearId } from '../../../bot/src/store/trust-week-repository';
 import { isoWeekKey } from '../../../bot/src/domain/week';
+import { collections } from '../../../bot/src/store/collections';
 import { TEAM_CACHE_MS } from '../../../bot/src/store/short-lived-cache';
 import {
   channelMessage,
@@ -95,7 +96,7 @@ export async function recognizeCiting(
  */
 export async function backdateInstall(db: Db, teamId: string, weeks: number): Promise<void> {
   await db
-    .collection<{ _id: string }>('conversations')
+    .collection<{ _id: string }>(collections.conversations)
     .updateOne(
       { _id: teamId },
       { $set: { installedAt: new Date(Date.now() - weeks * 7 * 86_400_000) } },
