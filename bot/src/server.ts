@@ -21,6 +21,7 @@ import type { RapportAdapter } from './teams/adapter';
 import { botEndpoint } from './teams/bot-endpoint';
 import type { RapportBot } from './teams/rapport-bot';
 import { tabFiles } from './tab-files';
+import { PRIVACY_PAGE, publicPage, TERMS_PAGE } from './public-pages';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -79,6 +80,9 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   registerPrivacyRoutes(server);
+  // The manifest's privacyUrl and termsOfUseUrl.
+  server.get('/privacy', publicPage(PRIVACY_PAGE));
+  server.get('/terms', publicPage(TERMS_PAGE));
   registerDevTokenRoute(server, deps.auth.devTokens);
   registerMemberRoutes(server, { ...deps.auth, logger: deps.logger });
   registerCheckinRoutes(server, { ...deps.auth, logger: deps.logger, checkins: deps.checkins });

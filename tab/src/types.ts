@@ -3,7 +3,14 @@
 export interface TeamSummary {
   id: string;
   name: string | null;
-  kind: 'team' | 'groupChat' | 'personal';
+  kind: 'team' | 'groupChat';
+}
+
+/** `GET /api/v1/teams/{teamId}`. */
+export interface TeamInfo extends TeamSummary {
+  members: number;
+  /** When Rapport was last installed there; null when not recorded. */
+  installedAt: string | null;
 }
 
 export interface Me {
@@ -24,6 +31,8 @@ export interface Recognition {
   recipients: Person[];
   tag: { kind: 'trait' | 'value'; id: string; label?: string };
   message: string;
+  /** The working agreement the giver said it lived ("Living our agreement: …"). */
+  agreement: { id: string; title: string } | null;
   week: string;
   createdAt: string;
 }

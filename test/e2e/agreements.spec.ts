@@ -5,7 +5,7 @@
  * "Keep", a lead's check-in question and ratification, the status filter and the deep link, and
  * an axe-core scan with light and dark screenshots. Everything is seeded through the real API.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startConnectorStub } from '../support/connector-stub';
 import { call, devToken, newMembers, type Member } from '../support/team-harness';
 import { startTestApp } from '../support/test-app';
@@ -505,6 +505,40 @@ describe('working agreements in the tab', () => {
     const wall = await openInTeams(dee, `wall:${fresh.teamId}`);
     await wall.getByRole('heading', { level: 2, name: 'Recognition wall' }).waitFor();
     await wall.getByRole('heading', { name: 'No recognitions yet' }).waitFor();
+  });
+
+  it('shows "- " lines of an agreement as a list, with every word as typed', async () => {
+    const support = await installNamedTeam(app.url, connector, people, 'Support');
+    const typed = [
+      'On call, we:',
+      '- answer <b>pages</b> within 15 minutes',
+      '- hand over & write it down',
+      'Questions? <img src=x onerror="document.title=1"> Ask in the channel.',
+    ];
+    await seed(support, ana, {
+      title: 'On-call hand-over',
+      text: typed.join('\n'),
+      category: 'other',
+    });
+    const page = await newPage({ as: bo });
+    const expectListAndText = async (where: Locator) => {
+      expect(await where.getByRole('listitem').allTextContents()).toEqual([
+        'answer <b>pages</b> within 15 minutes',
+        'hand over & write it down',
+      ]);
+      for (const line of [typed[0], typed[3]])
+        expect(await where.getByText(line, { exact: true }).count()).toBe(1);
+      expect(await where.locator('b, img').count()).toBe(0);
+    };
+
+    await page.goto(agreementsUrl(support));
+    const card = page.getByTestId('agreement-card');
+    await card.waitFor();
+    await expectListAndText(card);
+
+    await card.getByRole('link', { name: 'On-call hand-over' }).click();
+    await page.getByTestId('agreement-text').waitFor();
+    await expectListAndText(page.getByTestId('agreement-text'));
   });
 
   it('says what went wrong, in the API’s words, when an agreement does not exist', async () => {

@@ -18,6 +18,7 @@ import {
 import {
   installNamedTeam,
   recognize,
+  recognizeCiting,
   TENANT_ID,
   type Connector,
   type SeededTeam,
@@ -214,6 +215,50 @@ describe('the tab, in a browser outside Teams', () => {
     expect(left.json.items.map((r: { message: string }) => r.message)).not.toContain(
       'covered the release',
     );
+  });
+
+  it('tells someone outside a team how to get access, instead of offering to try again', async () => {
+    // Dee is in Platform only.
+    const page = await newPage({ token: await devToken(app.url, dee) });
+    await page.goto(tabUrl({ view: 'wall', team: design.teamId }));
+
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'The recognition wall could not be loaded' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('To get access, ask someone in that team or chat');
+    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    await alert.getByRole('button', { name: 'Show my teams' }).click();
+    await cards(page).first().waitFor();
+    expect(new URL(page.url()).searchParams.get('team')).toBe(platform.teamId);
+  });
+
+  it('shows the agreement a recognition cites, linking to it', async () => {
+    const support = await installNamedTeam(app.url, connector, [ana, bo, chen], 'Support');
+    const proposed = await call('POST', `${support.path}/agreements`, anaToken, {
+      templateId: 'ask-openly-and-kindly',
+    });
+    await call(
+      'POST',
+      `${support.path}/agreements/${proposed.json.id}/proposals/${proposed.json.openProposal.id}/endorsements`,
+      await devToken(app.url, bo),
+    );
+    await recognizeCiting(app.url, support, chen, bo, proposed.json.id, 'Asked me how I was.');
+    const page = await newPage({ token: anaToken });
+    await page.goto(tabUrl({ view: 'wall', team: support.teamId }));
+
+    const card = cards(page).filter({ hasText: 'Asked me how I was.' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain(
+      'Living our agreement: If someone goes quiet, we ask openly and kindly',
+    );
+    await card
+      .getByRole('link', { name: 'If someone goes quiet, we ask openly and kindly' })
+      .click();
+    await page
+      .getByRole('heading', { level: 2, name: 'If someone goes quiet, we ask openly and kindly' })
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get('agreement')).toBe(proposed.json.id);
   });
 
   it('says what to do next on an empty wall', async () => {

@@ -18,6 +18,7 @@ import {
   useToken,
 } from './support/browser';
 import {
+  backdateInstall,
   installNamedTeam,
   recentWeeks,
   recognize,
@@ -39,6 +40,8 @@ const TRAIT_IDS = [
 const weeks = recentWeeks(12);
 const INSUFFICIENT = 4;
 const NO_ROUND = 8;
+/** A week where only two people answered the impact question. */
+const PARTIAL = 10;
 const REASON = 'Fewer than 3 people answered, so nothing is shown to protect their anonymity.';
 
 /** Five distinct averages a week, moving from week to week. */
@@ -58,10 +61,10 @@ const seeded: SeedWeek[] = weeks.map((week, i) => ({
           answers: i === INSUFFICIENT ? 2 : 5,
           invited: 6,
           sums: Object.fromEntries(
-            TRAIT_IDS.map((t, k) => [
-              t,
-              { sum: (i === INSUFFICIENT ? 2 : 5) * average(i, k), count: 5 },
-            ]),
+            TRAIT_IDS.map((t, k) => {
+              const count = i === PARTIAL && t === 'impact' ? 2 : 5;
+              return [t, { sum: (i === INSUFFICIENT ? 2 : count) * average(i, k), count }];
+            }),
           ),
         },
 }));
@@ -109,6 +112,7 @@ describe('the trust-health view', () => {
     team = await installNamedTeam(app.url, connector, [ana, bo, chen, dee], 'Platform');
     await recognize(app.url, team, bo, chen, 'for impact fixed the outage');
     await seedTrustWeeks(app.database.db, team.teamId, seeded);
+    await backdateInstall(app.database.db, team.teamId, 13);
     // A closed round of the last week that met the minimum, as the check-in flow leaves it.
     await app.database.db
       .collection<Record<string, unknown> & { _id: string }>('checkin_rounds')
@@ -196,6 +200,51 @@ describe('the trust-health view', () => {
     expect(await totals.getByRole('row', { name: /Impact/ }).textContent()).toContain('4');
     expect(await totals.getByRole('row', { name: /Dependability/ }).textContent()).toContain('8');
     expect(await totals.getByRole('row', { name: /Meaning/ }).textContent()).toContain('8');
+  });
+
+  it('says which trait has no average in a week where too few people answered it', async () => {
+    const page = await newPage();
+    await page.goto(healthUrl());
+    const rows = page.locator('[data-testid=weeks-table] tbody tr');
+    await rows.first().waitFor();
+
+    expect(await rows.nth(11 - PARTIAL).textContent()).toContain(
+      '5 answers. No average for Impact: too few people answered it to keep the answers anonymous.',
+    );
+    expect(await rows.nth(0).textContent()).not.toContain('No average');
+  });
+
+  it('names the traits in the chart legend as everywhere else', async () => {
+    const page = await newPage();
+    await page.goto(healthUrl());
+    const legend = page
+      .getByTestId('trust-chart')
+      .locator('.fui-legend__legend', { hasText: 'Psychological' });
+
+    // innerText, as people read it: with the legend's text-transform applied.
+    expect((await legend.innerText()).trim()).toBe('Psychological safety');
+  });
+
+  it('lists only the weeks since Rapport joined a new team, and says so', async () => {
+    const fresh = await installNamedTeam(app.url, connector, [ana, bo, chen], 'Design');
+    const page = await newPage();
+    await page.goto(
+      `${app.url}/tab?${new URLSearchParams({ view: 'health', team: fresh.teamId })}`,
+    );
+    const rows = page.locator('[data-testid=weeks-table] tbody tr');
+    await rows.first().waitFor();
+
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain(`Week of`);
+    await page
+      .getByText(
+        /Rapport joined this team in the week of .*, so the weeks before it are not listed\./,
+      )
+      .waitFor();
+    // A team with history from before (seeded here, as after a reinstall) keeps every week.
+    await page.goto(healthUrl());
+    await page.locator('[data-testid=weeks-table] tbody tr').first().waitFor();
+    expect(await page.locator('[data-testid=weeks-table] tbody tr').count()).toBe(12);
   });
 
   it('shows anonymous feedback by week, without names or times', async () => {

@@ -13,6 +13,7 @@ import {
   validateManifest,
 } from '../../scripts/app-package';
 import { main } from '../../scripts/package-app';
+import { helpText, welcomeText } from '../../bot/src/teams/welcome-message';
 
 // @microsoft/app-manifest requires strip-bom, an ES module: Node 20.19+ loads it with require(),
 // Jest's module runtime cannot (before Node 24.9). Only its file readers use it, not validation.
@@ -43,7 +44,10 @@ interface Manifest {
   $schema: string;
   manifestVersion: string;
   id: string;
-  bots: { botId?: string; commandLists: { commands: { title: string }[] }[] }[];
+  bots: {
+    botId?: string;
+    commandLists: { scopes: string[]; commands: { title: string }[] }[];
+  }[];
   composeExtensions: { botId: string; commands: Command[] }[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string };
@@ -99,9 +103,25 @@ describe('Teams app manifest', () => {
     const [command] = extension.commands;
     expect(command).toMatchObject({ id: 'recognize', type: 'action', fetchTask: true });
     expect(command.context).toEqual(expect.arrayContaining(['compose', 'message']));
-    for (const list of manifest.bots[0].commandLists) {
-      expect(list.commands.map((c) => c.title)).toEqual(['recognize', 'help']);
-    }
+  });
+
+  it('offers "checkin now" where a team has check-ins, and help names every listed command', () => {
+    const lists = Object.fromEntries(
+      filledManifest().bots[0].commandLists.map((l) => [l.scopes.join(), l.commands]),
+    );
+    expect(Object.keys(lists).sort()).toEqual(['groupChat', 'personal', 'team']);
+    expect(lists.personal.map((c) => c.title)).toEqual(['recognize', 'help']);
+    for (const scope of ['team', 'groupChat'])
+      expect(lists[scope].map((c) => c.title)).toEqual(['recognize', 'checkin now', 'help']);
+    for (const command of Object.values(lists).flat())
+      expect(helpText()).toContain(`\`${command.title}`);
+  });
+
+  it('tells people in a channel or group chat to mention the bot, as Teams requires', () => {
+    expect(helpText()).toContain('mention me first: `@Rapport help`');
+    for (const kind of ['team', 'groupChat'] as const)
+      expect(welcomeText(kind)).toContain('`@Rapport help`');
+    expect(welcomeText('personal')).toContain('Type `help`');
   });
 
   it('fills every placeholder and rejects unknown ones', () => {

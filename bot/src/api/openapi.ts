@@ -121,7 +121,7 @@ export function openApiDocument(version: string) {
           ],
           responses: {
             '200': {
-              description: 'The team and its member count',
+              description: 'The team, its member count and when Rapport was installed',
               content: {
                 'application/json': {
                   schema: {
@@ -129,8 +129,18 @@ export function openApiDocument(version: string) {
                       { $ref: '#/components/schemas/TeamSummary' },
                       {
                         type: 'object',
-                        required: ['members'],
-                        properties: { members: { type: 'integer', minimum: 0 } },
+                        required: ['members', 'installedAt'],
+                        properties: {
+                          members: { type: 'integer', minimum: 0 },
+                          installedAt: {
+                            type: 'string',
+                            format: 'date-time',
+                            nullable: true,
+                            description:
+                              'When Rapport was last installed here (null if not recorded); ' +
+                              'trust health has nothing to show for the weeks before',
+                          },
+                        },
                       },
                     ],
                   },

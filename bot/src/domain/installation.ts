@@ -26,7 +26,8 @@ export interface InstallationRepository {
   activate(installation: Installation, at: Date): Promise<boolean>;
   /** Marks it inactive and keeps everything else: nothing is deleted silently. */
   deactivate(id: string, at: Date): Promise<void>;
-  find(id: string): Promise<(Installation & { active: boolean }) | undefined>;
+  /** `installedAt`: when it was last installed (absent for conversations stored before it was kept). */
+  find(id: string): Promise<(Installation & { active: boolean; installedAt?: Date }) | undefined>;
   replaceRoster(conversationId: string, members: RosterMember[], at: Date): Promise<void>;
   removeMembers(conversationId: string, aadObjectIds: string[]): Promise<void>;
   roster(conversationId: string): Promise<RosterMember[]>;

@@ -32,6 +32,7 @@ export function createInstallationRepository(db: Db): InstallationRepository {
       name: doc.name,
       reference: doc.reference,
       active: doc.active,
+      installedAt: doc.installedAt,
     };
   });
   const rosters = createRosters(

@@ -6,26 +6,48 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import type { ApiError } from '../api';
+import { isInTeams, updateParams } from '../url-state';
+
+/** Refusals because the person is not in the team's roster: access comes from Teams, not from here. */
+const NOT_A_MEMBER = new Set(['NOT_A_MEMBER', 'CHECKIN_NOT_A_MEMBER', 'AGREEMENT_NOT_A_MEMBER']);
 
 interface Props {
   /** What could not be done, e.g. "The recognition wall could not be loaded". */
   title: string;
   error: ApiError;
-  /** Offered unless the request itself was refused as invalid (trying again cannot help). */
+  /** Offered unless the request was refused as invalid or not allowed (trying again cannot help). */
   onRetry?: () => void;
 }
 
-/** An error the person can act on: the API's own message, and a retry where it makes sense. */
+/**
+ * An error the person can act on: the API's own message, and a retry where it makes sense. A
+ * refusal says how to get access instead, and outside Teams offers the teams the person is in.
+ */
 export function ErrorState({ title, error, onRetry }: Props) {
+  const retry = onRetry && error.status !== 400 && error.status !== 403 ? onRetry : undefined;
+  const notAMember = NOT_A_MEMBER.has(error.code);
+  const showTeams = notAMember && !isInTeams();
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {error.message}
+        {notAMember &&
+          ' To get access, ask someone in that team or chat to add you to it in Teams: Rapport ' +
+            'follows its members, so it opens for you as soon as you are in.'}
       </MessageBarBody>
-      {onRetry && error.status !== 400 && (
+      {(retry || showTeams) && (
         <MessageBarActions>
-          <Button onClick={onRetry}>Try again</Button>
+          {retry && <Button onClick={retry}>Try again</Button>}
+          {showTeams && (
+            <Button
+              onClick={() =>
+                updateParams({ team: undefined, agreement: undefined }, { push: true })
+              }
+            >
+              Show my teams
+            </Button>
+          )}
         </MessageBarActions>
       )}
     </MessageBar>

@@ -5,8 +5,6 @@ import {
   makeStyles,
   Select,
   Switch,
-  Tab,
-  TabList,
   Title2,
   tokens,
 } from '@fluentui/react-components';
@@ -15,9 +13,10 @@ import { useSession } from '../session-context';
 import type { ThemeName } from '../theme';
 import type { TeamSummary } from '../types';
 import { useUrlParams } from '../url-state';
-import { VIEWS, viewById } from '../views/registry';
+import { viewById } from '../views/registry';
 import { EmptyState } from './EmptyState';
 import { LoadingBlock } from './LoadingCards';
+import { ViewTabs } from './ViewTabs';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
@@ -119,18 +118,10 @@ export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
       </header>
 
       <nav className={styles.nav} aria-label="Rapport views">
-        <TabList
-          selectedValue={view.id}
-          onTabSelect={(_, d) =>
-            update({ view: String(d.value), agreement: undefined }, { push: true })
-          }
-        >
-          {VIEWS.map((v) => (
-            <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls="view-panel">
-              {v.label}
-            </Tab>
-          ))}
-        </TabList>
+        <ViewTabs
+          selected={view.id}
+          onSelect={(id) => update({ view: id, agreement: undefined }, { push: true })}
+        />
       </nav>
 
       <main
@@ -153,12 +144,22 @@ export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
 
 function TeamChoice({ onChoose }: { onChoose: (teamId: string) => void }) {
   const styles = useStyles();
-  const { me } = useSession();
+  const { me, inTeams } = useSession();
   if (me.teams.length === 0)
     return (
       <EmptyState title="Rapport is not in any of your teams yet">
-        Add Rapport to a team or group chat in Teams (Apps → Rapport → Add to a team), then come
-        back here. Only teams whose roster includes you are listed.
+        Rapport lists the teams and group chats it is installed in that you are a member of. To add
+        it, install it in a team or group chat: in Teams, Apps → Rapport → Add to a team.
+        {!inTeams && (
+          <>
+            {' '}
+            In the Agents Playground, open a team channel or group chat and choose Mock an Activity
+            → Install application, then reload this page. You are signed in as user {
+              me.aadObjectId
+            }{' '}
+            of tenant {me.tenantId}: the team’s members must include that user.
+          </>
+        )}
       </EmptyState>
     );
   return (

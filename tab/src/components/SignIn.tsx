@@ -15,8 +15,16 @@ import {
 import { useState, type FormEvent } from 'react';
 import { ApiError, createApi, toApiError } from '../api';
 
-/** The tenant the sign-in form suggests; installs from local clients without a tenant match any. */
-const DEV_TENANT_ID = '00000000-0000-0000-0000-000000000001';
+/**
+ * Microsoft 365 Agents Playground's own tenant and signed-in user (its default mock config), so
+ * that the teams installed from the Playground are listed at once. The tenant is 13 digits long:
+ * not a GUID, but what the Playground sends.
+ */
+const PLAYGROUND = {
+  tenantId: '00000000-0000-0000-0000-0000000000001',
+  userId: '00000000-0000-0000-0000-0000000000020',
+  name: 'Alex Wilber',
+};
 
 const useStyles = makeStyles({
   root: {
@@ -40,9 +48,9 @@ interface Props {
  */
 export default function SignIn({ notice, onSignedIn }: Props) {
   const styles = useStyles();
-  const [tenantId, setTenantId] = useState(DEV_TENANT_ID);
-  const [userId, setUserId] = useState('');
-  const [name, setName] = useState('');
+  const [tenantId, setTenantId] = useState(PLAYGROUND.tenantId);
+  const [userId, setUserId] = useState(PLAYGROUND.userId);
+  const [name, setName] = useState(PLAYGROUND.name);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
 
@@ -83,7 +91,8 @@ export default function SignIn({ notice, onSignedIn }: Props) {
           </Title2>
           <Text>
             Outside Teams, Rapport signs you in locally as a member of a team it is installed in. In
-            Teams, the tab signs you in by itself.
+            Teams, the tab signs you in by itself. The ids below are the Agents Playground’s own
+            user: keep them to see the teams you installed Rapport in there.
           </Text>
           {notice && (
             <MessageBar intent="warning" layout="multiline">

@@ -98,7 +98,8 @@ export function PrivacyView() {
           {privacy.data.stored.map((record) => (
             <div className={styles.section} key={record.record} data-testid="stored-record">
               <Subtitle1 as="h3">{record.record}</Subtitle1>
-              <div className={styles.scroll}>
+              {/* Wider than a phone: it scrolls sideways, and takes focus so keys can scroll it. */}
+              <div className={styles.scroll} role="region" tabIndex={0} aria-label={record.record}>
                 <Table className={styles.table} aria-label={`${record.record}: stored fields`}>
                   <TableHeader>
                     <TableRow>

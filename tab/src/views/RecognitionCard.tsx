@@ -6,13 +6,16 @@ import {
   Caption1,
   Card,
   CardHeader,
+  Link,
   makeStyles,
   Text,
   tokens,
 } from '@fluentui/react-components';
+import type { MouseEvent } from 'react';
 import { formatDate, joinNames } from '../format';
 import { traitLabel } from '../traits';
 import type { Recognition } from '../types';
+import { updateParams } from '../url-state';
 
 const useStyles = makeStyles({
   card: { width: '100%' },
@@ -26,6 +29,26 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
 });
 
+/** The agreements view opened on one agreement, in this team, as a real address. */
+function agreementAddress(id: string): string {
+  const params = new URLSearchParams(window.location.search);
+  params.set('view', 'agreements');
+  params.set('agreement', id);
+  params.delete('trait');
+  params.delete('person');
+  return `${window.location.pathname}?${params}`;
+}
+
+function openAgreement(event: MouseEvent, id: string): void {
+  // A modified click opens a new tab or window, as links do.
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  updateParams(
+    { view: 'agreements', agreement: id, trait: undefined, person: undefined },
+    { push: true },
+  );
+}
+
 interface Props {
   recognition: Recognition;
   locale: string;
@@ -38,6 +61,7 @@ export function RecognitionCard({ recognition: r, locale, onDelete }: Props) {
   const styles = useStyles();
   const recipients = joinNames(r.recipients.map((p) => p.name));
   const tag = r.tag.kind === 'trait' ? traitLabel(r.tag.id) : (r.tag.label ?? r.tag.id);
+  const cited = r.agreement;
   return (
     <Card
       className={styles.card}
@@ -56,6 +80,17 @@ export function RecognitionCard({ recognition: r, locale, onDelete }: Props) {
         description={<Caption1>{formatDate(r.createdAt, locale)}</Caption1>}
       />
       <Body1 className={styles.message}>{r.message}</Body1>
+      {cited && (
+        <Caption1>
+          Living our agreement:{' '}
+          <Link
+            href={agreementAddress(cited.id)}
+            onClick={(event) => openAgreement(event, cited.id)}
+          >
+            {cited.title}
+          </Link>
+        </Caption1>
+      )}
       <div className={styles.footer}>
         <Badge appearance="tint" color={r.tag.kind === 'trait' ? 'brand' : 'informative'}>
           {tag}

@@ -5,11 +5,19 @@
  */
 import { LineChart, type LineChartGap, type LineChartPoints } from '@fluentui/react-charts';
 import { makeStyles } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
 import { formatAverage, formatShortDate, formatWeek, isoWeekStart } from '../format';
 import { TRAITS } from '../traits';
 import type { TrustWeek } from '../types';
 
-const useStyles = makeStyles({ root: { width: '100%' } });
+const useStyles = makeStyles({
+  root: {
+    width: '100%',
+    // The legend capitalizes every word ("Psychological Safety"); the traits are named as
+    // everywhere else.
+    '& .fui-legend__legend': { textTransform: 'none' },
+  },
+});
 
 /**
  * One line per trait. A week without numbers (too few answers, or no check-in) has no point at
@@ -40,30 +48,53 @@ export function toLines(weeks: TrustWeek[], locale: string): LineChartPoints[] {
   });
 }
 
-/** One tick per week's Monday, thinned so that a year stays readable. */
-function weekTicks(weeks: TrustWeek[]): Date[] {
-  const step = Math.ceil(weeks.length / 13);
+/** Room one week label ("Sep 28") needs on the axis, with a gap to the next. */
+const TICK_SPACING_PX = 64;
+/** What the y axis and its title take from the chart's width. */
+const Y_AXIS_PX = 80;
+
+/**
+ * One tick per week's Monday, thinned to what the width can show apart (a phone shows a few, a
+ * wide screen up to 13), always keeping the latest week.
+ */
+function weekTicks(weeks: TrustWeek[], width: number): Date[] {
+  const room = Math.max(2, Math.floor((width - Y_AXIS_PX) / TICK_SPACING_PX));
+  const step = Math.ceil(weeks.length / Math.min(13, room));
   return weeks
     .map((w) => isoWeekStart(w.week))
     .filter((d, i): d is Date => d !== undefined && (weeks.length - 1 - i) % step === 0);
 }
 
+/** The element's width, following resizes (a rotated phone, a resized side panel). */
+function useWidth(): [(element: HTMLDivElement | null) => void, number] {
+  const [width, setWidth] = useState(0);
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
 export default function TrustChart({ weeks, locale }: { weeks: TrustWeek[]; locale: string }) {
   const styles = useStyles();
+  const [ref, width] = useWidth();
   return (
-    <div className={styles.root} data-testid="trust-chart">
+    <div className={styles.root} data-testid="trust-chart" ref={ref}>
       <LineChart
         data={{ chartTitle: 'Trait averages by week (1–5)', lineChartData: toLines(weeks, locale) }}
         height={300}
         yMinValue={1}
         yMaxValue={5}
         yAxisTickValues={[1, 2, 3, 4, 5]}
-        tickValues={weekTicks(weeks)}
+        tickValues={weekTicks(weeks, width)}
         customDateTimeFormatter={(date) => formatShortDate(date, locale)}
         useUTC
         culture={locale}
         yAxisTitle="Average (1–5)"
-        legendProps={{ allowFocusOnLegends: true }}
+        legendProps={{ allowFocusOnLegends: true, enabledWrapLines: true }}
       />
     </div>
   );

@@ -19,10 +19,11 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingBlock } from '../components/LoadingCards';
 import { plural } from '../dates';
-import { formatPercent, formatWeek, formatWeekStart } from '../format';
+import { formatPercent, formatWeek, formatWeekStart, joinNames } from '../format';
 import { useSession } from '../session-context';
 import { TRAITS } from '../traits';
-import type { TrustHealth, TrustWeek } from '../types';
+import type { TeamInfo, TrustHealth, TrustWeek } from '../types';
+import { isoWeekKey } from '../../../bot/src/domain/week';
 import { useUrlParams } from '../url-state';
 import { useResource } from '../use-resource';
 import { FeedbackList } from './FeedbackList';
@@ -43,6 +44,7 @@ const useStyles = makeStyles({
   },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   chart: {
+    margin: 0,
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -55,9 +57,31 @@ const useStyles = makeStyles({
 });
 
 function checkinText(week: TrustWeek): string {
-  if (week.status === 'ok') return plural(week.answers, 'answer');
   if (week.status === 'insufficient') return week.reason;
-  return 'No check-in this week';
+  if (week.status !== 'ok') return 'No check-in this week';
+  const left = TRAITS.filter((t) => !week.traits.some((a) => a.trait === t.id));
+  const answers = plural(week.answers, 'answer');
+  if (left.length === 0) return answers;
+  return (
+    `${answers}. No average for ${joinNames(left.map((t) => t.label))}: too few people answered ` +
+    `${left.length === 1 ? 'it' : 'them'} to keep the answers anonymous.`
+  );
+}
+
+/**
+ * The weeks worth listing: none from before Rapport joined the team (they could only say "no
+ * check-in"), unless they hold numbers, as after a reinstall.
+ */
+function sinceInstalled(weeks: TrustWeek[], installWeek: string | undefined): TrustWeek[] {
+  if (!installWeek) return weeks;
+  // The install week is reckoned in UTC and the weeks in the team's zone: the latest always stays.
+  return weeks.filter(
+    (w, i) =>
+      i === weeks.length - 1 ||
+      w.week >= installWeek ||
+      w.status !== 'no-round' ||
+      Object.values(w.recognitions).some((n) => n > 0),
+  );
 }
 
 /** Recognitions per trait over the period (and team values together): counts, never people. */
@@ -83,8 +107,13 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
   const [params, update] = useUrlParams();
   const weeks = PERIODS.includes(params.weeks as (typeof PERIODS)[number]) ? params.weeks! : '12';
   const load = useCallback(
-    (signal: AbortSignal) =>
-      api.get<TrustHealth>(teamPath(teamId, `/trust-health?weeks=${weeks}`), signal),
+    async (signal: AbortSignal) => {
+      const [health, team] = await Promise.all([
+        api.get<TrustHealth>(teamPath(teamId, `/trust-health?weeks=${weeks}`), signal),
+        api.get<TeamInfo>(teamPath(teamId), signal),
+      ]);
+      return { health, installedAt: team.installedAt };
+    },
     [api, teamId, weeks],
   );
   const [health, reload] = useResource(load);
@@ -114,17 +143,31 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
           onRetry={reload}
         />
       )}
-      {health.status === 'ok' && <TrustHealthBody data={health.data} locale={locale} />}
+      {health.status === 'ok' && (
+        <TrustHealthBody
+          data={health.data.health}
+          installedAt={health.data.installedAt}
+          locale={locale}
+        />
+      )}
 
       <FeedbackList teamId={teamId} />
     </section>
   );
 }
 
-function TrustHealthBody({ data, locale }: { data: TrustHealth; locale: string }) {
+interface BodyProps {
+  data: TrustHealth;
+  installedAt: string | null;
+  locale: string;
+}
+
+function TrustHealthBody({ data, installedAt, locale }: BodyProps) {
   const styles = useStyles();
-  const hasAverages = data.weeks.some((w) => w.status === 'ok');
-  const newestFirst = [...data.weeks].reverse();
+  const installWeek = installedAt ? isoWeekKey(new Date(installedAt)) : undefined;
+  const weeks = sinceInstalled(data.weeks, installWeek);
+  const hasAverages = weeks.some((w) => w.status === 'ok');
+  const newestFirst = [...weeks].reverse();
   const totals = recognitionTotals(data.weeks);
   const latest = newestFirst.find((w) => w.status === 'ok' && w.participation !== null);
 
@@ -139,7 +182,7 @@ function TrustHealthBody({ data, locale }: { data: TrustHealth; locale: string }
       {hasAverages ? (
         <figure className={styles.chart} aria-label="Trait averages by week">
           <Suspense fallback={<LoadingBlock label="Loading the chart" />}>
-            <TrustChart weeks={data.weeks} locale={locale} />
+            <TrustChart weeks={weeks} locale={locale} />
           </Suspense>
         </figure>
       ) : (
@@ -155,6 +198,12 @@ function TrustHealthBody({ data, locale }: { data: TrustHealth; locale: string }
           <Text>
             Latest participation: {formatPercent(latest.participation, locale)} of the team answered
             in the week of {formatWeekStart(latest.week, locale)}.
+          </Text>
+        )}
+        {installWeek && weeks.length < data.weeks.length && (
+          <Text className={styles.muted} data-testid="installed-note">
+            Rapport joined this team in the week of {formatWeekStart(installWeek, locale)}, so the
+            weeks before it are not listed.
           </Text>
         )}
         <div className={styles.scroll}>

@@ -41,7 +41,9 @@ export default async function buildTab(): Promise<void> {
       '--logLevel',
       'warn',
     ],
-    { cwd: root, stdio: 'inherit' },
+    // Jest sets NODE_ENV=test, which Vite would bake into the bundle: React's development build,
+    // and Griffel's test mode, which drops static styles such as the page's zero margin.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (result.status !== 0)
     throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { trustYearId } from '../../../bot/src/store/trust-week-repository';
 import { isoWeekKey } from '../../../bot/src/domain/week';
-import { channelMessage, TENANT_ID, teamInstallationUpdate } from '../../fixtures/teams-activities';
+import { collections } from '../../../bot/src/store/collections';
+import { TEAM_CACHE_MS } from '../../../bot/src/store/short-lived-cache';
+import {
+  channelMessage,
+  TENANT_ID,
+  teamInstallationUpdate,
+  teamInvoke,
+} from '../../fixtures/teams-activities';
 import type { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
 import type { Member } from '../../support/team-harness';
@@ -50,6 +57,51 @@ export async function recognize(
   });
   const res = await postJson(`${appUrl}/api/messages`, message);
   if (res.status !== 200) throw new Error(`recognize failed: ${res.status} ${res.text}`);
+}
+
+/**
+ * `from` recognizes `to` citing a working agreement, as the recognition form submits it
+ * (Action.Execute with the form's fields).
+ */
+export async function recognizeCiting(
+  appUrl: string,
+  team: SeededTeam,
+  from: Member,
+  to: Member,
+  agreementId: string,
+  message: string,
+): Promise<void> {
+  const res = await postJson(
+    `${appUrl}/api/messages`,
+    teamInvoke(team, from, 'adaptiveCard/action', {
+      action: {
+        type: 'Action.Execute',
+        verb: 'recognize',
+        data: {
+          teammates: to.aadObjectId,
+          tag: 'dependability',
+          message,
+          agreement: agreementId,
+        },
+      },
+    }),
+  );
+  if (!JSON.stringify(res.json).includes('Thanks for recognizing'))
+    throw new Error(`recognize failed: ${res.status} ${res.text}`);
+}
+
+/**
+ * Moves the team's installation `weeks` back, for seeded history older than the install; waits
+ * out the app's short cache of installations so that the next read sees it.
+ */
+export async function backdateInstall(db: Db, teamId: string, weeks: number): Promise<void> {
+  await db
+    .collection<{ _id: string }>(collections.conversations)
+    .updateOne(
+      { _id: teamId },
+      { $set: { installedAt: new Date(Date.now() - weeks * 7 * 86_400_000) } },
+    );
+  await new Promise((r) => setTimeout(r, TEAM_CACHE_MS + 100));
 }
 
 /** The last `count` ISO weeks, oldest first, ending with this one. */

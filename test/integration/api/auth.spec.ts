@@ -383,6 +383,50 @@ describe('tab API auth with dev tokens (AUTH_MODE=dev, the local default)', () =
     });
   });
 
+  it('lists group chats but never the personal chat with the bot among the caller’s teams', async () => {
+    const dee = { id: `29:Dee-${randomUUID()}`, aadObjectId: randomUUID(), name: 'Dee' };
+    const chats = {
+      personal: { id: `a:${randomUUID()}`, conversationType: 'personal' },
+      groupChat: { id: `19:${randomUUID()}@thread.v2`, conversationType: 'groupChat' },
+    };
+    for (const conversation of Object.values(chats)) {
+      connector.setRoster(conversation.id, [dee]);
+      const installed = await postJson(`${app.url}/api/messages`, {
+        ...teamInstallationUpdate({ ...team, serviceUrl: connector.url }, 'add', dee),
+        conversation: { ...conversation, tenantId: TENANT_ID },
+        channelData: { tenant: { id: TENANT_ID } },
+      });
+      expect(installed.status).toBe(200);
+    }
+    const minted = await mint({ tenantId: TENANT_ID, userId: dee.aadObjectId, name: 'Dee' });
+
+    const me = await get(
+      `${app.url}/api/v1/me`,
+      `Bearer ${(minted.json as { token: string }).token}`,
+    );
+
+    expect((me.json as { teams: unknown[] }).teams).toEqual([
+      { id: chats.groupChat.id, name: null, kind: 'groupChat' },
+    ]);
+  });
+
+  it('tells members since when Rapport is installed in the team', async () => {
+    const before = Date.now();
+    const fresh = { ...team, teamId: newTeamId(), serviceUrl: connector.url };
+    connector.setRoster(fresh.teamId, people);
+    await postJson(`${app.url}/api/messages`, teamInstallationUpdate(fresh, 'add', people[0]));
+    const minted = await mint({ tenantId: TENANT_ID, userId: people[1].aadObjectId, name: 'Bo' });
+
+    const res = await get(
+      `${app.url}${teamPath(fresh.teamId)}`,
+      `Bearer ${(minted.json as { token: string }).token}`,
+    );
+
+    const { installedAt } = res.json as { installedAt: string };
+    expect(Date.parse(installedAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(installedAt)).toBeLessThanOrEqual(Date.now());
+  });
+
   it('still checks the roster for dev tokens', async () => {
     const minted = await mint({ tenantId: TENANT_ID, userId: randomUUID(), name: 'Mallory' });
     const auth = `Bearer ${(minted.json as { token: string }).token}`;

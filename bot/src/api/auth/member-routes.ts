@@ -31,8 +31,11 @@ export function registerMemberRoutes(server: Server, deps: MemberRoutesDeps): vo
         tenantId: caller.tenantId,
         aadObjectId: caller.aadObjectId,
         name: caller.name,
-        // The same tenant rule as authorizeTeamMember, so every listed team also opens.
-        teams: conversations.filter((c) => inCallerTenant(c.tenantId, caller)).map(teamView),
+        // The same tenant rule as authorizeTeamMember, so every listed team also opens; a
+        // personal chat with the bot has no team features, so it is not offered as a team.
+        teams: conversations
+          .filter((c) => c.kind !== 'personal' && inCallerTenant(c.tenantId, caller))
+          .map(teamView),
       });
     }),
   );
@@ -40,7 +43,15 @@ export function registerMemberRoutes(server: Server, deps: MemberRoutesDeps): vo
   server.get(
     '/api/v1/teams/:teamId',
     withTeamMember(deps, async (_req, res, { team }) => {
-      res.json({ ...teamView(team), members: await deps.installations.memberCount(team.id) });
+      const [members, installation] = await Promise.all([
+        deps.installations.memberCount(team.id),
+        deps.installations.find(team.id),
+      ]);
+      res.json({
+        ...teamView(team),
+        members,
+        installedAt: installation?.installedAt?.toISOString() ?? null,
+      });
     }),
   );
 }

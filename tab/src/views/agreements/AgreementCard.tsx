@@ -1,6 +1,5 @@
 import {
   Badge,
-  Body1,
   Button,
   Card,
   Link,
@@ -28,6 +27,7 @@ import {
 } from './agreement-format';
 import { agreementHref, useAgreements } from './agreements-context';
 import { focusSoon } from './focus';
+import { AgreementText } from './AgreementText';
 import { ProposalPanel } from './ProposalPanel';
 
 const useStyles = makeStyles({
@@ -39,7 +39,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   title: { margin: 0, flexGrow: 1, minWidth: '200px', ':focus': { outlineStyle: 'none' } },
-  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   footer: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -140,7 +139,7 @@ export function AgreementCard({ agreement: a, onChange }: Props) {
         </Subtitle2>
         <AgreementBadges agreement={a} />
       </div>
-      <Body1 className={styles.text}>{a.text}</Body1>
+      <AgreementText text={a.text} />
       {notice && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{notice}</MessageBarBody>

@@ -1,5 +1,4 @@
 import {
-  Body1,
   Button,
   Caption1,
   Field,
@@ -48,6 +47,7 @@ import { AgreementForm, MAX_NOTE, type AgreementDraft } from './AgreementForm';
 import { agreementHref, useAgreements } from './agreements-context';
 import { ContentDiffView } from './DiffText';
 import { focusSoon } from './focus';
+import { AgreementText } from './AgreementText';
 import { ProposalPanel } from './ProposalPanel';
 
 const useStyles = makeStyles({
@@ -67,7 +67,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -288,9 +287,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
       </div>
 
       <div className={styles.panel}>
-        <Body1 className={styles.text} data-testid="agreement-text">
-          {a.text}
-        </Body1>
+        <AgreementText text={a.text} data-testid="agreement-text" />
         <dl className={styles.facts}>
           <dt className={styles.term}>Category</dt>
           <dd className={styles.definition}>{categoryLabel(a.category)}</dd>
@@ -437,7 +434,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
                 ) : (
                   <>
                     <Text weight="semibold">{v.title}</Text>
-                    <Body1 className={styles.text}>{v.text}</Body1>
+                    <AgreementText text={v.text} />
                   </>
                 )}
               </li>

@@ -34,6 +34,7 @@ import { useAgreements } from './agreements-context';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  filters: { flexWrap: 'wrap' },
   heading: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -101,6 +102,7 @@ export function AgreementList() {
 
       <Field label="Show">
         <RadioGroup
+          className={styles.filters}
           layout="horizontal"
           value={status ?? 'all'}
           onChange={(_, d) => update({ status: d.value === 'all' ? undefined : d.value })}

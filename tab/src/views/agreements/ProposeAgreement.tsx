@@ -1,6 +1,5 @@
 import {
   Badge,
-  Body1,
   Button,
   Card,
   Link,
@@ -24,6 +23,7 @@ import { useResource } from '../../use-resource';
 import { categoryLabel } from './agreement-format';
 import { AgreementForm, type AgreementDraft } from './AgreementForm';
 import { agreementHref, useAgreements } from './agreements-context';
+import { AgreementText } from './AgreementText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -39,8 +39,6 @@ const useStyles = makeStyles({
   },
   template: { height: '100%', gap: tokens.spacingVerticalS },
   templateText: {
-    whiteSpace: 'pre-wrap',
-    overflowWrap: 'anywhere',
     flexGrow: 1,
     color: tokens.colorNeutralForeground2,
   },
@@ -186,7 +184,7 @@ export function ProposeAgreement() {
                         {categoryLabel(t.category)}
                       </Badge>
                     </div>
-                    <Body1 className={styles.templateText}>{t.text}</Body1>
+                    <AgreementText text={t.text} className={styles.templateText} />
                     <div>
                       <Button
                         appearance="primary"

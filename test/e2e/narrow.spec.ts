@@ -1,0 +1,200 @@
+/**
+ * The tab where Teams gives it little room: 390 px (Teams mobile) and 320 px (a side panel, the
+ * narrowest the tab supports). Every view fits the width without sideways scrolling, every view
+ * can be reached from the navigation, the trust chart's week labels stay apart, and each view at
+ * 390 px passes an axe-core scan and leaves a screenshot in test/e2e/artifacts/.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startConnectorStub } from '../support/connector-stub';
+import { call, devToken, newMembers } from '../support/team-harness';
+import { startTestApp } from '../support/test-app';
+import {
+  launchChromium,
+  screenshot,
+  seriousA11yViolations,
+  useTheme,
+  useToken,
+} from './support/browser';
+import {
+  backdateInstall,
+  installNamedTeam,
+  recentWeeks,
+  recognize,
+  recognizeCiting,
+  seedTrustWeeks,
+  type Connector,
+  type SeededTeam,
+} from './support/seed';
+
+jest.setTimeout(120_000);
+
+/** Each view, and what shows once it has loaded. */
+const VIEWS = [
+  { view: 'health', label: 'Trust health', ready: '[data-testid=trust-chart] svg' },
+  { view: 'wall', label: 'Recognition wall', ready: '[data-testid=recognition-card]' },
+  { view: 'agreements', label: 'Working agreements', ready: '[data-testid=agreement-card]' },
+  { view: 'settings', label: 'Check-in settings', ready: '[data-testid=next-round]' },
+  { view: 'privacy', label: 'What Rapport stores', ready: '[data-testid=stored-record]' },
+];
+const TRAITS = ['psychological-safety', 'dependability', 'structure-clarity', 'meaning', 'impact'];
+
+describe('the tab on a narrow screen', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let connector: Connector;
+  let browser: Browser;
+  let team: SeededTeam;
+  let token: string;
+  const contexts: BrowserContext[] = [];
+  const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
+
+  const newPage = async (width: number, signedIn = true): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width, height: 800 },
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    if (signedIn) await useToken(page, token);
+    await useTheme(page, 'light');
+    return page;
+  };
+  const open = async (page: Page, view: (typeof VIEWS)[number]) => {
+    await page.goto(
+      `${app.url}/tab?${new URLSearchParams({ view: view.view, team: team.teamId })}`,
+    );
+    await page.locator(view.ready).first().waitFor();
+    await page.waitForLoadState('networkidle');
+  };
+  /** How far the page reaches past the viewport's right edge (0 when nothing sticks out). */
+  const overflow = (page: Page) =>
+    page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;
+
+  beforeAll(async () => {
+    connector = await startConnectorStub();
+    app = await startTestApp('e2enarrow');
+    browser = await launchChromium();
+    team = await installNamedTeam(app.url, connector, [ana, bo, chen, dee], 'Platform engineering');
+    token = await devToken(app.url, ana);
+    const tokens = [bo, chen].map((m) => devToken(app.url, m));
+    const proposed = await call('POST', `${team.path}/agreements`, token, {
+      title: 'Meetings have a purpose',
+      text: 'Every recurring meeting:\n- states its purpose in the invite\n- ends with notes in the channel',
+      category: 'meetings',
+    });
+    for (const t of await Promise.all(tokens))
+      await call(
+        'POST',
+        `${team.path}/agreements/${proposed.json.id}/proposals/${proposed.json.openProposal.id}/endorsements`,
+        t,
+      );
+    await recognize(app.url, team, bo, chen, 'for impact fixed the outage before anyone noticed');
+    await recognizeCiting(app.url, team, chen, bo, proposed.json.id, 'Sent the notes right away.');
+    const weeks = recentWeeks(12);
+    await seedTrustWeeks(
+      app.database.db,
+      team.teamId,
+      weeks.map((week, i) => ({
+        week,
+        recognitions: { impact: 1 },
+        checkin: {
+          answers: 4,
+          invited: 4,
+          sums: Object.fromEntries(
+            TRAITS.map((t, k) => [t, { sum: 4 * (2 + ((i + k) % 3)), count: 4 }]),
+          ),
+        },
+      })),
+    );
+    await backdateInstall(app.database.db, team.teamId, 13);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await app?.stop();
+    await connector?.close();
+  });
+
+  describe.each(VIEWS)('the $label view', (view) => {
+    it('fits 390 px and has no serious or critical accessibility violation', async () => {
+      const page = await newPage(390);
+      await open(page, view);
+
+      await screenshot(page, `${view.view}-390`);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
+
+    it('fits 320 px', async () => {
+      const page = await newPage(320);
+      await open(page, view);
+
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+    });
+  });
+
+  it.each([390, 320])('reaches every view from the navigation at %i px', async (width) => {
+    const page = await newPage(width);
+    await open(page, VIEWS[1]);
+
+    for (const view of VIEWS) {
+      const tab = page.getByRole('tab', { name: view.label });
+      const box = (await tab.isVisible()) ? await tab.boundingBox() : null;
+      if (box && box.x >= 0 && box.x + box.width <= width) {
+        await tab.click();
+      } else {
+        await page.getByRole('button', { name: 'More views' }).click();
+        const item = page.getByRole('menuitem', { name: view.label });
+        await item.waitFor();
+        if (width === 390 && view.view === 'agreements') await screenshot(page, 'more-views-390');
+        await item.click();
+      }
+      await page.locator(view.ready).first().waitFor();
+      expect(new URL(page.url()).searchParams.get('view')).toBe(view.view);
+      // The open view's own tab is always in sight, so people see where they are.
+      const current = await page
+        .getByRole('tab', { name: view.label, selected: true })
+        .boundingBox();
+      expect(current && current.x >= 0 && current.x + current.width <= width).toBe(true);
+    }
+  });
+
+  it('keeps the trust chart’s week labels apart at 390 px', async () => {
+    const page = await newPage(390);
+    await open(page, VIEWS[0]);
+
+    const labels = (await page.evaluate(`
+      [...document.querySelectorAll('[data-testid=trust-chart] svg g.tick text')]
+        .map((t) => t.getBoundingClientRect())
+        .filter((r) => r.width > 0)
+        .map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }))
+    `)) as { left: number; right: number; top: number; bottom: number }[];
+    const xLabels = labels.filter((r) => r.top === Math.max(...labels.map((l) => l.top)));
+    expect(xLabels.length).toBeGreaterThan(1);
+    const sorted = [...xLabels].sort((a, b) => a.left - b.left);
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i].left).toBeGreaterThanOrEqual(sorted[i - 1].right);
+  });
+
+  it.each(['sign-in', 'privacy page', 'terms page'])(
+    'the %s fits 320 px and passes axe at 390 px',
+    async (what) => {
+      const path = {
+        'sign-in': '/tab?view=wall',
+        'privacy page': '/privacy',
+        'terms page': '/terms',
+      }[what]!;
+      for (const width of [320, 390]) {
+        const page = await newPage(width, false);
+        await page.goto(`${app.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+
+        expect(await overflow(page)).toBeLessThanOrEqual(0);
+        if (width === 390) {
+          await screenshot(page, `${what.replace(' ', '-')}-390`);
+          expect(await seriousA11yViolations(page)).toEqual([]);
+        }
+      }
+    },
+  );
+});
