@@ -243,6 +243,15 @@ export interface CheckinConfig {
   leads: string[];
   isLead: boolean;
   nextRoundAt: string | null;
+  /** The round open now: only its participation, its results show once it closes. */
+  openRound: OpenRound | null;
+}
+
+export interface OpenRound {
+  id: string;
+  closesAt: string;
+  invited: number;
+  answered: number;
 }
 
 export interface SettingsProposal {

@@ -7,6 +7,7 @@
  * check-in rounds can only open in the present; the page reads them through the real API.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createListing } from '../../bot/src/store/listings';
 import { startConnectorStub } from '../support/connector-stub';
 import { devToken, newMembers } from '../support/team-harness';
 import { startTestApp } from '../support/test-app';
@@ -125,6 +126,11 @@ describe('the trust-health view', () => {
         minGroupSize: 3,
         comments: feedback.weeks[0].comments,
       });
+    // Listed under the team, as the store lists every round it opens.
+    await createListing(app.database.db, 'checkin-rounds').add(
+      team.teamId,
+      `${team.teamId}|seeded`,
+    );
     token = await devToken(app.url, ana);
   });
   afterAll(async () => {
@@ -309,5 +315,30 @@ describe('the trust-health view', () => {
     expect(await page.locator('tr[data-status=ok]').count()).toBe(10);
     expect(await page.locator('tr[data-status=ok]').first().textContent()).toContain('83%');
     await page.locator('[data-testid=trust-chart] svg').first().waitFor();
+  });
+
+  it('shows an open round as open, until when and how many answered, and no number from it', async () => {
+    const page = await newPage();
+    await page.goto(healthUrl());
+    await page.locator('[data-testid=weeks-table] tbody tr').first().waitFor();
+    expect(await page.getByTestId('open-round').count()).toBe(0);
+    const rows = await page.locator('[data-testid=weeks-table] tbody').textContent();
+
+    const started = await fetch(
+      `${app.url}/api/v1/teams/${encodeURIComponent(team.teamId)}/checkin/rounds`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    expect(started.status).toBe(201);
+    await page.reload();
+
+    const note = page.getByTestId('open-round');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(
+      /^A check-in is open until .+: 0 of 4 have answered\. Its results show here once it closes\.$/,
+    );
+    expect(await page.locator('[data-testid=weeks-table] tbody').textContent()).toBe(rows);
   });
 });

@@ -1,6 +1,8 @@
 import {
   Field,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Select,
   Subtitle1,
   Table,
@@ -18,11 +20,11 @@ import { teamPath } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingBlock } from '../components/LoadingCards';
-import { plural } from '../dates';
+import { formatDateTime, plural } from '../dates';
 import { formatPercent, formatWeek, formatWeekStart, joinNames } from '../format';
 import { useSession } from '../session-context';
 import { TRAITS } from '../traits';
-import type { TeamInfo, TrustHealth, TrustWeek } from '../types';
+import type { CheckinConfig, OpenRound, TeamInfo, TrustHealth, TrustWeek } from '../types';
 import { isoWeekKey } from '../../../bot/src/domain/week';
 import { useUrlParams } from '../url-state';
 import { useResource } from '../use-resource';
@@ -108,11 +110,12 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
   const weeks = PERIODS.includes(params.weeks as (typeof PERIODS)[number]) ? params.weeks! : '12';
   const load = useCallback(
     async (signal: AbortSignal) => {
-      const [health, team] = await Promise.all([
+      const [health, team, checkin] = await Promise.all([
         api.get<TrustHealth>(teamPath(teamId, `/trust-health?weeks=${weeks}`), signal),
         api.get<TeamInfo>(teamPath(teamId), signal),
+        api.get<CheckinConfig>(teamPath(teamId, '/checkin/settings'), signal),
       ]);
-      return { health, installedAt: team.installedAt };
+      return { health, installedAt: team.installedAt, openRound: checkin.openRound };
     },
     [api, teamId, weeks],
   );
@@ -144,15 +147,33 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
         />
       )}
       {health.status === 'ok' && (
-        <TrustHealthBody
-          data={health.data.health}
-          installedAt={health.data.installedAt}
-          locale={locale}
-        />
+        <>
+          {health.data.openRound && <OpenRoundNote round={health.data.openRound} locale={locale} />}
+          <TrustHealthBody
+            data={health.data.health}
+            installedAt={health.data.installedAt}
+            locale={locale}
+          />
+        </>
       )}
 
       <FeedbackList teamId={teamId} />
     </section>
+  );
+}
+
+/**
+ * A round that is open shows that it is open, until when, and how many answered: nothing that
+ * moves with one person's answer, which waits for the close.
+ */
+function OpenRoundNote({ round, locale }: { round: OpenRound; locale: string }) {
+  return (
+    <MessageBar intent="info" data-testid="open-round">
+      <MessageBarBody>
+        A check-in is open until {formatDateTime(round.closesAt, locale)}: {round.answered} of{' '}
+        {round.invited} have answered. Its results show here once it closes.
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
