@@ -23,15 +23,18 @@
  *   - 8 weekly check-in rounds, closed and published, some with comments (feedback);
  *   - two working agreements, one active (its proposal adopted) and one proposed (open).
  *
- * Then, per size, the compiled app runs as a child against that FerretDB (a child of this
- * process), with a Bot Connector stub (bench/connector-stub.ts) for the card a send posts. After
- * the app's start-up read (the check of unfinished recognitions) is over, the endpoints are
- * called one request at a time, interleaved at random, each by a member of a random team:
+ * Then every size runs at once: per size, the compiled app as a child against its FerretDB (a
+ * child of this process), with one Bot Connector stub (bench/connector-stub.ts) for what the bot
+ * posts. Once each app's start-up read (the check of unfinished recognitions) is over, the
+ * endpoints are called one request at a time, sizes and endpoints interleaved at random (so a
+ * shared machine's load falls on every size alike), each by a member of a random team:
  *   GET /api/v1/me; the wall's first page; a page 4,000 recognitions deep in the busy team's
  *   history; agreements; feedback; trust-health (12 weeks, as the tab opens it); the message
  *   extension's fetchTask; its submitAction (a preview, since the bot is installed); and the
- *   preview's send, which stores the recognition and posts the card.
- * Every answer is checked (status and shape), and each send must store one recognition.
+ *   preview's send, which stores the recognition and posts the card; and installing the app in
+ *   a new team of 10 (its roster read from the stub).
+ * Every answer is checked (status and shape), each send must store one recognition and each
+ * install one roster.
  *
  * Target (issue 13): p95 ≤ 50 ms for every read at every size (fetchTask ≤ 100 ms), and p95 at
  * the largest size ≤ 1.5 × p95 at the smallest. Exit code: 0 when every check held and the
@@ -64,7 +67,7 @@ import { recognitionIdFor, type RecognitionDoc } from '../bot/src/store/recognit
 import { rosterDoc } from '../bot/src/store/rosters';
 import { trustYearId } from '../bot/src/store/trust-week-repository';
 import { wallEntryOf, type WallEntry } from '../bot/src/store/wall-index';
-import type { StubReply, StubRequest } from './connector-stub';
+import type { StubMember, StubReply, StubRequest } from './connector-stub';
 import {
   cleanups,
   envNumber,
@@ -616,8 +619,15 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 interface Context {
   appUrl: string;
-  stubUrl: string;
+  stub: Stub;
   token(member: RosterMember): Promise<string>;
+  /** Set by an endpoint whose call does more than what it measures (a send after its preview). */
+  measured?: number;
+}
+
+interface Stub {
+  url: string;
+  setRoster(conversationId: string, members: StubMember[]): Promise<void>;
 }
 
 interface Endpoint {
@@ -645,7 +655,7 @@ function activity(ctx: Context, team: Team, member: RosterMember, name: string, 
     value,
     id: `bench-${Math.random().toString(36).slice(2)}-${Date.now()}`,
     channelId: 'msteams',
-    serviceUrl: ctx.stubUrl,
+    serviceUrl: ctx.stub.url,
     timestamp: new Date().toISOString(),
     locale: 'en-US',
     from: { id: member.teamsUserId, aadObjectId: member.aadObjectId, name: member.name },
@@ -696,9 +706,6 @@ function deepCursor(team: Team): string {
   cursors.set(team, cursor);
   return cursor;
 }
-
-/** The send's own time (its call also asks for the preview it sends). */
-let sendTimes: number[] = [];
 
 function endpoints(): Endpoint[] {
   return [
@@ -801,6 +808,39 @@ function endpoints(): Endpoint[] {
   ];
 }
 
+/**
+ * Installing the app in a new team of 10 (its roster read from the Connector stub): the writes of
+ * an install (conversation, roster, each member's list of teams, settings, schedule).
+ */
+let installs = 0;
+const install: Endpoint = {
+  key: 'install',
+  title: 'install in a new team of 10',
+  async call(ctx, team) {
+    installs += 1;
+    const teamId = `19:install-${installs}-${team.teamId.slice(3, 15)}@thread.tacv2`;
+    const roster = team.roster.slice(0, MEMBERS);
+    await ctx.stub.setRoster(
+      teamId,
+      roster.map((m) => ({ id: m.teamsUserId, aadObjectId: m.aadObjectId, name: m.name })),
+    );
+    const started = performance.now();
+    const body = {
+      ...activity(ctx, { ...team, teamId }, roster[0], 'installationUpdate', {}),
+      type: 'installationUpdate',
+      action: 'add',
+    };
+    const res = await fetch(`${ctx.appUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    await res.text();
+    ctx.measured = performance.now() - started;
+    return res.status === 200 ? undefined : `${res.status}`;
+  },
+};
+
 /** The preview's send: stores the recognition and posts its card (measured apart). */
 const send: Endpoint = {
   key: 'send',
@@ -821,7 +861,7 @@ const send: Endpoint = {
         botActivityPreview: [activityPreview],
       }),
     );
-    sendTimes.push(performance.now() - started);
+    ctx.measured = performance.now() - started;
     return r.status === 200 ? undefined : `${r.status} ${JSON.stringify(r.json).slice(0, 200)}`;
   },
 };
@@ -842,14 +882,11 @@ interface SizeResult {
   size: number;
   figures: Map<string, Figures>;
   failures: string[];
-  stored: number;
-  sends: number;
-  loadAverage: string;
   /** Seconds from starting the app to the end of its start-up read of recognitions. */
   startUp: number;
 }
 
-async function startStub() {
+async function startStub(): Promise<Stub> {
   const child = fork(path.join(__dirname, 'connector-stub.js'), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -858,10 +895,30 @@ async function startStub() {
     await waitForExit(child, 3000);
   });
   const next = ipcReplies<StubRequest, StubReply>(child, 'connector stub');
-  return (await next('ready')).url;
+  const { url } = await next('ready');
+  return {
+    url,
+    setRoster: async (conversationId, members) => {
+      await next('roster-set', { type: 'roster', conversationId, members });
+    },
+  };
 }
 
-async function runSize(root: string, size: number, stubUrl: string): Promise<SizeResult> {
+/** One size's database and app, running side by side with the others. */
+interface Deployment {
+  size: number;
+  busy: Team;
+  sample: Team[];
+  ctx: Context;
+  times: Map<string, number[]>;
+  failures: string[];
+  sends: number;
+  installed: number;
+  startUp: number;
+  finish(): Promise<SizeResult>;
+}
+
+async function deploy(root: string, size: number, stub: Stub): Promise<Deployment> {
   const { dir, plan: p } = await seeded(root, size);
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), `rapport-scale-${size}-`));
   const removeRunDir = async () => fs.rmSync(runDir, { recursive: true, force: true });
@@ -869,9 +926,13 @@ async function runSize(root: string, size: number, stubUrl: string): Promise<Siz
   log(`${int(size)} teams: copying the seeded database for this run`);
   fs.cpSync(dir, path.join(runDir, 'db'), { recursive: true });
   const embedded = await startDatabase(root, path.join(runDir, 'db'));
+  cleanups.push(() => embedded.stop());
   const client = await MongoClient.connect(embedded.uri);
+  cleanups.push(() => client.close());
   const db = client.db(DB_NAME);
-  const storedBefore = await db.collection(collections.recognitions).estimatedDocumentCount();
+  const count = (name: string) => db.collection(name).estimatedDocumentCount();
+  const storedBefore = await count(collections.recognitions);
+  const rostersBefore = await count(collections.rosters);
 
   log(`${int(size)} teams: starting the app (child process)`);
   const starting = Date.now();
@@ -887,7 +948,7 @@ async function runSize(root: string, size: number, stubUrl: string): Promise<Siz
   const tokens = new Map<string, Promise<string>>();
   const ctx: Context = {
     appUrl: app.url,
-    stubUrl,
+    stub,
     token(member) {
       let t = tokens.get(member.aadObjectId);
       if (!t) {
@@ -905,62 +966,67 @@ async function runSize(root: string, size: number, stubUrl: string): Promise<Siz
       return t;
     },
   };
-
   const rand = prng(size + 1);
   const busy = p.teams[0];
-  const sample = [...p.teams].sort(() => rand() - 0.5).slice(0, SAMPLE_TEAMS);
-  const all = [...endpoints(), send];
   deepCursor(busy);
-  const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
-  const shuffled = (rounds: number) =>
-    all.flatMap((e) => Array.from({ length: rounds }, () => e)).sort(() => rand() - 0.5);
-
-  const times = new Map<string, number[]>(all.map((e) => [e.key, []]));
-  const failures: string[] = [];
-  sendTimes = [];
-  let sends = 0;
-  const runOne = async (e: Endpoint, measure: boolean) => {
-    const team = e.busyOnly ? busy : pick(sample);
-    const member = pick(team.roster);
-    await ctx.token(member);
-    const started = performance.now();
-    const problem = await e.call(ctx, team, member);
-    const took = performance.now() - started;
-    if (e.key === 'send') sends += 1;
-    if (problem) {
-      if (failures.length < 20) failures.push(`${int(size)} teams, ${e.title}: ${problem}`);
-      return;
-    }
-    if (measure && e.key !== 'send') times.get(e.key)!.push(took);
+  const d: Deployment = {
+    size,
+    busy,
+    sample: [...p.teams].sort(() => rand() - 0.5).slice(0, SAMPLE_TEAMS),
+    ctx,
+    times: new Map(),
+    failures: [],
+    sends: 0,
+    installed: 0,
+    startUp,
+    async finish() {
+      const stored = (await count(collections.recognitions)) - storedBefore;
+      const rosters = (await count(collections.rosters)) - rostersBefore;
+      if (stored !== d.sends) {
+        d.failures.push(`${int(size)} teams: ${d.sends} sends stored ${stored} recognitions`);
+      }
+      if (rosters !== d.installed) {
+        d.failures.push(`${int(size)} teams: ${d.installed} installs stored ${rosters} rosters`);
+      }
+      if (app.problems() > 0) {
+        d.failures.push(`${int(size)} teams: the app logged ${app.problems()} warnings or errors`);
+      }
+      const figures = new Map<string, Figures>();
+      for (const [key, list] of d.times) {
+        const sorted = [...list].sort((a, b) => a - b);
+        figures.set(key, {
+          p50: percentile(sorted, 50),
+          p95: percentile(sorted, 95),
+          n: sorted.length,
+        });
+      }
+      await app.stop();
+      await client.close();
+      await embedded.stop();
+      await removeRunDir();
+      return { size, figures, failures: d.failures, startUp };
+    },
   };
+  return d;
+}
 
-  log(`${int(size)} teams: warm-up, ${WARMUP} requests per endpoint`);
-  for (const e of shuffled(WARMUP)) await runOne(e, false);
-  sendTimes = [];
-  log(`${int(size)} teams: measuring, ${REQUESTS} requests per endpoint, one at a time`);
-  const loadAverage = os.loadavg()[0].toFixed(2);
-  for (const e of shuffled(REQUESTS)) await runOne(e, true);
-  times.set('send', sendTimes);
-
-  const stored =
-    (await db.collection(collections.recognitions).estimatedDocumentCount()) - storedBefore;
-  const figures = new Map<string, Figures>();
-  for (const [key, list] of times) {
-    const sorted = [...list].sort((a, b) => a - b);
-    figures.set(key, {
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      n: sorted.length,
-    });
+/** One request by a member of a random team (the busy one for its own endpoint). */
+async function runOne(d: Deployment, e: Endpoint, measure: boolean, rand: () => number) {
+  const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
+  const team = e.busyOnly ? d.busy : pick(d.sample);
+  const member = pick(team.roster);
+  await d.ctx.token(member);
+  d.ctx.measured = undefined;
+  const started = performance.now();
+  const problem = await e.call(d.ctx, team, member);
+  const took = d.ctx.measured ?? performance.now() - started;
+  if (e.key === 'send') d.sends += 1;
+  if (e.key === 'install') d.installed += 1;
+  if (problem) {
+    if (d.failures.length < 20) d.failures.push(`${int(d.size)} teams, ${e.title}: ${problem}`);
+    return;
   }
-  if (app.problems() > 0)
-    failures.push(`${int(size)} teams: the app logged ${app.problems()} warnings or errors`);
-
-  await app.stop();
-  await client.close();
-  await embedded.stop();
-  await removeRunDir();
-  return { size, figures, failures, stored, sends, loadAverage, startUp };
+  if (measure) d.times.set(e.key, [...(d.times.get(e.key) ?? []), took]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1000,24 +1066,35 @@ async function main(): Promise<number> {
     `node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)}; ` +
       `sizes ${SIZES.map(int).join(', ')} teams; ${REQUESTS} requests per endpoint (warm-up ${WARMUP})`,
   );
-  const stubUrl = await startStub();
-  const results: SizeResult[] = [];
-  const all = [...endpoints(), send];
-  for (const size of SIZES) {
-    const result = await runSize(root, size, stubUrl);
-    results.push(result);
-    log(`${int(size)} teams measured (load average ${result.loadAverage}):`);
-    process.stdout.write(`${table([result], all)}\n`);
+  const stub = await startStub();
+  const deployments: Deployment[] = [];
+  for (const size of SIZES) deployments.push(await deploy(root, size, stub));
+
+  // Every size's requests interleaved at random, so the machine's load falls on all alike.
+  const all = [...endpoints(), send, install];
+  const rand = prng(SIZES.length);
+  const mixed = (rounds: number) =>
+    deployments
+      .flatMap((d) => all.flatMap((e) => Array.from({ length: rounds }, () => ({ d, e }))))
+      .sort(() => rand() - 0.5);
+  log(`warm-up: ${WARMUP} requests per endpoint and size`);
+  for (const { d, e } of mixed(WARMUP)) await runOne(d, e, false, rand);
+  log(`measuring: ${REQUESTS} requests per endpoint and size, one at a time, sizes interleaved`);
+  const loads: number[] = [];
+  const sampler = setInterval(() => loads.push(os.loadavg()[0]), 5000);
+  loads.push(os.loadavg()[0]);
+  try {
+    for (const { d, e } of mixed(REQUESTS)) await runOne(d, e, true, rand);
+  } finally {
+    clearInterval(sampler);
   }
+  const results: SizeResult[] = [];
+  for (const d of deployments) results.push(await d.finish());
 
   const failures = results.flatMap((r) => r.failures);
-  for (const r of results) {
-    if (r.stored !== r.sends) {
-      failures.push(`${int(r.size)} teams: ${r.sends} sends stored ${r.stored} recognitions`);
-    }
-  }
   log(
-    `results (load average while measuring: ${results.map((r) => `${int(r.size)}: ${r.loadAverage}`).join(', ')})`,
+    `results (load average while measuring: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}; ` +
+      `app start-up incl. its read of every recognition: ${results.map((r) => `${int(r.size)}: ${r.startUp.toFixed(0)} s`).join(', ')})`,
   );
   process.stdout.write(`\n${table(results, all)}\n\n`);
 
@@ -1025,7 +1102,7 @@ async function main(): Promise<number> {
   const first = results[0];
   const last = results[results.length - 1];
   for (const e of all) {
-    if (e.key === 'send') continue;
+    if (e.key === 'send' || e.key === 'install') continue;
     const limit = e.key === 'fetch-task' ? TARGET_FETCH_TASK_P95_MS : TARGET_P95_MS;
     for (const r of results) {
       const { p95 } = r.figures.get(e.key)!;

@@ -20,6 +20,7 @@ export type TeamValuesStore = TeamSettingsReader & {
 };
 
 export function createTeamSettingsRepository(db: Db): TeamValuesStore {
+  // By team id: the `_id` index on MongoDB and on FerretDB.
   const settings = db.collection<TeamSettingsDoc>(collections.teamSettings);
   const cached = shortLivedCache(TEAM_CACHE_MS, async (teamId: string) => {
     const doc = await settings.findOne({ _id: teamId });
