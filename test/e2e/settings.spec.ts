@@ -155,7 +155,7 @@ describe('the check-in settings in the tab', () => {
     const alert = page.getByTestId('settings-error');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('The settings were not saved');
-    expect(await alert.textContent()).toContain('a question needs at least 5 characters');
+    expect(await alert.textContent()).toContain('A question needs at least 5 characters.');
     // It sits with the form's buttons, and nothing was saved.
     expect(
       await page

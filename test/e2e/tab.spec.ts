@@ -16,6 +16,7 @@ import {
   useToken,
 } from './support/browser';
 import {
+  backdateRoster,
   installNamedTeam,
   recognize,
   recognizeCiting,
@@ -63,6 +64,8 @@ describe('the tab, in a browser outside Teams', () => {
     await recognize(app.url, platform, ana, bo, 'for dependability covered the release');
     await recognize(app.url, platform, bo, chen, 'for impact fixed the outage');
     await recognize(app.url, platform, chen, bo, 'for meaning reminded us why');
+    // Only people on the team for 30 days can be "quiet lately".
+    await backdateRoster(app.database.db, platform.teamId, [ana, bo, chen, dee, eli], 40);
     anaToken = await devToken(app.url, ana);
   });
   afterAll(async () => {

@@ -60,8 +60,8 @@ export async function recognize(
 }
 
 /**
- * `from` recognizes `to` citing a working agreement, as the recognition form submits it
- * (Action.Execute with the form's fields).
+ * `from` recognizes `to` citing a working agreement through the message extension, as Teams
+ * sends it: the form's fields, then "Send" on the preview.
  */
 export async function recognizeCiting(
   appUrl: string,
@@ -71,23 +71,39 @@ export async function recognizeCiting(
   agreementId: string,
   message: string,
 ): Promise<void> {
-  const res = await postJson(
+  const data = { teammates: to.aadObjectId, tag: 'dependability', message, agreement: agreementId };
+  const preview = await postJson(
     `${appUrl}/api/messages`,
-    teamInvoke(team, from, 'adaptiveCard/action', {
-      action: {
-        type: 'Action.Execute',
-        verb: 'recognize',
-        data: {
-          teammates: to.aadObjectId,
-          tag: 'dependability',
-          message,
-          agreement: agreementId,
-        },
-      },
+    teamInvoke(team, from, 'composeExtension/submitAction', { commandId: 'recognize', data }),
+  );
+  const activityPreview = (preview.json as { composeExtension?: { activityPreview?: unknown } })
+    ?.composeExtension?.activityPreview;
+  if (!activityPreview) throw new Error(`recognize failed: ${preview.status} ${preview.text}`);
+  const sent = await postJson(
+    `${appUrl}/api/messages`,
+    teamInvoke(team, from, 'composeExtension/submitAction', {
+      commandId: 'recognize',
+      botMessagePreviewAction: 'send',
+      botActivityPreview: [activityPreview],
     }),
   );
-  if (!JSON.stringify(res.json).includes('Thanks for recognizing'))
-    throw new Error(`recognize failed: ${res.status} ${res.text}`);
+  if (sent.status !== 200) throw new Error(`recognize failed: ${sent.status} ${sent.text}`);
+}
+
+/** Makes the team's members look as if they had been on its roster for `days`. */
+export async function backdateRoster(
+  db: Db,
+  teamId: string,
+  members: Member[],
+  days: number,
+): Promise<void> {
+  const joined = new Date(Date.now() - days * 86_400_000);
+  await db
+    .collection<{ _id: string }>(collections.rosters)
+    .updateOne(
+      { _id: teamId },
+      { $set: Object.fromEntries(members.map((m) => [`joined.${m.aadObjectId}`, joined])) },
+    );
 }
 
 /**
