@@ -127,5 +127,3 @@ export function createRosters(
     },
   };
 }
-
-export type Rosters = ReturnType<typeof createRosters>;
