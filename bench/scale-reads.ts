@@ -80,7 +80,7 @@ import {
   waitForExit,
 } from './support/harness';
 
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const DB_NAME = 'rapport_bench';
 const MEMBERS = 10;
@@ -430,6 +430,7 @@ function seedSets({ teams, now }: Plan): SeedSet[] {
         yield { _id: 'listings', builtAt: new Date(now) };
         yield { _id: 'wall-index', listedAt: new Date(now) };
         yield { _id: 'outbox-pending', at: new Date(now) };
+        yield { _id: 'recognition-changes', listedAt: new Date(now) };
       },
     },
   ];

@@ -11,6 +11,7 @@ export const collections = {
   personalConversations: 'personal_conversations',
   recognitions: 'recognitions',
   recognitionMonths: 'recognition_months',
+  recognitionChanges: 'recognition_changes',
   trustWeeks: 'trust_weeks',
   teamSettings: 'team_settings',
   checkinRounds: 'checkin_rounds',

@@ -53,5 +53,3 @@ export function createListing(db: Db, kind: ListingKind) {
     },
   };
 }
-
-export type Listing = ReturnType<typeof createListing>;

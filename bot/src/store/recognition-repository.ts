@@ -54,6 +54,19 @@ export const recognitionIdFor = (key: string) =>
 const changeName = (id: string, pending: 'count' | 'uncount') =>
   pending === 'count' ? id : `${id}-`;
 
+/**
+ * A counter change not yet finished, named as its record's change (`<id>` to count, `<id>-` to
+ * uncount): written before the change is marked on its record, deleted once it is tidied, so the
+ * start-up sweep reads what is unfinished instead of every record (on FerretDB, every team's).
+ */
+interface UnfinishedDoc {
+  _id: string;
+  at: Date;
+}
+
+/** An entry this old without its record was left by a crash before the record was stored. */
+const STALE_ENTRY_MS = 10 * 60_000;
+
 /** Records being removed are gone for every reader. */
 const visible: Filter<RecognitionDoc> = { pending: { $ne: 'uncount' } };
 
@@ -65,8 +78,14 @@ export function createRecognitionRepository(
   const recognitions = db.collection<RecognitionDoc>(collections.recognitions);
   const wall = createWallIndex(db);
   const meta = db.collection<{ _id: string; listedAt?: Date }>(collections.meta);
+  const unfinished = db.collection<UnfinishedDoc>(collections.recognitionChanges);
   // A team thanking each other after a launch stores many at once.
   const insert = batchInserts(recognitions);
+  const noteInsert = batchInserts(unfinished);
+  /** Notes a change before it is marked on its record; a repeat finds it noted already. */
+  const note = async (id: string, pending: 'count' | 'uncount') => {
+    await noteInsert({ _id: changeName(id, pending), at: new Date() });
+  };
   const countField = (doc: Pick<RecognitionDoc, 'tagKey'>) => `recognitions.${doc.tagKey}`;
 
   /** Clears a finished change from its record and forgets its name; the sweep redoes a failure. */
@@ -78,6 +97,7 @@ export function createRecognitionRepository(
         await recognitions.deleteOne({ _id: doc._id, pending });
       }
       await weeks.forget(doc.teamId, doc.week, [changeName(doc._id, pending)]);
+      await unfinished.deleteOne({ _id: changeName(doc._id, pending) });
     } catch (err) {
       logger.warn('a counted recognition is left marked; the next start-up sweep clears it', {
         err,
@@ -129,6 +149,7 @@ export function createRecognitionRepository(
         createdAt: r.createdAt,
         pending: 'count',
       };
+      await note(doc._id, 'count');
       if ((await insert(doc)) === 'inserted') {
         await apply(doc, 'count');
         // Counted and listed: the answer need not wait for the tidying, which only clears marks
@@ -175,6 +196,7 @@ export function createRecognitionRepository(
       // Counted first, so that the removal always takes away a change that was made.
       if (doc.pending === 'count') await finish(doc, 'count');
       if (doc.pending !== 'uncount') {
+        await note(id, 'uncount');
         const marked = await recognitions.updateOne(
           { _id: id, teamId, ...visible },
           { $set: { pending: 'uncount' } },
@@ -190,21 +212,46 @@ export function createRecognitionRepository(
     },
 
     /**
-     * Finishes the changes that records still owe after a crash or a lost connection, and lists
-     * once the records stored before the wall index existed; run at start-up in the background
-     * (on FerretDB it reads the whole collection; on MongoDB the `pending` index, and the full
-     * pass only once).
+     * Finishes the changes that records still owe after a crash or a lost connection, found from
+     * the notes of unfinished changes (a read of that small collection; on MongoDB its `_id`
+     * index, then each record by key). Once, it also finishes the records marked before those
+     * notes existed and lists the records stored before the wall index existed: passes over every
+     * record, without a time limit since a search that matches nothing answers only at its end.
+     * Run at start-up in the background.
      */
     async catchUp() {
       let finished = 0;
-      // One pass: finishing is idempotent, so a record the cursor shows twice costs nothing.
-      for await (const doc of recognitions.find({ pending: { $exists: true } })) {
-        if (doc.pending) await finish(doc, doc.pending);
-        finished += 1;
+      for await (const entry of unfinished.find({})) {
+        const pending = entry._id.endsWith('-') ? 'uncount' : 'count';
+        const id = pending === 'uncount' ? entry._id.slice(0, -1) : entry._id;
+        const doc = await recognitions.findOne({ _id: id });
+        if (doc?.pending === pending) {
+          await finish(doc, pending);
+          finished += 1;
+        } else if (
+          doc ||
+          pending === 'uncount' ||
+          entry.at.getTime() < Date.now() - STALE_ENTRY_MS
+        ) {
+          // Finished, or its record never stored: a younger one may be a record being stored now.
+          await unfinished.deleteOne({ _id: entry._id });
+        }
       }
-      const listedAll = await meta.findOne({ _id: 'wall-index' });
-      if (listedAll) return finished;
-      for await (const doc of recognitions.find({ pending: { $exists: false } })) {
+      const once = { timeoutMS: 0 };
+      if (!(await meta.findOne({ _id: 'recognition-changes' }))) {
+        // One pass: finishing is idempotent, so a record the cursor shows twice costs nothing.
+        for await (const doc of recognitions.find({ pending: { $exists: true } }, once)) {
+          if (doc.pending) await finish(doc, doc.pending);
+          finished += 1;
+        }
+        await meta.updateOne(
+          { _id: 'recognition-changes' },
+          { $set: { listedAt: new Date() } },
+          { upsert: true },
+        );
+      }
+      if (await meta.findOne({ _id: 'wall-index' })) return finished;
+      for await (const doc of recognitions.find({ pending: { $exists: false } }, once)) {
         await wall.add(doc.teamId, wallEntryOf(doc));
       }
       await meta.updateOne(

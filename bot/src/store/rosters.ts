@@ -139,5 +139,3 @@ export function createRosters(
     },
   };
 }
-
-export type Rosters = ReturnType<typeof createRosters>;

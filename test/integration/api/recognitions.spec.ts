@@ -217,3 +217,62 @@ describe('the wall index', () => {
     );
   });
 });
+
+describe('the start-up sweep of unfinished counts', () => {
+  const db = useTestDatabase('sweep');
+
+  it('finishes the changes a crash left from their notes, once the older records are done', async () => {
+    const weeks = createTrustWeekCounter(db());
+    const repo = createRecognitionRepository(db(), weeks, silentLogger);
+    const person = (name: string) => ({ aadObjectId: `${name}-id`, name });
+    const record = (id: string, extra: object = {}) => ({
+      _id: id,
+      teamId: 'team-sweep',
+      week: '2026-W40',
+      sender: person('ana'),
+      recipients: [person('bo')],
+      recipientIds: ['bo-id'],
+      tag: { kind: 'trait', id: 'impact' },
+      tagKey: 'impact',
+      message: `thanks ${id}`,
+      createdAt: new Date(Date.UTC(2026, 8, 30)),
+      ...extra,
+    });
+    // Cut off after storing: one noted, one stored before notes existed (no note).
+    await db()
+      .collection(collections.recognitions)
+      .insertMany([
+        record('noted', { pending: 'count' }),
+        record('older', { pending: 'count' }),
+        record('done'),
+      ] as never[]);
+    const notes = db().collection<{ _id: string; at: Date }>(collections.recognitionChanges);
+    await notes.insertMany([
+      { _id: 'noted', at: new Date() },
+      // Finished but not tidied; a record never stored (long ago); one being stored right now.
+      { _id: 'done', at: new Date() },
+      { _id: 'never-stored', at: new Date(Date.now() - 3_600_000) },
+      { _id: 'storing', at: new Date() },
+    ]);
+
+    // The wall's own catch-up is over: only the sweep lists records here.
+    await db()
+      .collection<{ _id: string; listedAt: Date }>(collections.meta)
+      .insertOne({ _id: 'wall-index', listedAt: new Date() });
+
+    expect(await repo.catchUp()).toBe(2);
+    expect(await repo.catchUp()).toBe(0);
+
+    expect((await weeks.find('team-sweep', '2026-W40'))?.recognitions).toEqual({ impact: 2 });
+    expect((await repo.list('team-sweep', { limit: 10 })).map((r) => r.id).sort()).toEqual([
+      'noted',
+      'older',
+    ]);
+    expect(
+      await db()
+        .collection(collections.recognitions)
+        .countDocuments({ pending: { $exists: true } }),
+    ).toBe(0);
+    expect((await notes.find({}).toArray()).map((n) => n._id)).toEqual(['storing']);
+  });
+});
