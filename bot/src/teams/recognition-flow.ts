@@ -99,7 +99,7 @@ export function createRecognitionFlow(deps: RecognitionFlowDeps) {
     teamId: string,
     ids: string[],
   ): Promise<Person[]> => {
-    const known = await deps.people.resolve(teamId, ids);
+    const known = await deps.people.resolve(teamId, ids, teamOf(context).tenantId);
     const people: Person[] = [];
     for (const id of ids) {
       let person = known.get(id);
