@@ -16,7 +16,7 @@ const person = (m: { aadObjectId: string; name: string; teamsUserId: string }): 
  */
 export function createPeopleDirectory(
   db: Db,
-  installations: Pick<InstallationRepository, 'find' | 'roster'>,
+  installations: Pick<InstallationRepository, 'roster'>,
 ) {
   const memberships = createMemberships(db);
 
@@ -37,9 +37,11 @@ export function createPeopleDirectory(
   };
 
   return {
+    /** `tenantId` is the conversation's, as Teams sent it: Rapport may not be installed there. */
     async resolve(
       conversationId: string,
       aadObjectIds: string[],
+      tenantId: string,
     ): Promise<ReadonlyMap<string, Person>> {
       const found = new Map<string, Person>();
       if (aadObjectIds.length === 0) return found;
@@ -48,7 +50,6 @@ export function createPeopleDirectory(
       }
       const missing = aadObjectIds.filter((id) => !found.has(id));
       if (missing.length === 0) return found;
-      const tenantId = (await installations.find(conversationId))?.tenantId ?? '';
       const people = await Promise.all(
         missing.map((id) => elsewhere(tenantId, conversationId, id)),
       );

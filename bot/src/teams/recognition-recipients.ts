@@ -67,7 +67,7 @@ export function createRecipientLookup(deps: {
       const entraIds = wanted.filter((w) => w.by === 'entra').map((w) => w.id);
       const teamsIds = wanted.filter((w) => w.by === 'teams').map((w) => w.id);
       const [byEntra, byTeams, checked] = await Promise.all([
-        deps.people.resolve(team.id, entraIds),
+        deps.people.resolve(team.id, entraIds, team.tenantId),
         deps.people.resolveTeamsUsers(team.id, teamsIds),
         hasRoster(team),
       ]);

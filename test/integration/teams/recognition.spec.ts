@@ -229,6 +229,22 @@ describe('recognition in Teams (over /api/messages)', () => {
     });
   });
 
+  it('names a colleague picked where the bot is not installed from a roster of their team', async () => {
+    await installedTeam();
+    const chat = newTeam();
+    await invoke(
+      teamInvoke(chat, ana, 'composeExtension/submitAction', {
+        commandId: 'recognize',
+        data: { people: bo.aadObjectId, tag: 'impact', message: 'Unblocked the release' },
+      }),
+    );
+
+    const [doc] = await stored(chat.teamId);
+    expect(doc.recipients).toEqual([
+      { aadObjectId: bo.aadObjectId, name: 'Bo', teamsUserId: bo.id },
+    ]);
+  });
+
   it('recognizes from a chat command, forgiving about the trait name', async () => {
     const team = await installedTeam();
     const message = channelMessage(
