@@ -48,7 +48,7 @@ export const STORED: StoredRecord[] = [
           'Entra object id, Teams user id, display name; per person, the ids of the teams and chats whose roster holds them',
         why: 'to let only members see their team’s data, to list a member’s teams, and to @mention recognized colleagues',
         visibleTo: 'members of the same team',
-        kept: 'while the person is a member; removed when they leave or delete their data',
+        kept: 'while the person is a member, removed when they leave; erasing their data keeps it, since it is what lets them open the team’s data',
       },
     ],
   },
