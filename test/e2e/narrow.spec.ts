@@ -133,24 +133,49 @@ describe('the tab on a narrow screen', () => {
     });
   });
 
+  /** Opens a view from its tab, or from "More views" when its tab did not fit. */
+  const choose = async (page: Page, view: (typeof VIEWS)[number], width: number) => {
+    const tab = page.getByRole('tab', { name: view.label });
+    const box = (await tab.isVisible()) ? await tab.boundingBox() : null;
+    if (box && box.x >= 0 && box.x + box.width <= width) {
+      await tab.click();
+      return;
+    }
+    await page.getByRole('button', { name: 'More views' }).click();
+    const item = page.getByRole('menuitem', { name: view.label });
+    await item.waitFor();
+    if (width === 390 && view.view === 'agreements') await screenshot(page, 'more-views-390');
+    await item.click();
+  };
+  const showsView = (page: Page, view: (typeof VIEWS)[number]) =>
+    page
+      .waitForURL((url) => url.searchParams.get('view') === view.view, { timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+
   it.each([390, 320])('reaches every view from the navigation at %i px', async (width) => {
     const page = await newPage(width);
     await open(page, VIEWS[1]);
 
     for (const view of VIEWS) {
-      const tab = page.getByRole('tab', { name: view.label });
-      const box = (await tab.isVisible()) ? await tab.boundingBox() : null;
-      if (box && box.x >= 0 && box.x + box.width <= width) {
-        await tab.click();
-      } else {
-        await page.getByRole('button', { name: 'More views' }).click();
-        const item = page.getByRole('menuitem', { name: view.label });
-        await item.waitFor();
-        if (width === 390 && view.view === 'agreements') await screenshot(page, 'more-views-390');
-        await item.click();
-      }
-      await page.locator(view.ready).first().waitFor();
+      // The tabs re-flow after each choice (the open view's tab moves into sight), and a click
+      // that lands mid-reflow can miss; a person would click again, and so does the test, once.
+      await choose(page, view, width);
+      if (!(await showsView(page, view))) await choose(page, view, width);
       expect(new URL(page.url()).searchParams.get('view')).toBe(view.view);
+      const ready = await page
+        .locator(view.ready)
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .then(
+          () => '',
+          async () =>
+            `${view.label} did not finish loading at ${width} px; it showed: ` +
+            `${await page.locator('main').innerText()} (screenshot ${await screenshot(page, `stuck-${view.view}-${width}`)})`,
+        );
+      expect(ready).toBe('');
       // The open view's own tab is always in sight, so people see where they are.
       const current = await page
         .getByRole('tab', { name: view.label, selected: true })
