@@ -31,17 +31,20 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createOutbox, type OutboxMessage } from '../bot/src/jobs/outbox';
-import { startOutboxWorker } from '../bot/src/jobs/outbox-worker';
-import { createRateLimiter } from '../bot/src/jobs/rate-limiter';
+import { createOutbox, type OutboxMessage } from '../bot/src/platform/jobs/outbox';
+import { startOutboxWorker } from '../bot/src/platform/jobs/outbox-worker';
+import { createRateLimiter } from '../bot/src/platform/jobs/rate-limiter';
 import { createLogger } from '../bot/src/logger';
-import { rosterDoc, type RosterDoc } from '../bot/src/store/rosters';
-import { collections, prepareSchema } from '../bot/src/store/collections';
-import { connectDatabase } from '../bot/src/store/database';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../bot/src/store/embedded-database';
-import { createPersonalConversations } from '../bot/src/store/personal-conversations';
-import { createAdapter } from '../bot/src/teams/adapter';
-import { createProactiveSender } from '../bot/src/teams/proactive-sender';
+import { rosterDoc, type RosterDoc } from '../bot/src/people/rosters';
+import { collections, prepareSchema } from '../bot/src/platform/store/collections';
+import { connectDatabase } from '../bot/src/platform/store/database';
+import {
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from '../bot/src/platform/store/embedded-database';
+import { createPersonalConversations } from '../bot/src/people/personal-conversations';
+import { createAdapter } from '../bot/src/platform/teams/adapter';
+import { createProactiveSender } from '../bot/src/platform/teams/proactive-sender';
 import { envNumber, ipcReplies, log, projectRoot, sleep } from './support/harness';
 import type { StubReply, StubRequest, StubStats } from './teams-limits-stub';
 

@@ -44,9 +44,12 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { MongoClient } from 'mongodb';
 import { createLogger } from '../bot/src/logger';
-import { collections } from '../bot/src/store/collections';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../bot/src/store/embedded-database';
-import { createInstallationRepository } from '../bot/src/store/installation-repository';
+import { collections } from '../bot/src/platform/store/collections';
+import {
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from '../bot/src/platform/store/embedded-database';
+import { createInstallationRepository } from '../bot/src/people/installation-repository';
 import type { StubMember, StubReply, StubRequest } from './connector-stub';
 import {
   cleanups,

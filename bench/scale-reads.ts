@@ -50,23 +50,37 @@ import {
   publishableResult,
   roundTimes,
   type RoundResult,
-} from '../bot/src/domain/checkin';
-import type { Agreement, AgreementProposal, Author } from '../bot/src/domain/agreement';
-import type { RosterMember } from '../bot/src/domain/installation';
-import { tagKey, type RecognitionTag } from '../bot/src/domain/recognition';
-import { TRAIT_IDS } from '../bot/src/domain/traits';
-import { isoWeekKey } from '../bot/src/domain/week';
+} from '../bot/src/features/checkins/checkin';
+import type {
+  Agreement,
+  AgreementProposal,
+  Author,
+} from '../bot/src/features/agreements/agreement';
+import type { RosterMember } from '../bot/src/people/installation';
+import { tagKey, type RecognitionTag } from '../bot/src/features/recognition/recognition';
+import { TRAIT_IDS } from '../bot/src/platform/domain/traits';
+import { isoWeekKey } from '../bot/src/platform/domain/week';
 import { createLogger } from '../bot/src/logger';
-import { agreementDoc, proposalDoc, proposalsOwner } from '../bot/src/store/agreement-repository';
-import type { RoundDoc } from '../bot/src/store/checkin-repository';
-import { collections, prepareSchema, SCHEMA_VERSION } from '../bot/src/store/collections';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../bot/src/store/embedded-database';
-import { listingId } from '../bot/src/store/listings';
-import { membershipsId } from '../bot/src/store/memberships';
-import { recognitionIdFor, type RecognitionDoc } from '../bot/src/store/recognition-repository';
-import { rosterDoc } from '../bot/src/store/rosters';
-import { trustYearId } from '../bot/src/store/trust-week-repository';
-import { wallEntryOf, type WallEntry } from '../bot/src/store/wall-index';
+import {
+  agreementDoc,
+  proposalDoc,
+  proposalsOwner,
+} from '../bot/src/features/agreements/agreement-repository';
+import type { RoundDoc } from '../bot/src/features/checkins/checkin-repository';
+import { collections, prepareSchema, SCHEMA_VERSION } from '../bot/src/platform/store/collections';
+import {
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from '../bot/src/platform/store/embedded-database';
+import { listingId } from '../bot/src/platform/store/listings';
+import { membershipsId } from '../bot/src/people/memberships';
+import {
+  recognitionIdFor,
+  type RecognitionDoc,
+} from '../bot/src/features/recognition/recognition-repository';
+import { rosterDoc } from '../bot/src/people/rosters';
+import { trustYearId } from '../bot/src/features/trust-health/trust-week-repository';
+import { wallEntryOf, type WallEntry } from '../bot/src/features/recognition/wall-index';
 import type { StubMember, StubReply, StubRequest } from './connector-stub';
 import {
   cleanups,

@@ -61,13 +61,20 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
-import { defaultCheckinSettings, recentWeeks, roundTimes } from '../bot/src/domain/checkin';
-import { TRAIT_IDS, type TraitId } from '../bot/src/domain/traits';
+import {
+  defaultCheckinSettings,
+  recentWeeks,
+  roundTimes,
+} from '../bot/src/features/checkins/checkin';
+import { TRAIT_IDS, type TraitId } from '../bot/src/platform/domain/traits';
 import { createLogger } from '../bot/src/logger';
-import { collections, prepareSchema } from '../bot/src/store/collections';
-import { membershipsId } from '../bot/src/store/memberships';
-import { rosterDoc } from '../bot/src/store/rosters';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../bot/src/store/embedded-database';
+import { collections, prepareSchema } from '../bot/src/platform/store/collections';
+import { membershipsId } from '../bot/src/people/memberships';
+import { rosterDoc } from '../bot/src/people/rosters';
+import {
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from '../bot/src/platform/store/embedded-database';
 import {
   cleanups,
   envNumber,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { freeLoopbackPort } from '../../bot/src/store/embedded-database';
+import { freeLoopbackPort } from '../../bot/src/platform/store/embedded-database';
 
 /**
  * What the benchmarks share: progress lines, clean-up on exit, and the built app run as its own

@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig } from './config';
 import { startApp } from './app';
 import { createLogger } from './logger';
-import { DataDirInUseError } from './store/data-dir-lock';
-import { GoMissingError } from './store/ferretdb-build';
+import { DataDirInUseError } from './platform/store/data-dir-lock';
+import { GoMissingError } from './platform/store/ferretdb-build';
 
 async function main(): Promise<void> {
   let config;

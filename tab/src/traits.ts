@@ -1,5 +1,5 @@
 /** The five traits, from the one definition the server uses too (a plain module, no server code). */
-import { TRAITS } from '../../bot/src/domain/traits';
+import { TRAITS } from '../../bot/src/platform/domain/traits';
 
 export { TRAITS };
 

@@ -7,7 +7,7 @@
  * check-in rounds can only open in the present; the page reads them through the real API.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createListing } from '../../bot/src/store/listings';
+import { createListing } from '../../bot/src/platform/store/listings';
 import { startConnectorStub } from '../support/connector-stub';
 import { devToken, newMembers } from '../support/team-harness';
 import { startTestApp } from '../support/test-app';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { reviewDate, reviewInstant } from '../../bot/src/domain/agreement';
+import { reviewDate, reviewInstant } from '../../bot/src/features/agreements/agreement';
 import {
   agreementSubject,
   JOB_AGREEMENT_REVIEW,
   JOB_AGREEMENT_VOTING_END,
-} from '../../bot/src/jobs/agreement-jobs';
-import { collections } from '../../bot/src/store/collections';
+} from '../../bot/src/features/agreements/agreement-jobs';
+import { collections } from '../../bot/src/platform/store/collections';
 import { teamInvoke } from '../fixtures/teams-activities';
 import { startConnectorStub } from '../support/connector-stub';
 import { postJson } from '../support/http';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { JOB_NUDGE } from '../../bot/src/jobs/checkin-jobs';
+import { JOB_NUDGE } from '../../bot/src/features/checkins/checkin-jobs';
 import { groupChatInstallationUpdate, TENANT_ID } from '../fixtures/teams-activities';
 import { expectValidCard, shownText, textBlockTexts } from '../support/adaptive-card-check';
 import { startConnectorStub } from '../support/connector-stub';

@@ -1,5 +1,5 @@
 import { formatText } from 'adaptivecards/lib/text-formatters';
-import type { AdaptiveCard } from '../../bot/src/teams/cards/adaptive-card';
+import type { AdaptiveCard } from '../../bot/src/platform/teams/cards/adaptive-card';
 
 // The package's CommonJS entry point imports files it does not ship; its bundle loads under Node
 // and parses and validates cards without a DOM (only rendering needs one).

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../bot/src/logger';
-import { startEmbeddedDatabase } from '../../bot/src/store/embedded-database';
+import { startEmbeddedDatabase } from '../../bot/src/platform/store/embedded-database';
 import { sharedState } from './shared-state';
 
 /**

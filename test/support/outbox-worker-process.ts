@@ -8,14 +8,14 @@
  * CONCURRENCY (default 16).
  * Logs the worker's JSON lines on stdout; SIGTERM stops it gracefully.
  */
-import { createOutbox } from '../../bot/src/jobs/outbox';
-import { startOutboxWorker } from '../../bot/src/jobs/outbox-worker';
-import { createRateLimiter } from '../../bot/src/jobs/rate-limiter';
+import { createOutbox } from '../../bot/src/platform/jobs/outbox';
+import { startOutboxWorker } from '../../bot/src/platform/jobs/outbox-worker';
+import { createRateLimiter } from '../../bot/src/platform/jobs/rate-limiter';
 import { createLogger } from '../../bot/src/logger';
-import { connectDatabase } from '../../bot/src/store/database';
-import { createPersonalConversations } from '../../bot/src/store/personal-conversations';
-import { createAdapter } from '../../bot/src/teams/adapter';
-import { createProactiveSender } from '../../bot/src/teams/proactive-sender';
+import { connectDatabase } from '../../bot/src/platform/store/database';
+import { createPersonalConversations } from '../../bot/src/people/personal-conversations';
+import { createAdapter } from '../../bot/src/platform/teams/adapter';
+import { createProactiveSender } from '../../bot/src/platform/teams/proactive-sender';
 
 async function main(): Promise<void> {
   const uri = process.env.MONGODB_URI;

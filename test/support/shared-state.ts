@@ -1,4 +1,4 @@
-import type { EmbeddedDatabase } from '../../bot/src/store/embedded-database';
+import type { EmbeddedDatabase } from '../../bot/src/platform/store/embedded-database';
 
 /** Jest runs global setup and teardown in one process; this carries the database between them. */
 export const sharedState: { embedded?: EmbeddedDatabase; dataDir?: string } = ((

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { connectDatabase, type Database } from '../../bot/src/store/database';
+import { connectDatabase, type Database } from '../../bot/src/platform/store/database';
 import { testMongoUri, uniqueDbName } from './test-app';
 
 /**

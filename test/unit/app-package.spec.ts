@@ -13,7 +13,7 @@ import {
   validateManifest,
 } from '../../scripts/app-package';
 import { main } from '../../scripts/package-app';
-import { helpText, welcomeText } from '../../bot/src/teams/welcome-message';
+import { helpText, welcomeText } from '../../bot/src/platform/teams/welcome-message';
 
 // @microsoft/app-manifest requires strip-bom, an ES module: Node 20.19+ loads it with require(),
 // Jest's module runtime cannot (before Node 24.9). Only its file readers use it, not validation.

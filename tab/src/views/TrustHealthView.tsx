@@ -25,7 +25,7 @@ import { formatPercent, formatWeek, formatWeekStart, joinNames } from '../format
 import { useSession } from '../session-context';
 import { TRAITS } from '../traits';
 import type { CheckinConfig, OpenRound, TeamInfo, TrustHealth, TrustWeek } from '../types';
-import { isoWeekKey } from '../../../bot/src/domain/week';
+import { isoWeekKey } from '../../../bot/src/platform/domain/week';
 import { useUrlParams } from '../url-state';
 import { useResource } from '../use-resource';
 import { FeedbackList } from './FeedbackList';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { trustYearId } from '../../../bot/src/store/trust-week-repository';
-import { isoWeekKey } from '../../../bot/src/domain/week';
-import { collections } from '../../../bot/src/store/collections';
-import { TEAM_CACHE_MS } from '../../../bot/src/store/short-lived-cache';
+import { trustYearId } from '../../../bot/src/features/trust-health/trust-week-repository';
+import { isoWeekKey } from '../../../bot/src/platform/domain/week';
+import { collections } from '../../../bot/src/platform/store/collections';
+import { TEAM_CACHE_MS } from '../../../bot/src/platform/store/short-lived-cache';
 import {
   channelMessage,
   TENANT_ID,

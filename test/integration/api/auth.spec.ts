@@ -10,7 +10,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import { ConfigError } from '../../../bot/src/config';
-import { createInstallationRepository } from '../../../bot/src/store/installation-repository';
+import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
 import { startTestApp } from '../../support/test-app';

@@ -1,8 +1,8 @@
-import { isoWeekKey } from '../../../bot/src/domain/week';
+import { isoWeekKey } from '../../../bot/src/platform/domain/week';
 import { createLogger } from '../../../bot/src/logger';
-import { collections } from '../../../bot/src/store/collections';
-import { createRecognitionRepository } from '../../../bot/src/store/recognition-repository';
-import { createTrustWeekCounter } from '../../../bot/src/store/trust-week-repository';
+import { collections } from '../../../bot/src/platform/store/collections';
+import { createRecognitionRepository } from '../../../bot/src/features/recognition/recognition-repository';
+import { createTrustWeekCounter } from '../../../bot/src/features/trust-health/trust-week-repository';
 import { channelMessage } from '../../fixtures/teams-activities';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';

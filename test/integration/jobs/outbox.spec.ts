@@ -7,15 +7,18 @@ import {
   type Outbox,
   type OutboxDoc,
   type OutboxMessage,
-} from '../../../bot/src/jobs/outbox';
-import { startOutboxWorker, type OutboxWorkerOptions } from '../../../bot/src/jobs/outbox-worker';
-import { createRateLimiter } from '../../../bot/src/jobs/rate-limiter';
+} from '../../../bot/src/platform/jobs/outbox';
+import {
+  startOutboxWorker,
+  type OutboxWorkerOptions,
+} from '../../../bot/src/platform/jobs/outbox-worker';
+import { createRateLimiter } from '../../../bot/src/platform/jobs/rate-limiter';
 import { createLogger } from '../../../bot/src/logger';
-import { collections, prepareSchema } from '../../../bot/src/store/collections';
-import { connectDatabase, type Database } from '../../../bot/src/store/database';
-import { createPersonalConversations } from '../../../bot/src/store/personal-conversations';
-import { createAdapter } from '../../../bot/src/teams/adapter';
-import { createProactiveSender } from '../../../bot/src/teams/proactive-sender';
+import { collections, prepareSchema } from '../../../bot/src/platform/store/collections';
+import { connectDatabase, type Database } from '../../../bot/src/platform/store/database';
+import { createPersonalConversations } from '../../../bot/src/people/personal-conversations';
+import { createAdapter } from '../../../bot/src/platform/teams/adapter';
+import { createProactiveSender } from '../../../bot/src/platform/teams/proactive-sender';
 import { TENANT_ID } from '../../fixtures/teams-activities';
 import {
   BLOCKED,

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import { batchInserts } from '../../../bot/src/store/batched-inserts';
+import { batchInserts } from '../../../bot/src/platform/store/batched-inserts';
 import { useTestDatabase } from '../../support/test-database';
 
 interface Item {

@@ -1,8 +1,8 @@
-import { defaultCheckinSettings } from '../../../bot/src/domain/checkin';
-import type { Round } from '../../../bot/src/domain/checkin-ports';
-import { createCheckinRepository } from '../../../bot/src/store/checkin-repository';
-import { collections } from '../../../bot/src/store/collections';
-import { createTrustWeekCounter } from '../../../bot/src/store/trust-week-repository';
+import { defaultCheckinSettings } from '../../../bot/src/features/checkins/checkin';
+import type { Round } from '../../../bot/src/features/checkins/checkin-ports';
+import { createCheckinRepository } from '../../../bot/src/features/checkins/checkin-repository';
+import { collections } from '../../../bot/src/platform/store/collections';
+import { createTrustWeekCounter } from '../../../bot/src/features/trust-health/trust-week-repository';
 import { useTestDatabase } from '../../support/test-database';
 
 describe('check-in storage under concurrent changes', () => {

@@ -8,7 +8,7 @@ import { createLogger } from '../../../bot/src/logger';
 import {
   startEmbeddedDatabase,
   type EmbeddedDatabase,
-} from '../../../bot/src/store/embedded-database';
+} from '../../../bot/src/platform/store/embedded-database';
 import { getJson } from '../../support/http';
 import { running } from '../../support/processes';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { collections } from '../../../bot/src/store/collections';
-import { createInstallationRepository } from '../../../bot/src/store/installation-repository';
+import { collections } from '../../../bot/src/platform/store/collections';
+import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
 import { startConnectorStub } from '../../support/connector-stub';
 import { getJson, postJson } from '../../support/http';
 import { installTeam, newMembers, type Member } from '../../support/team-harness';

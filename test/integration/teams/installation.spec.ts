@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createInstallationRepository } from '../../../bot/src/store/installation-repository';
+import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
 import { startTestApp } from '../../support/test-app';

@@ -1,4 +1,4 @@
-import { createInstallationRepository } from '../../../bot/src/store/installation-repository';
+import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
 import { teamInstallationUpdate, teamMembersChanged } from '../../fixtures/teams-activities';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';

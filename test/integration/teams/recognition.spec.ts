@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { collections } from '../../../bot/src/store/collections';
-import { createTrustWeekCounter } from '../../../bot/src/store/trust-week-repository';
-import { isoWeekKey } from '../../../bot/src/domain/week';
+import { collections } from '../../../bot/src/platform/store/collections';
+import { createTrustWeekCounter } from '../../../bot/src/features/trust-health/trust-week-repository';
+import { isoWeekKey } from '../../../bot/src/platform/domain/week';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
 import { startTestApp } from '../../support/test-app';

@@ -18,9 +18,12 @@ import {
   type Agreement,
   type AgreementProposal,
   type Author,
-} from '../../../bot/src/domain/agreement';
-import { agreementDecision, ruleText } from '../../../bot/src/domain/agreement-decision';
-import { AGREEMENT_TEMPLATES } from '../../../bot/src/domain/agreement-templates';
+} from '../../../bot/src/features/agreements/agreement';
+import {
+  agreementDecision,
+  ruleText,
+} from '../../../bot/src/features/agreements/agreement-decision';
+import { AGREEMENT_TEMPLATES } from '../../../bot/src/features/agreements/agreement-templates';
 
 const DAY = 86_400_000;
 const created = new Date('2027-03-01T10:00:00Z');

@@ -7,9 +7,9 @@ import {
   weekHealth,
   type Cadence,
   type WeekTotals,
-} from '../../../bot/src/domain/checkin';
-import { majorityOutcome } from '../../../bot/src/domain/voting';
-import { zonedWallTimeToInstant } from '../../../bot/src/domain/zoned-time';
+} from '../../../bot/src/features/checkins/checkin';
+import { majorityOutcome } from '../../../bot/src/platform/domain/voting';
+import { zonedWallTimeToInstant } from '../../../bot/src/platform/domain/zoned-time';
 
 const berlinMondays: Cadence = {
   every: 'week',

@@ -1,4 +1,4 @@
-import { isoWeekKey } from '../../../bot/src/domain/week';
+import { isoWeekKey } from '../../../bot/src/platform/domain/week';
 
 describe('isoWeekKey', () => {
   describe('ISO-8601 week numbering', () => {

@@ -3,7 +3,7 @@ import {
   type LimitKey,
   type RateLimiter,
   type RateWindow,
-} from '../../../bot/src/jobs/rate-limiter';
+} from '../../../bot/src/platform/jobs/rate-limiter';
 
 /**
  * Drives the limiter on a simulated clock the way the worker does: ask, and when told to wait,

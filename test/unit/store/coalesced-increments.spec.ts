@@ -2,7 +2,7 @@ import {
   coalesceIncrements,
   type MergedChanges,
   type WriteResult,
-} from '../../../bot/src/store/coalesced-increments';
+} from '../../../bot/src/platform/store/coalesced-increments';
 
 /** A write the test releases by hand, so it can see what queues up behind it. */
 function heldWrites() {

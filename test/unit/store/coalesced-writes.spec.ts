@@ -1,4 +1,4 @@
-import { coalesceWrites } from '../../../bot/src/store/coalesced-writes';
+import { coalesceWrites } from '../../../bot/src/platform/store/coalesced-writes';
 
 const settled = () => new Promise((r) => setImmediate(r));
 

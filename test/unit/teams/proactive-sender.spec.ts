@@ -1,5 +1,5 @@
-import { SendError } from '../../../bot/src/jobs/proactive-port';
-import { retryAfterMs, toSendError } from '../../../bot/src/teams/proactive-sender';
+import { SendError } from '../../../bot/src/platform/jobs/proactive-port';
+import { retryAfterMs, toSendError } from '../../../bot/src/platform/teams/proactive-sender';
 
 /** The shape of @azure/core-rest-pipeline's RestError, as the connector client throws it. */
 const restError = (

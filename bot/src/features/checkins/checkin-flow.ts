@@ -1,0 +1,87 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { CheckinError } from './checkin';
+import { NotALeadError, type CheckinService } from './checkin-service';
+import type { InstallationRepository } from '../../people/installation';
+import { CHECKIN_VERB, checkinCard, checkinDoneCard } from './cards/checkin-card';
+import { conversationLabel } from '../../platform/teams/cards/conversation-label';
+import { commandText } from '../../platform/teams/command-text';
+import { conversationIdentity } from '../../platform/teams/conversation-identity';
+import { momentInZone } from '../../platform/domain/zone-formatters';
+import type { CardVerbHandler } from '../../platform/teams/invoke-routing';
+
+const answerData = z
+  .object({ roundId: z.string().min(1).max(400) })
+  .catchall(z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]));
+
+/** Check-ins in Teams: answering the card in place, and "checkin now" for leads. */
+export function createCheckinFlow(deps: {
+  checkins: CheckinService;
+  installations: Pick<InstallationRepository, 'find'>;
+}) {
+  /** The card is answered in a 1:1 chat, so it names its team: see conversationLabel. */
+  const placeOf = async (teamId: string) =>
+    conversationLabel(await deps.installations.find(teamId));
+
+  /** The card's "Send anonymously" (Action.Execute): records the answer, returns the card that replaces the form. */
+  const answer: CardVerbHandler = async (context, data) => {
+    const parsed = answerData.safeParse(data);
+    if (!parsed.success)
+      return checkinDoneCard('This check-in card could not be read. Wait for the next round.');
+    const member = context.activity.from.aadObjectId ?? context.activity.from.id;
+    const { roundId, ...answers } = parsed.data;
+    try {
+      const { round, participation } = await deps.checkins.answer(roundId, member, answers);
+      return checkinDoneCard('Thanks — recorded anonymously.', {
+        place: await placeOf(round.teamId),
+        participation: { answered: participation, invited: round.invited },
+      });
+    } catch (err) {
+      if (!(err instanceof CheckinError)) throw err;
+      const round = await deps.checkins.round(roundId);
+      const place = round && (await placeOf(round.teamId));
+      if (round && place && err.code === 'CHECKIN_INVALID_ANSWER') {
+        return checkinCard(round, place, { error: err.message });
+      }
+      return checkinDoneCard(err.message, { place });
+    }
+  };
+
+  return {
+    cardVerbs: { [CHECKIN_VERB]: answer },
+
+    /** "checkin now": a lead starts a round at once. Returns false when the text is something else. */
+    async command(context: TurnContext): Promise<boolean> {
+      const text = commandText(context.activity);
+      if (!/^check-?in\s+now\b/i.test(text)) return false;
+      const identity = conversationIdentity(context.activity);
+      if (!identity || identity.kind === 'personal') {
+        await context.sendActivity(
+          'Run this in the team or group chat whose check-in you want to start.',
+        );
+        return true;
+      }
+      try {
+        const { round, started } = await deps.checkins.runNow(
+          identity.id,
+          context.activity.from.aadObjectId ?? '',
+        );
+        const { settings } = await deps.checkins.settings(identity.id);
+        const until = momentInZone(settings.cadence.timeZone).format(round.closesAt);
+        await context.sendActivity(
+          started
+            ? `Check-in started: each of the ${round.invited} members gets the card privately, ` +
+                `open until ${until}. Answers are anonymous; results show once it closes.`
+            : `A check-in is already open until ${until}, so no new one was started. ` +
+                'Its results show once it closes.',
+        );
+      } catch (err) {
+        if (!(err instanceof NotALeadError)) throw err;
+        await context.sendActivity(err.message);
+      }
+      return true;
+    },
+  };
+}
+
+export type CheckinFlow = ReturnType<typeof createCheckinFlow>;

@@ -1,0 +1,36 @@
+import type { Db } from 'mongodb';
+import type { TeamValue } from '../recognition/recognition';
+import type { TeamSettingsReader } from '../recognition/recognition-service';
+import { collections } from '../../platform/store/collections';
+import { shortLivedCache, TEAM_CACHE_MS } from '../../platform/store/short-lived-cache';
+
+interface TeamSettingsDoc {
+  _id: string;
+  values?: TeamValue[];
+  /** The check-in settings live in the same document; their time zone is the team's. */
+  checkin?: { cadence?: { timeZone?: string } };
+}
+
+/**
+ * Per-team settings; a team that never changed them gets the defaults (no values, UTC). One time
+ * zone per team, so recognitions and check-ins fall into the same local weeks.
+ */
+export type TeamValuesStore = TeamSettingsReader & {
+  setValues(teamId: string, values: TeamValue[]): Promise<void>;
+};
+
+export function createTeamSettingsRepository(db: Db): TeamValuesStore {
+  // By team id: the `_id` index on MongoDB and on FerretDB.
+  const settings = db.collection<TeamSettingsDoc>(collections.teamSettings);
+  const cached = shortLivedCache(TEAM_CACHE_MS, async (teamId: string) => {
+    const doc = await settings.findOne({ _id: teamId });
+    return { values: doc?.values ?? [], timeZone: doc?.checkin?.cadence?.timeZone ?? 'UTC' };
+  });
+  return {
+    get: (teamId) => cached.get(teamId),
+    async setValues(teamId, values) {
+      await settings.updateOne({ _id: teamId }, { $set: { values } }, { upsert: true });
+      cached.forget(teamId);
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import type { Server } from 'restify';
+import { NOT_STORED, STORED } from './privacy';
+
+/** Public: what Rapport stores is no secret, and people should read it before installing. */
+export function registerPrivacyRoutes(server: Server): void {
+  server.get('/api/v1/privacy', async (_req, res) => {
+    res.json({ stored: STORED, notStored: NOT_STORED });
+  });
+}

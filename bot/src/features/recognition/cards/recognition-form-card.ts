@@ -1,0 +1,114 @@
+import { MAX_RECOGNITION_LENGTH, type Person, type TeamValue } from '../recognition';
+import { TRAITS } from '../../../platform/domain/traits';
+import type { ChatDraft } from '../recognition-input';
+import { adaptiveCard, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
+import { escapeCardText } from '../../../platform/teams/cards/escape';
+
+/** The form's Recognize button in chat (Action.Execute). */
+export const RECOGNIZE_VERB = 'recognize';
+
+export interface RecognitionFormOptions {
+  /** Pre-filled recipient (recognizing from a message's menu: its author). */
+  author?: Person;
+  /** The team's stored roster, offered when the bot is installed in the conversation. */
+  roster?: Person[];
+  values?: readonly TeamValue[];
+  /** The team's active working agreements, which the recognition may cite. */
+  agreements?: readonly { id: string; title: string }[];
+  prefill?: { recipients?: string[]; tag?: string; message?: string; agreementId?: string };
+  error?: string;
+  /** How the form submits: a message extension task module, or a card in chat (Action.Execute). */
+  submit: 'task' | 'execute';
+  /** In chat: whose draft it is and which, sent back with the inputs. */
+  draft?: ChatDraft;
+}
+
+/** The recognition form: who, for which trait or value, and what they did. */
+export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCard {
+  const body: Record<string, unknown>[] = [];
+  if (options.error) {
+    body.push({
+      type: 'TextBlock',
+      text: escapeCardText(options.error),
+      color: 'Attention',
+      wrap: true,
+      weight: 'Bolder',
+    });
+  }
+  if (options.author) {
+    body.push({
+      type: 'TextBlock',
+      text: `Recognize **${escapeCardText(options.author.name)}**`,
+      wrap: true,
+    });
+    body.push({
+      type: 'Input.Text',
+      id: 'author',
+      isVisible: false,
+      value: options.author.aadObjectId,
+    });
+  } else {
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: 'people',
+      label: 'Who do you want to recognize?',
+      isMultiSelect: true,
+      choices: [],
+      'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+      value: options.prefill?.recipients?.join(',') ?? '',
+    });
+    if (options.roster?.length) {
+      body.push({
+        type: 'Input.ChoiceSet',
+        id: 'teammates',
+        label: 'Or pick from this team',
+        isMultiSelect: true,
+        style: 'filtered',
+        choices: options.roster.map((p) => ({ title: p.name, value: p.aadObjectId })),
+      });
+    }
+  }
+  body.push({
+    type: 'Input.ChoiceSet',
+    id: 'tag',
+    label: 'For',
+    isRequired: true,
+    errorMessage: 'Choose a trait or value',
+    value: options.prefill?.tag ?? '',
+    choices: [
+      ...TRAITS.map((t) => ({ title: t.label, value: t.id })),
+      ...(options.values ?? []).map((v) => ({ title: v.label, value: `value:${v.id}` })),
+    ],
+  });
+  if (options.agreements?.length) {
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: 'agreement',
+      label: 'Living one of our agreements? (optional)',
+      placeholder: 'None',
+      value: options.prefill?.agreementId ?? '',
+      choices: options.agreements.map((a) => ({ title: a.title, value: a.id })),
+    });
+  }
+  body.push({
+    type: 'Input.Text',
+    id: 'message',
+    label: 'What did they do?',
+    isMultiline: true,
+    isRequired: true,
+    maxLength: MAX_RECOGNITION_LENGTH,
+    errorMessage: `Write a message of up to ${MAX_RECOGNITION_LENGTH} characters`,
+    placeholder: 'Be specific: what happened, and why it mattered',
+    value: options.prefill?.message ?? '',
+  });
+  const action =
+    options.submit === 'task'
+      ? { type: 'Action.Submit', title: 'Recognize', data: { rapport: 'recognize' } }
+      : {
+          type: 'Action.Execute',
+          title: 'Recognize',
+          verb: RECOGNIZE_VERB,
+          data: options.draft ?? {},
+        };
+  return adaptiveCard(body, { actions: [action] });
+}

@@ -1,0 +1,143 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { InstallationRepository } from '../../people/installation';
+import {
+  notInConversationError,
+  type Person,
+  type RecognitionInput,
+  type ValidRecognition,
+} from './recognition';
+import type { TeamSettingsReader } from './recognition-service';
+import { cardAttachment } from '../../platform/teams/cards/adaptive-card';
+import { recognitionCard } from './cards/recognition-card';
+import type { RecognitionFormOptions } from './cards/recognition-form-card';
+import {
+  conversationIdentity,
+  type ConversationIdentity,
+} from '../../platform/teams/conversation-identity';
+import { recognitionWallLink } from '../../platform/teams/deep-links';
+import { InvokeRefusal } from '../../platform/teams/invoke-routing';
+import { membersFound, outsiderNames, type RecipientLookup } from './recognition-recipients';
+import { recognitionFormData, type RecognitionFormData } from './recognition-input';
+
+export function sender(context: TurnContext): Person {
+  const from = context.activity.from;
+  return {
+    aadObjectId: from.aadObjectId ?? from.id,
+    name: from.name || 'A teammate',
+    teamsUserId: from.id,
+  };
+}
+
+export function teamOf(context: TurnContext): ConversationIdentity {
+  const identity = conversationIdentity(context.activity);
+  if (!identity) throw new Error('activity without a conversation');
+  return identity;
+}
+
+/** Refused inside each flow's try, so the form comes back with the reason and the rest kept. */
+export function refuseOutsiders(team: ConversationIdentity, outsiders: readonly string[]): void {
+  if (outsiders.length > 0)
+    throw notInConversationError(outsiders, team.kind === 'team' ? 'team' : 'chat');
+}
+
+/** What was entered, to fill the form in again when it comes back with an error. */
+export const prefillOf = (input: RecognitionInput) => ({
+  recipients: input.recipients.map((r) => r.aadObjectId),
+  tag: input.tag,
+  message: input.message,
+  agreementId: input.agreementId,
+});
+
+const UNREADABLE_FORM = 'The recognition form could not be read. Open it again and fill it in.';
+
+/** The form's fields as submitted; Teams submits inputs as text, so anything else is refused. */
+export function formFields(data: unknown): RecognitionFormData {
+  const parsed = recognitionFormData.safeParse(data ?? {});
+  if (!parsed.success) throw new InvokeRefusal('UNREADABLE_FORM', UNREADABLE_FORM);
+  return parsed.data;
+}
+
+/**
+ * What every way of recognizing in Teams shares (the message extension, the chat command and
+ * the draft it posts): the form's choices for the team, reading a filled-in form, the card posted.
+ */
+export function createRecognitionForms(deps: {
+  settings: TeamSettingsReader;
+  installations: Pick<InstallationRepository, 'find' | 'roster'>;
+  recipients: RecipientLookup;
+  teamsAppId: string;
+  /** The team's active working agreements, offered for citing on the form. */
+  agreements?: { citableList(teamId: string): Promise<{ id: string; title: string }[]> };
+}) {
+  const isInstalled = async (teamId: string) =>
+    (await deps.installations.find(teamId))?.active === true;
+
+  const installedRoster = async (teamId: string): Promise<Person[] | undefined> =>
+    (await isInstalled(teamId)) ? deps.installations.roster(teamId) : undefined;
+
+  /** The people chosen by Entra object id, and the names of any outside the conversation. */
+  const chosen = async (
+    context: TurnContext,
+    team: ConversationIdentity,
+    people: readonly { aadObjectId: string; name?: string }[],
+  ) => {
+    const found = await deps.recipients.find(
+      context,
+      team,
+      people.map((p) => ({ id: p.aadObjectId, by: 'entra', name: p.name })),
+    );
+    return { recipients: membersFound(found), outsiders: outsiderNames(found) };
+  };
+
+  const wallUrl = (teamId: string) => recognitionWallLink(deps.teamsAppId, teamId);
+
+  return {
+    isInstalled,
+    chosen,
+    wallUrl,
+
+    async options(
+      teamId: string,
+      submit: RecognitionFormOptions['submit'],
+      extra: Partial<RecognitionFormOptions> = {},
+    ): Promise<RecognitionFormOptions> {
+      const [{ values }, roster, agreements] = await Promise.all([
+        deps.settings.get(teamId),
+        installedRoster(teamId),
+        deps.agreements?.citableList(teamId),
+      ]);
+      return { values, roster, agreements, submit, ...extra };
+    },
+
+    /** A filled-in form as a recognition to give, and who on it is not in the conversation. */
+    async read(
+      context: TurnContext,
+      team: ConversationIdentity,
+      data: unknown,
+    ): Promise<{ input: RecognitionInput; outsiders: string[] }> {
+      const form = formFields(data);
+      const ids = [...(form.author ? [form.author] : []), ...form.people, ...form.teammates];
+      const { recipients, outsiders } = await chosen(
+        context,
+        team,
+        ids.map((aadObjectId) => ({ aadObjectId })),
+      );
+      return {
+        input: {
+          sender: sender(context),
+          recipients,
+          tag: form.tag,
+          message: form.message,
+          ...(form.agreement ? { agreementId: form.agreement } : {}),
+        },
+        outsiders,
+      };
+    },
+
+    /** The recognition as the bot posts it in the conversation. */
+    posted: (teamId: string, recognition: ValidRecognition) =>
+      MessageFactory.attachment(cardAttachment(recognitionCard(recognition, wallUrl(teamId)))),
+  };
+}
+
+export type RecognitionForms = ReturnType<typeof createRecognitionForms>;

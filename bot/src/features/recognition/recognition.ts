@@ -1,0 +1,271 @@
+import { TRAITS, type TraitId } from '../../platform/domain/traits';
+
+export const MAX_RECOGNITION_LENGTH = 1000;
+
+/** A person as the recognition refers to them; ids come from Teams, never from typed text. */
+export interface Person {
+  aadObjectId: string;
+  name: string;
+  /** The Teams user id (29:…) when known; used to @mention. */
+  teamsUserId?: string;
+}
+
+/** A team's own value, recognizable beside the five traits. */
+export interface TeamValue {
+  id: string;
+  label: string;
+}
+
+/** What a recognition is "for": one of the five traits or one of the team's values. */
+export type RecognitionTag =
+  { kind: 'trait'; id: TraitId } | { kind: 'value'; id: string; label: string };
+
+export interface RecognitionInput {
+  sender: Person;
+  recipients: Person[];
+  tag: string;
+  message: string;
+  /** An active working agreement of the team that the recognition cites, if any. */
+  agreementId?: string;
+}
+
+export interface ValidRecognition {
+  sender: Person;
+  recipients: Person[];
+  tag: RecognitionTag;
+  message: string;
+  /** The cited agreement, with its title as it was then ("Living our agreement: …"). */
+  agreement?: { id: string; title: string };
+}
+
+export interface Recognition extends ValidRecognition {
+  id: string;
+  teamId: string;
+  week: string;
+  createdAt: Date;
+}
+
+export class RecognitionError extends Error {
+  constructor(
+    readonly code:
+      | 'RECOGNITION_EMPTY_MESSAGE'
+      | 'RECOGNITION_TOO_LONG'
+      | 'RECOGNITION_SELF'
+      | 'RECOGNITION_NO_RECIPIENT'
+      | 'RECOGNITION_UNKNOWN_TAG'
+      | 'RECOGNITION_UNKNOWN_AGREEMENT'
+      | 'RECOGNITION_NOT_MEMBER',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RecognitionError';
+  }
+}
+
+/**
+ * Refuses recipients who are not in the team or chat the recognition is given in: it would be
+ * posted and counted where they cannot see it. Names them where their name is known (an empty
+ * name is someone chosen by id alone, whom Rapport has never seen).
+ */
+export function notInConversationError(
+  names: readonly string[],
+  place: 'team' | 'chat',
+): RecognitionError {
+  const known = names.filter(Boolean);
+  const who = [...known, ...unnamed(names.length - known.length, known.length === 0)];
+  const list = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} and ${who.at(-1)}`;
+  return new RecognitionError(
+    'RECOGNITION_NOT_MEMBER',
+    `${list} ${names.length === 1 ? 'isn’t' : 'aren’t'} in this ${place}, so they can’t be ` +
+      `recognized here. Choose people from this ${place}.`,
+  );
+}
+
+function unnamed(count: number, alone: boolean): string[] {
+  if (count === 0) return [];
+  if (alone) return [count === 1 ? 'Someone you chose' : `${count} of the people you chose`];
+  return [count === 1 ? 'one other person you chose' : `${count} other people you chose`];
+}
+
+/** The key a tag is counted under in weekly buckets: the trait id, or "value:<id>". */
+export function tagKey(tag: RecognitionTag): string {
+  return tag.kind === 'trait' ? tag.id : `value:${tag.id}`;
+}
+
+export function tagLabel(tag: RecognitionTag): string {
+  return tag.kind === 'trait' ? TRAITS.find((t) => t.id === tag.id)!.label : tag.label;
+}
+
+/** Resolves a stored or submitted tag key ("dependability", "value:ownership"). */
+export function resolveTag(key: string, values: readonly TeamValue[]): RecognitionTag | undefined {
+  const trait = TRAITS.find((t) => t.id === key);
+  if (trait) return { kind: 'trait', id: trait.id };
+  const value = key.startsWith('value:') ? values.find((v) => `value:${v.id}` === key) : undefined;
+  return value ? { kind: 'value', id: value.id, label: value.label } : undefined;
+}
+
+// Letters and digits of any script: a team's values may be named in its own language.
+const normalize = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Forgiving trait matching for typed commands: case-insensitive, by whole label, id or a prefix
+ * of at least three letters ("dep", "Psych", "structure"). Returns how many words it consumed so
+ * the rest of the text becomes the message.
+ */
+export function matchTag(
+  words: readonly string[],
+  values: readonly TeamValue[],
+): { tag: RecognitionTag; consumed: number } | undefined {
+  const candidates: { tag: RecognitionTag; names: string[] }[] = [
+    ...TRAITS.map((t) => ({
+      tag: { kind: 'trait', id: t.id } as RecognitionTag,
+      names: [normalize(t.label), normalize(t.id)],
+    })),
+    ...values.map((v) => ({
+      tag: { kind: 'value', id: v.id, label: v.label } as RecognitionTag,
+      names: [normalize(v.label), normalize(v.id)],
+    })),
+  ];
+  // Longest phrase first, so "structure and clarity great work" consumes three words. A word
+  // without a letter or digit ("🎉", "—") names nothing, so it starts the message instead.
+  const named = words.slice(0, 4).findIndex((w) => !normalize(w));
+  for (let n = named === -1 ? Math.min(4, words.length) : named; n >= 1; n--) {
+    const phrase = normalize(words.slice(0, n).join(' '));
+    const exact = candidates.filter((c) => c.names.includes(phrase));
+    if (exact.length === 1) return { tag: exact[0].tag, consumed: n };
+    if (n === 1 && phrase.length >= 3) {
+      const prefixed = candidates.filter((c) => c.names.some((name) => name.startsWith(phrase)));
+      if (prefixed.length === 1) return { tag: prefixed[0].tag, consumed: 1 };
+    }
+  }
+  return undefined;
+}
+
+/** Applies the rules every recognition must meet, whichever way it was entered. */
+export function validateRecognition(
+  input: RecognitionInput,
+  values: readonly TeamValue[],
+): ValidRecognition {
+  const message = input.message.trim();
+  if (!message) {
+    throw new RecognitionError(
+      'RECOGNITION_EMPTY_MESSAGE',
+      'Say what they did: the message is empty.',
+    );
+  }
+  if (message.length > MAX_RECOGNITION_LENGTH) {
+    throw new RecognitionError(
+      'RECOGNITION_TOO_LONG',
+      `Keep the message to ${MAX_RECOGNITION_LENGTH} characters (it has ${message.length}).`,
+    );
+  }
+  const unique = new Map<string, Person>();
+  for (const r of input.recipients) unique.set(r.aadObjectId, r);
+  if (unique.size === 0) {
+    throw new RecognitionError(
+      'RECOGNITION_NO_RECIPIENT',
+      'Choose at least one colleague to recognize.',
+    );
+  }
+  if (unique.has(input.sender.aadObjectId)) {
+    throw new RecognitionError(
+      'RECOGNITION_SELF',
+      'You can’t recognize yourself: choose a colleague whose work you want to thank.',
+    );
+  }
+  const tag = resolveTag(input.tag, values);
+  if (!tag) {
+    throw new RecognitionError(
+      'RECOGNITION_UNKNOWN_TAG',
+      `Choose one of the traits (${TRAITS.map((t) => t.label).join(', ')})${values.length ? ' or one of the team’s values' : ''}.`,
+    );
+  }
+  return { sender: input.sender, recipients: [...unique.values()], tag, message };
+}
+
+export interface ParsedCommand {
+  recipients: Person[];
+  tagWords: string[];
+  rest: string;
+  /** Began with "thank(s)": with nobody named, it may be thanks to Rapport itself. */
+  thanks: boolean;
+}
+
+const RECOGNIZE_VERB = /^(recognize|recognise|kudos|thank|thanks)\b/i;
+
+/** How the text asks for a recognition, if it does, before anyone in it is looked up. */
+export function recognizeVerb(text: string): 'recognize' | 'thanks' | undefined {
+  const verb = RECOGNIZE_VERB.exec(text.trim());
+  if (!verb) return undefined;
+  return /^thank/i.test(verb[0]) ? 'thanks' : 'recognize';
+}
+
+/**
+ * Reads "recognize @Ana @Bo for dependability great release" once Teams' mention markup has
+ * been replaced by the mentioned people. Returns undefined when it isn't a recognize command.
+ */
+export function parseRecognizeText(
+  text: string,
+  mentioned: readonly { marker: string; person: Person }[],
+): ParsedCommand | undefined {
+  let rest = text.trim();
+  const verb = RECOGNIZE_VERB.exec(rest);
+  if (!verb) return undefined;
+  rest = rest.slice(verb[0].length);
+  const recipients: Person[] = [];
+  for (const m of mentioned) {
+    if (rest.includes(m.marker)) {
+      recipients.push(m.person);
+      rest = rest.replace(m.marker, ' ');
+    }
+  }
+  rest = rest
+    .replace(/^\s*to\b/i, '')
+    .replace(/^[\s,]*(and[\s,]+)*/i, '')
+    .replace(/^\s*for\b/i, '')
+    .trim();
+  const words = rest.split(/\s+/).filter(Boolean);
+  return { recipients, tagWords: words, rest, thanks: recognizeVerb(verb[0]) === 'thanks' };
+}
+
+/** Completes a parsed command with its tag and message, or says what is missing. */
+export function completeCommand(
+  parsed: ParsedCommand,
+  values: readonly TeamValue[],
+): { tag?: RecognitionTag; message: string } {
+  const match = matchTag(parsed.tagWords, values);
+  if (!match) return { message: parsed.rest };
+  // Drop only the words naming the trait, keeping the message's own line breaks.
+  const message = parsed.rest.replace(new RegExp(`^(\\S+\\s*){${match.consumed}}`), '');
+  return { tag: match.tag, message };
+}
+
+/** The port the recognition service needs from storage. */
+export interface RecognitionRepository {
+  /**
+   * Stores the recognition once per key; a second call with the same key returns the first
+   * recognition and `created: false`, and counts nothing again.
+   */
+  record(
+    key: string,
+    recognition: Omit<Recognition, 'id'>,
+  ): Promise<{ recognition: Recognition; created: boolean }>;
+  list(
+    teamId: string,
+    query: {
+      tag?: string;
+      recipient?: string;
+      before?: { createdAt: Date; id: string };
+      limit: number;
+    },
+  ): Promise<Recognition[]>;
+  find(teamId: string, id: string): Promise<Recognition | undefined>;
+  /** Deletes and uncounts it; false when it did not exist. */
+  remove(teamId: string, id: string): Promise<boolean>;
+  recognizedSince(teamId: string, since: Date): Promise<Set<string>>;
+}

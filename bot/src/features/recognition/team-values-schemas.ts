@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { lastById, plainText } from '../../platform/domain/text-rules';
+
+export const valuesBody = z.object({
+  values: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'ids are 1–40 lowercase letters, digits or "-"'),
+        label: plainText(2, 60, {
+          short: 'a value needs a name',
+          long: 'keep a value’s name under 60 characters',
+        }).transform((s) => s.trim()),
+      }),
+    )
+    .max(10, 'ten values at most')
+    .transform(lastById),
+});

@@ -1,0 +1,103 @@
+import type { Db } from 'mongodb';
+import type { ConversationKind, InstallationRepository } from './installation';
+import { collections } from '../platform/store/collections';
+import { createMemberships } from './memberships';
+import { createRosters } from './rosters';
+import { shortLivedCache, TEAM_CACHE_MS } from '../platform/store/short-lived-cache';
+
+interface ConversationDoc {
+  _id: string;
+  kind: ConversationKind;
+  tenantId: string;
+  name?: string;
+  reference: Record<string, unknown>;
+  active: boolean;
+  installedAt?: Date;
+  uninstalledAt?: Date;
+  updatedAt: Date;
+}
+
+export function createInstallationRepository(db: Db): InstallationRepository {
+  // Every query here names an `_id`: the conversation's, its roster's, or a person's list of
+  // conversations (memberships.ts), each served by the `_id` index on MongoDB and on FerretDB.
+  const conversations = db.collection<ConversationDoc>(collections.conversations);
+  const memberships = createMemberships(db);
+  const cachedFind = shortLivedCache(TEAM_CACHE_MS, async (id: string) => {
+    const doc = await conversations.findOne({ _id: id });
+    if (!doc) return undefined;
+    return {
+      id: doc._id,
+      kind: doc.kind,
+      tenantId: doc.tenantId,
+      name: doc.name,
+      reference: doc.reference,
+      active: doc.active,
+      installedAt: doc.installedAt,
+    };
+  });
+  const rosters = createRosters(
+    db,
+    memberships,
+    async (id) => (await cachedFind.get(id))?.tenantId ?? '',
+  );
+
+  return {
+    async activate(installation, at) {
+      await conversations.updateOne(
+        { _id: installation.id },
+        {
+          $set: {
+            kind: installation.kind,
+            tenantId: installation.tenantId,
+            reference: installation.reference,
+            updatedAt: at,
+            ...(installation.name ? { name: installation.name } : {}),
+          },
+          $setOnInsert: { active: false },
+        },
+        { upsert: true },
+      );
+      // Teams announces one install through several activities (installationUpdate and
+      // conversationUpdate, sometimes twice): only the transition to active counts as new.
+      const flipped = await conversations.updateOne(
+        { _id: installation.id, active: false },
+        { $set: { active: true, installedAt: at }, $unset: { uninstalledAt: '' } },
+      );
+      cachedFind.forget(installation.id);
+      return flipped.modifiedCount === 1;
+    },
+    async deactivate(id, at) {
+      await conversations.updateOne(
+        { _id: id },
+        { $set: { active: false, uninstalledAt: at, updatedAt: at } },
+      );
+      cachedFind.forget(id);
+    },
+    find: (id) => cachedFind.get(id),
+    replaceRoster: (conversationId, list, at) => rosters.replace(conversationId, list, at),
+    removeMembers: (conversationId, aadObjectIds) => rosters.remove(conversationId, aadObjectIds),
+    roster: (conversationId) => rosters.members(conversationId),
+    rosterSince: (conversationId, before) => rosters.membersSince(conversationId, before),
+    isMember: (conversationId, aadObjectId) => rosters.isMember(conversationId, aadObjectId),
+    memberCount: (conversationId) => rosters.count(conversationId),
+    async conversationsOf(tenantId, aadObjectId) {
+      const ids = await memberships.of(tenantId, aadObjectId);
+      // The list may name a conversation the person has left (see memberships.ts): each is kept
+      // only if its roster still holds them.
+      const found = await Promise.all(
+        ids.map(async (id) => {
+          const [doc, member] = await Promise.all([
+            cachedFind.get(id),
+            rosters.isMember(id, aadObjectId),
+          ]);
+          return doc?.active && member
+            ? [{ id: doc.id, kind: doc.kind, tenantId: doc.tenantId, name: doc.name }]
+            : [];
+        }),
+      );
+      return found
+        .flat()
+        .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id.localeCompare(b.id));
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { Request, Response } from 'restify';
+import {
+  belongsToTenant,
+  type ConversationSummary,
+  type InstallationRepository,
+} from '../../../people/installation';
+import type { Logger } from '../../../logger';
+import { domainErrorStatus } from '../domain-errors';
+import { sendError } from '../http-error';
+import {
+  AuthError,
+  KeySetUnavailableError,
+  type Caller,
+  type TokenValidator,
+} from './token-validator';
+
+/** Signed in, but not someone this team's data belongs to. */
+export class ForbiddenError extends Error {
+  readonly code = 'NOT_A_MEMBER';
+  constructor() {
+    // One answer for "no such team", "not installed any more" and "not in its roster", so that
+    // the API does not tell outsiders which team ids exist.
+    super(
+      'You are not a member of this team or chat in Rapport (or Rapport is no longer installed ' +
+        'there). Open Rapport from a team you belong to.',
+    );
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** Whether a stored conversation belongs to the caller's tenant. */
+export const inCallerTenant = (conversationTenantId: string, caller: Caller): boolean =>
+  belongsToTenant(conversationTenantId, caller.tenantId);
+
+/**
+ * The caller may read a team's data only when the team's stored roster holds them, the app is
+ * still installed there, and the team belongs to the caller's tenant.
+ */
+export async function authorizeTeamMember(
+  caller: Caller,
+  teamId: string,
+  installations: Pick<InstallationRepository, 'find' | 'isMember'>,
+): Promise<ConversationSummary> {
+  const [team, member] = await Promise.all([
+    installations.find(teamId),
+    installations.isMember(teamId, caller.aadObjectId),
+  ]);
+  if (!team || !team.active || !inCallerTenant(team.tenantId, caller) || !member)
+    throw new ForbiddenError();
+  return { id: team.id, kind: team.kind, tenantId: team.tenantId, name: team.name };
+}
+
+export interface AccessDeps {
+  tokens: TokenValidator;
+  installations: Pick<InstallationRepository, 'find' | 'isMember'>;
+  logger: Logger;
+}
+
+export interface TeamAccess {
+  caller: Caller;
+  /** The decoded team id (restify decodes route parameters once). */
+  teamId: string;
+  team: ConversationSummary;
+}
+
+type Handler<C> = (req: Request, res: Response, context: C) => Promise<void>;
+
+/** Reads and validates the `Authorization: Bearer …` header. */
+export function requireCaller(req: Request, deps: Pick<AccessDeps, 'tokens'>): Promise<Caller> {
+  return deps.tokens.validate(req.header('authorization') || undefined);
+}
+
+/**
+ * Maps auth failures and domain errors to their HTTP answer; anything else is logged and
+ * answered with a 500.
+ */
+function sendFailure(res: Response, err: unknown, logger: Logger): void {
+  if (err instanceof AuthError) {
+    // RFC 6750: tell the client which scheme to use; no details beyond the error class.
+    res.header(
+      'www-authenticate',
+      err.code === 'TOKEN_MISSING' ? 'Bearer' : 'Bearer error="invalid_token"',
+    );
+    sendError(res, err.code === 'TENANT_NOT_ALLOWED' ? 403 : 401, err.code, err.message);
+  } else if (err instanceof ForbiddenError) {
+    sendError(res, 403, err.code, err.message);
+  } else if (domainErrorStatus(err)) {
+    const { status, code, message } = domainErrorStatus(err)!;
+    sendError(res, status, code, message);
+  } else if (err instanceof KeySetUnavailableError) {
+    logger.warn('token signing keys unavailable', { err: err.cause });
+    res.header('retry-after', '30');
+    sendError(res, 503, err.code, err.message);
+  } else {
+    logger.error('API request failed', { err });
+    sendError(res, 500, 'INTERNAL', 'Rapport could not complete this. Please try again.');
+  }
+}
+
+/** A route for any signed-in caller: the handler runs only with a validated caller. */
+export function withCaller(deps: AccessDeps, handler: Handler<{ caller: Caller }>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const caller = await requireCaller(req, deps);
+      res.header('cache-control', 'no-store');
+      await handler(req, res, { caller });
+    } catch (err) {
+      if (res.headersSent) throw err;
+      sendFailure(res, err, deps.logger);
+    }
+  };
+}
+
+/**
+ * A route under /api/v1/teams/:teamId: the handler runs only for a validated caller who is in
+ * that team's roster.
+ */
+export function withTeamMember(deps: AccessDeps, handler: Handler<TeamAccess>) {
+  return withCaller(deps, async (req, res, { caller }) => {
+    const teamId = String(req.params?.teamId ?? '');
+    const team = await authorizeTeamMember(caller, teamId, deps.installations);
+    await handler(req, res, { caller, teamId, team });
+  });
+}

@@ -1,0 +1,12 @@
+import type { RecognitionTag } from '../../../features/recognition/recognition';
+import type { TraitId } from '../../domain/traits';
+
+const ICONS: Record<TraitId, string> = {
+  'psychological-safety': '🛡️',
+  dependability: '🤝',
+  'structure-clarity': '🧭',
+  meaning: '💡',
+  impact: '🚀',
+};
+
+export const tagIcon = (tag: RecognitionTag) => (tag.kind === 'trait' ? ICONS[tag.id] : '⭐');

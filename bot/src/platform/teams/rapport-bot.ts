@@ -1,0 +1,210 @@
+import {
+  ChannelAccount,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+} from 'botbuilder';
+import type { InstallationRepository } from '../../people/installation';
+import type { Logger } from '../../logger';
+import { conversationIdentity } from './conversation-identity';
+import { fetchRoster } from '../../people/roster';
+import type { CheckinFlow } from '../../features/checkins/checkin-flow';
+import type { AgreementFlow } from '../../features/agreements/agreement-flow';
+import { cardAttachment } from './cards/adaptive-card';
+import { ANSWERED_INVOKES } from './incoming-activity';
+import {
+  cardActionError,
+  InvokeRefusal,
+  refusalResponse,
+  registry,
+  unknownCommand,
+  unknownVerb,
+  unsupportedInvoke,
+  type CardVerbHandler,
+  type ExtensionCommand,
+} from './invoke-routing';
+import type { RecognitionFlow } from '../../features/recognition/recognition-flow';
+import { helpText, welcomeText } from './welcome-message';
+
+export interface RapportBotDeps {
+  installations: InstallationRepository;
+  recognition: RecognitionFlow;
+  checkin: CheckinFlow;
+  /** Endorse / Object on agreement proposals, Keep / Retire on review reminders. */
+  agreement?: AgreementFlow;
+  /** A member wrote to the bot in their 1:1 chat: they can be reached again. */
+  onPersonalMessage?: (aadObjectId: string) => Promise<void>;
+  /** Runs after a team or chat installs the app (not for personal installs). */
+  onInstalled?: (conversationId: string, installerAadObjectId: string | undefined) => Promise<void>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** Teams-facing adapter: turns activities into calls on the domain and its repositories. */
+export class RapportBot extends TeamsActivityHandler {
+  private readonly cardVerbs: ReadonlyMap<string, CardVerbHandler>;
+  private readonly extensionCommands: ReadonlyMap<string, ExtensionCommand>;
+
+  constructor(private readonly deps: RapportBotDeps) {
+    super();
+    this.cardVerbs = registry(
+      deps.recognition.cardVerbs,
+      deps.checkin.cardVerbs,
+      deps.agreement?.cardVerbs ?? {},
+    );
+    this.extensionCommands = registry(deps.recognition.extensionCommands);
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.install(context);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.uninstall(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const added = context.activity.membersAdded ?? [];
+      if (added.some((m) => this.isBot(context, m))) await this.install(context);
+      else await this.refreshRoster(context);
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      const removed = context.activity.membersRemoved ?? [];
+      if (removed.some((m) => this.isBot(context, m))) {
+        await this.uninstall(context);
+      } else {
+        const identity = conversationIdentity(context.activity);
+        const ids = removed.map((m) => m.aadObjectId).filter((id): id is string => Boolean(id));
+        if (identity) await this.deps.installations.removeMembers(identity.id, ids);
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const from = context.activity.from?.aadObjectId;
+      if (context.activity.conversation?.conversationType === 'personal' && from) {
+        await this.deps.onPersonalMessage?.(from);
+      }
+      const handled =
+        (await this.deps.checkin.command(context)) ||
+        (await this.deps.recognition.command(context));
+      if (!handled)
+        await context.sendActivity({ type: 'message', textFormat: 'markdown', text: helpText() });
+      await next();
+    });
+  }
+
+  /** Refuses what Rapport does not answer with a 400, where botbuilder would answer 501 or fail. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name ?? '';
+    try {
+      if (!ANSWERED_INVOKES.has(name)) throw unsupportedInvoke();
+      return await super.onInvokeActivity(context);
+    } catch (err) {
+      if (err instanceof InvokeRefusal) return refusalResponse(name, err);
+      throw err;
+    }
+  }
+
+  private extensionCommand(action: MessagingExtensionAction): ExtensionCommand {
+    const command = this.extensionCommands.get(action.commandId ?? '');
+    if (!command) throw unknownCommand();
+    return command;
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.extensionCommand(action).fetchTask(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.extensionCommand(action).submitAction(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionBotMessagePreviewEdit(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.extensionCommand(action).previewEdit(context, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionBotMessagePreviewSend(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return this.extensionCommand(action).previewSend(context, action);
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const handler = this.cardVerbs.get(invokeValue.action.verb);
+    if (!handler) return cardActionError(unknownVerb());
+    const card = await handler(context, invokeValue.action.data);
+    return { statusCode: 200, type: cardAttachment(card).contentType, value: card };
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private isBot(context: TurnContext, member: ChannelAccount): boolean {
+    return member.id === context.activity.recipient?.id;
+  }
+
+  private async install(context: TurnContext): Promise<void> {
+    const identity = conversationIdentity(context.activity);
+    if (!identity) {
+      this.deps.logger.warn('install without a conversation id; ignored', {
+        activityId: context.activity.id,
+      });
+      return;
+    }
+    const reference = TurnContext.getConversationReference(context.activity) as Record<
+      string,
+      unknown
+    >;
+    const isNew = await this.deps.installations.activate({ ...identity, reference }, this.now());
+    await this.refreshRoster(context);
+    if (isNew && identity.kind !== 'personal') {
+      await this.deps.onInstalled?.(identity.id, context.activity.from?.aadObjectId);
+    }
+    if (isNew) {
+      await context.sendActivity({
+        type: 'message',
+        textFormat: 'markdown',
+        text: welcomeText(identity.kind),
+      });
+      this.deps.logger.info('installed', { conversation: identity.id, kind: identity.kind });
+    }
+  }
+
+  private async uninstall(context: TurnContext): Promise<void> {
+    const identity = conversationIdentity(context.activity);
+    if (!identity) return;
+    await this.deps.installations.deactivate(identity.id, this.now());
+    this.deps.logger.info('uninstalled; data kept and marked inactive', {
+      conversation: identity.id,
+    });
+  }
+
+  private async refreshRoster(context: TurnContext): Promise<void> {
+    const identity = conversationIdentity(context.activity);
+    if (!identity) return;
+    const members = await fetchRoster(context);
+    await this.deps.installations.replaceRoster(identity.id, members, this.now());
+  }
+}
