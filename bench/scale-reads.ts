@@ -50,14 +50,14 @@ import {
   publishableResult,
   roundTimes,
   type RoundResult,
-} from '../bot/src/features/checkins/checkin';
+} from '../bot/src/features/checkins/domain/checkin';
 import type {
   Agreement,
   AgreementProposal,
   Author,
-} from '../bot/src/features/agreements/agreement';
-import type { RosterMember } from '../bot/src/people/installation';
-import { tagKey, type RecognitionTag } from '../bot/src/features/recognition/recognition';
+} from '../bot/src/features/agreements/domain/agreement';
+import type { RosterMember } from '../bot/src/people/domain/installation';
+import { tagKey, type RecognitionTag } from '../bot/src/features/recognition/domain/recognition';
 import { TRAIT_IDS } from '../bot/src/platform/domain/traits';
 import { isoWeekKey } from '../bot/src/platform/domain/week';
 import { createLogger } from '../bot/src/logger';

@@ -65,7 +65,7 @@ import {
   defaultCheckinSettings,
   recentWeeks,
   roundTimes,
-} from '../bot/src/features/checkins/checkin';
+} from '../bot/src/features/checkins/domain/checkin';
 import { TRAIT_IDS, type TraitId } from '../bot/src/platform/domain/traits';
 import { createLogger } from '../bot/src/logger';
 import { collections, prepareSchema } from '../bot/src/platform/store/collections';

@@ -24,8 +24,8 @@ import { startOutboxWorker } from './platform/jobs/outbox-worker';
 import { createRateLimiter } from './platform/jobs/rate-limiter';
 import { createPersonalConversations } from './people/personal-conversations';
 import { createProactiveSender } from './platform/teams/proactive-sender';
-import { createRecognitionFlow } from './features/recognition/recognition-flow';
-import { createRecipientLookup } from './features/recognition/recognition-recipients';
+import { createRecognitionFlow } from './features/recognition/teams/recognition-flow';
+import { createRecipientLookup } from './features/recognition/teams/recognition-recipients';
 import { createCheckinService } from './features/checkins/checkin-service';
 import { createCheckinDelivery } from './features/checkins/checkin-delivery';
 import {
@@ -38,12 +38,12 @@ import { retentionJobHandlers, scheduleRetention } from './platform/jobs/retenti
 import { createCheckinRepository } from './features/checkins/checkin-repository';
 import { createPersonalDataRepository } from './features/privacy/personal-data-repository';
 import { createPersonalDataService } from './features/privacy/personal-data';
-import { createCheckinFlow } from './features/checkins/checkin-flow';
+import { createCheckinFlow } from './features/checkins/teams/checkin-flow';
 import { createAgreementService } from './features/agreements/agreement-service';
 import { createAgreementDelivery } from './features/agreements/agreement-delivery';
 import { agreementJobHandlers, agreementSchedule } from './features/agreements/agreement-jobs';
 import { createAgreementRepository } from './features/agreements/agreement-repository';
-import { createAgreementFlow } from './features/agreements/agreement-flow';
+import { createAgreementFlow } from './features/agreements/teams/agreement-flow';
 import { RapportBot } from './platform/teams/rapport-bot';
 import { createServer } from './platform/http/server';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { reviewDate, reviewInstant } from '../../bot/src/features/agreements/agreement';
+import { reviewDate, reviewInstant } from '../../bot/src/features/agreements/domain/agreement';
 import {
   agreementSubject,
   JOB_AGREEMENT_REVIEW,

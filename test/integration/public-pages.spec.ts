@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { NOT_STORED, STORED } from '../../bot/src/features/privacy/privacy';
+import { NOT_STORED, STORED } from '../../bot/src/features/privacy/domain/privacy';
 import { startTestApp } from '../support/test-app';
 
 const manifest = JSON.parse(

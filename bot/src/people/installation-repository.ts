@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { ConversationKind, InstallationRepository } from './installation';
+import type { ConversationKind, InstallationRepository } from './domain/installation';
 import { collections } from '../platform/store/collections';
 import { createMemberships } from './memberships';
 import { createRosters } from './rosters';

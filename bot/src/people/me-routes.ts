@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
-import type { InstallationRepository } from './installation';
+import type { InstallationRepository } from './domain/installation';
 import type { PersonalDataService } from '../features/privacy/personal-data';
-import { NOT_STORED } from '../features/privacy/privacy';
+import { NOT_STORED } from '../features/privacy/domain/privacy';
 import type { Logger } from '../logger';
 import { withCaller, withTeamMember, type AccessDeps } from '../platform/http/auth/team-access';
 

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { ConversationSummary, InstallationRepository } from './installation';
+import type { ConversationSummary, InstallationRepository } from './domain/installation';
 import {
   inCallerTenant,
   withCaller,

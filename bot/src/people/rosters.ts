@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { RosterMember } from './installation';
+import type { RosterMember } from './domain/installation';
 import { collections } from '../platform/store/collections';
 import type { Memberships } from './memberships';
 

@@ -1,5 +1,5 @@
-import { defaultCheckinSettings } from '../../../bot/src/features/checkins/checkin';
-import type { Round } from '../../../bot/src/features/checkins/checkin-ports';
+import { defaultCheckinSettings } from '../../../bot/src/features/checkins/domain/checkin';
+import type { Round } from '../../../bot/src/features/checkins/domain/checkin-ports';
 import { createCheckinRepository } from '../../../bot/src/features/checkins/checkin-repository';
 import { collections } from '../../../bot/src/platform/store/collections';
 import { createTrustWeekCounter } from '../../../bot/src/features/trust-health/trust-week-repository';

@@ -18,12 +18,12 @@ import {
   type Agreement,
   type AgreementProposal,
   type Author,
-} from '../../../bot/src/features/agreements/agreement';
+} from '../../../bot/src/features/agreements/domain/agreement';
 import {
   agreementDecision,
   ruleText,
-} from '../../../bot/src/features/agreements/agreement-decision';
-import { AGREEMENT_TEMPLATES } from '../../../bot/src/features/agreements/agreement-templates';
+} from '../../../bot/src/features/agreements/domain/agreement-decision';
+import { AGREEMENT_TEMPLATES } from '../../../bot/src/features/agreements/domain/agreement-templates';
 
 const DAY = 86_400_000;
 const created = new Date('2027-03-01T10:00:00Z');

@@ -7,7 +7,7 @@ import {
   weekHealth,
   type Cadence,
   type WeekTotals,
-} from '../../../bot/src/features/checkins/checkin';
+} from '../../../bot/src/features/checkins/domain/checkin';
 import { majorityOutcome } from '../../../bot/src/platform/domain/voting';
 import { zonedWallTimeToInstant } from '../../../bot/src/platform/domain/zoned-time';
 

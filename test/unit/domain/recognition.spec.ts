@@ -9,7 +9,7 @@ import {
   type Person,
   type RecognitionInput,
   type TeamValue,
-} from '../../../bot/src/features/recognition/recognition';
+} from '../../../bot/src/features/recognition/domain/recognition';
 
 const ana: Person = { aadObjectId: 'aad-ana', name: 'Ana', teamsUserId: '29:ana' };
 const bo: Person = { aadObjectId: 'aad-bo', name: 'Bo', teamsUserId: '29:bo' };

@@ -4,17 +4,17 @@ import {
   type Agreement,
   type AgreementProposal,
   type Author,
-} from '../../../bot/src/features/agreements/agreement';
-import type { ProposalState } from '../../../bot/src/features/agreements/agreement-ports';
+} from '../../../bot/src/features/agreements/domain/agreement';
+import type { ProposalState } from '../../../bot/src/features/agreements/domain/agreement-ports';
 import type { AdaptiveCard } from '../../../bot/src/platform/teams/cards/adaptive-card';
 import {
   agreementNoticeCard,
   decisionCard,
   proposalCard,
   reviewCard,
-} from '../../../bot/src/features/agreements/cards/agreement-card';
-import { recognitionCard } from '../../../bot/src/features/recognition/cards/recognition-card';
-import { recognitionFormCard } from '../../../bot/src/features/recognition/cards/recognition-form-card';
+} from '../../../bot/src/features/agreements/teams/cards/agreement-card';
+import { recognitionCard } from '../../../bot/src/features/recognition/teams/cards/recognition-card';
+import { recognitionFormCard } from '../../../bot/src/features/recognition/teams/cards/recognition-form-card';
 import { expectValidCard, shownText } from '../../support/adaptive-card-check';
 
 const LINK = 'https://teams.microsoft.com/l/entity/app/wall?context=x';

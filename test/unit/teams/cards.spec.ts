@@ -1,12 +1,15 @@
-import type { Person, ValidRecognition } from '../../../bot/src/features/recognition/recognition';
+import type {
+  Person,
+  ValidRecognition,
+} from '../../../bot/src/features/recognition/domain/recognition';
 import type { AdaptiveCard } from '../../../bot/src/platform/teams/cards/adaptive-card';
 import { expectValidCard, parseCard } from '../../support/adaptive-card-check';
 import { escapeCardText } from '../../../bot/src/platform/teams/cards/escape';
-import { recognitionCard } from '../../../bot/src/features/recognition/cards/recognition-card';
+import { recognitionCard } from '../../../bot/src/features/recognition/teams/cards/recognition-card';
 import {
   recognitionFormCard,
   type RecognitionFormOptions,
-} from '../../../bot/src/features/recognition/cards/recognition-form-card';
+} from '../../../bot/src/features/recognition/teams/cards/recognition-form-card';
 
 const me: Person = { aadObjectId: 'aad-me', name: 'Mia' };
 const ana: Person = { aadObjectId: 'aad-ana', name: 'Ana', teamsUserId: '29:ana' };

@@ -1,6 +1,6 @@
-import type { AgreementSchedule } from './agreement-ports';
+import type { AgreementSchedule } from './domain/agreement-ports';
 import type { AgreementService } from './agreement-service';
-import type { InstallationRepository } from '../../people/installation';
+import type { InstallationRepository } from '../../people/domain/installation';
 import type { JobHandler, Scheduler } from '../../platform/jobs/scheduler';
 
 /** "Still keeping this?" on an agreement's review date, 09:00 in the team's zone. */

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import type { Agreement, AgreementProposal } from './agreement';
-import type { AgreementRepository } from './agreement-ports';
+import type { Agreement, AgreementProposal } from './domain/agreement';
+import type { AgreementRepository } from './domain/agreement-ports';
 import { collections } from '../../platform/store/collections';
 import { createListing } from '../../platform/store/listings';
 

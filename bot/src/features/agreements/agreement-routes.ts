@@ -1,7 +1,13 @@
 import type { Request, Response, Server } from 'restify';
-import { baseContent, contentDiff, responseOf, type Agreement, type Author } from './agreement';
-import { ruleText } from './agreement-decision';
-import type { ProposalState } from './agreement-ports';
+import {
+  baseContent,
+  contentDiff,
+  responseOf,
+  type Agreement,
+  type Author,
+} from './domain/agreement';
+import { ruleText } from './domain/agreement-decision';
+import type { ProposalState } from './domain/agreement-ports';
 import type { AgreementService } from './agreement-service';
 import { withTeamMember, type AccessDeps } from '../../platform/http/auth/team-access';
 import type { Caller } from '../../platform/http/auth/token-validator';

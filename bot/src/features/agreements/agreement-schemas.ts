@@ -9,8 +9,8 @@ import {
   textSchema,
   titleSchema,
   type AgreementStatus,
-} from './agreement';
-import { AGREEMENT_TEMPLATES } from './agreement-templates';
+} from './domain/agreement';
+import { AGREEMENT_TEMPLATES } from './domain/agreement-templates';
 
 export const uuid = (what: string) => z.string().uuid(`is not ${what} id`);
 

@@ -29,17 +29,17 @@ import {
   type AgreementProposal,
   type AgreementStatus,
   type Author,
-} from './agreement';
+} from './domain/agreement';
 import type {
   AgreementDelivery,
   AgreementRepository,
   AgreementSchedule,
   ProposalState,
-} from './agreement-ports';
-import { AGREEMENT_TEMPLATES, findTemplate } from './agreement-templates';
-import { MAX_QUESTIONS } from '../checkins/checkin';
+} from './domain/agreement-ports';
+import { AGREEMENT_TEMPLATES, findTemplate } from './domain/agreement-templates';
+import { MAX_QUESTIONS } from '../checkins/domain/checkin';
 import type { CheckinService, RosterReader } from '../checkins/checkin-service';
-import type { RosterMember } from '../../people/installation';
+import type { RosterMember } from '../../people/domain/installation';
 
 /** Optimistic writes retry this often before giving up (each retry re-reads the document). */
 const MAX_ATTEMPTS = 60;

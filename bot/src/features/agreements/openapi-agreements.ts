@@ -1,4 +1,4 @@
-import { AGREEMENT_CATEGORIES } from './agreement';
+import { AGREEMENT_CATEGORIES } from './domain/agreement';
 import {
   agreementListQuery,
   agreementProposalBody,

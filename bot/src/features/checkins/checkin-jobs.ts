@@ -1,6 +1,6 @@
-import type { Round } from './checkin-ports';
+import type { Round } from './domain/checkin-ports';
 import type { CheckinService } from './checkin-service';
-import type { InstallationRepository } from '../../people/installation';
+import type { InstallationRepository } from '../../people/domain/installation';
 import type { Logger } from '../../logger';
 import type { JobHandler, Scheduler } from '../../platform/jobs/scheduler';
 

@@ -7,8 +7,8 @@ import {
   type CheckinSettings,
   type RoundResult,
   type ValidAnswer,
-} from './checkin';
-import type { CheckinRepository, Round, SettingsProposal } from './checkin-ports';
+} from './domain/checkin';
+import type { CheckinRepository, Round, SettingsProposal } from './domain/checkin-ports';
 import { collections } from '../../platform/store/collections';
 import { createListing } from '../../platform/store/listings';
 import { isDuplicateKey } from '../../platform/store/mongo-errors';

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { isLeadOf, type CheckinService } from './checkin-service';
-import type { Round, SettingsProposal } from './checkin-ports';
+import type { Round, SettingsProposal } from './domain/checkin-ports';
 import { withTeamMember, type AccessDeps } from '../../platform/http/auth/team-access';
 import {
   feedbackQuery,

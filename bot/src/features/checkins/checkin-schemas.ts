@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkinSettingsSchema } from './checkin';
+import { checkinSettingsSchema } from './domain/checkin';
 import { boundedString } from '../../platform/domain/text-rules';
 
 export const weeksQuery = z.object({

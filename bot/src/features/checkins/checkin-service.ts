@@ -9,9 +9,9 @@ import {
   weekHealth,
   type CheckinSettings,
   type WeekHealth,
-} from './checkin';
-import type { CheckinRepository, Round, SettingsProposal } from './checkin-ports';
-import type { RosterMember } from '../../people/installation';
+} from './domain/checkin';
+import type { CheckinRepository, Round, SettingsProposal } from './domain/checkin-ports';
+import type { RosterMember } from '../../people/domain/installation';
 import { plainIssues } from '../../platform/domain/plain-issues';
 import { majorityOutcome } from '../../platform/domain/voting';
 

@@ -1,4 +1,4 @@
-import { settingsChangeSchema } from './checkin';
+import { settingsChangeSchema } from './domain/checkin';
 import {
   feedbackQuery,
   proposalId,

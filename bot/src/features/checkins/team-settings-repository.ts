@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { TeamValue } from '../recognition/recognition';
+import type { TeamValue } from '../recognition/domain/recognition';
 import type { TeamSettingsReader } from '../recognition/recognition-service';
 import { collections } from '../../platform/store/collections';
 import { shortLivedCache, TEAM_CACHE_MS } from '../../platform/store/short-lived-cache';

@@ -1,8 +1,8 @@
 import type { Db } from 'mongodb';
-import type { Agreement, AgreementProposal, Author } from '../agreements/agreement';
-import { belongsToTenant } from '../../people/installation';
+import type { Agreement, AgreementProposal, Author } from '../agreements/domain/agreement';
+import { belongsToTenant } from '../../people/domain/installation';
 import type { PersonalDataRepository, PersonKey } from './personal-data';
-import { tagKey, type Person, type RecognitionTag } from '../recognition/recognition';
+import { tagKey, type Person, type RecognitionTag } from '../recognition/domain/recognition';
 import { collections } from '../../platform/store/collections';
 import { createMemberships } from '../../people/memberships';
 import { createRosterReader } from '../../people/rosters';

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { NOT_STORED, STORED } from './privacy';
+import { NOT_STORED, STORED } from './domain/privacy';
 
 /** Public: what Rapport stores is no secret, and people should read it before installing. */
 export function registerPrivacyRoutes(server: Server): void {

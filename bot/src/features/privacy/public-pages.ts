@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { NOT_STORED, STORED } from './privacy';
+import { NOT_STORED, STORED } from './domain/privacy';
 
 const escapeHtml = (text: string): string =>
   text.replace(

@@ -7,7 +7,7 @@ import {
   type Recognition,
   type RecognitionRepository,
   type RecognitionTag,
-} from './recognition';
+} from './domain/recognition';
 import { collections } from '../../platform/store/collections';
 import { batchInserts } from '../../platform/store/batched-inserts';
 import type { ChangeOutcome } from '../../platform/store/coalesced-increments';

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
-import type { RosterMember } from '../../people/installation';
-import type { Recognition } from './recognition';
+import type { RosterMember } from '../../people/domain/installation';
+import type { Recognition } from './domain/recognition';
 import type { RecognitionService } from './recognition-service';
 import { QUIET_DAYS } from './recognition-service';
 import { withTeamMember, type AccessDeps } from '../../platform/http/auth/team-access';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Recognition } from './recognition';
+import type { Recognition } from './domain/recognition';
 import { boundedString } from '../../platform/domain/text-rules';
 
 /** A recognition's id, as its route matches it. */

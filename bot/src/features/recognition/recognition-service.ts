@@ -7,7 +7,7 @@ import {
   type RecognitionRepository,
   type TeamValue,
   type ValidRecognition,
-} from './recognition';
+} from './domain/recognition';
 import { isoWeekKey } from '../../platform/domain/week';
 
 export interface TeamSettingsReader {

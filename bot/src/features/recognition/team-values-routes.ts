@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import type { CheckinService } from '../checkins/checkin-service';
-import type { TeamValue } from './recognition';
+import type { TeamValue } from './domain/recognition';
 import { withTeamMember, type AccessDeps } from '../../platform/http/auth/team-access';
 import { parseInput } from '../../platform/http/query';
 import { valuesBody } from './team-values-schemas';

@@ -2,7 +2,7 @@ import type { Db, Filter } from 'mongodb';
 import { coalesceIncrements } from '../../platform/store/coalesced-increments';
 import { collections } from '../../platform/store/collections';
 import { isDuplicateKey } from '../../platform/store/mongo-errors';
-import type { RoundResult } from '../checkins/checkin';
+import type { RoundResult } from '../checkins/domain/checkin';
 
 /**
  * Pre-aggregated trust-health buckets: one per team and ISO week, changed only with `$inc`, and

@@ -5,7 +5,7 @@ import type { TokenValidator } from './auth/token-validator';
 import { sendError } from './http-error';
 import { openApiDocument } from './openapi';
 import { registerRecognitionRoutes } from '../../features/recognition/recognition-routes';
-import type { InstallationRepository } from '../../people/installation';
+import type { InstallationRepository } from '../../people/domain/installation';
 import type { RecognitionService } from '../../features/recognition/recognition-service';
 import type { CheckinService } from '../../features/checkins/checkin-service';
 import { registerCheckinRoutes } from '../../features/checkins/checkin-routes';

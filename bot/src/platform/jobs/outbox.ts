@@ -5,7 +5,7 @@ import {
   type Filter,
   type OptionalUnlessRequiredId,
 } from 'mongodb';
-import { belongsToTenant } from '../../people/installation';
+import { belongsToTenant } from '../../people/domain/installation';
 import type { PersonKey } from '../../features/privacy/personal-data';
 import { collections } from '../store/collections';
 import { insertMissing } from '../store/insert-missing';

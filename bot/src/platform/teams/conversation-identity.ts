@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { ConversationKind } from '../../people/installation';
+import type { ConversationKind } from '../../people/domain/installation';
 
 export interface ConversationIdentity {
   id: string;

@@ -8,12 +8,12 @@ import {
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
 } from 'botbuilder';
-import type { InstallationRepository } from '../../people/installation';
+import type { InstallationRepository } from '../../people/domain/installation';
 import type { Logger } from '../../logger';
 import { conversationIdentity } from './conversation-identity';
 import { fetchRoster } from '../../people/roster';
-import type { CheckinFlow } from '../../features/checkins/checkin-flow';
-import type { AgreementFlow } from '../../features/agreements/agreement-flow';
+import type { CheckinFlow } from '../../features/checkins/teams/checkin-flow';
+import type { AgreementFlow } from '../../features/agreements/teams/agreement-flow';
 import { cardAttachment } from './cards/adaptive-card';
 import { ANSWERED_INVOKES } from './incoming-activity';
 import {
@@ -27,7 +27,7 @@ import {
   type CardVerbHandler,
   type ExtensionCommand,
 } from './invoke-routing';
-import type { RecognitionFlow } from '../../features/recognition/recognition-flow';
+import type { RecognitionFlow } from '../../features/recognition/teams/recognition-flow';
 import { helpText, welcomeText } from './welcome-message';
 
 export interface RapportBotDeps {

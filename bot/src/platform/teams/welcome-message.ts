@@ -1,4 +1,4 @@
-import { storageSummary } from '../../features/privacy/privacy';
+import { storageSummary } from '../../features/privacy/domain/privacy';
 import { TRAITS } from '../domain/traits';
 
 /** The first thing a team reads: what Rapport does and what it keeps. */

@@ -3,7 +3,7 @@ import {
   belongsToTenant,
   type ConversationSummary,
   type InstallationRepository,
-} from '../../../people/installation';
+} from '../../../people/domain/installation';
 import type { Logger } from '../../../logger';
 import { domainErrorStatus } from '../domain-errors';
 import { sendError } from '../http-error';

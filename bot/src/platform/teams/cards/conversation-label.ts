@@ -1,4 +1,4 @@
-import type { ConversationKind } from '../../../people/installation';
+import type { ConversationKind } from '../../../people/domain/installation';
 import { escapeCardText } from './escape';
 
 /**

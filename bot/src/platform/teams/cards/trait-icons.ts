@@ -1,4 +1,4 @@
-import type { RecognitionTag } from '../../../features/recognition/recognition';
+import type { RecognitionTag } from '../../../features/recognition/domain/recognition';
 import type { TraitId } from '../../domain/traits';
 
 const ICONS: Record<TraitId, string> = {

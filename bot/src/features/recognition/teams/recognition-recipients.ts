@@ -1,8 +1,8 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { InstallationRepository } from '../../people/installation';
-import type { Person } from './recognition';
-import type { PeopleDirectory } from '../../people/people-directory';
-import type { ConversationIdentity } from '../../platform/teams/conversation-identity';
+import type { InstallationRepository } from '../../../people/domain/installation';
+import type { Person } from '../domain/recognition';
+import type { PeopleDirectory } from '../../../people/people-directory';
+import type { ConversationIdentity } from '../../../platform/teams/conversation-identity';
 
 /** Someone a recognition names: chosen on a form (Entra object id) or @mentioned (Teams id). */
 export interface WantedPerson {

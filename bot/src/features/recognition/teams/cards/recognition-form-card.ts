@@ -1,8 +1,8 @@
-import { MAX_RECOGNITION_LENGTH, type Person, type TeamValue } from '../recognition';
-import { TRAITS } from '../../../platform/domain/traits';
+import { MAX_RECOGNITION_LENGTH, type Person, type TeamValue } from '../../domain/recognition';
+import { TRAITS } from '../../../../platform/domain/traits';
 import type { ChatDraft } from '../recognition-input';
-import { adaptiveCard, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
-import { escapeCardText } from '../../../platform/teams/cards/escape';
+import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
+import { escapeCardText } from '../../../../platform/teams/cards/escape';
 
 /** The form's Recognize button in chat (Action.Execute). */
 export const RECOGNIZE_VERB = 'recognize';

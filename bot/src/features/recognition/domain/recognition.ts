@@ -1,4 +1,4 @@
-import { TRAITS, type TraitId } from '../../platform/domain/traits';
+import { TRAITS, type TraitId } from '../../../platform/domain/traits';
 
 export const MAX_RECOGNITION_LENGTH = 1000;
 

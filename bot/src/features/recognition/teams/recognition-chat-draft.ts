@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { RecognitionError, type RecognitionInput } from './recognition';
-import type { RecognitionService } from './recognition-service';
-import type { Logger } from '../../logger';
+import { RecognitionError, type RecognitionInput } from '../domain/recognition';
+import type { RecognitionService } from '../recognition-service';
+import type { Logger } from '../../../logger';
 import {
   adaptiveCard,
   cardAttachment,
   type AdaptiveCard,
-} from '../../platform/teams/cards/adaptive-card';
-import { escapeCardText } from '../../platform/teams/cards/escape';
+} from '../../../platform/teams/cards/adaptive-card';
+import { escapeCardText } from '../../../platform/teams/cards/escape';
 import {
   draftNotYoursCard,
   draftPlaceholderCard,
@@ -17,7 +17,7 @@ import {
   RECOGNITION_DRAFT_VERB,
 } from './cards/recognition-draft-card';
 import { RECOGNIZE_VERB, recognitionFormCard } from './cards/recognition-form-card';
-import type { CardVerbHandler } from '../../platform/teams/invoke-routing';
+import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
 import {
   formFields,
   prefillOf,

@@ -5,7 +5,7 @@ import {
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
 } from 'botbuilder';
-import type { InstallationRepository } from '../../people/installation';
+import type { InstallationRepository } from '../../../people/domain/installation';
 import {
   completeCommand,
   parseRecognizeText,
@@ -13,14 +13,14 @@ import {
   RecognitionError,
   tagKey,
   type RecognitionInput,
-} from './recognition';
-import type { RecognitionService, TeamSettingsReader } from './recognition-service';
-import type { Logger } from '../../logger';
-import { cardAttachment, type AdaptiveCard } from '../../platform/teams/cards/adaptive-card';
+} from '../domain/recognition';
+import type { RecognitionService, TeamSettingsReader } from '../recognition-service';
+import type { Logger } from '../../../logger';
+import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
 import { recognitionCard } from './cards/recognition-card';
 import { recognitionFormCard } from './cards/recognition-form-card';
-import { commandText } from '../../platform/teams/command-text';
-import type { ExtensionCommand } from '../../platform/teams/invoke-routing';
+import { commandText } from '../../../platform/teams/command-text';
+import type { ExtensionCommand } from '../../../platform/teams/invoke-routing';
 import { createChatDrafts } from './recognition-chat-draft';
 import {
   createRecognitionForms,

@@ -1,15 +1,15 @@
 import { diffWordsWithSpace } from 'diff';
 import { z } from 'zod';
-import { plainIssues } from '../../platform/domain/plain-issues';
-import { plainText } from '../../platform/domain/text-rules';
+import { plainIssues } from '../../../platform/domain/plain-issues';
+import { plainText } from '../../../platform/domain/text-rules';
 import { agreementDecision, VOTING_WINDOW_DAYS, type Decision } from './agreement-decision';
-import type { TraitId } from '../../platform/domain/traits';
+import type { TraitId } from '../../../platform/domain/traits';
 import {
   addDays,
   isoDate,
   localDate,
   zonedWallTimeToInstant,
-} from '../../platform/domain/zoned-time';
+} from '../../../platform/domain/zoned-time';
 
 /**
  * Working agreements: the team's explicit norms, written and decided by the team. An agreement

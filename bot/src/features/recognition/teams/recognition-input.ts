@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ID_LENGTH } from '../../platform/teams/incoming-activity';
+import { MAX_ID_LENGTH } from '../../../platform/teams/incoming-activity';
 
 const MAX_PEOPLE = 50;
 /** Far above what a recognition may say, so that an overlong one still reaches its error message. */

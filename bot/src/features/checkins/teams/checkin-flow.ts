@@ -1,14 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { CheckinError } from './checkin';
-import { NotALeadError, type CheckinService } from './checkin-service';
-import type { InstallationRepository } from '../../people/installation';
+import { CheckinError } from '../domain/checkin';
+import { NotALeadError, type CheckinService } from '../checkin-service';
+import type { InstallationRepository } from '../../../people/domain/installation';
 import { CHECKIN_VERB, checkinCard, checkinDoneCard } from './cards/checkin-card';
-import { conversationLabel } from '../../platform/teams/cards/conversation-label';
-import { commandText } from '../../platform/teams/command-text';
-import { conversationIdentity } from '../../platform/teams/conversation-identity';
-import { momentInZone } from '../../platform/domain/zone-formatters';
-import type { CardVerbHandler } from '../../platform/teams/invoke-routing';
+import { conversationLabel } from '../../../platform/teams/cards/conversation-label';
+import { commandText } from '../../../platform/teams/command-text';
+import { conversationIdentity } from '../../../platform/teams/conversation-identity';
+import { momentInZone } from '../../../platform/domain/zone-formatters';
+import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
 
 const answerData = z
   .object({ roundId: z.string().min(1).max(400) })

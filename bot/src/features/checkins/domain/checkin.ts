@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { lastById, plainText } from '../../platform/domain/text-rules';
-import { TRAITS, TRAIT_IDS, type TraitId } from '../../platform/domain/traits';
-import { isoWeekKey } from '../../platform/domain/week';
+import { lastById, plainText } from '../../../platform/domain/text-rules';
+import { TRAITS, TRAIT_IDS, type TraitId } from '../../../platform/domain/traits';
+import { isoWeekKey } from '../../../platform/domain/week';
 import {
   addDays,
   isoDate,
@@ -10,7 +10,7 @@ import {
   localDate,
   timeInZone,
   zonedWallTimeToInstant,
-} from '../../platform/domain/zoned-time';
+} from '../../../platform/domain/zoned-time';
 
 /** No aggregate is ever shown for fewer people than this, whatever a team configures. */
 export const MIN_GROUP_FLOOR = 3;

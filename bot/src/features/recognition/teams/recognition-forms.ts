@@ -1,21 +1,21 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import type { InstallationRepository } from '../../people/installation';
+import type { InstallationRepository } from '../../../people/domain/installation';
 import {
   notInConversationError,
   type Person,
   type RecognitionInput,
   type ValidRecognition,
-} from './recognition';
-import type { TeamSettingsReader } from './recognition-service';
-import { cardAttachment } from '../../platform/teams/cards/adaptive-card';
+} from '../domain/recognition';
+import type { TeamSettingsReader } from '../recognition-service';
+import { cardAttachment } from '../../../platform/teams/cards/adaptive-card';
 import { recognitionCard } from './cards/recognition-card';
 import type { RecognitionFormOptions } from './cards/recognition-form-card';
 import {
   conversationIdentity,
   type ConversationIdentity,
-} from '../../platform/teams/conversation-identity';
-import { recognitionWallLink } from '../../platform/teams/deep-links';
-import { InvokeRefusal } from '../../platform/teams/invoke-routing';
+} from '../../../platform/teams/conversation-identity';
+import { recognitionWallLink } from '../../../platform/teams/deep-links';
+import { InvokeRefusal } from '../../../platform/teams/invoke-routing';
 import { membersFound, outsiderNames, type RecipientLookup } from './recognition-recipients';
 import { recognitionFormData, type RecognitionFormData } from './recognition-input';
 

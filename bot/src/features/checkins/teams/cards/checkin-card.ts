@@ -1,7 +1,7 @@
-import type { Round } from '../checkin-ports';
-import { adaptiveCard, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
-import { cardDateTime } from '../../../platform/teams/cards/card-time';
-import { escapeCardText } from '../../../platform/teams/cards/escape';
+import type { Round } from '../../domain/checkin-ports';
+import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
+import { cardDateTime } from '../../../../platform/teams/cards/card-time';
+import { escapeCardText } from '../../../../platform/teams/cards/escape';
 
 export const CHECKIN_VERB = 'checkin.answer';
 

@@ -5,12 +5,12 @@ import {
   standingObjections,
   type Agreement,
   type AgreementProposal,
-} from '../agreement';
-import { ruleText } from '../agreement-decision';
-import type { ProposalState } from '../agreement-ports';
-import { adaptiveCard, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
-import { cardDate, cardDateTime } from '../../../platform/teams/cards/card-time';
-import { escapeCardText } from '../../../platform/teams/cards/escape';
+} from '../../domain/agreement';
+import { ruleText } from '../../domain/agreement-decision';
+import type { ProposalState } from '../../domain/agreement-ports';
+import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
+import { cardDate, cardDateTime } from '../../../../platform/teams/cards/card-time';
+import { escapeCardText } from '../../../../platform/teams/cards/escape';
 
 export const AGREEMENT_VERBS = {
   endorse: 'agreement.endorse',

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { AgreementError, type Author } from './agreement';
-import type { AgreementService } from './agreement-service';
-import type { Logger } from '../../logger';
-import { cardAttachment, type AdaptiveCard } from '../../platform/teams/cards/adaptive-card';
+import { AgreementError, type Author } from '../domain/agreement';
+import type { AgreementService } from '../agreement-service';
+import type { Logger } from '../../../logger';
+import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
 import {
   AGREEMENT_VERBS,
   agreementNoticeCard,
@@ -11,10 +11,10 @@ import {
   REASON_INPUT,
   reviewCard,
 } from './cards/agreement-card';
-import { escapeCardText } from '../../platform/teams/cards/escape';
-import { conversationIdentity } from '../../platform/teams/conversation-identity';
-import { agreementLink } from '../../platform/teams/deep-links';
-import type { CardVerbHandler } from '../../platform/teams/invoke-routing';
+import { escapeCardText } from '../../../platform/teams/cards/escape';
+import { conversationIdentity } from '../../../platform/teams/conversation-identity';
+import { agreementLink } from '../../../platform/teams/deep-links';
+import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
 
 const proposalAction = z.object({
   proposalId: z.string().min(1).max(100),

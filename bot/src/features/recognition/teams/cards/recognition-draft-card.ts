@@ -1,5 +1,5 @@
-import { adaptiveCard, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
-import { escapeCardText } from '../../../platform/teams/cards/escape';
+import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
+import { escapeCardText } from '../../../../platform/teams/cards/escape';
 import { HOW_TO_RECOGNIZE } from '../recognition-hints';
 import type { ChatDraft, ChatDraftContent } from '../recognition-input';
 
