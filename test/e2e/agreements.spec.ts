@@ -419,9 +419,7 @@ describe('working agreements in the tab', () => {
     await page.goto(agreementsUrl(team));
     await page.getByTestId('agreement-card').first().waitFor();
 
-    const headings = await page
-      .getByTestId('agreement-category')
-      .getByRole('heading', { level: 3 });
+    const headings = page.getByTestId('agreement-category').getByRole('heading', { level: 3 });
     expect(await headings.allTextContents()).toEqual([
       'Communication (1)',
       'Availability (2)',

@@ -40,6 +40,7 @@ export default function ConfirmDialog({
     setError(undefined);
     onClose();
   };
+  // Never rejects: a failure stays in the dialog as its error, so the button need not wait.
   const confirm = async () => {
     setBusy(true);
     setError(undefined);
@@ -71,7 +72,7 @@ export default function ConfirmDialog({
             </Button>
             <Button
               appearance="primary"
-              onClick={confirm}
+              onClick={() => void confirm()}
               disabled={busy}
               icon={busy ? <Spinner size="tiny" /> : undefined}
             >

@@ -54,6 +54,7 @@ export default function SignIn({ notice, onSignedIn }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
 
+  // Never rejects: a failure is shown above the form, so the form need not wait.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -85,7 +86,11 @@ export default function SignIn({ notice, onSignedIn }: Props) {
   return (
     <main className={styles.root}>
       <Card className={styles.card}>
-        <form className={styles.form} onSubmit={submit} aria-labelledby="signin-title">
+        <form
+          className={styles.form}
+          onSubmit={(event) => void submit(event)}
+          aria-labelledby="signin-title"
+        >
           <Title2 as="h1" id="signin-title">
             Sign in to Rapport
           </Title2>

@@ -65,8 +65,9 @@ export function PrivacyView() {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleted, setDeleted] = useState(false);
 
+  // Fire and forget: useAction catches a failure and keeps it for the ErrorState below.
   const exportData = () =>
-    exporting.run('export', async () => {
+    void exporting.run('export', async () => {
       const blob = await api.blob('/api/v1/me/export');
       download(new Blob([blob], { type: 'application/json' }), 'rapport-my-data.json');
     });

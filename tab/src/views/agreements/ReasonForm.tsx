@@ -57,6 +57,7 @@ export function ReasonForm({
 
   if (!open) return null;
 
+  // The form need not wait: callers run onSubmit through useAction, which keeps a failure to show.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = text.trim();
@@ -70,7 +71,7 @@ export function ReasonForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={formLabel}>
+    <form className={styles.form} onSubmit={(event) => void submit(event)} aria-label={formLabel}>
       <Field
         label={label}
         required
