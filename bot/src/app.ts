@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import path from 'node:path';
-import type { Server } from 'restify';
 import { GUID, type AuthConfig, type Config } from './config';
 import type { Logger } from './logger';
 import { connectDatabase, type Database } from './platform/store/database';
@@ -27,7 +26,7 @@ import { createProactiveSender } from './platform/teams/proactive-sender';
 import { createRecognitionFlow } from './features/recognition/teams/recognition-flow';
 import { createRecipientLookup } from './features/recognition/teams/recognition-recipients';
 import { createCheckinService } from './features/checkins/checkin-service';
-import { createCheckinDelivery } from './features/checkins/checkin-delivery';
+import { createCheckinDelivery } from './features/checkins/teams/checkin-delivery';
 import {
   checkinJobHandlers,
   scheduleRoundEnd,
@@ -40,7 +39,7 @@ import { createPersonalDataRepository } from './features/privacy/personal-data-r
 import { createPersonalDataService } from './features/privacy/personal-data';
 import { createCheckinFlow } from './features/checkins/teams/checkin-flow';
 import { createAgreementService } from './features/agreements/agreement-service';
-import { createAgreementDelivery } from './features/agreements/agreement-delivery';
+import { createAgreementDelivery } from './features/agreements/teams/agreement-delivery';
 import { agreementJobHandlers, agreementSchedule } from './features/agreements/agreement-jobs';
 import { createAgreementRepository } from './features/agreements/agreement-repository';
 import { createAgreementFlow } from './features/agreements/teams/agreement-flow';
@@ -219,7 +218,7 @@ async function serve(
     logger,
   });
   const { tokens, devTokens } = await createTabAuth(config.auth, logger);
-  const server: Server = createServer({
+  const server = createServer({
     auth: { tokens, installations, devTokens },
     recognitions,
     checkins,

@@ -11,7 +11,7 @@ import {
 import type { InstallationRepository } from '../../people/domain/installation';
 import type { Logger } from '../../logger';
 import { conversationIdentity } from './conversation-identity';
-import { fetchRoster } from '../../people/roster';
+import { fetchRoster } from '../../people/teams/roster';
 import type { CheckinFlow } from '../../features/checkins/teams/checkin-flow';
 import type { AgreementFlow } from '../../features/agreements/teams/agreement-flow';
 import { cardAttachment } from './cards/adaptive-card';

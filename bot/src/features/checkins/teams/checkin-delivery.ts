@@ -1,12 +1,12 @@
 import { MessageFactory } from 'botbuilder';
-import type { CheckinDelivery } from './checkin-service';
-import type { Round } from './domain/checkin-ports';
-import type { InstallationRepository, RosterMember } from '../../people/domain/installation';
-import type { Logger } from '../../logger';
-import { cardAttachment } from '../../platform/teams/cards/adaptive-card';
-import { checkinCard } from './teams/cards/checkin-card';
-import { conversationLabel } from '../../platform/teams/cards/conversation-label';
-import type { OutboxMessage } from '../../platform/jobs/outbox';
+import type { CheckinDelivery } from '../checkin-service';
+import type { Round } from '../domain/checkin-ports';
+import type { InstallationRepository, RosterMember } from '../../../people/domain/installation';
+import type { Logger } from '../../../logger';
+import { cardAttachment } from '../../../platform/teams/cards/adaptive-card';
+import { checkinCard } from './cards/checkin-card';
+import { conversationLabel } from '../../../platform/teams/cards/conversation-label';
+import type { OutboxMessage } from '../../../platform/jobs/outbox';
 
 /**
  * Check-in cards go to each member privately through the outbox. The key (round + member, and

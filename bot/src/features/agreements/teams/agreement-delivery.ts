@@ -1,11 +1,11 @@
 import { MessageFactory } from 'botbuilder';
-import type { AgreementDelivery } from './domain/agreement-ports';
-import type { InstallationRepository } from '../../people/domain/installation';
-import type { Logger } from '../../logger';
-import { cardAttachment, type AdaptiveCard } from '../../platform/teams/cards/adaptive-card';
-import { decisionCard, proposalCard, reviewCard } from './teams/cards/agreement-card';
-import { agreementLink } from '../../platform/teams/deep-links';
-import type { OutboxMessage } from '../../platform/jobs/outbox';
+import type { AgreementDelivery } from '../domain/agreement-ports';
+import type { InstallationRepository } from '../../../people/domain/installation';
+import type { Logger } from '../../../logger';
+import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
+import { decisionCard, proposalCard, reviewCard } from './cards/agreement-card';
+import { agreementLink } from '../../../platform/teams/deep-links';
+import type { OutboxMessage } from '../../../platform/jobs/outbox';
 
 /**
  * Agreement cards go into the team's own conversation (the channel or group chat the app was
