@@ -40,6 +40,7 @@ import { AGREEMENT_TEMPLATES, findTemplate } from './domain/agreement-templates'
 import { MAX_QUESTIONS } from '../checkins/domain/checkin';
 import type { CheckinService, RosterReader } from '../checkins/checkin-service';
 import type { RosterMember } from '../../people/domain/installation';
+import { CONFLICT, REREAD, retryOnConflict } from '../../platform/store/retry-on-conflict';
 
 /** Optimistic writes retry this often before giving up (each retry re-reads the document). */
 const MAX_ATTEMPTS = 60;
@@ -64,8 +65,6 @@ const changeInput = z.object({
 export type ChangeInput = z.input<typeof changeInput>;
 
 const retireInput = z.object({ note: noteSchema.optional() });
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface AgreementServiceDeps {
   repo: AgreementRepository;
@@ -124,17 +123,18 @@ export function createAgreementService(deps: AgreementServiceDeps) {
     teamId: string,
     id: string,
     change: (a: Agreement) => Agreement,
-  ): Promise<{ before: Agreement; after: Agreement }> => {
-    for (let attempt = 1; ; attempt++) {
-      const before = await agreementOf(teamId, id);
-      const after = change(before);
-      if (after === before) return { before, after };
-      const next = { ...after, revision: before.revision + 1 };
-      if (await repo.saveAgreement(next, before.revision)) return { before, after: next };
-      if (attempt >= MAX_ATTEMPTS) throw new Error(`agreement ${id}: too much contention`);
-      await pause(Math.random() * 5 * Math.min(attempt, 10));
-    }
-  };
+  ): Promise<{ before: Agreement; after: Agreement }> =>
+    retryOnConflict(
+      async () => {
+        const before = await agreementOf(teamId, id);
+        const after = change(before);
+        if (after === before) return { before, after };
+        const next = { ...after, revision: before.revision + 1 };
+        if (await repo.saveAgreement(next, before.revision)) return { before, after: next };
+        return CONFLICT;
+      },
+      { tries: MAX_ATTEMPTS, what: `agreement ${id}` },
+    );
 
   /** Makes a decided proposal part of its agreement, once, then schedules and announces it. */
   const applyOutcome = async (p: AgreementProposal): Promise<void> => {
@@ -161,32 +161,33 @@ export function createAgreementService(deps: AgreementServiceDeps) {
     id: string,
     change: (p: AgreementProposal, members: RosterMember[]) => AgreementProposal,
     at = now(),
-  ): Promise<ProposalState> => {
-    for (let attempt = 1; ; attempt++) {
-      const current = await repo.proposal(teamId, id);
-      if (!current) {
-        throw new AgreementError(
-          'AGREEMENT_PROPOSAL_NOT_FOUND',
-          'That proposal does not exist in this team.',
-        );
-      }
-      const members = await roster(teamId);
-      const changed = change(current, members);
-      const next = settleProposal(changed, decisionOf(changed, members.length, at), at);
-      if (next === current) {
-        // Nothing to write; finish applying an outcome a crash may have interrupted.
-        if (current.status !== 'open') await applyOutcome(current);
-        return stateOf(current, members.length, at);
-      }
-      const saved = { ...next, revision: current.revision + 1 };
-      if (await repo.saveProposal(saved, current.revision)) {
-        if (current.status === 'open' && saved.status !== 'open') await applyOutcome(saved);
-        return stateOf(saved, members.length, at);
-      }
-      if (attempt >= MAX_ATTEMPTS) throw new Error(`proposal ${id}: too much contention`);
-      await pause(Math.random() * 5 * Math.min(attempt, 10));
-    }
-  };
+  ): Promise<ProposalState> =>
+    retryOnConflict(
+      async () => {
+        const current = await repo.proposal(teamId, id);
+        if (!current) {
+          throw new AgreementError(
+            'AGREEMENT_PROPOSAL_NOT_FOUND',
+            'That proposal does not exist in this team.',
+          );
+        }
+        const members = await roster(teamId);
+        const changed = change(current, members);
+        const next = settleProposal(changed, decisionOf(changed, members.length, at), at);
+        if (next === current) {
+          // Nothing to write; finish applying an outcome a crash may have interrupted.
+          if (current.status !== 'open') await applyOutcome(current);
+          return stateOf(current, members.length, at);
+        }
+        const saved = { ...next, revision: current.revision + 1 };
+        if (await repo.saveProposal(saved, current.revision)) {
+          if (current.status === 'open' && saved.status !== 'open') await applyOutcome(saved);
+          return stateOf(saved, members.length, at);
+        }
+        return CONFLICT;
+      },
+      { tries: MAX_ATTEMPTS, what: `proposal ${id}` },
+    );
 
   /** Brings a proposal up to date with the clock (a window may have ended since it was read). */
   const refresh = (teamId: string, id: string) => updateProposal(teamId, id, (p) => p);
@@ -206,58 +207,59 @@ export function createAgreementService(deps: AgreementServiceDeps) {
     agreementId: string,
     proposal: AgreementProposal,
     author: Author,
-  ): Promise<Agreement> => {
-    for (let attempt = 1; ; attempt++) {
-      if (attempt > MAX_ATTEMPTS) throw new Error(`agreement ${agreementId}: too much contention`);
-      const a = await agreementOf(teamId, agreementId);
-      if (a.status !== 'active') {
-        throw new AgreementError(
-          'AGREEMENT_NOT_ACTIVE',
-          a.status === 'proposed'
-            ? 'This agreement is still being decided: respond to its proposal instead.'
-            : 'This agreement is no longer in force. Propose it again as a new agreement.',
-        );
-      }
-      const open = a.openProposalId ? await repo.proposal(teamId, a.openProposalId) : undefined;
-      if (open?.status === 'open') {
-        if (!votingOver(open, now())) {
+  ): Promise<Agreement> =>
+    retryOnConflict(
+      async () => {
+        const a = await agreementOf(teamId, agreementId);
+        if (a.status !== 'active') {
           throw new AgreementError(
-            'AGREEMENT_PROPOSAL_OPEN',
-            'This agreement already has an open proposal: respond to it first, so versions do not fork.',
+            'AGREEMENT_NOT_ACTIVE',
+            a.status === 'proposed'
+              ? 'This agreement is still being decided: respond to its proposal instead.'
+              : 'This agreement is no longer in force. Propose it again as a new agreement.',
           );
         }
-        // Past its window: settle what the rule settles; supersede it only if it still waits.
-        const fresh = await refresh(teamId, open.id);
-        if (fresh.proposal.status === 'open') {
-          await updateProposal(teamId, open.id, (p) =>
-            p.status === 'open' ? { ...p, status: 'superseded', decidedAt: now() } : p,
-          );
+        const open = a.openProposalId ? await repo.proposal(teamId, a.openProposalId) : undefined;
+        if (open?.status === 'open') {
+          if (!votingOver(open, now())) {
+            throw new AgreementError(
+              'AGREEMENT_PROPOSAL_OPEN',
+              'This agreement already has an open proposal: respond to it first, so versions do not fork.',
+            );
+          }
+          // Past its window: settle what the rule settles; supersede it only if it still waits.
+          const fresh = await refresh(teamId, open.id);
+          if (fresh.proposal.status === 'open') {
+            await updateProposal(teamId, open.id, (p) =>
+              p.status === 'open' ? { ...p, status: 'superseded', decidedAt: now() } : p,
+            );
+          }
+          return REREAD;
         }
-        continue;
-      }
-      if (open && !isApplied(a, open)) {
-        // Decided, but a crash left its outcome unapplied: apply it before anything new.
-        await applyOutcome(open);
-        continue;
-      }
-      const next: Agreement = {
-        ...a,
-        openProposalId: proposal.id,
-        events: [
-          ...a.events,
-          {
-            kind: proposal.kind === 'retire' ? 'retire-proposed' : 'change-proposed',
-            at: proposal.createdAt,
-            by: author,
-            proposalId: proposal.id,
-          },
-        ],
-        revision: a.revision + 1,
-      };
-      if (await repo.saveAgreement(next, a.revision)) return next;
-      await pause(Math.random() * 5 * Math.min(attempt, 10));
-    }
-  };
+        if (open && !isApplied(a, open)) {
+          // Decided, but a crash left its outcome unapplied: apply it before anything new.
+          await applyOutcome(open);
+          return REREAD;
+        }
+        const next: Agreement = {
+          ...a,
+          openProposalId: proposal.id,
+          events: [
+            ...a.events,
+            {
+              kind: proposal.kind === 'retire' ? 'retire-proposed' : 'change-proposed',
+              at: proposal.createdAt,
+              by: author,
+              proposalId: proposal.id,
+            },
+          ],
+          revision: a.revision + 1,
+        };
+        if (await repo.saveAgreement(next, a.revision)) return next;
+        return CONFLICT;
+      },
+      { tries: MAX_ATTEMPTS, what: `agreement ${agreementId}` },
+    );
 
   const openProposal = (
     teamId: string,
