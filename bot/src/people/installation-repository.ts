@@ -17,6 +17,7 @@ interface ConversationDoc {
   updatedAt: Date;
 }
 
+/** Long only as a factory: the repository's methods, each short, over the same collections. */
 export function createInstallationRepository(db: Db): InstallationRepository {
   // Every query here names an `_id`: the conversation's, its roster's, or a person's list of
   // conversations (memberships.ts), each served by the `_id` index on MongoDB and on FerretDB.

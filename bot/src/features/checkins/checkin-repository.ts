@@ -73,6 +73,8 @@ const toProposal = ({ _id, ...rest }: ProposalDoc): SettingsProposal => ({ id: _
  * belongs to a team or a round is found through its listing (listings.ts): the team's rounds
  * (feedback), its open proposals, and the participation records of an open round (deleted by key
  * when it closes).
+ *
+ * Long only as a factory: the repository's methods, each short, over the same collections.
  */
 export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): CheckinRepository {
   const settings = db.collection<{

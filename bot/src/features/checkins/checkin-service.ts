@@ -88,6 +88,7 @@ const roundClosed = () =>
     'This check-in has closed. The next one will come on schedule.',
   );
 
+/** Long only as a factory: the check-in service's operations, each short, sharing its deps. */
 export function createCheckinService(deps: {
   repo: CheckinRepository;
   roster: RosterReader;

@@ -55,6 +55,8 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * A person is an object id within a tenant: every record is kept only when the team it belongs
  * to is installed in the caller's tenant (recognitions, votes, agreements and rosters by their
  * team, participation by its round's team).
+ *
+ * Long only as a factory: the repository's methods, each short, over the same collections.
  */
 export function createPersonalDataRepository(db: Db): PersonalDataRepository {
   const wall = createWallIndex(db);

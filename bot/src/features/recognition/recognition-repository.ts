@@ -70,6 +70,7 @@ const STALE_ENTRY_MS = 10 * 60_000;
 /** Records being removed are gone for every reader. */
 const visible: Filter<RecognitionDoc> = { pending: { $ne: 'uncount' } };
 
+/** Long only as a factory: the repository's methods, each short, over the same collections. */
 export function createRecognitionRepository(
   db: Db,
   weeks: TrustWeekCounter,

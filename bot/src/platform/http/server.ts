@@ -47,7 +47,11 @@ export interface ServerDeps {
   };
 }
 
-/** Builds the HTTP surface: the bot endpoint, the tab API, health, and the tab's static files. */
+/**
+ * Builds the HTTP surface: the bot endpoint, the tab API, health, and the tab's static files.
+ *
+ * Long because it lists the whole HTTP surface in one place, in the order restify applies it.
+ */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'rapport', handleUncaughtExceptions: false });
 

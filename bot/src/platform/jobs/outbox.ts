@@ -200,6 +200,7 @@ export async function indexPendingMessages(db: Db): Promise<number> {
   return entries.length - present.length;
 }
 
+/** Long only as a factory: the outbox's methods, each short, over the same collections and listeners. */
 export function createOutbox(db: Db): Outbox {
   const outbox = db.collection<StoredMessage>(collections.outbox);
   const outcomes = db.collection<OutcomeDoc>(collections.outboxOutcomes);

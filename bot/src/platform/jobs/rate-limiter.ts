@@ -83,6 +83,7 @@ interface Log {
 
 const newLog = (): Log => ({ entries: [], pausedUntil: 0 });
 
+/** Long only as a factory: small functions over the limiter's logs, which nothing outside can reach. */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const conversationWindows = options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS;
   const tenantWindows = options.tenantWindows ?? TEAMS_TENANT_WINDOWS;

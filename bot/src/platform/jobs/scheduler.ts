@@ -43,6 +43,8 @@ const LOOK_AT_LEAST_EVERY_MS = 60_000;
  * database must run alone, holding up every request's write while it reads all the jobs. The
  * loop also remembers when the next job is due and reads again only then (or after a minute, or
  * when this process schedules something sooner), so an idle app reads the jobs once a minute.
+ *
+ * Long only as a factory: the loop's small steps share the next due time and the stop flag.
  */
 export function createScheduler(deps: {
   db: Db;

@@ -32,6 +32,8 @@ const UNREADABLE = 'This card could not be read any more. Open Rapport to see th
  * answer to each action is the updated card (Universal Actions), and the same card without the
  * personal line replaces the message for everyone, so the channel shows the current tally; an
  * open proposal's card also asks for its current state when viewed (votes cast in the tab).
+ *
+ * Long only as a factory: the card verbs' handlers, each short, sharing its deps.
  */
 export function createAgreementFlow(deps: {
   agreements: AgreementService;

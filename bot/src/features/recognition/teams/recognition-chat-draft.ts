@@ -40,6 +40,8 @@ import {
  * Actions' refresh, for them alone), and the bot refuses anyone else who sends it, since the
  * card's JSON is in every member's client. Sending is keyed by the draft's id, so a second press
  * (a new invoke each time) posts nothing more.
+ *
+ * Long only as a factory: the draft's verb handlers, each short, sharing its deps.
  */
 export function createChatDrafts(deps: {
   forms: RecognitionForms;

@@ -107,24 +107,8 @@ export function proposalCard(
   body.push(text(tallyText(state), { weight: 'Bolder', spacing: 'Medium' }));
   body.push(text(proposalStatusText(state, agreement), { spacing: 'None' }));
 
-  const objections = standingObjections(p);
-  if (objections.length > 0) {
-    body.push({
-      type: 'Container',
-      style: 'emphasis',
-      spacing: 'Medium',
-      items: objections.flatMap((o) => [
-        text(`✋ ${escapeCardText(o.by.name)} objects: ${escapeCardText(o.reason)}`),
-        ...(o.answers.length === 0
-          ? [text('No answer yet.', { isSubtle: true, spacing: 'None' })]
-          : o.answers.map((a) =>
-              text(`↳ ${escapeCardText(a.by.name)}: ${escapeCardText(a.text)}`, {
-                spacing: 'None',
-              }),
-            )),
-      ]),
-    });
-  }
+  const objections = objectionsBlock(p);
+  if (objections) body.push(objections);
   body.push(text(`How we decide: ${ruleText(p.kind)}`, { isSubtle: true, size: 'Small' }));
   if (options.notice) body.push(text(options.notice, { color: 'Good', weight: 'Bolder' }));
   if (options.error) body.push(text(escapeCardText(options.error), { color: 'Attention' }));
@@ -132,29 +116,8 @@ export function proposalCard(
   const voting = state.decision.outcome === 'open' && state.decision.phase === 'voting';
   const actions: Element[] = [];
   if (voting) {
-    body.push({
-      type: 'Input.Text',
-      id: REASON_INPUT,
-      label: `To object, say why (${MIN_OBJECTION}–${MAX_OBJECTION} characters)`,
-      isMultiline: true,
-      maxLength: MAX_OBJECTION,
-    });
-    actions.push(
-      {
-        type: 'Action.Execute',
-        title: 'Endorse',
-        verb: AGREEMENT_VERBS.endorse,
-        data: { proposalId: p.id },
-        associatedInputs: 'none',
-        style: 'positive',
-      },
-      {
-        type: 'Action.Execute',
-        title: 'Object',
-        verb: AGREEMENT_VERBS.object,
-        data: { proposalId: p.id },
-      },
-    );
+    body.push(objectionInput());
+    actions.push(...votingActions(p.id));
   }
   if (options.link) {
     actions.push({
@@ -163,25 +126,77 @@ export function proposalCard(
       url: options.link,
     });
   }
-  // Votes cast in the tab change the tally too. While the proposal is open, Teams asks for the
-  // current card whenever someone views it (automatically in conversations of up to 60 people,
-  // from the card's menu in bigger ones), so the channel never shows a stale tally.
-  const refresh =
-    p.status === 'open'
-      ? {
-          action: {
-            type: 'Action.Execute',
-            title: 'Refresh',
-            verb: AGREEMENT_VERBS.refresh,
-            data: { proposalId: p.id },
-          },
-        }
-      : undefined;
   return adaptiveCard(body, {
     actions,
     msteams: { width: 'Full' },
-    ...(refresh ? { refresh } : {}),
+    ...(p.status === 'open' ? { refresh: refreshWhileOpen(p.id) } : {}),
   });
+}
+
+/** Every standing objection with its answers, or nothing when there is none. */
+function objectionsBlock(p: AgreementProposal): Element | undefined {
+  const objections = standingObjections(p);
+  if (objections.length === 0) return undefined;
+  return {
+    type: 'Container',
+    style: 'emphasis',
+    spacing: 'Medium',
+    items: objections.flatMap((o) => [
+      text(`✋ ${escapeCardText(o.by.name)} objects: ${escapeCardText(o.reason)}`),
+      ...(o.answers.length === 0
+        ? [text('No answer yet.', { isSubtle: true, spacing: 'None' })]
+        : o.answers.map((a) =>
+            text(`↳ ${escapeCardText(a.by.name)}: ${escapeCardText(a.text)}`, {
+              spacing: 'None',
+            }),
+          )),
+    ]),
+  };
+}
+
+function objectionInput(): Element {
+  return {
+    type: 'Input.Text',
+    id: REASON_INPUT,
+    label: `To object, say why (${MIN_OBJECTION}–${MAX_OBJECTION} characters)`,
+    isMultiline: true,
+    maxLength: MAX_OBJECTION,
+  };
+}
+
+function votingActions(proposalId: string): Element[] {
+  return [
+    {
+      type: 'Action.Execute',
+      title: 'Endorse',
+      verb: AGREEMENT_VERBS.endorse,
+      data: { proposalId },
+      associatedInputs: 'none',
+      style: 'positive',
+    },
+    {
+      type: 'Action.Execute',
+      title: 'Object',
+      verb: AGREEMENT_VERBS.object,
+      data: { proposalId },
+    },
+  ];
+}
+
+/**
+ * Votes cast in the tab change the tally too. While the proposal is open, Teams asks for the
+ * current card whenever someone views it (automatically in conversations of up to 60 people,
+ * from the card's menu in bigger ones), so the channel never shows a stale tally.
+ */
+function refreshWhileOpen(proposalId: string) {
+  return {
+    action: {
+      type: 'Action.Execute',
+      title: 'Refresh',
+      verb: AGREEMENT_VERBS.refresh,
+      data: { proposalId },
+    },
+  };
 }
 
 export interface ReviewCardOptions {

@@ -35,39 +35,7 @@ export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCa
       weight: 'Bolder',
     });
   }
-  if (options.author) {
-    body.push({
-      type: 'TextBlock',
-      text: `Recognize **${escapeCardText(options.author.name)}**`,
-      wrap: true,
-    });
-    body.push({
-      type: 'Input.Text',
-      id: 'author',
-      isVisible: false,
-      value: options.author.aadObjectId,
-    });
-  } else {
-    body.push({
-      type: 'Input.ChoiceSet',
-      id: 'people',
-      label: 'Who do you want to recognize?',
-      isMultiSelect: true,
-      choices: [],
-      'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
-      value: options.prefill?.recipients?.join(',') ?? '',
-    });
-    if (options.roster?.length) {
-      body.push({
-        type: 'Input.ChoiceSet',
-        id: 'teammates',
-        label: 'Or pick from this team',
-        isMultiSelect: true,
-        style: 'filtered',
-        choices: options.roster.map((p) => ({ title: p.name, value: p.aadObjectId })),
-      });
-    }
-  }
+  body.push(...whoFields(options));
   body.push({
     type: 'Input.ChoiceSet',
     id: 'tag',
@@ -101,14 +69,50 @@ export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCa
     placeholder: 'Be specific: what happened, and why it mattered',
     value: options.prefill?.message ?? '',
   });
-  const action =
-    options.submit === 'task'
-      ? { type: 'Action.Submit', title: 'Recognize', data: { rapport: 'recognize' } }
-      : {
-          type: 'Action.Execute',
-          title: 'Recognize',
-          verb: RECOGNIZE_VERB,
-          data: options.draft ?? {},
-        };
-  return adaptiveCard(body, { actions: [action] });
+  return adaptiveCard(body, { actions: [submitAction(options)] });
+}
+
+/** The author of the message the form was opened on, or a people picker and the team's roster. */
+function whoFields(options: RecognitionFormOptions): Record<string, unknown>[] {
+  if (options.author) {
+    return [
+      {
+        type: 'TextBlock',
+        text: `Recognize **${escapeCardText(options.author.name)}**`,
+        wrap: true,
+      },
+      { type: 'Input.Text', id: 'author', isVisible: false, value: options.author.aadObjectId },
+    ];
+  }
+  const picker = {
+    type: 'Input.ChoiceSet',
+    id: 'people',
+    label: 'Who do you want to recognize?',
+    isMultiSelect: true,
+    choices: [],
+    'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+    value: options.prefill?.recipients?.join(',') ?? '',
+  };
+  if (!options.roster?.length) return [picker];
+  const teammates = {
+    type: 'Input.ChoiceSet',
+    id: 'teammates',
+    label: 'Or pick from this team',
+    isMultiSelect: true,
+    style: 'filtered',
+    choices: options.roster.map((p) => ({ title: p.name, value: p.aadObjectId })),
+  };
+  return [picker, teammates];
+}
+
+function submitAction(options: RecognitionFormOptions): Record<string, unknown> {
+  if (options.submit === 'task') {
+    return { type: 'Action.Submit', title: 'Recognize', data: { rapport: 'recognize' } };
+  }
+  return {
+    type: 'Action.Execute',
+    title: 'Recognize',
+    verb: RECOGNIZE_VERB,
+    data: options.draft ?? {},
+  };
 }
