@@ -102,12 +102,9 @@ export const reviewBody = z.object({
 // as typed, so answers state only the maximum.
 
 const title = z.string().max(MAX_TITLE);
-const text = z
-  .string()
-  .max(MAX_TEXT)
-  .meta({
-    description: 'Plain text: line breaks and "- " list lines are kept, nothing is rendered',
-  });
+const text = z.string().max(MAX_TEXT).meta({
+  description: 'Plain text: line breaks and "- " list lines are kept, nothing is rendered',
+});
 const category = z.enum(AGREEMENT_CATEGORIES);
 const at = z.iso.datetime();
 
