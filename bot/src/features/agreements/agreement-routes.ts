@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   baseContent,
   contentDiff,
@@ -363,8 +364,10 @@ export const agreementRoutes = [
     operationId: 'answerObjection',
     summary: 'Answer someone else’s objection (also after the window, until decided)',
     access: 'member',
-    params: proposalParams.extend({
+    params: z.object({
+      proposalId: proposalParams.shape.proposalId,
       objectionId: uuid('an objection').meta({ description: 'The objection' }),
+      agreementId: proposalParams.shape.agreementId,
     }),
     body: answerBody,
     responses: {
