@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const storedFieldView = z.strictObject({
+const storedFieldView = z.strictObject({
   field: z.string(),
   why: z.string(),
   visibleTo: z.string(),
@@ -14,5 +14,4 @@ export const privacyView = z
   })
   .meta({ description: 'The stored-data description' });
 
-export type StoredField = z.output<typeof storedFieldView>;
 export type PrivacyDescription = z.output<typeof privacyView>;

@@ -28,5 +28,3 @@ export const teamValuesView = z
       .max(10),
   })
   .meta({ description: 'The values' });
-
-export type TeamValues = z.output<typeof teamValuesView>;
