@@ -45,6 +45,15 @@ import { createAgreementRepository } from './features/agreements/agreement-repos
 import { createAgreementFlow } from './features/agreements/teams/agreement-flow';
 import { RapportBot } from './platform/teams/rapport-bot';
 import { createServer } from './platform/http/server';
+import { healthRoutes } from './platform/http/health-routes';
+import { devTokenRoutes } from './platform/http/auth/dev-tokens';
+import { privacyRoutes } from './features/privacy/privacy-routes';
+import { memberRoutes } from './people/member-routes';
+import { meRoutes } from './people/me-routes';
+import { checkinRoutes } from './features/checkins/checkin-routes';
+import { teamValuesRoutes } from './features/recognition/team-values-routes';
+import { agreementRoutes } from './features/agreements/agreement-routes';
+import { recognitionRoutes } from './features/recognition/recognition-routes';
 
 export interface RunningApp {
   readonly url: string;
@@ -237,6 +246,17 @@ async function serve(
       (embedded ? embedded.pid() !== undefined : true) && (await database.ping()),
     tabDist: options.tabDist ?? path.join(projectRoot(), 'tab', 'dist'),
     version: options.version ?? '0.1.0',
+    routes: [
+      healthRoutes,
+      privacyRoutes,
+      devTokenRoutes,
+      memberRoutes,
+      checkinRoutes,
+      teamValuesRoutes,
+      meRoutes,
+      agreementRoutes,
+      recognitionRoutes,
+    ],
   });
 
   await new Promise<void>((resolve, reject) => {

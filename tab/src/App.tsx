@@ -8,7 +8,7 @@ import { storedTheme, storedToken, storeTheme, storeToken } from './session';
 import { followDeepLink } from './deep-link';
 import { connectTeams, type TeamsHost } from './teams';
 import { fromTeamsTheme, THEMES, usePageStyles, type ThemeName } from './theme';
-import type { Me } from './types';
+import type { Me } from '../../bot/src/people/people-schemas';
 import { isInTeams, readParams } from './url-state';
 import { viewById } from './views/registry';
 import { quietUrl, wallPageUrl } from './views/wall-api';

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Api } from './api';
-import type { Me } from './types';
+import type { Me } from '../../bot/src/people/people-schemas';
 
 /** What every view of a signed-in tab shares. */
 export interface Session {

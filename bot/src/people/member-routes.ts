@@ -1,18 +1,16 @@
-import type { Server } from 'restify';
 import type { ConversationSummary, InstallationRepository } from './domain/installation';
-import {
-  inCallerTenant,
-  withCaller,
-  withTeamMember,
-  type AccessDeps,
-} from '../platform/http/auth/team-access';
+import { inCallerTenant } from '../platform/http/auth/team-access';
+import { defineRoute } from '../platform/http/route';
+import { meView, teamInfoView } from './people-schemas';
 
-export interface MemberRoutesDeps extends AccessDeps {
+export interface MemberRoutesDeps {
   installations: Pick<
     InstallationRepository,
     'find' | 'isMember' | 'memberCount' | 'conversationsOf'
   >;
 }
+
+const route = defineRoute<MemberRoutesDeps>();
 
 const teamView = (team: ConversationSummary) => ({
   id: team.id,
@@ -24,39 +22,52 @@ const teamView = (team: ConversationSummary) => ({
  * GET /api/v1/me (who the token says you are, and the teams and chats you can open) and
  * GET /api/v1/teams/:teamId (one of them, for its members only).
  */
-export function registerMemberRoutes(server: Server, deps: MemberRoutesDeps): void {
-  server.get(
-    '/api/v1/me',
-    withCaller(deps, async (_req, res, { caller }) => {
-      const conversations = await deps.installations.conversationsOf(
+export const memberRoutes = [
+  route({
+    method: 'GET',
+    path: '/api/v1/me',
+    summary: 'Who the token says you are, and the teams and chats you can open',
+    access: 'caller',
+    responses: { 200: meView },
+    handler: async ({ caller }, { installations }) => {
+      const conversations = await installations.conversationsOf(
         caller.tenantId,
         caller.aadObjectId,
       );
-      res.json({
-        tenantId: caller.tenantId,
-        aadObjectId: caller.aadObjectId,
-        name: caller.name,
-        // The same tenant rule as authorizeTeamMember, so every listed team also opens; a
-        // personal chat with the bot has no team features, so it is not offered as a team.
-        teams: conversations
-          .filter((c) => c.kind !== 'personal' && inCallerTenant(c.tenantId, caller))
-          .map(teamView),
-      });
-    }),
-  );
-
-  server.get(
-    '/api/v1/teams/:teamId',
-    withTeamMember(deps, async (_req, res, { team }) => {
+      return {
+        status: 200,
+        body: {
+          tenantId: caller.tenantId,
+          aadObjectId: caller.aadObjectId,
+          name: caller.name,
+          // The same tenant rule as authorizeTeamMember, so every listed team also opens; a
+          // personal chat with the bot has no team features, so it is not offered as a team.
+          teams: conversations
+            .filter((c) => c.kind !== 'personal' && inCallerTenant(c.tenantId, caller))
+            .map(teamView),
+        },
+      };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/teams/:teamId',
+    summary: 'One team or chat, for its members only',
+    access: 'member',
+    responses: { 200: teamInfoView },
+    handler: async ({ team }, { installations }) => {
       const [members, installation] = await Promise.all([
-        deps.installations.memberCount(team.id),
-        deps.installations.find(team.id),
+        installations.memberCount(team.id),
+        installations.find(team.id),
       ]);
-      res.json({
-        ...teamView(team),
-        members,
-        installedAt: installation?.installedAt?.toISOString() ?? null,
-      });
-    }),
-  );
-}
+      return {
+        status: 200,
+        body: {
+          ...teamView(team),
+          members,
+          installedAt: installation?.installedAt?.toISOString() ?? null,
+        },
+      };
+    },
+  }),
+];

@@ -11,7 +11,7 @@ import {
 import { Suspense, useEffect } from 'react';
 import { useSession } from '../session-context';
 import type { ThemeName } from '../theme';
-import type { TeamSummary } from '../types';
+import type { TeamSummary } from '../../../bot/src/people/people-schemas';
 import { useUrlParams } from '../url-state';
 import { viewById } from '../views/registry';
 import { EmptyState } from './EmptyState';

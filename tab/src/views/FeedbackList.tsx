@@ -14,7 +14,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingCards } from '../components/LoadingCards';
 import { formatWeek } from '../format';
 import { useSession } from '../session-context';
-import type { Feedback } from '../types';
+import type { Feedback } from '../../../bot/src/features/checkins/checkin-schemas';
 import { useResource } from '../use-resource';
 
 const useStyles = makeStyles({

@@ -22,7 +22,7 @@ import { LazyConfirmDialog } from '../components/LazyConfirmDialog';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingCards } from '../components/LoadingCards';
 import { useSession } from '../session-context';
-import type { PrivacyDescription } from '../types';
+import type { PrivacyDescription } from '../../../bot/src/features/privacy/privacy-schemas';
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 

@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import { useCallback } from 'react';
 import { joinNames } from '../format';
 import { useSession } from '../session-context';
-import type { QuietMembers } from '../types';
+import type { QuietMembers } from '../../../bot/src/features/recognition/recognition-schemas';
 import { useResource } from '../use-resource';
 import { quietUrl } from './wall-api';
 

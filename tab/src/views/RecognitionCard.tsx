@@ -14,7 +14,7 @@ import {
 import type { MouseEvent } from 'react';
 import { formatDate, joinNames } from '../format';
 import { traitLabel } from '../traits';
-import type { Recognition } from '../types';
+import type { Recognition } from '../../../bot/src/features/recognition/recognition-schemas';
 import { updateParams } from '../url-state';
 
 const useStyles = makeStyles({

@@ -17,7 +17,12 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingCards } from '../components/LoadingCards';
 import { useSession } from '../session-context';
 import { TRAITS } from '../traits';
-import type { Person, QuietMembers, Recognition, RecognitionPage } from '../types';
+import type {
+  QuietMembers,
+  Recognition,
+  RecognitionPage,
+} from '../../../bot/src/features/recognition/recognition-schemas';
+import type { Person } from '../../../bot/src/people/people-schemas';
 import { useUrlParams } from '../url-state';
 import { QuietLately } from './QuietLately';
 import { RecognitionCard } from './RecognitionCard';

@@ -8,7 +8,7 @@ import { makeStyles } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { formatAverage, formatShortDate, formatWeek, isoWeekStart } from '../format';
 import { TRAITS } from '../traits';
-import type { TrustWeek } from '../types';
+import type { TrustWeek } from '../../../bot/src/features/checkins/checkin-schemas';
 
 const useStyles = makeStyles({
   root: {

@@ -24,11 +24,18 @@ import { formatDateTime, plural } from '../dates';
 import { formatPercent, formatWeek, formatWeekStart, joinNames } from '../format';
 import { useSession } from '../session-context';
 import { TRAITS } from '../traits';
-import type { CheckinConfig, OpenRound, TeamInfo, TrustHealth, TrustWeek } from '../types';
+import type {
+  CheckinConfig,
+  TrustHealth,
+  TrustWeek,
+} from '../../../bot/src/features/checkins/checkin-schemas';
+import type { TeamInfo } from '../../../bot/src/people/people-schemas';
 import { isoWeekKey } from '../../../bot/src/platform/domain/week';
 import { useUrlParams } from '../url-state';
 import { useResource } from '../use-resource';
 import { FeedbackList } from './FeedbackList';
+
+type OpenRound = NonNullable<CheckinConfig['openRound']>;
 
 // The charting library loads on its own, after the rest of the view is on screen.
 const TrustChart = lazy(() => import('./TrustChart'));

@@ -1,4 +1,4 @@
-import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
 import {
   baseContent,
   contentDiff,
@@ -9,18 +9,26 @@ import {
 import { ruleText } from './domain/agreement-decision';
 import type { ProposalState } from './domain/agreement-ports';
 import type { AgreementService } from './agreement-service';
-import { withTeamMember, type AccessDeps } from '../../platform/http/auth/team-access';
 import type { Caller } from '../../platform/http/auth/token-validator';
+import { defineRoute, type Links } from '../../platform/http/route';
 import {
+  agreementDetailView,
   agreementListQuery,
+  agreementListView,
+  agreementParams,
   agreementProposalBody,
+  agreementSummaryView,
+  agreementTemplatesView,
   answerBody,
+  checkinQuestionAddedView,
+  keptAgreementView,
   newAgreementBody,
   objectionBody,
+  proposalParams,
+  proposalWithAgreementView,
   reviewBody,
   uuid,
 } from './agreement-schemas';
-import { parseInput, queryOf } from '../../platform/http/query';
 
 const authorView = (a: Author) => ({ aadObjectId: a.aadObjectId, name: a.name });
 
@@ -43,7 +51,7 @@ function proposalView(
     agreementId: p.agreementId,
     kind: p.kind,
     status: p.status,
-    phase: decision.outcome === 'open' ? decision.phase : 'decided',
+    phase: decision.outcome === 'open' ? decision.phase : ('decided' as const),
     content: p.content ?? null,
     diff: p.content && base ? contentDiff(base, p.content) : null,
     note: p.note ?? null,
@@ -129,167 +137,336 @@ function agreementDetail(
 
 const me = (caller: Caller): Author => ({ aadObjectId: caller.aadObjectId, name: caller.name });
 
-const agreementIdOf = (req: Request) =>
-  parseInput(uuid('an agreement'), req.params?.agreementId, 'agreementId');
-const proposalIdOf = (req: Request) =>
-  parseInput(uuid('a proposal'), req.params?.proposalId, 'proposalId');
+export interface AgreementRoutesDeps {
+  agreements: AgreementService;
+}
+
+const route = defineRoute<AgreementRoutesDeps>();
+
+/** The proposal after an action, as the caller sees it, with its agreement. */
+async function proposalAnswer(
+  agreements: AgreementService,
+  teamId: string,
+  caller: Caller,
+  result: ProposalState & { agreement: Agreement },
+) {
+  const lead = await agreements.isLead(teamId, caller.aadObjectId);
+  return {
+    ...proposalView(result.agreement, result, caller.aadObjectId, lead),
+    agreement: agreementView(result.agreement, undefined, caller.aadObjectId, lead),
+  };
+}
+
+/**
+ * Where an answer's ids lead (OpenAPI links): what a client does next with the agreement and
+ * proposal it just made, and what stateful fuzzing follows.
+ */
+function linksFrom(agreementId: string, proposalId: string): Links {
+  const agreement = { agreementId };
+  const proposal = { agreementId, proposalId };
+  return {
+    getAgreement: { operationId: 'getAgreement', parameters: agreement },
+    proposeAgreementChange: { operationId: 'proposeAgreementChange', parameters: agreement },
+    reviewAgreement: { operationId: 'reviewAgreement', parameters: agreement },
+    addAgreementCheckinQuestion: {
+      operationId: 'addAgreementCheckinQuestion',
+      parameters: agreement,
+    },
+    getAgreementProposal: { operationId: 'getAgreementProposal', parameters: proposal },
+    endorseAgreementProposal: { operationId: 'endorseAgreementProposal', parameters: proposal },
+    objectToAgreementProposal: { operationId: 'objectToAgreementProposal', parameters: proposal },
+    ratifyAgreementProposal: { operationId: 'ratifyAgreementProposal', parameters: proposal },
+  };
+}
+
+const BASE = '/api/v1/teams/:teamId/agreements';
+const PROPOSAL = `${BASE}/:agreementId/proposals/:proposalId`;
+
+const INVALID = 'INVALID_INPUT: the message names each bad field or path id';
+const NOT_FOUND = 'AGREEMENT_NOT_FOUND or AGREEMENT_PROPOSAL_NOT_FOUND';
+const LEADS = 'NOT_A_LEAD';
+const RESPONDING_CLOSED = 'AGREEMENT_VOTING_CLOSED or AGREEMENT_PROPOSAL_DECIDED';
 
 /** The team's working agreements: read, propose, respond, decide, review. Members only. */
-export function registerAgreementRoutes(
-  server: Server,
-  deps: AccessDeps & { agreements: AgreementService },
-): void {
-  const { agreements } = deps;
-  const base = '/api/v1/teams/:teamId/agreements';
-  const proposalPath = `${base}/:agreementId/proposals/:proposalId`;
-
-  /** Answers with the proposal after an action, as the caller sees it. */
-  const sendProposal = async (
-    res: Response,
-    teamId: string,
-    caller: Caller,
-    result: ProposalState & { agreement: Agreement },
-    status = 200,
-  ) => {
-    const lead = await agreements.isLead(teamId, caller.aadObjectId);
-    res.status(status);
-    res.json({
-      ...proposalView(result.agreement, result, caller.aadObjectId, lead),
-      agreement: agreementView(result.agreement, undefined, caller.aadObjectId, lead),
-    });
-  };
-
-  server.get(
-    '/api/v1/teams/:teamId/agreement-templates',
-    withTeamMember(deps, async (_req, res) => {
-      res.json({ items: agreements.templates() });
+export const agreementRoutes = [
+  route({
+    method: 'GET',
+    path: '/api/v1/teams/:teamId/agreement-templates',
+    summary: 'Starter agreements the team can adopt as they are or edit before proposing',
+    access: 'member',
+    responses: { 200: agreementTemplatesView },
+    handler: async (_input, { agreements }) => ({
+      status: 200,
+      body: { items: [...agreements.templates()] },
     }),
-  );
-
-  server.get(
-    base,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const filter = parseInput(agreementListQuery, queryOf(req), 'query');
+  }),
+  route({
+    method: 'GET',
+    path: BASE,
+    summary: 'The team’s agreements: proposed first, then active and past ones by title',
+    access: 'member',
+    query: agreementListQuery,
+    responses: { 200: agreementListView },
+    errors: { 400: INVALID },
+    handler: async ({ teamId, caller, query }, { agreements }) => {
       const [items, lead] = await Promise.all([
-        agreements.list(teamId, filter),
+        agreements.list(teamId, query),
         agreements.isLead(teamId, caller.aadObjectId),
       ]);
-      res.json({
-        items: items.map(({ agreement, open }) =>
-          agreementView(agreement, open, caller.aadObjectId, lead),
-        ),
-      });
-    }),
-  );
-
-  server.post(
-    base,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const body = parseInput(newAgreementBody, req.body, 'body');
+      return {
+        status: 200,
+        body: {
+          items: items.map(({ agreement, open }) =>
+            agreementView(agreement, open, caller.aadObjectId, lead),
+          ),
+        },
+      };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: BASE,
+    summary: 'Propose a new agreement, from a template (any field replaced) or from scratch',
+    description:
+      'The proposer endorses it. It is posted to the team’s channel with Endorse and Object.',
+    access: 'member',
+    body: newAgreementBody,
+    responses: {
+      201: agreementSummaryView.meta({ description: 'The proposed agreement and its proposal' }),
+    },
+    errors: {
+      400: 'INVALID_INPUT: the message names each bad field',
+      409: 'AGREEMENT_PROPOSAL_OPEN: this template is already proposed; the message names that proposal',
+    },
+    links: { 201: linksFrom('$response.body#/id', '$response.body#/openProposal/id') },
+    handler: async ({ teamId, caller, body }, { agreements }) => {
       const result = await agreements.proposeNew(teamId, me(caller), body);
       const lead = await agreements.isLead(teamId, caller.aadObjectId);
-      res.status(201);
-      res.json(agreementView(result.agreement, result, caller.aadObjectId, lead));
-    }),
-  );
-
-  server.get(
-    `${base}/:agreementId`,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const id = agreementIdOf(req);
+      return {
+        status: 201,
+        body: agreementView(result.agreement, result, caller.aadObjectId, lead),
+      };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: `${BASE}/:agreementId`,
+    operationId: 'getAgreement',
+    summary: 'One agreement with its versions (and word diffs), history and proposals',
+    access: 'member',
+    params: agreementParams,
+    responses: { 200: agreementDetailView },
+    errors: { 400: INVALID, 404: NOT_FOUND },
+    handler: async ({ teamId, caller, params }, { agreements }) => {
       const [{ agreement, proposals }, lead] = await Promise.all([
-        agreements.get(teamId, id),
+        agreements.get(teamId, params.agreementId),
         agreements.isLead(teamId, caller.aadObjectId),
       ]);
-      res.json(agreementDetail(agreement, proposals, caller.aadObjectId, lead));
-    }),
-  );
-
-  server.post(
-    `${base}/:agreementId/proposals`,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const id = agreementIdOf(req);
-      const { kind, ...body } = parseInput(agreementProposalBody, req.body, 'body');
+      return {
+        status: 200,
+        body: agreementDetail(agreement, proposals, caller.aadObjectId, lead),
+      };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: `${BASE}/:agreementId/proposals`,
+    operationId: 'proposeAgreementChange',
+    summary: 'Propose a change (new wording) or retiring an active agreement',
+    description:
+      'One proposal per agreement at a time: one still in its window answers 409; one past ' +
+      'its window that waits for answers or a lead is superseded.',
+    access: 'member',
+    params: agreementParams,
+    body: agreementProposalBody,
+    responses: { 201: proposalWithAgreementView.meta({ description: 'The proposal' }) },
+    errors: {
+      400: INVALID,
+      404: NOT_FOUND,
+      409:
+        'AGREEMENT_NOT_ACTIVE, AGREEMENT_PROPOSAL_OPEN, or AGREEMENT_NO_CHANGE: the change ' +
+        'leaves the current version as it is',
+    },
+    links: { 201: linksFrom('$response.body#/agreementId', '$response.body#/id') },
+    handler: async ({ teamId, caller, params, body }, { agreements }) => {
+      const { kind, ...change } = body;
       const result =
         kind === 'change'
-          ? await agreements.proposeChange(teamId, id, me(caller), body)
-          : await agreements.proposeRetire(teamId, id, me(caller), body);
-      await sendProposal(res, teamId, caller, result, 201);
+          ? await agreements.proposeChange(teamId, params.agreementId, me(caller), change)
+          : await agreements.proposeRetire(teamId, params.agreementId, me(caller), change);
+      return { status: 201, body: await proposalAnswer(agreements, teamId, caller, result) };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: PROPOSAL,
+    operationId: 'getAgreementProposal',
+    summary: 'One proposal, as the caller sees it',
+    access: 'member',
+    params: proposalParams,
+    responses: { 200: proposalWithAgreementView.meta({ description: 'The proposal' }) },
+    errors: { 400: INVALID, 404: NOT_FOUND },
+    handler: async ({ teamId, caller, params }, { agreements }) => {
+      const result = await agreements.proposal(teamId, params.proposalId, params.agreementId);
+      return { status: 200, body: await proposalAnswer(agreements, teamId, caller, result) };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: `${PROPOSAL}/endorsements`,
+    operationId: 'endorseAgreementProposal',
+    summary: 'Endorse (replaces your objection, if any: one response per member)',
+    access: 'member',
+    params: proposalParams,
+    responses: {
+      200: proposalWithAgreementView.meta({ description: 'The proposal after your response' }),
+    },
+    errors: { 400: INVALID, 404: NOT_FOUND, 409: RESPONDING_CLOSED },
+    handler: async ({ teamId, caller, params }, { agreements }) => {
+      await agreements.assertProposalOf(teamId, params.agreementId, params.proposalId);
+      const result = await agreements.endorse(teamId, params.proposalId, me(caller));
+      return { status: 200, body: await proposalAnswer(agreements, teamId, caller, result) };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: `${PROPOSAL}/objections`,
+    operationId: 'objectToAgreementProposal',
+    summary: 'Object, with a reason (replaces your endorsement or earlier objection)',
+    access: 'member',
+    params: proposalParams,
+    body: objectionBody,
+    responses: {
+      201: proposalWithAgreementView.meta({ description: 'The proposal with your objection' }),
+    },
+    errors: { 400: INVALID, 404: NOT_FOUND, 409: RESPONDING_CLOSED },
+    links: {
+      201: {
+        answerObjection: {
+          operationId: 'answerObjection',
+          parameters: {
+            agreementId: '$response.body#/agreementId',
+            proposalId: '$response.body#/id',
+            objectionId: '$response.body#/objections/0/id',
+          },
+        },
+      },
+    },
+    handler: async ({ teamId, caller, params, body }, { agreements }) => {
+      await agreements.assertProposalOf(teamId, params.agreementId, params.proposalId);
+      const result = await agreements.object(teamId, params.proposalId, me(caller), body.reason);
+      return { status: 201, body: await proposalAnswer(agreements, teamId, caller, result) };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: `${PROPOSAL}/objections/:objectionId/answers`,
+    operationId: 'answerObjection',
+    summary: 'Answer someone else’s objection (also after the window, until decided)',
+    access: 'member',
+    params: z.object({
+      proposalId: proposalParams.shape.proposalId,
+      objectionId: uuid('an objection').meta({ description: 'The objection' }),
+      agreementId: proposalParams.shape.agreementId,
     }),
-  );
-
-  server.get(
-    proposalPath,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const result = await agreements.proposal(teamId, proposalIdOf(req), agreementIdOf(req));
-      await sendProposal(res, teamId, caller, result);
-    }),
-  );
-
-  server.post(
-    `${proposalPath}/endorsements`,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const proposalId = proposalIdOf(req);
-      await agreements.assertProposalOf(teamId, agreementIdOf(req), proposalId);
-      const result = await agreements.endorse(teamId, proposalId, me(caller));
-      await sendProposal(res, teamId, caller, result);
-    }),
-  );
-
-  server.post(
-    `${proposalPath}/objections`,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const proposalId = proposalIdOf(req);
-      const { reason } = parseInput(objectionBody, req.body, 'body');
-      await agreements.assertProposalOf(teamId, agreementIdOf(req), proposalId);
-      const result = await agreements.object(teamId, proposalId, me(caller), reason);
-      await sendProposal(res, teamId, caller, result, 201);
-    }),
-  );
-
-  server.post(
-    `${proposalPath}/objections/:objectionId/answers`,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const proposalId = proposalIdOf(req);
-      const objectionId = parseInput(uuid('an objection'), req.params?.objectionId, 'objectionId');
-      const { text } = parseInput(answerBody, req.body, 'body');
-      await agreements.assertProposalOf(teamId, agreementIdOf(req), proposalId);
-      const result = await agreements.answer(teamId, proposalId, objectionId, me(caller), text);
-      await sendProposal(res, teamId, caller, result, 201);
-    }),
-  );
-
-  server.post(
-    `${proposalPath}/ratification`,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const proposalId = proposalIdOf(req);
-      await agreements.assertProposalOf(teamId, agreementIdOf(req), proposalId);
-      const result = await agreements.ratify(teamId, proposalId, me(caller));
-      await sendProposal(res, teamId, caller, result);
-    }),
-  );
-
-  server.post(
-    `${base}/:agreementId/review`,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const id = agreementIdOf(req);
-      const body = parseInput(reviewBody, req.body, 'body');
-      const { agreement, kept } = await agreements.keep(teamId, id, me(caller), {
+    body: answerBody,
+    responses: {
+      201: proposalWithAgreementView.meta({
+        description: 'The proposal (adopted, if that was the last open objection)',
+      }),
+    },
+    errors: {
+      400: INVALID,
+      404: 'AGREEMENT_PROPOSAL_NOT_FOUND or AGREEMENT_OBJECTION_NOT_FOUND',
+      409: 'AGREEMENT_OWN_OBJECTION, AGREEMENT_OBJECTION_WITHDRAWN or AGREEMENT_PROPOSAL_DECIDED',
+    },
+    handler: async ({ teamId, caller, params, body }, { agreements }) => {
+      await agreements.assertProposalOf(teamId, params.agreementId, params.proposalId);
+      const result = await agreements.answer(
+        teamId,
+        params.proposalId,
+        params.objectionId,
+        me(caller),
+        body.text,
+      );
+      return { status: 201, body: await proposalAnswer(agreements, teamId, caller, result) };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: `${PROPOSAL}/ratification`,
+    operationId: 'ratifyAgreementProposal',
+    summary: 'A lead adopts a proposal the rule left open after its window',
+    description:
+      'Only for the check-in settings’ leads, only after the 7-day window, and only when ' +
+      'endorsements are at least as many as objections; the objections stay on record.',
+    access: 'member',
+    params: proposalParams,
+    responses: { 200: proposalWithAgreementView.meta({ description: 'The ratified proposal' }) },
+    errors: {
+      400: INVALID,
+      403: LEADS,
+      404: NOT_FOUND,
+      409: 'AGREEMENT_WINDOW_OPEN or AGREEMENT_PROPOSAL_DECIDED',
+    },
+    handler: async ({ teamId, caller, params }, { agreements }) => {
+      await agreements.assertProposalOf(teamId, params.agreementId, params.proposalId);
+      const result = await agreements.ratify(teamId, params.proposalId, me(caller));
+      return { status: 200, body: await proposalAnswer(agreements, teamId, caller, result) };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: `${BASE}/:agreementId/review`,
+    operationId: 'reviewAgreement',
+    summary: '"Still keeping this?" — keep it: the next review is one review period later',
+    access: 'member',
+    params: agreementParams,
+    body: reviewBody,
+    responses: { 200: keptAgreementView },
+    errors: { 400: INVALID, 404: NOT_FOUND, 409: 'AGREEMENT_NOT_ACTIVE' },
+    handler: async ({ teamId, caller, params, body }, { agreements }) => {
+      const { agreement, kept } = await agreements.keep(teamId, params.agreementId, me(caller), {
         reviewAfterDays: body.reviewAfterDays,
         forReview: body.reviewOn,
       });
       const lead = await agreements.isLead(teamId, caller.aadObjectId);
-      res.json({ ...agreementView(agreement, undefined, caller.aadObjectId, lead), kept });
-    }),
-  );
-
-  server.post(
-    `${base}/:agreementId/checkin-question`,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const id = agreementIdOf(req);
-      const result = await agreements.addCheckinQuestion(teamId, id, caller.aadObjectId);
-      res.status(result.added ? 201 : 200);
-      res.json(result);
-    }),
-  );
-}
+      return {
+        status: 200,
+        body: { ...agreementView(agreement, undefined, caller.aadObjectId, lead), kept },
+      };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: `${BASE}/:agreementId/checkin-question`,
+    operationId: 'addAgreementCheckinQuestion',
+    summary: 'A lead adds "Are we keeping: …?" to the team’s check-in questions',
+    description:
+      'The trait follows the category: communication and feedback → psychological safety; ' +
+      'availability and collaboration → dependability; meetings and other → structure & ' +
+      'clarity; connection → meaning.',
+    access: 'member',
+    params: agreementParams,
+    responses: {
+      201: checkinQuestionAddedView.meta({ description: 'The question was added' }),
+      200: checkinQuestionAddedView.meta({
+        description: 'The question was already there (added: false)',
+      }),
+    },
+    errors: {
+      400: INVALID,
+      403: LEADS,
+      404: NOT_FOUND,
+      409: 'AGREEMENT_NOT_ACTIVE, or AGREEMENT_QUESTIONS_FULL: the check-in has ten questions',
+    },
+    handler: async ({ teamId, caller, params }, { agreements }) => {
+      const result = await agreements.addCheckinQuestion(
+        teamId,
+        params.agreementId,
+        caller.aadObjectId,
+      );
+      return result.added ? { status: 201, body: result } : { status: 200, body: result };
+    },
+  }),
+];

@@ -1,16 +1,23 @@
-import type { Server } from 'restify';
-import type { RosterMember } from '../../people/domain/installation';
+import { z } from 'zod';
+import type { InstallationRepository } from '../../people/domain/installation';
 import type { Recognition } from './domain/recognition';
 import type { RecognitionService } from './recognition-service';
 import { QUIET_DAYS } from './recognition-service';
-import { withTeamMember, type AccessDeps } from '../../platform/http/auth/team-access';
-import { parseInput, queryOf } from '../../platform/http/query';
-import { encodeCursor, RECOGNITION_ID, recognitionListQuery } from './recognition-schemas';
+import { defineRoute } from '../../platform/http/route';
+import {
+  encodeCursor,
+  quietMembersView,
+  RECOGNITION_ID,
+  recognitionListQuery,
+  recognitionPageView,
+} from './recognition-schemas';
 
-export interface RecognitionRoutesDeps extends AccessDeps {
+export interface RecognitionRoutesDeps {
   recognitions: RecognitionService;
-  rosterSince: (teamId: string, before: Date) => Promise<RosterMember[]>;
+  installations: Pick<InstallationRepository, 'rosterSince'>;
 }
+
+const route = defineRoute<RecognitionRoutesDeps>();
 
 const view = (r: Recognition) => ({
   id: r.id,
@@ -24,47 +31,76 @@ const view = (r: Recognition) => ({
 });
 
 /** The recognition wall, deleting what you gave, and the "quiet lately" list. */
-export function registerRecognitionRoutes(server: Server, deps: RecognitionRoutesDeps): void {
-  server.get(
-    '/api/v1/teams/:teamId/recognitions/quiet',
-    withTeamMember(deps, async (_req, res, { teamId }) => {
-      const quiet = await deps.recognitions.quiet(teamId, (before) =>
-        deps.rosterSince(teamId, before),
+export const recognitionRoutes = [
+  route({
+    method: 'GET',
+    path: '/api/v1/teams/:teamId/recognitions/quiet',
+    summary: 'Members nobody recognized in the last 30 days, in roster order, with no counts',
+    access: 'member',
+    responses: { 200: quietMembersView },
+    handler: async ({ teamId }, { recognitions, installations }) => {
+      const quiet = await recognitions.quiet(teamId, (before) =>
+        installations.rosterSince(teamId, before),
       );
       // A plain list in roster order: no counts and no ranking, so it never reads as a score.
-      res.json({
-        days: QUIET_DAYS,
-        members: quiet.map((p) => ({ aadObjectId: p.aadObjectId, name: p.name })),
+      return {
+        status: 200,
+        body: {
+          days: QUIET_DAYS,
+          members: quiet.map((p) => ({ aadObjectId: p.aadObjectId, name: p.name })),
+        },
+      };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/teams/:teamId/recognitions',
+    summary: 'The recognition wall: newest first, filtered by trait or recipient, paged',
+    access: 'member',
+    query: recognitionListQuery,
+    responses: { 200: recognitionPageView },
+    errors: { 400: 'INVALID_INPUT: the message names each bad query field' },
+    links: {
+      200: {
+        deleteRecognition: {
+          operationId: 'deleteRecognition',
+          parameters: { id: '$response.body#/items/0/id' },
+        },
+      },
+    },
+    handler: async ({ teamId, query }, { recognitions }) => {
+      const items = await recognitions.list(teamId, {
+        tag: query.tag,
+        recipient: query.recipient,
+        before: query.cursor,
+        limit: query.limit + 1,
       });
-    }),
-  );
-
-  server.get(
-    '/api/v1/teams/:teamId/recognitions',
-    withTeamMember(deps, async (req, res, { teamId }) => {
-      const q = parseInput(recognitionListQuery, queryOf(req), 'query');
-      const items = await deps.recognitions.list(teamId, {
-        tag: q.tag,
-        recipient: q.recipient,
-        before: q.cursor,
-        limit: q.limit + 1,
-      });
-      const page = items.slice(0, q.limit);
-      res.json({
-        items: page.map(view),
-        nextCursor: items.length > q.limit ? encodeCursor(page[page.length - 1]) : null,
-      });
-    }),
-  );
-
+      const page = items.slice(0, query.limit);
+      return {
+        status: 200,
+        body: {
+          items: page.map(view),
+          nextCursor: items.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+        },
+      };
+    },
+  }),
   // Only ids match, so "quiet" beside it stays a GET-only path (405 for DELETE, as documented).
-  server.del(
-    `/api/v1/teams/:teamId/recognitions/:id(${RECOGNITION_ID})`,
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const id = String(req.params?.id);
-      await deps.recognitions.remove(teamId, id, caller.aadObjectId);
-      res.status(204);
-      res.end();
-    }),
-  );
-}
+  route({
+    method: 'DELETE',
+    path: `/api/v1/teams/:teamId/recognitions/:id(${RECOGNITION_ID})`,
+    operationId: 'deleteRecognition',
+    summary: 'Delete a recognition you gave (its count leaves the weekly totals too)',
+    access: 'member',
+    params: z.object({ id: z.string().regex(new RegExp(RECOGNITION_ID)) }),
+    responses: { 204: null },
+    errors: {
+      403: 'RECOGNITION_NOT_YOURS: only the giver can delete it',
+      404: 'RECOGNITION_NOT_FOUND; or NOT_FOUND: the id is not a recognition id',
+    },
+    handler: async ({ teamId, caller, params }, { recognitions }) => {
+      await recognitions.remove(teamId, params.id, caller.aadObjectId);
+      return { status: 204 };
+    },
+  }),
+];

@@ -1,35 +1,44 @@
-import type { Server } from 'restify';
 import type { CheckinService } from '../checkins/checkin-service';
 import type { TeamValue } from './domain/recognition';
-import { withTeamMember, type AccessDeps } from '../../platform/http/auth/team-access';
-import { parseInput } from '../../platform/http/query';
-import { valuesBody } from './team-values-schemas';
+import { defineRoute } from '../../platform/http/route';
+import { teamValuesView, valuesBody } from './team-values-schemas';
+
+export interface TeamValuesRoutesDeps {
+  checkins: Pick<CheckinService, 'assertLead'>;
+  teamValues: {
+    get(teamId: string): Promise<{ values: TeamValue[] }>;
+    setValues(teamId: string, values: TeamValue[]): Promise<void>;
+  };
+}
+
+const route = defineRoute<TeamValuesRoutesDeps>();
 
 /** The team's own values, which members can recognize beside the five traits. Leads edit them. */
-export function registerTeamValuesRoutes(
-  server: Server,
-  deps: AccessDeps & {
-    checkins: CheckinService;
-    values: {
-      get(teamId: string): Promise<{ values: TeamValue[] }>;
-      setValues(teamId: string, values: TeamValue[]): Promise<void>;
-    };
-  },
-): void {
-  server.get(
-    '/api/v1/teams/:teamId/values',
-    withTeamMember(deps, async (_req, res, { teamId }) => {
-      res.json({ values: (await deps.values.get(teamId)).values });
+export const teamValuesRoutes = [
+  route({
+    method: 'GET',
+    path: '/api/v1/teams/:teamId/values',
+    summary: 'The team’s own values, recognizable beside the five traits',
+    access: 'member',
+    responses: { 200: teamValuesView },
+    handler: async ({ teamId }, { teamValues }) => ({
+      status: 200,
+      body: { values: (await teamValues.get(teamId)).values },
     }),
-  );
-
-  server.put(
-    '/api/v1/teams/:teamId/values',
-    withTeamMember(deps, async (req, res, { teamId, caller }) => {
-      const { values } = parseInput(valuesBody, req.body, 'body');
-      await deps.checkins.assertLead(teamId, caller.aadObjectId, 'edit the team’s values');
-      await deps.values.setValues(teamId, values);
-      res.json({ values });
-    }),
-  );
-}
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/v1/teams/:teamId/values',
+    summary: 'Replace the team’s values (leads only)',
+    access: 'member',
+    body: valuesBody,
+    bodyDescription: 'The values; a repeated id replaces the earlier value, as in a JSON object',
+    responses: { 200: teamValuesView },
+    errors: { 400: 'INVALID_INPUT: the message names each bad field', 403: 'NOT_A_LEAD' },
+    handler: async ({ teamId, caller, body }, { checkins, teamValues }) => {
+      await checkins.assertLead(teamId, caller.aadObjectId, 'edit the team’s values');
+      await teamValues.setValues(teamId, body.values);
+      return { status: 200, body: { values: body.values } };
+    },
+  }),
+];

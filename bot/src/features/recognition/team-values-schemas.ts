@@ -15,3 +15,16 @@ export const valuesBody = z.object({
     .max(10, 'ten values at most')
     .transform(lastById),
 });
+
+export const teamValuesView = z
+  .strictObject({
+    values: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+          label: z.string().min(2).max(60),
+        }),
+      )
+      .max(10),
+  })
+  .meta({ description: 'The values' });

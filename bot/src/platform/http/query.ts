@@ -1,4 +1,3 @@
-import type { Request } from 'restify';
 import type { z } from 'zod';
 import { plainIssues } from '../domain/plain-issues';
 import { InvalidInputError } from './domain-errors';
@@ -15,5 +14,3 @@ export function parseInput<S extends z.ZodType>(
   }
   return parsed.data;
 }
-
-export const queryOf = (req: Request): unknown => req.query;

@@ -1,21 +1,16 @@
 import restify, { Request, Response, Server } from 'restify';
-import { registerDevTokenRoute, type DevTokenIssuer } from './auth/dev-tokens';
-import { registerMemberRoutes, type MemberRoutesDeps } from '../../people/member-routes';
+import type { DevTokenIssuer } from './auth/dev-tokens';
+import type { MemberRoutesDeps } from '../../people/member-routes';
 import type { TokenValidator } from './auth/token-validator';
 import { sendError } from './http-error';
 import { openApiDocument } from './openapi';
-import { registerRecognitionRoutes } from '../../features/recognition/recognition-routes';
+import { registerRoutes, type Route } from './route';
 import type { InstallationRepository } from '../../people/domain/installation';
 import type { RecognitionService } from '../../features/recognition/recognition-service';
 import type { CheckinService } from '../../features/checkins/checkin-service';
-import { registerCheckinRoutes } from '../../features/checkins/checkin-routes';
-import { registerMeRoutes } from '../../people/me-routes';
-import { registerTeamValuesRoutes } from '../../features/recognition/team-values-routes';
 import type { TeamValuesStore } from '../../features/checkins/team-settings-repository';
 import type { PersonalDataService } from '../../features/privacy/personal-data';
-import { registerAgreementRoutes } from '../../features/agreements/agreement-routes';
 import type { AgreementService } from '../../features/agreements/agreement-service';
-import { registerPrivacyRoutes } from '../../features/privacy/privacy-routes';
 import type { Logger } from '../../logger';
 import type { RapportAdapter } from '../teams/adapter';
 import { botEndpoint } from '../teams/bot-endpoint';
@@ -45,6 +40,26 @@ export interface ServerDeps {
       Pick<InstallationRepository, 'roster' | 'rosterSince'>;
     devTokens?: DevTokenIssuer;
   };
+  /** The API's routes, each feature's as one list: served, and documented at /api/openapi.json. */
+  routes: readonly (readonly Route<ApiDeps>[])[];
+}
+
+/** What the route handlers are handed: the services, and what the access checks need. */
+export type ApiDeps = ReturnType<typeof apiDeps>;
+
+function apiDeps(deps: Omit<ServerDeps, 'routes'>) {
+  return {
+    ...deps.auth,
+    logger: deps.logger,
+    databaseKind: deps.databaseKind,
+    pingDatabase: deps.pingDatabase,
+    version: deps.version,
+    recognitions: deps.recognitions,
+    checkins: deps.checkins,
+    personalData: deps.personalData,
+    teamValues: deps.teamValues,
+    agreements: deps.agreements,
+  };
 }
 
 /**
@@ -69,50 +84,15 @@ export function createServer(deps: ServerDeps): Server {
 
   server.post('/api/messages', botEndpoint(deps));
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
-    const reachable = await deps.pingDatabase();
-    res.status(reachable ? 200 : 503);
-    res.json({
-      status: reachable ? 'ok' : 'unavailable',
-      database: { kind: deps.databaseKind, reachable },
-      version: deps.version,
-    });
-  });
-
+  const routes = deps.routes.flat();
+  const document = openApiDocument(routes, deps.version);
   server.get('/api/openapi.json', async (_req: Request, res: Response) => {
-    res.json(openApiDocument(deps.version));
+    res.json(document);
   });
-
-  registerPrivacyRoutes(server);
   // The manifest's privacyUrl and termsOfUseUrl.
   server.get('/privacy', publicPage(PRIVACY_PAGE));
   server.get('/terms', publicPage(TERMS_PAGE));
-  registerDevTokenRoute(server, deps.auth.devTokens);
-  registerMemberRoutes(server, { ...deps.auth, logger: deps.logger });
-  registerCheckinRoutes(server, { ...deps.auth, logger: deps.logger, checkins: deps.checkins });
-  registerTeamValuesRoutes(server, {
-    ...deps.auth,
-    logger: deps.logger,
-    checkins: deps.checkins,
-    values: deps.teamValues,
-  });
-  registerMeRoutes(server, {
-    ...deps.auth,
-    logger: deps.logger,
-    personalData: deps.personalData,
-    roster: (teamId) => deps.auth.installations.roster(teamId),
-  });
-  registerAgreementRoutes(server, {
-    ...deps.auth,
-    logger: deps.logger,
-    agreements: deps.agreements,
-  });
-  registerRecognitionRoutes(server, {
-    ...deps.auth,
-    logger: deps.logger,
-    recognitions: deps.recognitions,
-    rosterSince: (teamId, before) => deps.auth.installations.rosterSince(teamId, before),
-  });
+  registerRoutes(server, routes, apiDeps(deps));
 
   // No catch-all route: one would make every path look like it answers that method (restify
   // lists the methods of every matching route in a 405's Allow). Paths no route matches land

@@ -14,7 +14,10 @@ import { useId, useState, type MouseEvent } from 'react';
 import { ErrorState } from '../../components/ErrorState';
 import { formatLocalDate } from '../../dates';
 import { useSession } from '../../session-context';
-import type { AgreementSummary, ProposalWithAgreement } from '../../types';
+import type {
+  AgreementSummary,
+  ProposalWithAgreement,
+} from '../../../../bot/src/features/agreements/agreement-schemas';
 import { useAction } from '../../use-action';
 import {
   afterAction,

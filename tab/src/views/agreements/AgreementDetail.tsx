@@ -25,11 +25,10 @@ import { formatDateTime, formatLocalDate, plural } from '../../dates';
 import { useSession } from '../../session-context';
 import type {
   AgreementDetail,
-  AgreementEvent,
   AgreementProposal,
-  CheckinQuestion,
   ProposalWithAgreement,
-} from '../../types';
+} from '../../../../bot/src/features/agreements/agreement-schemas';
+import type { CheckinSettings } from '../../../../bot/src/features/checkins/checkin-schemas';
 import { useAction } from '../../use-action';
 import { useResource } from '../../use-resource';
 import { AgreementBadges } from './AgreementCard';
@@ -49,6 +48,9 @@ import { ContentDiffView } from './DiffText';
 import { focusSoon } from './focus';
 import { AgreementText } from './AgreementText';
 import { ProposalPanel } from './ProposalPanel';
+
+type AgreementEvent = AgreementDetail['history'][number];
+type CheckinQuestion = CheckinSettings['questions'][number];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

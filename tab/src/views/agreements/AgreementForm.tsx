@@ -13,7 +13,10 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api';
-import type { AgreementCategory, AgreementContent } from '../../types';
+import type {
+  AgreementCategory,
+  AgreementContent,
+} from '../../../../bot/src/features/agreements/agreement-schemas';
 import { CATEGORIES } from './agreement-format';
 
 export const MAX_TITLE = 120;

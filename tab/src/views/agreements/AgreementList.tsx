@@ -19,7 +19,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingCards } from '../../components/LoadingCards';
 import { useSession } from '../../session-context';
-import type { AgreementSummary } from '../../types';
+import type { AgreementSummary } from '../../../../bot/src/features/agreements/agreement-schemas';
 import { useUrlParams } from '../../url-state';
 import { useResource } from '../../use-resource';
 import { AgreementCard } from './AgreementCard';

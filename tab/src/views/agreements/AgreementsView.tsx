@@ -4,7 +4,7 @@ import { teamPath } from '../../api';
 import { useAnnouncer } from '../../components/LiveRegion';
 import { todayIn } from '../../dates';
 import { useSession } from '../../session-context';
-import type { CheckinConfig } from '../../types';
+import type { CheckinConfig } from '../../../../bot/src/features/checkins/checkin-schemas';
 import { useUrlParams } from '../../url-state';
 import { useResource } from '../../use-resource';
 import { AgreementDetailView } from './AgreementDetail';

@@ -1,6 +1,9 @@
 import { Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useVisuallyHidden } from '../../a11y';
-import type { ContentDiff, WordChange } from '../../types';
+import type {
+  ContentDiff,
+  WordChange,
+} from '../../../../bot/src/features/agreements/agreement-schemas';
 import { categoryLabel } from './agreement-format';
 
 const useStyles = makeStyles({

@@ -17,11 +17,16 @@ import { ErrorState } from '../../components/ErrorState';
 import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
 import { formatDateTime, formatRelative } from '../../dates';
 import { useSession } from '../../session-context';
-import type { AgreementProposal, ObjectionView, ProposalWithAgreement } from '../../types';
+import type {
+  AgreementProposal,
+  ProposalWithAgreement,
+} from '../../../../bot/src/features/agreements/agreement-schemas';
 import { useAction } from '../../use-action';
 import { nextStepText, PHASE_LABELS, proposalHeading, tallyText } from './agreement-format';
 import { ContentDiffView } from './DiffText';
 import { ReasonForm } from './ReasonForm';
+
+type ObjectionView = AgreementProposal['objections'][number];
 
 export const MIN_REASON = 5;
 export const MAX_REASON = 500;

@@ -16,7 +16,10 @@ import { teamPath } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingCards } from '../../components/LoadingCards';
 import { useSession } from '../../session-context';
-import type { AgreementSummary, AgreementTemplate } from '../../types';
+import type {
+  AgreementSummary,
+  AgreementTemplate,
+} from '../../../../bot/src/features/agreements/agreement-schemas';
 import { useAction } from '../../use-action';
 import { useUrlParams } from '../../url-state';
 import { useResource } from '../../use-resource';

@@ -3,10 +3,11 @@ import { daysBetween, formatLocalDate, plural } from '../../dates';
 import type {
   AgreementCategory,
   AgreementProposal,
-  AgreementStatus,
   AgreementSummary,
   ProposalWithAgreement,
-} from '../../types';
+} from '../../../../bot/src/features/agreements/agreement-schemas';
+
+type AgreementStatus = AgreementSummary['status'];
 
 /** The categories in the order the view groups them (the API's order). */
 export const CATEGORIES: readonly { id: AgreementCategory; label: string }[] = [

@@ -25,7 +25,8 @@ import type { ApiError } from '../../api';
 import { formatLocalDate } from '../../dates';
 import { useSession } from '../../session-context';
 import { TRAITS } from '../../traits';
-import type { Cadence, CheckinSettings, Person } from '../../types';
+import type { CheckinSettings } from '../../../../bot/src/features/checkins/checkin-schemas';
+import type { Person } from '../../../../bot/src/people/people-schemas';
 import {
   MAX_GROUP,
   MAX_QUESTIONS,
@@ -36,6 +37,8 @@ import {
   WEEKDAYS,
 } from './settings-format';
 import { TimeZonePicker } from './TimeZonePicker';
+
+type Cadence = CheckinSettings['cadence'];
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -318,7 +321,11 @@ export function SettingsEditor({
                   value={q.trait}
                   onChange={(_, d) =>
                     setQuestions(
-                      s.questions.map((x) => (x.id === q.id ? { ...x, trait: d.value } : x)),
+                      s.questions.map((x) =>
+                        x.id === q.id
+                          ? { ...x, trait: TRAITS.find((t) => t.id === d.value)?.id ?? x.trait }
+                          : x,
+                      ),
                     )
                   }
                 >

@@ -17,7 +17,10 @@ import { useId } from 'react';
 import { teamPath } from '../../api';
 import { formatDateTime, formatRelative } from '../../dates';
 import { useSession } from '../../session-context';
-import type { CheckinSettings, SettingsProposal } from '../../types';
+import type {
+  CheckinSettings,
+  SettingsProposal,
+} from '../../../../bot/src/features/checkins/checkin-schemas';
 import { useAction } from '../../use-action';
 import { describeChange } from './settings-format';
 

@@ -3,7 +3,7 @@ import { formatLocalDate, plural } from '../../dates';
 import { joinNames } from '../../format';
 import { useSession } from '../../session-context';
 import { traitLabel } from '../../traits';
-import type { CheckinSettings } from '../../types';
+import type { CheckinSettings } from '../../../../bot/src/features/checkins/checkin-schemas';
 import { cadenceText, MIN_GROUP } from './settings-format';
 
 const useStyles = makeStyles({

@@ -20,7 +20,12 @@ import { LoadingCards } from '../../components/LoadingCards';
 import { plural } from '../../dates';
 import { joinNames } from '../../format';
 import { useSession } from '../../session-context';
-import type { CheckinConfig, CheckinRound, Person, SettingsProposal } from '../../types';
+import type {
+  CheckinConfig,
+  CheckinRound,
+  SettingsProposal,
+} from '../../../../bot/src/features/checkins/checkin-schemas';
+import type { Person } from '../../../../bot/src/people/people-schemas';
 import { useAction } from '../../use-action';
 import { useResource } from '../../use-resource';
 import { formatInZone, zoneLabel } from './settings-format';

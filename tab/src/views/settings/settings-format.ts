@@ -1,6 +1,10 @@
 import { formatLocalDate, plural } from '../../dates';
 import { traitLabel } from '../../traits';
-import type { Cadence, CheckinQuestion, Weekday } from '../../types';
+import type { CheckinSettings } from '../../../../bot/src/features/checkins/checkin-schemas';
+
+type Cadence = CheckinSettings['cadence'];
+type CheckinQuestion = CheckinSettings['questions'][number];
+type Weekday = CheckinSettings['cadence']['day'];
 
 export const WEEKDAYS: readonly { id: Weekday; label: string }[] = [
   { id: 'monday', label: 'Monday' },

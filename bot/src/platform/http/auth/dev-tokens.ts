@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JSONWebKeySet } from 'jose';
-import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { plainText } from '../../domain/text-rules';
-import { sendError } from '../http-error';
+import { HttpError } from '../http-error';
+import { defineRoute } from '../route';
 import { DEV_AUDIENCE, DEV_ISSUER } from './token-validator';
 
 const ALGORITHM = 'ES256';
@@ -61,27 +61,48 @@ export const devTokenBody = z.object(
   { error: 'The body must be a JSON object with "tenantId", "userId" and "name"' },
 );
 
+const route = defineRoute<{ devTokens?: DevTokenIssuer }>();
+
 /**
  * POST /api/dev/token: mints a 12 h token for local runs. Registered in every mode so the path
  * always answers the same way; outside dev mode it is a 404, as if it did not exist.
  */
-export function registerDevTokenRoute(server: Server, issuer: DevTokenIssuer | undefined): void {
-  server.post('/api/dev/token', async (req: Request, res: Response) => {
-    if (!issuer) {
-      sendError(
-        res,
-        404,
-        'NOT_FOUND',
-        'Dev tokens are issued only when AUTH_MODE=dev; in Teams, the tab uses its sign-in token.',
-      );
-      return;
-    }
-    const parsed = devTokenBody.safeParse(req.body);
-    if (!parsed.success) {
-      sendError(res, 400, 'INVALID_INPUT', `${parsed.error.issues[0].message}.`);
-      return;
-    }
-    res.header('cache-control', 'no-store');
-    res.json({ token: await issuer.mint(parsed.data) });
-  });
-}
+export const devTokenRoutes = [
+  route({
+    method: 'POST',
+    path: '/api/dev/token',
+    summary: 'Mint a 12-hour dev token (AUTH_MODE=dev only; 404 otherwise)',
+    description:
+      'Signed by a key generated at start-up and kept in memory: tokens stop working when the ' +
+      'process restarts.',
+    access: 'public',
+    // Checked here, after the dev-mode check, and named by its first issue alone.
+    body: { documents: devTokenBody, parsesWith: 'none' },
+    bodyDescription: 'userId is the aadObjectId the token speaks for',
+    responses: {
+      200: z
+        .strictObject({ token: z.string() })
+        .meta({ description: 'The token, for an Authorization: Bearer header' }),
+    },
+    errors: {
+      400: 'INVALID_INPUT: the message names the field',
+      404: 'NOT_FOUND: not in dev mode',
+    },
+    handler: async ({ body }, { devTokens }) => {
+      if (!devTokens)
+        throw new HttpError(
+          404,
+          'NOT_FOUND',
+          'Dev tokens are issued only when AUTH_MODE=dev; in Teams, the tab uses its sign-in token.',
+        );
+      const parsed = devTokenBody.safeParse(body);
+      if (!parsed.success)
+        throw new HttpError(400, 'INVALID_INPUT', `${parsed.error.issues[0].message}.`);
+      return {
+        status: 200,
+        headers: { 'cache-control': 'no-store' },
+        body: { token: await devTokens.mint(parsed.data) },
+      };
+    },
+  }),
+];

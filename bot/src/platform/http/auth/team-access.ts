@@ -6,7 +6,7 @@ import {
 } from '../../../people/domain/installation';
 import type { Logger } from '../../../logger';
 import { domainErrorStatus } from '../domain-errors';
-import { sendError } from '../http-error';
+import { HttpError, sendError } from '../http-error';
 import {
   AuthError,
   KeySetUnavailableError,
@@ -82,6 +82,8 @@ function sendFailure(res: Response, err: unknown, logger: Logger): void {
       err.code === 'TOKEN_MISSING' ? 'Bearer' : 'Bearer error="invalid_token"',
     );
     sendError(res, err.code === 'TENANT_NOT_ALLOWED' ? 403 : 401, err.code, err.message);
+  } else if (err instanceof HttpError) {
+    sendError(res, err.status, err.code, err.message);
   } else if (err instanceof ForbiddenError) {
     sendError(res, 403, err.code, err.message);
   } else if (domainErrorStatus(err)) {
@@ -95,6 +97,18 @@ function sendFailure(res: Response, err: unknown, logger: Logger): void {
     logger.error('API request failed', { err });
     sendError(res, 500, 'INTERNAL', 'Rapport could not complete this. Please try again.');
   }
+}
+
+/** A route open to anyone: only its refusals and failures are answered here. */
+export function withoutCaller(deps: Pick<AccessDeps, 'logger'>, handler: Handler<object>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      await handler(req, res, {});
+    } catch (err) {
+      if (res.headersSent) throw err;
+      sendFailure(res, err, deps.logger);
+    }
+  };
 }
 
 /** A route for any signed-in caller: the handler runs only with a validated caller. */
