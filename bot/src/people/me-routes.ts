@@ -1,7 +1,6 @@
 import type { Server } from 'restify';
 import type { InstallationRepository } from './domain/installation';
 import type { PersonalDataService } from '../features/privacy/personal-data';
-import { NOT_STORED } from '../features/privacy/domain/privacy';
 import type { Logger } from '../logger';
 import { withCaller, withTeamMember, type AccessDeps } from '../platform/http/auth/team-access';
 
@@ -10,6 +9,7 @@ export function registerMeRoutes(
   server: Server,
   deps: AccessDeps & {
     personalData: PersonalDataService;
+    notStored: readonly string[];
     roster: InstallationRepository['roster'];
     logger: Logger;
   },
@@ -27,7 +27,7 @@ export function registerMeRoutes(
         exportedAt,
         person: { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, name: caller.name },
         ...data,
-        notStored: NOT_STORED,
+        notStored: deps.notStored,
       });
     }),
   );

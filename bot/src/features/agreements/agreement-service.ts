@@ -37,8 +37,7 @@ import type {
   ProposalState,
 } from './domain/agreement-ports';
 import { AGREEMENT_TEMPLATES, findTemplate } from './domain/agreement-templates';
-import { MAX_QUESTIONS } from '../checkins/domain/checkin';
-import type { CheckinService, RosterReader } from '../checkins/checkin-service';
+import { MAX_QUESTIONS, type CheckinService, type RosterReader } from '../checkins';
 import type { RosterMember } from '../../people/domain/installation';
 
 /** Optimistic writes retry this often before giving up (each retry re-reads the document). */

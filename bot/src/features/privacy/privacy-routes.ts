@@ -1,9 +1,9 @@
 import type { Server } from 'restify';
-import { NOT_STORED, STORED } from './domain/privacy';
+import type { PrivacyAccount } from './domain/privacy';
 
 /** Public: what Rapport stores is no secret, and people should read it before installing. */
-export function registerPrivacyRoutes(server: Server): void {
+export function registerPrivacyRoutes(server: Server, account: PrivacyAccount): void {
   server.get('/api/v1/privacy', async (_req, res) => {
-    res.json({ stored: STORED, notStored: NOT_STORED });
+    res.json({ stored: account.stored, notStored: account.notStored });
   });
 }

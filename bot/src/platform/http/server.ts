@@ -1,50 +1,27 @@
 import restify, { Request, Response, Server } from 'restify';
-import { registerDevTokenRoute, type DevTokenIssuer } from './auth/dev-tokens';
-import { registerMemberRoutes, type MemberRoutesDeps } from '../../people/member-routes';
-import type { TokenValidator } from './auth/token-validator';
+import { registerDevTokenRoute } from './auth/dev-tokens';
 import { sendError } from './http-error';
 import { openApiDocument } from './openapi';
-import { registerRecognitionRoutes } from '../../features/recognition/recognition-routes';
-import type { InstallationRepository } from '../../people/domain/installation';
-import type { RecognitionService } from '../../features/recognition/recognition-service';
-import type { CheckinService } from '../../features/checkins/checkin-service';
-import { registerCheckinRoutes } from '../../features/checkins/checkin-routes';
-import { registerMeRoutes } from '../../people/me-routes';
-import { registerTeamValuesRoutes } from '../../features/recognition/team-values-routes';
-import type { TeamValuesStore } from '../../features/checkins/team-settings-repository';
-import type { PersonalDataService } from '../../features/privacy/personal-data';
-import { registerAgreementRoutes } from '../../features/agreements/agreement-routes';
-import type { AgreementService } from '../../features/agreements/agreement-service';
-import { registerPrivacyRoutes } from '../../features/privacy/privacy-routes';
 import type { Logger } from '../../logger';
 import type { RapportAdapter } from '../teams/adapter';
-import { botEndpoint } from '../teams/bot-endpoint';
-import type { RapportBot } from '../teams/rapport-bot';
+import { botEndpoint, type BotEndpointDeps } from '../teams/bot-endpoint';
 import { tabFiles } from './tab-files';
-import { PRIVACY_PAGE, publicPage, TERMS_PAGE } from '../../features/privacy/public-pages';
+import type { HttpContext, RouteRegistration } from '../feature';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ServerDeps {
   adapter: RapportAdapter;
-  bot: RapportBot;
+  bot: BotEndpointDeps['bot'];
   logger: Logger;
   databaseKind: 'embedded' | 'external';
   pingDatabase: () => Promise<boolean>;
   tabDist: string;
   version: string;
-  recognitions: RecognitionService;
-  checkins: CheckinService;
-  personalData: PersonalDataService;
-  teamValues: TeamValuesStore;
-  agreements: AgreementService;
   /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */
-  auth: {
-    tokens: TokenValidator;
-    installations: MemberRoutesDeps['installations'] &
-      Pick<InstallationRepository, 'roster' | 'rosterSince'>;
-    devTokens?: DevTokenIssuer;
-  };
+  http: HttpContext;
+  /** People's and every feature's routes. */
+  routes: readonly RouteRegistration[];
 }
 
 /** Builds the HTTP surface: the bot endpoint, the tab API, health, and the tab's static files. */
@@ -79,36 +56,8 @@ export function createServer(deps: ServerDeps): Server {
     res.json(openApiDocument(deps.version));
   });
 
-  registerPrivacyRoutes(server);
-  // The manifest's privacyUrl and termsOfUseUrl.
-  server.get('/privacy', publicPage(PRIVACY_PAGE));
-  server.get('/terms', publicPage(TERMS_PAGE));
-  registerDevTokenRoute(server, deps.auth.devTokens);
-  registerMemberRoutes(server, { ...deps.auth, logger: deps.logger });
-  registerCheckinRoutes(server, { ...deps.auth, logger: deps.logger, checkins: deps.checkins });
-  registerTeamValuesRoutes(server, {
-    ...deps.auth,
-    logger: deps.logger,
-    checkins: deps.checkins,
-    values: deps.teamValues,
-  });
-  registerMeRoutes(server, {
-    ...deps.auth,
-    logger: deps.logger,
-    personalData: deps.personalData,
-    roster: (teamId) => deps.auth.installations.roster(teamId),
-  });
-  registerAgreementRoutes(server, {
-    ...deps.auth,
-    logger: deps.logger,
-    agreements: deps.agreements,
-  });
-  registerRecognitionRoutes(server, {
-    ...deps.auth,
-    logger: deps.logger,
-    recognitions: deps.recognitions,
-    rosterSince: (teamId, before) => deps.auth.installations.rosterSince(teamId, before),
-  });
+  registerDevTokenRoute(server, deps.http.devTokens);
+  for (const register of deps.routes) register(server, deps.http);
 
   // No catch-all route: one would make every path look like it answers that method (restify
   // lists the methods of every matching route in a 405's Allow). Paths no route matches land
