@@ -126,8 +126,12 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
   const agreements = createAgreementsFeature({ platform, people, checkins: checkins.service });
   const features: Feature[] = [
     createRecognitionFeature({
-      ...{ platform, people, trustWeeks, agreements: agreements.service },
-      ...{ checkins: checkins.service, settings: checkins.settings },
+      platform,
+      people,
+      trustWeeks,
+      agreements: agreements.service,
+      checkins: checkins.service,
+      settings: checkins.settings,
     }),
     checkins,
     trustHealth,

@@ -7,7 +7,8 @@ import {
 } from '../agreements';
 import { checkinCollections } from '../checkins';
 import { belongsToTenant } from '../../people/domain/installation';
-import type { PersonalDataRepository, PersonKey } from './personal-data';
+import type { PersonKey } from '../../platform/domain/person-key';
+import type { PersonalDataRepository } from './personal-data';
 import {
   createWallIndex,
   recognitionCollections,

@@ -1,7 +1,5 @@
 import type { PersonKey } from '../../platform/domain/person-key';
 
-export type { PersonKey };
-
 /**
  * A member's own data: what they can download and what they can erase (privacy rule 5).
  * Aggregates never hold names, so erasing a person leaves every team trend intact.
