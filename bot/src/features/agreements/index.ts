@@ -16,7 +16,6 @@ import { AGREEMENT_HELP } from './teams/agreement-help';
 export { agreementCollections } from './agreement-collections';
 export { proposalsOwner } from './agreement-repository';
 export type { Agreement, AgreementProposal, Author } from './domain/agreement';
-export type { AgreementService } from './agreement-service';
 
 export interface AgreementsFeature extends Feature {
   readonly service: AgreementService;

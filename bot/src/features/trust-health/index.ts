@@ -3,13 +3,7 @@ import { TRUST_HEALTH_STORED_DATA } from './domain/trust-health-stored-data';
 import { TRUST_HEALTH_COLLECTIONS } from './trust-health-collections';
 import { createTrustWeekCounter, type TrustWeekCounter } from './trust-week-repository';
 
-export { trustHealthCollections } from './trust-health-collections';
-export {
-  createTrustWeekCounter,
-  roundResultsOf,
-  trustYearId,
-  type TrustWeekCounter,
-} from './trust-week-repository';
+export { roundResultsOf, type TrustWeekCounter } from './trust-week-repository';
 
 export interface TrustHealthFeature extends Feature {
   /** One counter per team and year for recognitions and closed rounds, written by both. */
