@@ -5,11 +5,7 @@ import type { Server } from 'restify';
 import { GUID, type AuthConfig, type Config } from './config';
 import type { Logger } from './logger';
 import { connectDatabase, type Database } from './platform/store/database';
-import {
-  PLATFORM_COLLECTIONS,
-  prepareSchema,
-  type CollectionSpec,
-} from './platform/store/collections';
+import { PLATFORM_SCHEMA, prepareSchema, type SchemaPart } from './platform/store/collections';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './platform/store/embedded-database';
 import { createDevTokenIssuer } from './platform/http/auth/dev-tokens';
 import { createTokenValidator } from './platform/http/auth/token-validator';
@@ -148,11 +144,11 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
 /** Before serving: rosters decide who may read a team's data, listings what a team has. */
 async function prepareDatabase(
   database: Database,
-  collections: readonly CollectionSpec[],
+  parts: readonly SchemaPart[],
   logger: Logger,
 ): Promise<void> {
   try {
-    await prepareSchema(database.db, collections);
+    await prepareSchema(database.db, parts);
     const moved = await migrateRosters(database.db);
     if (moved > 0) logger.info('rosters moved to one document per conversation', { moved });
     const listed = await migrateListings(database.db);
@@ -183,19 +179,14 @@ async function serve(
   };
   const people = createPeople(database.db);
   const features = createFeatures(platform, people);
-  await prepareDatabase(
-    database,
-    [
-      ...PLATFORM_COLLECTIONS,
-      ...people.collections,
-      ...features.flatMap((f) => f.collections ?? []),
-    ],
-    logger,
-  );
+  await prepareDatabase(database, [PLATFORM_SCHEMA, people, ...features], logger);
   const scheduler = createScheduler({
     db: database.db,
     handlers: Object.fromEntries(
-      registry(retentionJobHandlers({ outbox }), ...features.map((f) => f.jobs ?? {})),
+      registry([
+        { owner: 'platform', entries: retentionJobHandlers({ outbox }) },
+        ...features.map((f) => ({ owner: f.name, entries: f.jobs })),
+      ]),
     ),
     logger,
   });
@@ -218,7 +209,10 @@ async function serve(
     http: {
       ...(await createTabAuth(config.auth, logger)),
       installations: people.installations,
-      errors: domainErrors(PLATFORM_ERROR_STATUSES, ...features.map((f) => f.errors ?? {})),
+      errors: domainErrors([
+        { owner: 'platform', entries: PLATFORM_ERROR_STATUSES },
+        ...features.map((f) => ({ owner: f.name, entries: f.errors })),
+      ]),
       logger,
     },
     routes: [people.routes, ...features.flatMap((f) => (f.routes ? [f.routes] : []))],

@@ -18,7 +18,7 @@ import {
 import { PEOPLE_COLLECTIONS, peopleCollections } from '../../bot/src/people/people-collections';
 import {
   collections as platformCollections,
-  PLATFORM_COLLECTIONS,
+  PLATFORM_SCHEMA,
   prepareSchema as prepareDeclaredSchema,
 } from '../../bot/src/platform/store/collections';
 
@@ -38,10 +38,10 @@ export const collections = {
 /** The app's whole schema, for tests and benchmarks that use the database without the app. */
 export const prepareSchema = (db: Db): Promise<void> =>
   prepareDeclaredSchema(db, [
-    ...PLATFORM_COLLECTIONS,
-    ...PEOPLE_COLLECTIONS,
-    ...RECOGNITION_COLLECTIONS,
-    ...TRUST_HEALTH_COLLECTIONS,
-    ...CHECKIN_COLLECTIONS,
-    ...AGREEMENT_COLLECTIONS,
+    PLATFORM_SCHEMA,
+    { name: 'people', collections: PEOPLE_COLLECTIONS },
+    { name: 'recognition', collections: RECOGNITION_COLLECTIONS },
+    { name: 'trust-health', collections: TRUST_HEALTH_COLLECTIONS },
+    { name: 'checkins', collections: CHECKIN_COLLECTIONS },
+    { name: 'agreements', collections: AGREEMENT_COLLECTIONS },
   ]);

@@ -15,6 +15,7 @@ export function createPeople(db: Db) {
   const installations = createInstallationRepository(db);
   const routes: RouteRegistration = (server, http) => registerMemberRoutes(server, http);
   return {
+    name: 'people',
     installations,
     personalConversations: createPersonalConversations(db),
     directory: createPeopleDirectory(db, installations),

@@ -50,9 +50,10 @@ export type RouteRegistration = (server: Server, http: HttpContext) => void;
 /**
  * Everything a feature brings to the app. The platform reads the list of features to build the
  * schema, the schedule, the HTTP API, the bot and the privacy account, so adding a feature
- * touches no shared file.
+ * touches no shared file but that list in app.ts.
  */
 export interface Feature {
+  /** Names it when two features register the same collection, code, verb, command or job. */
   readonly name: string;
   /** Its collections and the indexes its reads rely on. */
   readonly collections?: readonly CollectionSpec[];

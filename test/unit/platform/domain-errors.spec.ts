@@ -13,7 +13,11 @@ class CodedError extends Error {
 }
 
 describe('domain error statuses gathered from each feature', () => {
-  const errors = domainErrors(PLATFORM_ERROR_STATUSES, { TEAM_BUSY: 409 }, { TEAM_GONE: 404 });
+  const errors = domainErrors([
+    { owner: 'platform', entries: PLATFORM_ERROR_STATUSES },
+    { owner: 'teams', entries: { TEAM_BUSY: 409 } },
+    { owner: 'archive', entries: { TEAM_GONE: 404 } },
+  ]);
 
   it('answers a declared code with its status and the error’s own words', () => {
     expect(errors.statusOf(new CodedError('TEAM_BUSY', 'Try again later.'))).toEqual({
@@ -30,6 +34,11 @@ describe('domain error statuses gathered from each feature', () => {
   });
 
   it('refuses a code two features declare', () => {
-    expect(() => domainErrors({ TEAM_BUSY: 409 }, { TEAM_BUSY: 423 })).toThrow(/TEAM_BUSY/);
+    expect(() =>
+      domainErrors([
+        { owner: 'teams', entries: { TEAM_BUSY: 409 } },
+        { owner: 'locks', entries: { TEAM_BUSY: 423 } },
+      ]),
+    ).toThrow('"TEAM_BUSY" is registered by both teams and locks');
   });
 });

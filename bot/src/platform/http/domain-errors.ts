@@ -1,4 +1,4 @@
-import { registry } from '../registry';
+import { registry, type Registration } from '../registry';
 
 /**
  * HTTP statuses for the domain's stable error codes: the API says what went wrong and what to
@@ -16,8 +16,8 @@ export interface DomainErrors {
 }
 
 /** One table from every feature's codes; a code declared twice fails at start. */
-export function domainErrors(...tables: ErrorStatuses[]): DomainErrors {
-  const statusByCode = registry(...tables);
+export function domainErrors(tables: readonly Registration<number>[]): DomainErrors {
+  const statusByCode = registry(tables);
   return {
     statusOf(err) {
       if (!(err instanceof Error)) return undefined;

@@ -24,29 +24,47 @@ export const collections = {
   listings: 'listings',
 } as const;
 
-export const PLATFORM_COLLECTIONS: readonly CollectionSpec[] = [
-  { name: collections.schedules, indexes: [{ keys: { nextRunAt: 1 } }] },
-  // The outbox worker's "what is due" query (over the messages still to send only).
-  { name: collections.outboxPending, indexes: [{ keys: { notBefore: 1, _id: 1 } }] },
-  {
-    name: collections.outbox,
-    indexes: [
-      // The daily purge of finished messages, and a person's messages when they delete their data.
-      { keys: { status: 1, sentAt: 1 } },
-      { keys: { status: 1, finishedAt: 1 } },
-      { keys: { 'target.aadObjectId': 1 } },
-    ],
-  },
-];
+export const PLATFORM_SCHEMA: SchemaPart = {
+  name: 'platform',
+  collections: [
+    { name: collections.meta },
+    { name: collections.schedules, indexes: [{ keys: { nextRunAt: 1 } }] },
+    // The outbox worker's "what is due" query (over the messages still to send only).
+    { name: collections.outboxPending, indexes: [{ keys: { notBefore: 1, _id: 1 } }] },
+    {
+      name: collections.outbox,
+      indexes: [
+        // The daily purge of finished messages, and a person's messages when they delete their data.
+        { keys: { status: 1, sentAt: 1 } },
+        { keys: { status: 1, finishedAt: 1 } },
+        { keys: { 'target.aadObjectId': 1 } },
+      ],
+    },
+    { name: collections.outboxOutcomes },
+    { name: collections.locks },
+    { name: collections.listings },
+  ],
+};
+
+/** A part of the app (the platform, people, a feature) and the collections it owns. */
+export interface SchemaPart {
+  readonly name: string;
+  readonly collections?: readonly CollectionSpec[];
+}
 
 /**
  * Creates every declared index. createIndex is idempotent, so running this at each start-up is
  * safe.
  */
-export async function prepareSchema(db: Db, specs: readonly CollectionSpec[]): Promise<void> {
+export async function prepareSchema(db: Db, parts: readonly SchemaPart[]): Promise<void> {
   // A name declared twice would let two owners write one another's documents.
-  registry(...specs.map((spec) => ({ [spec.name]: spec })));
-  for (const { name, indexes = [] } of specs) {
+  const specs = registry(
+    parts.map(({ name, collections = [] }) => ({
+      owner: name,
+      entries: Object.fromEntries(collections.map((spec) => [spec.name, spec])),
+    })),
+  );
+  for (const { name, indexes = [] } of specs.values()) {
     for (const { keys, options } of indexes) await db.collection(name).createIndex(keys, options);
   }
   await db

@@ -47,8 +47,10 @@ export class RapportBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: RapportBotDeps) {
     super();
-    this.cardVerbs = registry(...deps.features.map((f) => f.cardVerbs ?? {}));
-    this.extensionCommands = registry(...deps.features.map((f) => f.extensionCommands ?? {}));
+    this.cardVerbs = registry(deps.features.map((f) => ({ owner: f.name, entries: f.cardVerbs })));
+    this.extensionCommands = registry(
+      deps.features.map((f) => ({ owner: f.name, entries: f.extensionCommands })),
+    );
     this.chatCommands = deps.features.flatMap((f) => f.chatCommands ?? []);
     this.help = deps.features.flatMap((f) => (f.help ? [f.help] : []));
 
