@@ -30,8 +30,80 @@ const STORE = [
   'bot/src/people/{installation-repository,memberships,people-directory,personal-conversations,roster-migration,rosters}.ts',
   'bot/src/features/*/*-repository.ts',
   'bot/src/features/recognition/wall-index.ts',
+  'bot/src/people/people.ts',
+  'bot/src/migrations/**',
 ];
+// The composition root and the Feature contract name each library's types where they meet.
+const COMPOSITION = ['bot/src/app.ts', 'bot/src/platform/feature.ts'];
 const restricted = (regex, message) => ['error', { patterns: [{ regex, message }] }];
+
+// ---- feature boundaries ----
+// A feature reaches another only through its index.ts; platform/ imports no feature, and from
+// people/ only the pure model in people/domain (its access check and the bot's install lifecycle
+// act on rosters); people/ imports no feature. Paths are matched as written, so each depth of
+// folder inside a feature gets the number of `../` that leads out of it.
+// The typescript-eslint form of no-restricted-imports: a later block setting the core rule for the
+// same files replaces that rule's options rather than adding to them, so this one stays apart.
+const BOUNDARY_RULE = '@typescript-eslint/no-restricted-imports';
+const INTO_FEATURES_FOLDER = '^(\\.\\./)+features/[^/]+/.+';
+const DEEP_FEATURE_IMPORT =
+  'Import another feature through its index.ts (features/<name>), never its files.';
+/** A file `depth` folders inside its feature reaches a sibling feature by `depth` times `../`. */
+const featureBoundary = (depth) => ({
+  files: [`bot/src/features/*/${'*/'.repeat(depth - 1)}*.ts`],
+  rules: {
+    [BOUNDARY_RULE]: [
+      'error',
+      {
+        patterns: [
+          { regex: `^(\\.\\./){${depth}}[^./][^/]*/.+`, message: DEEP_FEATURE_IMPORT },
+          { regex: INTO_FEATURES_FOLDER, message: DEEP_FEATURE_IMPORT },
+        ],
+      },
+    ],
+  },
+});
+
+const featureBoundaries = [
+  ...[1, 2, 3, 4].map(featureBoundary),
+  {
+    files: ['bot/src/platform/**/*.ts'],
+    rules: {
+      [BOUNDARY_RULE]: [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+features(/|$)',
+              message:
+                'platform/ imports no feature: a feature hands its parts to the platform in its Feature (platform/feature.ts).',
+            },
+            {
+              regex: '^(\\.\\./)+people(/(?!domain/)|$)',
+              message: 'platform/ may use only the pure model in people/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bot/src/people/**/*.ts'],
+    rules: {
+      [BOUNDARY_RULE]: [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+features(/|$)',
+              message: 'people/ imports no feature: features build on people, not the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
 
 export default tseslint.config(
   {
@@ -104,7 +176,7 @@ export default tseslint.config(
   },
   {
     files: ['bot/src/**/*.ts'],
-    ignores: TEAMS,
+    ignores: [...TEAMS, ...COMPOSITION],
     rules: {
       'layers/botbuilder': restricted(
         '^(botbuilder|botframework-)',
@@ -114,7 +186,7 @@ export default tseslint.config(
   },
   {
     files: ['bot/src/**/*.ts'],
-    ignores: HTTP,
+    ignores: [...HTTP, ...COMPOSITION],
     rules: {
       'layers/restify': restricted(
         '^restify($|[-/])',
@@ -124,7 +196,7 @@ export default tseslint.config(
   },
   {
     files: ['bot/src/**/*.ts'],
-    ignores: STORE,
+    ignores: [...STORE, ...COMPOSITION],
     rules: {
       'layers/mongodb': restricted(
         '^(mongodb|bson)($|/)',
@@ -143,4 +215,5 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     ...reactHooks.configs.flat.recommended,
   },
+  ...featureBoundaries,
 );

@@ -36,7 +36,7 @@ import { startOutboxWorker } from '../bot/src/platform/jobs/outbox-worker';
 import { createRateLimiter } from '../bot/src/platform/jobs/rate-limiter';
 import { createLogger } from '../bot/src/logger';
 import { rosterDoc, type RosterDoc } from '../bot/src/people/rosters';
-import { collections, prepareSchema } from '../bot/src/platform/store/collections';
+import { collections, prepareSchema } from '../test/support/schema';
 import { connectDatabase } from '../bot/src/platform/store/database';
 import {
   startEmbeddedDatabase,

@@ -44,7 +44,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { MongoClient } from 'mongodb';
 import { createLogger } from '../bot/src/logger';
-import { collections } from '../bot/src/platform/store/collections';
+import { collections } from '../test/support/schema';
 import {
   startEmbeddedDatabase,
   type EmbeddedDatabase,

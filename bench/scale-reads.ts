@@ -67,7 +67,8 @@ import {
   proposalsOwner,
 } from '../bot/src/features/agreements/agreement-repository';
 import type { RoundDoc } from '../bot/src/features/checkins/checkin-repository';
-import { collections, prepareSchema, SCHEMA_VERSION } from '../bot/src/platform/store/collections';
+import { collections, prepareSchema } from '../test/support/schema';
+import { SCHEMA_VERSION } from '../bot/src/platform/store/collections';
 import {
   startEmbeddedDatabase,
   type EmbeddedDatabase,

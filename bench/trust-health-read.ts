@@ -68,7 +68,7 @@ import {
 } from '../bot/src/features/checkins/domain/checkin';
 import { TRAIT_IDS, type TraitId } from '../bot/src/platform/domain/traits';
 import { createLogger } from '../bot/src/logger';
-import { collections, prepareSchema } from '../bot/src/platform/store/collections';
+import { collections, prepareSchema } from '../test/support/schema';
 import { membershipsId } from '../bot/src/people/memberships';
 import { rosterDoc } from '../bot/src/people/rosters';
 import {

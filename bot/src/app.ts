@@ -1,59 +1,36 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import path from 'node:path';
+import type { Server } from 'restify';
 import { GUID, type AuthConfig, type Config } from './config';
 import type { Logger } from './logger';
 import { connectDatabase, type Database } from './platform/store/database';
-import { prepareSchema } from './platform/store/collections';
+import { PLATFORM_SCHEMA, prepareSchema, type SchemaPart } from './platform/store/collections';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './platform/store/embedded-database';
-import { createInstallationRepository } from './people/installation-repository';
 import { createDevTokenIssuer } from './platform/http/auth/dev-tokens';
 import { createTokenValidator } from './platform/http/auth/token-validator';
-import { createRecognitionService } from './features/recognition/recognition-service';
-import { createPeopleDirectory } from './people/people-directory';
-import { migrateListings } from './platform/store/listing-migration';
+import { domainErrors, PLATFORM_ERROR_STATUSES } from './platform/http/domain-errors';
+import { migrateListings } from './migrations/listing-migration';
 import { migrateRosters } from './people/roster-migration';
-import { createRecognitionRepository } from './features/recognition/recognition-repository';
-import { createTeamSettingsRepository } from './features/checkins/team-settings-repository';
-import { createTrustWeekCounter } from './features/trust-health/trust-week-repository';
-import { createAdapter } from './platform/teams/adapter';
+import { createPeople, type People } from './people/people';
+import { createAdapter, type RapportAdapter } from './platform/teams/adapter';
 import { createOutbox, indexPendingMessages, type Outbox } from './platform/jobs/outbox';
-import { startOutboxWorker } from './platform/jobs/outbox-worker';
+import { MESSAGES_STORED_DATA } from './platform/jobs/messages-stored-data';
+import { startOutboxWorker, type OutboxWorker } from './platform/jobs/outbox-worker';
 import { createRateLimiter } from './platform/jobs/rate-limiter';
-import { createPersonalConversations } from './people/personal-conversations';
 import { createProactiveSender } from './platform/teams/proactive-sender';
-import { createRecognitionFlow } from './features/recognition/teams/recognition-flow';
-import { createRecipientLookup } from './features/recognition/teams/recognition-recipients';
-import { createCheckinService } from './features/checkins/checkin-service';
-import { createCheckinDelivery } from './features/checkins/teams/checkin-delivery';
-import {
-  checkinJobHandlers,
-  scheduleRoundEnd,
-  scheduleTeamCheckins,
-} from './features/checkins/checkin-jobs';
 import { createScheduler, type Scheduler } from './platform/jobs/scheduler';
 import { retentionJobHandlers, scheduleRetention } from './platform/jobs/retention-jobs';
-import { createCheckinRepository } from './features/checkins/checkin-repository';
-import { createPersonalDataRepository } from './features/privacy/personal-data-repository';
-import { createPersonalDataService } from './features/privacy/personal-data';
-import { createCheckinFlow } from './features/checkins/teams/checkin-flow';
-import { createAgreementService } from './features/agreements/agreement-service';
-import { createAgreementDelivery } from './features/agreements/teams/agreement-delivery';
-import { agreementJobHandlers, agreementSchedule } from './features/agreements/agreement-jobs';
-import { createAgreementRepository } from './features/agreements/agreement-repository';
-import { createAgreementFlow } from './features/agreements/teams/agreement-flow';
+import { registry } from './platform/registry';
+import type { Feature, FeatureContext } from './platform/feature';
 import { RapportBot } from './platform/teams/rapport-bot';
 import { createServer } from './platform/http/server';
-import { healthRoutes } from './platform/http/health-routes';
-import { devTokenRoutes } from './platform/http/auth/dev-tokens';
-import { privacyRoutes } from './features/privacy/privacy-routes';
-import { memberRoutes } from './people/member-routes';
-import { meRoutes } from './people/me-routes';
-import { checkinRoutes } from './features/checkins/checkin-routes';
-import { teamValuesRoutes } from './features/recognition/team-values-routes';
-import { agreementRoutes } from './features/agreements/agreement-routes';
-import { recognitionRoutes } from './features/recognition/recognition-routes';
+import type { ApiRoute } from './platform/http/route';
+import { createAgreementsFeature } from './features/agreements';
+import { createCheckinsFeature } from './features/checkins';
+import { createPrivacyFeature } from './features/privacy';
+import { createRecognitionFeature } from './features/recognition';
+import { createTrustHealthFeature } from './features/trust-health';
 
 export interface RunningApp {
   readonly url: string;
@@ -63,6 +40,8 @@ export interface RunningApp {
   readonly outbox: Outbox;
   /** Every route the server answers, so tests can hold the OpenAPI document to it. */
   readonly routes: { method: string; path: string }[];
+  /** The tab API's route definitions, so tests can hold each answer to its schema. */
+  readonly apiRoutes: readonly ApiRoute[];
   /** Check-in rhythm on the database; tests tick it with a chosen clock. */
   readonly scheduler: Scheduler;
   stop(): Promise<void>;
@@ -107,7 +86,7 @@ async function createTabAuth(auth: AuthConfig, logger: Logger) {
   return { tokens, devTokens };
 }
 
-/** Composition root: config → database → repositories → adapter → bot → routes. */
+/** Composition root: config → database → platform → people → features → server and bot. */
 export async function startApp(
   config: Config,
   logger: Logger,
@@ -135,17 +114,44 @@ export async function startApp(
   }
 }
 
-async function serve(
-  config: Config,
+/**
+ * Every feature, in the order their lines appear in the welcome and help messages and in the
+ * privacy account. A new feature is one more line in the list.
+ */
+function createFeatures(platform: FeatureContext, people: People): Feature[] {
+  const trustHealth = createTrustHealthFeature({ platform });
+  const trustWeeks = trustHealth.counter;
+  const checkins = createCheckinsFeature({ platform, people, trustWeeks });
+  const agreements = createAgreementsFeature({ platform, people, checkins: checkins.service });
+  const features: Feature[] = [
+    createRecognitionFeature({
+      platform,
+      people,
+      trustWeeks,
+      agreements: agreements.service,
+      checkins: checkins.service,
+      settings: checkins.settings,
+    }),
+    checkins,
+    trustHealth,
+    agreements,
+  ];
+  const storedData = [
+    people.storedData,
+    MESSAGES_STORED_DATA,
+    ...features.map((f) => f.storedData),
+  ];
+  return [...features, createPrivacyFeature({ platform, people, storedData })];
+}
+
+/** Before serving: rosters decide who may read a team's data, listings what a team has. */
+async function prepareDatabase(
+  database: Database,
+  parts: readonly SchemaPart[],
   logger: Logger,
-  uri: string,
-  options: AppOptions,
-  embedded: EmbeddedDatabase | undefined,
-): Promise<RunningApp> {
-  const database = await connectDatabase(uri, config.database.dbName);
+): Promise<void> {
   try {
-    await prepareSchema(database.db);
-    // Before serving: rosters decide who may read a team's data, listings what a team has.
+    await prepareSchema(database.db, parts);
     const moved = await migrateRosters(database.db);
     if (moved > 0) logger.info('rosters moved to one document per conversation', { moved });
     const listed = await migrateListings(database.db);
@@ -156,89 +162,46 @@ async function serve(
     await database.close();
     throw err;
   }
+}
 
-  const installations = createInstallationRepository(database.db);
-  // One counter per team and year for recognitions and closed rounds (see its doc).
-  const trustWeeks = createTrustWeekCounter(database.db);
-  const adapter = createAdapter(config.botAuth, logger);
+async function serve(
+  config: Config,
+  logger: Logger,
+  uri: string,
+  options: AppOptions,
+  embedded: EmbeddedDatabase | undefined,
+): Promise<RunningApp> {
+  const database = await connectDatabase(uri, config.database.dbName);
   const outbox = createOutbox(database.db);
-  const personalConversations = createPersonalConversations(database.db);
-  const checkins = createCheckinService({
-    repo: createCheckinRepository(database.db, trustWeeks),
-    roster: installations,
-    delivery: createCheckinDelivery({
-      installations,
-      enqueue: (m) => outbox.enqueue(m),
-      unreachableAmong: personalConversations.unreachableAmong,
-      logger,
-    }),
-    newId: randomUUID,
-    onRhythmChanged: (teamId) => scheduleTeamCheckins(scheduler, checkins, teamId),
-    onRoundOpened: (round) => scheduleRoundEnd(scheduler, round),
-  });
-  const agreements = createAgreementService({
-    repo: createAgreementRepository(database.db),
-    roster: installations,
-    checkins,
-    delivery: createAgreementDelivery({
-      installations,
-      enqueue: (m) => outbox.enqueue(m),
-      teamsAppId: config.teamsAppId,
-      logger,
-    }),
-    schedule: agreementSchedule(() => scheduler),
-    newId: randomUUID,
-  });
-  const scheduler: Scheduler = createScheduler({
+  const platform: FeatureContext = {
     db: database.db,
-    handlers: {
-      ...checkinJobHandlers({ checkins, installations, logger }),
-      ...agreementJobHandlers({ agreements, installations }),
-      ...retentionJobHandlers({ outbox }),
-    },
     logger,
-  });
-  const settings = createTeamSettingsRepository(database.db);
-  const recognitionRepository = createRecognitionRepository(database.db, trustWeeks, logger);
-  const recognitions = createRecognitionService({
-    recognitions: recognitionRepository,
-    settings,
-    agreements,
-  });
-  const recognition = createRecognitionFlow({
-    recognitions,
-    settings,
-    installations,
-    recipients: createRecipientLookup({
-      people: createPeopleDirectory(database.db, installations),
-      installations,
-    }),
+    outbox,
+    scheduler: () => scheduler,
     teamsAppId: config.teamsAppId,
+  };
+  const people = createPeople(database.db);
+  const features = createFeatures(platform, people);
+  await prepareDatabase(database, [PLATFORM_SCHEMA, people, ...features], logger);
+  const scheduler = createScheduler({
+    db: database.db,
+    handlers: Object.fromEntries(
+      registry([
+        { owner: 'platform', entries: retentionJobHandlers({ outbox }) },
+        ...features.map((f) => ({ owner: f.name, entries: f.jobs })),
+      ]),
+    ),
     logger,
-    agreements,
   });
-  const bot = new RapportBot({
-    installations,
-    recognition,
-    checkin: createCheckinFlow({ checkins, installations }),
-    agreement: createAgreementFlow({ agreements, teamsAppId: config.teamsAppId, logger }),
-    onInstalled: (teamId, installer) => checkins.installed(teamId, installer),
-    onPersonalMessage: (aadObjectId) => personalConversations.reachable(aadObjectId),
-    logger,
-  });
-  const { tokens, devTokens } = await createTabAuth(config.auth, logger);
-  const server = createServer({
-    auth: { tokens, installations, devTokens },
-    recognitions,
-    checkins,
-    agreements,
-    personalData: createPersonalDataService({
-      store: createPersonalDataRepository(database.db),
-      outbox,
-    }),
-    teamValues: settings,
+  const adapter = createAdapter(config.botAuth, logger);
+  const { server, apiRoutes } = createServer({
     adapter,
-    bot,
+    bot: new RapportBot({
+      installations: people.installations,
+      features,
+      onPersonalMessage: (aadObjectId) => people.personalConversations.reachable(aadObjectId),
+      logger,
+    }),
     logger,
     databaseKind: config.database.kind,
     // A dead child is known at once; a ping alone could wait out the restart and report healthy.
@@ -246,54 +209,85 @@ async function serve(
       (embedded ? embedded.pid() !== undefined : true) && (await database.ping()),
     tabDist: options.tabDist ?? path.join(projectRoot(), 'tab', 'dist'),
     version: options.version ?? '0.1.0',
-    routes: [
-      healthRoutes,
-      privacyRoutes,
-      devTokenRoutes,
-      memberRoutes,
-      checkinRoutes,
-      teamValuesRoutes,
-      meRoutes,
-      agreementRoutes,
-      recognitionRoutes,
-    ],
+    http: {
+      ...(await createTabAuth(config.auth, logger)),
+      installations: people.installations,
+      errors: domainErrors([
+        { owner: 'platform', entries: PLATFORM_ERROR_STATUSES },
+        ...features.map((f) => ({ owner: f.name, entries: f.errors })),
+      ]),
+      logger,
+    },
+    routes: [...people.routes, ...features.flatMap((f) => f.routes ?? [])],
+    pages: features.flatMap((f) => (f.pages ? [f.pages] : [])),
   });
 
+  const url = await listen(server, config);
+  const outboxWorker = startDelivery({ config, adapter, outbox, people, logger });
+  await startSchedule(scheduler, features);
+  // Logged last: whoever waits for this line (a supervisor, a test) finds the app fully started.
+  logger.info('Rapport is listening', { url, database: config.database.kind });
+
+  const stop = stopper({ config, logger, server, outboxWorker, scheduler, database, embedded });
+  return { url, database, embedded, outbox, scheduler, routes: routesOf(server), apiRoutes, stop };
+}
+
+/** Listens on the configured address; answers with the URL it serves. */
+async function listen(server: Server, config: Config): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address();
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+  return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+}
 
-  const outboxWorker = startOutboxWorker({
-    outbox,
+/** The outbox worker: sends queued proactive messages through the adapter, within Teams' limits. */
+function startDelivery(deps: {
+  config: Config;
+  adapter: RapportAdapter;
+  outbox: Outbox;
+  people: People;
+  logger: Logger;
+}): OutboxWorker {
+  const { config, people, logger } = deps;
+  const conversations = people.personalConversations;
+  return startOutboxWorker({
+    outbox: deps.outbox,
     sender: createProactiveSender({
-      adapter,
+      adapter: deps.adapter,
       botAppId: config.botAuth.mode === 'botframework' ? config.botAuth.appId : undefined,
       logger,
     }),
     limiter: createRateLimiter(),
     logger,
-    knownConversations: personalConversations.find,
-    rememberConversations: personalConversations.rememberAll,
+    knownConversations: conversations.find,
+    rememberConversations: conversations.rememberAll,
     onUnreachable: (aadObjectId, _tenantId, reason) =>
-      personalConversations.markUnreachable(aadObjectId, reason.code ?? 'Forbidden', new Date()),
+      conversations.markUnreachable(aadObjectId, reason.code ?? 'Forbidden', new Date()),
   });
+}
 
-  await scheduleRetention(scheduler, new Date());
+/** The platform's and every feature's recurring jobs, then the loop that runs them. */
+async function startSchedule(scheduler: Scheduler, features: readonly Feature[]): Promise<void> {
+  const now = new Date();
+  await scheduleRetention(scheduler, now);
   scheduler.start();
-  // In the background: requests finish their own records; this catches what a crash left.
-  void recognitionRepository
-    .catchUp()
-    // Logged even when nothing was left: benchmarks wait for this start-up read to end.
-    .then((finished) => logger.info('recognitions checked at start-up', { finished }))
-    .catch((err: unknown) => logger.warn('could not finish counting recognitions yet', { err }));
-  // Logged last: whoever waits for this line (a supervisor, a test) finds the app fully started.
-  logger.info('Rapport is listening', { url, database: config.database.kind });
+  for (const feature of features) await feature.start?.(scheduler, now);
+}
 
+function stopper(deps: {
+  config: Config;
+  logger: Logger;
+  server: Server;
+  outboxWorker: OutboxWorker;
+  scheduler: Scheduler;
+  database: Database;
+  embedded: EmbeddedDatabase | undefined;
+}): () => Promise<void> {
+  const { server, config } = deps;
   let stopping: Promise<void> | undefined;
-  const stop = () =>
+  return () =>
     (stopping ??= (async () => {
       // Stop accepting, let in-flight requests finish (bounded by the grace period), then close
       // the database and only then its process, so no acknowledged write is cut off.
@@ -301,18 +295,19 @@ async function serve(
       server.server.closeIdleConnections();
       const timer = setTimeout(() => server.server.closeAllConnections(), config.shutdownGraceMs);
       // The outbox worker finishes its in-flight sends meanwhile; it needs the database to the end.
-      await Promise.all([closed, outboxWorker.stop(), scheduler.stop()]);
+      await Promise.all([closed, deps.outboxWorker.stop(), deps.scheduler.stop()]);
       clearTimeout(timer);
-      await database.close();
-      await embedded?.stop();
-      logger.info('Rapport stopped');
+      await deps.database.close();
+      await deps.embedded?.stop();
+      deps.logger.info('Rapport stopped');
     })());
+}
 
+/** Every route the server answers, as restify lists them. */
+function routesOf(server: Server): { method: string; path: string }[] {
   const debugInfo: unknown = server.getDebugInfo();
-  const routes = z
+  return z
     .object({ routes: z.array(z.object({ method: z.string(), path: z.string() })) })
     .parse(debugInfo)
     .routes.map(({ method, path: p }) => ({ method, path: p }));
-
-  return { url, database, embedded, outbox, scheduler, routes, stop };
 }

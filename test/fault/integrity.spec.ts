@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { freeLoopbackPort } from '../../bot/src/platform/store/embedded-database';
-import { collections } from '../../bot/src/platform/store/collections';
+import { collections } from '../support/schema';
 import { checkinAnswer, teamInvoke } from '../fixtures/teams-activities';
 import { ferretDbOf, launchApp, listeningUrl, type AppProcess } from '../support/app-process';
 import { ferretDbsOn, running } from '../support/processes';

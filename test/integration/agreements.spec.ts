@@ -5,7 +5,7 @@ import {
   JOB_AGREEMENT_REVIEW,
   JOB_AGREEMENT_VOTING_END,
 } from '../../bot/src/features/agreements/agreement-jobs';
-import { collections } from '../../bot/src/platform/store/collections';
+import { collections } from '../support/schema';
 import { teamInvoke } from '../fixtures/teams-activities';
 import { startConnectorStub } from '../support/connector-stub';
 import { postJson } from '../support/http';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { JOB_CLOSE, JOB_NUDGE, JOB_OPEN } from '../../bot/src/features/checkins/checkin-jobs';
-import { collections } from '../../bot/src/platform/store/collections';
+import { collections } from '../support/schema';
 import { checkinAnswer, TENANT_ID } from '../fixtures/teams-activities';
 import { startConnectorStub } from '../support/connector-stub';
 import { postJson } from '../support/http';

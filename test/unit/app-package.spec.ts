@@ -14,6 +14,9 @@ import {
 } from '../../scripts/app-package';
 import { main } from '../../scripts/package-app';
 import { helpText, welcomeText } from '../../bot/src/platform/teams/welcome-message';
+import { RECOGNITION_HELP } from '../../bot/src/features/recognition/teams/recognition-help';
+import { CHECKIN_HELP } from '../../bot/src/features/checkins/teams/checkin-help';
+import { AGREEMENT_HELP } from '../../bot/src/features/agreements/teams/agreement-help';
 
 // @microsoft/app-manifest requires strip-bom, an ES module: Node 20.19+ loads it with require(),
 // Jest's module runtime cannot (before Node 24.9). Only its file readers use it, not validation.
@@ -23,6 +26,8 @@ jest.mock('strip-bom', () => ({
 }));
 
 const root = path.resolve(__dirname, '..', '..');
+/** The features' own lines, as the bot puts them together. */
+const help = [RECOGNITION_HELP, CHECKIN_HELP, AGREEMENT_HELP];
 const appPackageDir = path.join(root, 'appPackage');
 const template = fs.readFileSync(path.join(appPackageDir, 'manifest.json'), 'utf8');
 const colorPng = fs.readFileSync(path.join(appPackageDir, 'color.png'));
@@ -114,14 +119,14 @@ describe('Teams app manifest', () => {
     for (const scope of ['team', 'groupChat'])
       expect(lists[scope].map((c) => c.title)).toEqual(['recognize', 'checkin now', 'help']);
     for (const command of Object.values(lists).flat())
-      expect(helpText()).toContain(`\`${command.title}`);
+      expect(helpText(help)).toContain(`\`${command.title}`);
   });
 
   it('tells people in a channel or group chat to mention the bot, as Teams requires', () => {
-    expect(helpText()).toContain('mention me first: `@Rapport help`');
+    expect(helpText(help)).toContain('mention me first: `@Rapport help`');
     for (const kind of ['team', 'groupChat'] as const)
-      expect(welcomeText(kind)).toContain('`@Rapport help`');
-    expect(welcomeText('personal')).toContain('Type `help`');
+      expect(welcomeText(kind, help)).toContain('`@Rapport help`');
+    expect(welcomeText('personal', help)).toContain('Type `help`');
   });
 
   it('fills every placeholder and rejects unknown ones', () => {

@@ -1,9 +1,9 @@
 import type { Db } from 'mongodb';
 import type { ConversationKind, InstallationRepository } from './domain/installation';
-import { collections } from '../platform/store/collections';
 import { createMemberships } from './memberships';
 import { createRosters } from './rosters';
 import { shortLivedCache, TEAM_CACHE_MS } from '../platform/store/short-lived-cache';
+import { peopleCollections } from './people-collections';
 
 interface ConversationDoc {
   _id: string;
@@ -21,7 +21,7 @@ interface ConversationDoc {
 export function createInstallationRepository(db: Db): InstallationRepository {
   // Every query here names an `_id`: the conversation's, its roster's, or a person's list of
   // conversations (memberships.ts), each served by the `_id` index on MongoDB and on FerretDB.
-  const conversations = db.collection<ConversationDoc>(collections.conversations);
+  const conversations = db.collection<ConversationDoc>(peopleCollections.conversations);
   const memberships = createMemberships(db);
   const cachedFind = shortLivedCache(TEAM_CACHE_MS, async (id: string) => {
     const doc = await conversations.findOne({ _id: id });

@@ -1,12 +1,12 @@
 import type { ConversationSummary, InstallationRepository } from './domain/installation';
 import { inCallerTenant } from '../platform/http/auth/team-access';
 import { defineRoute } from '../platform/http/route';
-import { meView, teamInfoView } from './people-schemas';
+import { membersView, meView, teamInfoView } from './people-schemas';
 
 export interface MemberRoutesDeps {
   installations: Pick<
     InstallationRepository,
-    'find' | 'isMember' | 'memberCount' | 'conversationsOf'
+    'find' | 'isMember' | 'memberCount' | 'conversationsOf' | 'roster'
   >;
 }
 
@@ -19,8 +19,8 @@ const teamView = (team: ConversationSummary) => ({
 });
 
 /**
- * GET /api/v1/me (who the token says you are, and the teams and chats you can open) and
- * GET /api/v1/teams/:teamId (one of them, for its members only).
+ * GET /api/v1/me (who the token says you are, and the teams and chats you can open),
+ * GET /api/v1/teams/:teamId (one of them, for its members only) and its roster.
  */
 export const memberRoutes = [
   route({
@@ -67,6 +67,20 @@ export const memberRoutes = [
           members,
           installedAt: installation?.installedAt?.toISOString() ?? null,
         },
+      };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/teams/:teamId/members',
+    summary: 'The team’s roster: names and ids only',
+    access: 'member',
+    responses: { 200: membersView },
+    handler: async ({ teamId }, { installations }) => {
+      const roster = await installations.roster(teamId);
+      return {
+        status: 200,
+        body: { members: roster.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name })) },
       };
     },
   }),

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { collections } from '../platform/store/collections';
+import { peopleCollections } from './people-collections';
 
 /**
  * A person's conversations, one document per tenant and person (`<tenant>|<aadObjectId>`,
@@ -34,7 +34,7 @@ function tenantsOf(tenantId: string): string[] {
 }
 
 export function createMemberships(db: Db) {
-  const docs = db.collection<MembershipDoc>(collections.memberships);
+  const docs = db.collection<MembershipDoc>(peopleCollections.memberships);
 
   return {
     /** Lists the conversation for each person, under the conversation's tenant. */

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { InstallationRepository } from './domain/installation';
-import type { Person } from '../features/recognition/domain/recognition';
+import type { Person } from './domain/person';
 import { createMemberships } from './memberships';
 
 const person = (m: { aadObjectId: string; name: string; teamsUserId: string }): Person => ({

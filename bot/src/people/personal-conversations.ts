@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { collections } from '../platform/store/collections';
+import { peopleCollections } from './people-collections';
 
 /** The person-side facts of proactive messaging, one document per person (`_id`: aadObjectId). */
 export interface PersonalConversationDoc {
@@ -32,7 +32,7 @@ export interface PersonalConversations {
  * message in a 1:1 chat clears a mark with one keyed write instead of an update of every roster.
  */
 export function createPersonalConversations(db: Db): PersonalConversations {
-  const people = db.collection<PersonalConversationDoc>(collections.personalConversations);
+  const people = db.collection<PersonalConversationDoc>(peopleCollections.personalConversations);
   const read = (aadObjectIds: string[]) =>
     Promise.all([...new Set(aadObjectIds)].map((_id) => people.findOne({ _id })));
   return {

@@ -1,10 +1,10 @@
 import type { Db } from 'mongodb';
 import type { RosterMember } from './domain/installation';
-import { collections } from '../platform/store/collections';
 import { insertMissing } from '../platform/store/insert-missing';
 import { membershipsId, type MembershipDoc } from './memberships';
 import type { PersonalConversationDoc } from './personal-conversations';
 import { rosterDoc, type RosterDoc } from './rosters';
+import { peopleCollections } from './people-collections';
 
 /** Where rosters were kept before schema version 3: a document per member and conversation. */
 const LEGACY_MEMBERS = 'members';
@@ -37,7 +37,7 @@ export async function migrateRosters(db: Db): Promise<number> {
 
   const tenants = new Map<string, string>();
   const conversations = db.collection<{ _id: string; tenantId?: string }>(
-    collections.conversations,
+    peopleCollections.conversations,
   );
   for await (const c of conversations.find({}, { projection: { tenantId: 1 } })) {
     tenants.set(c._id, c.tenantId ?? '');
@@ -77,13 +77,14 @@ export async function migrateRosters(db: Db): Promise<number> {
 
   // A roster or a person's facts already stored are newer than the old entries: left as they are.
   await insertMissing(
-    db.collection<RosterDoc>(collections.rosters),
+    db.collection<RosterDoc>(peopleCollections.rosters),
     [...rosters].map(([id, r]) => rosterDoc(id, r.members, r.at)),
   );
-  await insertMissing(db.collection<PersonalConversationDoc>(collections.personalConversations), [
-    ...facts.values(),
-  ]);
-  const memberships = db.collection<MembershipDoc>(collections.memberships);
+  await insertMissing(
+    db.collection<PersonalConversationDoc>(peopleCollections.personalConversations),
+    [...facts.values()],
+  );
+  const memberships = db.collection<MembershipDoc>(peopleCollections.memberships);
   for (const list of await insertMissing(memberships, [...lists.values()])) {
     await memberships.updateOne(
       { _id: list._id },

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { RosterMember } from './domain/installation';
-import { collections } from '../platform/store/collections';
 import type { Memberships } from './memberships';
+import { peopleCollections } from './people-collections';
 
 /**
  * A conversation's roster in one document keyed by the conversation id: who may read the team's
@@ -34,7 +34,7 @@ const idsOf = (members: RosterMember[]) => members.map((m) => m.aadObjectId);
 
 /** Reading rosters, for whoever needs names or membership without changing them. */
 export function createRosterReader(db: Db) {
-  const rosters = db.collection<RosterDoc>(collections.rosters);
+  const rosters = db.collection<RosterDoc>(peopleCollections.rosters);
   const members = async (conversationId: string) =>
     (await rosters.findOne({ _id: conversationId }))?.members ?? [];
   return {
@@ -66,7 +66,7 @@ export function createRosters(
   /** The conversation's tenant ('' when unknown), under which its members' lists are kept. */
   tenantOf: (conversationId: string) => Promise<string>,
 ) {
-  const rosters = db.collection<RosterDoc>(collections.rosters);
+  const rosters = db.collection<RosterDoc>(peopleCollections.rosters);
   const reader = createRosterReader(db);
   const { members } = reader;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { trustYearId } from '../../../bot/src/features/trust-health/trust-week-repository';
 import { isoWeekKey } from '../../../bot/src/platform/domain/week';
-import { collections } from '../../../bot/src/platform/store/collections';
+import { collections } from '../../support/schema';
 import { TEAM_CACHE_MS } from '../../../bot/src/platform/store/short-lived-cache';
 import {
   channelMessage,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Collection, ObjectId } from 'mongodb';
-import { collections } from '../../../bot/src/platform/store/collections';
+import { collections } from '../../support/schema';
 import {
   channelMessage,
   TENANT_ID,

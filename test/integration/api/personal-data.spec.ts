@@ -5,7 +5,7 @@ import {
   TENANT_ID,
   teamInstallationUpdate,
 } from '../../fixtures/teams-activities';
-import { collections } from '../../../bot/src/platform/store/collections';
+import { collections } from '../../support/schema';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
 import { call, devToken, installTeam, newMembers, type Member } from '../../support/team-harness';

@@ -1,6 +1,6 @@
 import { isoWeekKey } from '../../../bot/src/platform/domain/week';
 import { createLogger } from '../../../bot/src/logger';
-import { collections } from '../../../bot/src/platform/store/collections';
+import { collections } from '../../support/schema';
 import { createRecognitionRepository } from '../../../bot/src/features/recognition/recognition-repository';
 import { createTrustWeekCounter } from '../../../bot/src/features/trust-health/trust-week-repository';
 import { channelMessage } from '../../fixtures/teams-activities';

@@ -13,7 +13,7 @@ import { ReadAhead } from '../../../bot/src/platform/jobs/outbox-worker/read-ahe
 import { Signals } from '../../../bot/src/platform/jobs/outbox-worker/signals';
 import { WorkerState, type Due } from '../../../bot/src/platform/jobs/outbox-worker/state';
 import { SendError } from '../../../bot/src/platform/jobs/proactive-port';
-import { collections, prepareSchema } from '../../../bot/src/platform/store/collections';
+import { collections, prepareSchema } from '../../support/schema';
 import { useTestDatabase } from '../../support/test-database';
 
 const logger = createLogger('error', (line) => process.stderr.write(line + '\n'));

@@ -14,7 +14,7 @@ import {
 } from '../../../bot/src/platform/jobs/outbox-worker';
 import { createRateLimiter } from '../../../bot/src/platform/jobs/rate-limiter';
 import { createLogger } from '../../../bot/src/logger';
-import { collections, prepareSchema } from '../../../bot/src/platform/store/collections';
+import { collections, prepareSchema } from '../../support/schema';
 import { connectDatabase, type Database } from '../../../bot/src/platform/store/database';
 import { createPersonalConversations } from '../../../bot/src/people/personal-conversations';
 import { createAdapter } from '../../../bot/src/platform/teams/adapter';

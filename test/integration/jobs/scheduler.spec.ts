@@ -1,7 +1,7 @@
 import { Collection } from 'mongodb';
 import { createScheduler } from '../../../bot/src/platform/jobs/scheduler';
 import { createLogger } from '../../../bot/src/logger';
-import { collections, prepareSchema } from '../../../bot/src/platform/store/collections';
+import { collections, prepareSchema } from '../../support/schema';
 import { useTestDatabase } from '../../support/test-database';
 
 const logger = createLogger('error', (line) => process.stderr.write(line + '\n'));

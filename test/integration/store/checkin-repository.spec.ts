@@ -1,7 +1,7 @@
 import { defaultCheckinSettings } from '../../../bot/src/features/checkins/domain/checkin';
 import type { Round } from '../../../bot/src/features/checkins/domain/checkin-ports';
 import { createCheckinRepository } from '../../../bot/src/features/checkins/checkin-repository';
-import { collections } from '../../../bot/src/platform/store/collections';
+import { collections } from '../../support/schema';
 import { createTrustWeekCounter } from '../../../bot/src/features/trust-health/trust-week-repository';
 import { useTestDatabase } from '../../support/test-database';
 

@@ -3,7 +3,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { startApp, type RunningApp } from '../../../bot/src/app';
 import { loadConfig } from '../../../bot/src/config';
 import { createLogger } from '../../../bot/src/logger';
-import { collections } from '../../../bot/src/platform/store/collections';
+import { collections } from '../../support/schema';
 import { createPersonalConversations } from '../../../bot/src/people/personal-conversations';
 import type { RosterDoc } from '../../../bot/src/people/rosters';
 import { TENANT_ID } from '../../fixtures/teams-activities';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
-import { collections } from '../../../bot/src/platform/store/collections';
+import { collections } from '../../support/schema';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
 import { installTeam, newMembers } from '../../support/team-harness';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { collections } from '../../../bot/src/platform/store/collections';
+import { collections } from '../../support/schema';
 import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
 import { startConnectorStub } from '../../support/connector-stub';
 import { getJson, postJson } from '../../support/http';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { collections } from '../../../bot/src/platform/store/collections';
+import { collections } from '../../support/schema';
 import { expectValidCard } from '../../support/adaptive-card-check';
 import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';

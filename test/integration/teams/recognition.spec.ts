@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { collections } from '../../../bot/src/platform/store/collections';
+import { collections } from '../../support/schema';
 import { createTrustWeekCounter } from '../../../bot/src/features/trust-health/trust-week-repository';
 import { isoWeekKey } from '../../../bot/src/platform/domain/week';
 import { startConnectorStub } from '../../support/connector-stub';

@@ -82,7 +82,7 @@ const cases: Case[] = [
   },
   {
     name: 'the database in a route file',
-    file: 'bot/src/people/me-routes.ts',
+    file: 'bot/src/people/member-routes.ts',
     code: "import { ObjectId } from 'mongodb';\nexport const id = () => new ObjectId();\n",
     fails: 'layers/mongodb',
   },

@@ -1,8 +1,8 @@
 import type { Db } from 'mongodb';
 import type { Agreement, AgreementProposal } from './domain/agreement';
 import type { AgreementRepository } from './domain/agreement-ports';
-import { collections } from '../../platform/store/collections';
 import { createListing } from '../../platform/store/listings';
+import { agreementCollections } from './agreement-collections';
 
 export type AgreementDoc = Omit<Agreement, 'id'> & { _id: string };
 export type ProposalDoc = Omit<AgreementProposal, 'id'> & { _id: string };
@@ -42,8 +42,8 @@ export const proposalsOwner = (teamId: string, agreementId: string) => `${teamId
  * record by key. `$in` is not used: FerretDB answers it by reading the whole collection.
  */
 export function createAgreementRepository(db: Db): AgreementRepository {
-  const agreements = db.collection<AgreementDoc>(collections.agreements);
-  const proposals = db.collection<ProposalDoc>(collections.agreementProposals);
+  const agreements = db.collection<AgreementDoc>(agreementCollections.agreements);
+  const proposals = db.collection<ProposalDoc>(agreementCollections.agreementProposals);
   const teamAgreements = createListing(db, 'agreements');
   const agreementProposals = createListing(db, 'agreement-proposals');
 

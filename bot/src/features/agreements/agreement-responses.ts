@@ -12,7 +12,7 @@ import {
   reviewInstant,
   type Author,
 } from './domain/agreement';
-import { MAX_QUESTIONS } from '../checkins/domain/checkin';
+import { MAX_QUESTIONS } from '../checkins';
 import type { AgreementContext } from './agreement-service';
 
 /**

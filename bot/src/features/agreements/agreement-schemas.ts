@@ -15,7 +15,7 @@ import {
 } from './domain/agreement';
 import { AGREEMENT_TEMPLATES } from './domain/agreement-templates';
 import { personView } from '../../people/people-schemas';
-import { questionView } from '../checkins/checkin-schemas';
+import { questionView } from '../checkins';
 
 export const uuid = (what: string) => z.string().uuid(`is not ${what} id`);
 

@@ -5,7 +5,7 @@ import type {
   AgreementSchedule,
   ProposalState,
 } from './domain/agreement-ports';
-import type { CheckinService, RosterReader } from '../checkins/checkin-service';
+import type { CheckinService, RosterReader } from '../checkins';
 import type { RosterMember } from '../../people/domain/installation';
 import { createAgreementWrites } from './agreement-writes';
 import { agreementProposals } from './agreement-proposals';

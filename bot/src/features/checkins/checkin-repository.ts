@@ -9,10 +9,10 @@ import {
   type ValidAnswer,
 } from './domain/checkin';
 import type { CheckinRepository, Round, SettingsProposal } from './domain/checkin-ports';
-import { collections } from '../../platform/store/collections';
 import { createListing } from '../../platform/store/listings';
 import { isDuplicateKey } from '../../platform/store/mongo-errors';
-import { roundResultsOf, type TrustWeekCounter } from '../trust-health/trust-week-repository';
+import { roundResultsOf, type TrustWeekCounter } from '../trust-health';
+import { checkinCollections } from './checkin-collections';
 
 export interface RoundDoc extends Omit<Round, 'id'> {
   _id: string;
@@ -83,10 +83,10 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
     leads?: string[];
     /** The round open now: key lookups answer "is one open?" without listing rounds. */
     openRound?: string;
-  }>(collections.teamSettings);
-  const rounds = db.collection<RoundDoc>(collections.checkinRounds);
-  const participation = db.collection<ParticipationDoc>(collections.checkinParticipation);
-  const proposals = db.collection<ProposalDoc>(collections.checkinProposals);
+  }>(checkinCollections.teamSettings);
+  const rounds = db.collection<RoundDoc>(checkinCollections.checkinRounds);
+  const participation = db.collection<ParticipationDoc>(checkinCollections.checkinParticipation);
+  const proposals = db.collection<ProposalDoc>(checkinCollections.checkinProposals);
   const teamRounds = createListing(db, 'checkin-rounds');
   const participants = createListing(db, 'checkin-participation');
   const openProposalList = createListing(db, 'checkin-proposals');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cadenceSchema, checkinSettingsSchema } from './domain/checkin';
 import { boundedString } from '../../platform/domain/text-rules';
 import { TRAIT_IDS, type TraitId } from '../../platform/domain/traits';
-import { isoWeekView } from '../recognition/recognition-schemas';
+import { isoWeekView } from '../../platform/http/common-schemas';
 
 export const weeksQuery = z.object({
   weeks: z.coerce.number().int().min(1, 'must be 1–104').max(104, 'must be 1–104').default(12),

@@ -1,8 +1,7 @@
 import type { Db } from 'mongodb';
-import type { TeamValue } from '../recognition/domain/recognition';
-import type { TeamSettingsReader } from '../recognition/recognition-service';
-import { collections } from '../../platform/store/collections';
+import type { TeamSettingsReader, TeamValue } from '../recognition';
 import { shortLivedCache, TEAM_CACHE_MS } from '../../platform/store/short-lived-cache';
+import { checkinCollections } from './checkin-collections';
 
 interface TeamSettingsDoc {
   _id: string;
@@ -21,7 +20,7 @@ export type TeamValuesStore = TeamSettingsReader & {
 
 export function createTeamSettingsRepository(db: Db): TeamValuesStore {
   // By team id: the `_id` index on MongoDB and on FerretDB.
-  const settings = db.collection<TeamSettingsDoc>(collections.teamSettings);
+  const settings = db.collection<TeamSettingsDoc>(checkinCollections.teamSettings);
   const cached = shortLivedCache(TEAM_CACHE_MS, async (teamId: string) => {
     const doc = await settings.findOne({ _id: teamId });
     return { values: doc?.values ?? [], timeZone: doc?.checkin?.cadence?.timeZone ?? 'UTC' };

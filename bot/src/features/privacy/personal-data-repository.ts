@@ -1,12 +1,25 @@
 import type { Db } from 'mongodb';
-import type { Agreement, AgreementProposal, Author } from '../agreements/domain/agreement';
+import {
+  agreementCollections,
+  type Agreement,
+  type AgreementProposal,
+  type Author,
+} from '../agreements';
+import { checkinCollections } from '../checkins';
 import { belongsToTenant } from '../../people/domain/installation';
-import type { PersonalDataRepository, PersonKey } from './personal-data';
-import { tagKey, type Person, type RecognitionTag } from '../recognition/domain/recognition';
-import { collections } from '../../platform/store/collections';
+import type { PersonKey } from '../../platform/domain/person-key';
+import type { PersonalDataRepository } from './personal-data';
+import {
+  createWallIndex,
+  recognitionCollections,
+  tagKey,
+  wallEntryOf,
+  type Person,
+  type RecognitionTag,
+} from '../recognition';
 import { createMemberships } from '../../people/memberships';
 import { createRosterReader } from '../../people/rosters';
-import { createWallIndex, wallEntryOf } from '../recognition/wall-index';
+import { peopleCollections } from '../../people/people-collections';
 
 interface RecognitionDoc {
   _id: string;
@@ -60,15 +73,15 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function createPersonalDataRepository(db: Db): PersonalDataRepository {
   const wall = createWallIndex(db);
-  const recognitions = db.collection<RecognitionDoc>(collections.recognitions);
+  const recognitions = db.collection<RecognitionDoc>(recognitionCollections.recognitions);
   const memberships = createMemberships(db);
   const rosters = createRosterReader(db);
   const conversations = db.collection<{ _id: string; tenantId: string; name?: string }>(
-    collections.conversations,
+    peopleCollections.conversations,
   );
-  const rounds = db.collection<{ _id: string; teamId: string }>(collections.checkinRounds);
+  const rounds = db.collection<{ _id: string; teamId: string }>(checkinCollections.checkinRounds);
   const participation = db.collection<{ _id: string; roundId: string }>(
-    collections.checkinParticipation,
+    checkinCollections.checkinParticipation,
   );
   const proposals = db.collection<{
     _id: string;
@@ -76,9 +89,9 @@ export function createPersonalDataRepository(db: Db): PersonalDataRepository {
     status: string;
     approvals: string[];
     rejections: string[];
-  }>(collections.checkinProposals);
-  const agreements = db.collection<AgreementDoc>(collections.agreements);
-  const agreementProposals = db.collection<ProposalDoc>(collections.agreementProposals);
+  }>(checkinCollections.checkinProposals);
+  const agreements = db.collection<AgreementDoc>(agreementCollections.agreements);
+  const agreementProposals = db.collection<ProposalDoc>(agreementCollections.agreementProposals);
 
   const answeredPattern = (aad: string) => new RegExp(`\\|${escapeRegex(aad)}$`);
 

@@ -1,3 +1,5 @@
+import type { PersonKey } from '../../platform/domain/person-key';
+
 /**
  * A member's own data: what they can download and what they can erase (privacy rule 5).
  * Aggregates never hold names, so erasing a person leaves every team trend intact.
@@ -39,15 +41,6 @@ export interface ErasureReport {
   outboxMessagesRemoved: number;
   /** Kept until their round closes, so the one-answer rule holds; then deleted with the round's. */
   openRoundParticipationKept: number;
-}
-
-/**
- * Whose data: a person is an object id within a tenant. The same object id in another tenant is
- * someone else as far as export and erasure go, so every query is scoped by both.
- */
-export interface PersonKey {
-  tenantId: string;
-  aadObjectId: string;
 }
 
 export interface PersonalDataRepository {

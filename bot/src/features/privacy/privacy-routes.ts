@@ -1,8 +1,8 @@
 import { defineRoute } from '../../platform/http/route';
-import { NOT_STORED, STORED } from './domain/privacy';
+import type { PrivacyAccount } from './domain/privacy';
 import { privacyView } from './privacy-schemas';
 
-const route = defineRoute<unknown>();
+const route = defineRoute<{ account: PrivacyAccount }>();
 
 /** Public: what Rapport stores is no secret, and people should read it before installing. */
 export const privacyRoutes = [
@@ -12,6 +12,9 @@ export const privacyRoutes = [
     summary: 'Every record and field Rapport stores, who can see it and how long it is kept',
     access: 'public',
     responses: { 200: privacyView },
-    handler: async () => ({ status: 200, body: { stored: STORED, notStored: NOT_STORED } }),
+    handler: async (_input, { account }) => ({
+      status: 200,
+      body: { stored: account.stored, notStored: account.notStored },
+    }),
   }),
 ];

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
-import { NOT_STORED, STORED } from './domain/privacy';
+import type { StoredField } from '../../platform/domain/stored-data';
+import type { PrivacyAccount } from './domain/privacy';
 
 const escapeHtml = (text: string): string =>
   text.replace(
@@ -33,7 +34,7 @@ ${body}
 `;
 }
 
-const storedField = (f: (typeof STORED)[number]['fields'][number]): string => `<dl>
+const storedField = (f: StoredField): string => `<dl>
 <dt>What</dt><dd>${escapeHtml(f.field)}</dd>
 <dt>Why</dt><dd>${escapeHtml(f.why)}</dd>
 <dt>Who can see it</dt><dd>${escapeHtml(f.visibleTo)}</dd>
@@ -44,9 +45,10 @@ const storedField = (f: (typeof STORED)[number]['fields'][number]): string => `<
  * The manifest's privacy page, written from the same description as the tab's "What Rapport
  * stores" view and `GET /api/v1/privacy`, so the three cannot drift apart.
  */
-export const PRIVACY_PAGE = page(
-  'Rapport: privacy',
-  `<h1>Rapport: privacy</h1>
+export const privacyPage = ({ stored, notStored }: PrivacyAccount): string =>
+  page(
+    'Rapport: privacy',
+    `<h1>Rapport: privacy</h1>
 <p>Rapport helps a team build trust without watching anyone. This page lists everything it stores,
 why, who can see it and how long it is kept. The Rapport tab’s “What Rapport stores” view shows the
 same list.</p>
@@ -54,15 +56,15 @@ same list.</p>
 you have a question.</p>
 <h2>What Rapport never stores</h2>
 <ul>
-${NOT_STORED.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}
+${notStored.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}
 </ul>
 <h2>What Rapport stores</h2>
-${STORED.map((r) => `<h3>${escapeHtml(r.record)}</h3>\n${r.fields.map(storedField).join('\n')}`).join('\n')}
+${stored.map((r) => `<h3>${escapeHtml(r.record)}</h3>\n${r.fields.map(storedField).join('\n')}`).join('\n')}
 <h2>Your data</h2>
 <p>In the tab’s “What Rapport stores” view, every member can download everything Rapport keeps
 about them, and delete it. The team’s anonymous totals stay as they are: they hold no names.</p>
 <p><a href="/terms">Terms of use</a></p>`,
-);
+  );
 
 /** The manifest's terms of use. */
 export const TERMS_PAGE = page(

@@ -11,8 +11,9 @@ import {
 import { collections } from '../../platform/store/collections';
 import { batchInserts } from '../../platform/store/batched-inserts';
 import type { ChangeOutcome } from '../../platform/store/coalesced-increments';
-import type { TrustWeekCounter } from '../trust-health/trust-week-repository';
+import type { TrustWeekCounter } from '../trust-health';
 import { createWallIndex, wallEntryOf, type WallEntry } from './wall-index';
+import { recognitionCollections } from './recognition-collections';
 
 export interface RecognitionDoc {
   _id: string;
@@ -76,10 +77,10 @@ export function createRecognitionRepository(
   weeks: TrustWeekCounter,
   logger: Logger,
 ): RecognitionRepository & { catchUp(): Promise<number> } {
-  const recognitions = db.collection<RecognitionDoc>(collections.recognitions);
+  const recognitions = db.collection<RecognitionDoc>(recognitionCollections.recognitions);
   const wall = createWallIndex(db);
   const meta = db.collection<{ _id: string; listedAt?: Date }>(collections.meta);
-  const unfinished = db.collection<UnfinishedDoc>(collections.recognitionChanges);
+  const unfinished = db.collection<UnfinishedDoc>(recognitionCollections.recognitionChanges);
   // A team thanking each other after a launch stores many at once.
   const insert = batchInserts(recognitions);
   const noteInsert = batchInserts(unfinished);

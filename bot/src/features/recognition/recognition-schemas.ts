@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoWeekView } from '../../platform/http/common-schemas';
 import {
   MAX_RECOGNITION_LENGTH,
   type Recognition as StoredRecognition,
@@ -36,10 +37,6 @@ export const recognitionListQuery = z.object({
 });
 
 /** An ISO week key, as trust health and the wall bucket by: "2026-W48". */
-export const isoWeekView = z
-  .string()
-  .regex(/^\d{4}-W\d{2}$/)
-  .meta({ example: '2026-W48' });
 
 export const recognitionView = z.strictObject({
   id: z.string().regex(new RegExp(RECOGNITION_ID)),

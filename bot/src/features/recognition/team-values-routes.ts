@@ -1,4 +1,4 @@
-import type { CheckinService } from '../checkins/checkin-service';
+import type { CheckinService } from '../checkins';
 import type { TeamValue } from './domain/recognition';
 import { defineRoute } from '../../platform/http/route';
 import { teamValuesView, valuesBody } from './team-values-schemas';

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { coalesceWrites } from '../../platform/store/coalesced-writes';
-import { collections } from '../../platform/store/collections';
+import { recognitionCollections } from './recognition-collections';
 
 /** What the wall needs to order and filter a recognition without reading it. */
 export interface WallEntry {
@@ -56,7 +56,7 @@ function matches(entry: WallEntry, query: WallQuery): boolean {
  * same entry, `$set` of a month), so finishing a recognition twice lists it once.
  */
 export function createWallIndex(db: Db) {
-  const months = db.collection<MonthDoc>(collections.recognitionMonths);
+  const months = db.collection<MonthDoc>(recognitionCollections.recognitionMonths);
   const monthsId = (teamId: string) => `${teamId}|months`;
 
   // A team's month document is the hottest in a burst of thanks, and FerretDB rewrites a whole

@@ -1,8 +1,8 @@
 import type { Db, Filter } from 'mongodb';
 import { coalesceIncrements } from '../../platform/store/coalesced-increments';
-import { collections } from '../../platform/store/collections';
 import { isDuplicateKey } from '../../platform/store/mongo-errors';
-import type { RoundResult } from '../checkins/domain/checkin';
+import type { RoundResult } from '../checkins';
+import { trustHealthCollections } from './trust-health-collections';
 
 /**
  * Pre-aggregated trust-health buckets: one per team and ISO week, changed only with `$inc`, and
@@ -59,7 +59,7 @@ export const trustYearId = (teamId: string, week: string) => `${teamId}|${week.s
 export const weekField = (week: string, field: string) => `weeks.${week}.${field}`;
 
 export function createTrustWeekCounter(db: Db) {
-  const years = db.collection<TrustYearDoc>(collections.trustWeeks);
+  const years = db.collection<TrustYearDoc>(trustHealthCollections.trustWeeks);
   const apply = coalesceIncrements(async (_id, { inc, once, forget }) => {
     const fields = (names: string[], value: 1 | '') =>
       Object.fromEntries(names.map((name) => [`applied.${name}`, value]));

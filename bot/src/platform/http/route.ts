@@ -128,6 +128,17 @@ export function defineRoute<D>() {
   ): Route<D> => definition as unknown as Route<D>;
 }
 
+/** A route whose handler already holds the services it needs: what a feature hands the server. */
+export type ApiRoute = Route<unknown>;
+
+/** Gives each route the services its handler needs, once, where the feature is built. */
+export function serveWith<D>(routes: readonly Route<D>[], deps: D): ApiRoute[] {
+  return routes.map((route) => ({
+    ...route,
+    handler: (input: never) => route.handler(input, deps),
+  }));
+}
+
 function parseParams(schema: z.ZodObject | undefined, req: Request): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   // One at a time, so a request with two bad ids is told about the first, as before.

@@ -1,65 +1,31 @@
 import restify, { Request, Response, Server } from 'restify';
-import type { DevTokenIssuer } from './auth/dev-tokens';
-import type { MemberRoutesDeps } from '../../people/member-routes';
-import type { TokenValidator } from './auth/token-validator';
+import { devTokenRoutes } from './auth/dev-tokens';
+import { healthRoutes } from './health-routes';
 import { sendError } from './http-error';
 import { openApiDocument } from './openapi';
-import { registerRoutes, type Route } from './route';
-import type { InstallationRepository } from '../../people/domain/installation';
-import type { RecognitionService } from '../../features/recognition/recognition-service';
-import type { CheckinService } from '../../features/checkins/checkin-service';
-import type { TeamValuesStore } from '../../features/checkins/team-settings-repository';
-import type { PersonalDataService } from '../../features/privacy/personal-data';
-import type { AgreementService } from '../../features/agreements/agreement-service';
+import { registerRoutes, serveWith, type ApiRoute } from './route';
 import type { Logger } from '../../logger';
 import type { RapportAdapter } from '../teams/adapter';
-import { botEndpoint } from '../teams/bot-endpoint';
-import type { RapportBot } from '../teams/rapport-bot';
+import { botEndpoint, type BotEndpointDeps } from '../teams/bot-endpoint';
 import { tabFiles } from './tab-files';
-import { PRIVACY_PAGE, publicPage, TERMS_PAGE } from '../../features/privacy/public-pages';
+import type { HttpContext, PageRegistration } from '../feature';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ServerDeps {
   adapter: RapportAdapter;
-  bot: RapportBot;
+  bot: BotEndpointDeps['bot'];
   logger: Logger;
   databaseKind: 'embedded' | 'external';
   pingDatabase: () => Promise<boolean>;
   tabDist: string;
   version: string;
-  recognitions: RecognitionService;
-  checkins: CheckinService;
-  personalData: PersonalDataService;
-  teamValues: TeamValuesStore;
-  agreements: AgreementService;
   /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */
-  auth: {
-    tokens: TokenValidator;
-    installations: MemberRoutesDeps['installations'] &
-      Pick<InstallationRepository, 'roster' | 'rosterSince'>;
-    devTokens?: DevTokenIssuer;
-  };
-  /** The API's routes, each feature's as one list: served, and documented at /api/openapi.json. */
-  routes: readonly (readonly Route<ApiDeps>[])[];
-}
-
-/** What the route handlers are handed: the services, and what the access checks need. */
-export type ApiDeps = ReturnType<typeof apiDeps>;
-
-function apiDeps(deps: Omit<ServerDeps, 'routes'>) {
-  return {
-    ...deps.auth,
-    logger: deps.logger,
-    databaseKind: deps.databaseKind,
-    pingDatabase: deps.pingDatabase,
-    version: deps.version,
-    recognitions: deps.recognitions,
-    checkins: deps.checkins,
-    personalData: deps.personalData,
-    teamValues: deps.teamValues,
-    agreements: deps.agreements,
-  };
+  http: HttpContext;
+  /** People's and every feature's API routes, with the services their handlers need. */
+  routes: readonly ApiRoute[];
+  /** Pages outside the API (the privacy feature's public pages). */
+  pages: readonly PageRegistration[];
 }
 
 /**
@@ -67,7 +33,13 @@ function apiDeps(deps: Omit<ServerDeps, 'routes'>) {
  *
  * Long because it lists the whole HTTP surface in one place, in the order restify applies it.
  */
-export function createServer(deps: ServerDeps): Server {
+export interface HttpSurface {
+  server: Server;
+  /** The tab API as served and documented, for tests that hold answers to their schemas. */
+  apiRoutes: readonly ApiRoute[];
+}
+
+export function createServer(deps: ServerDeps): HttpSurface {
   const server = restify.createServer({ name: 'rapport', handleUncaughtExceptions: false });
 
   // Parsed before routing so that a malformed or oversized body gets the same 400/413 answer on
@@ -84,15 +56,17 @@ export function createServer(deps: ServerDeps): Server {
 
   server.post('/api/messages', botEndpoint(deps));
 
-  const routes = deps.routes.flat();
+  const routes = [
+    ...serveWith(healthRoutes, deps),
+    ...serveWith(devTokenRoutes, deps.http),
+    ...deps.routes,
+  ];
   const document = openApiDocument(routes, deps.version);
   server.get('/api/openapi.json', async (_req: Request, res: Response) => {
     res.json(document);
   });
-  // The manifest's privacyUrl and termsOfUseUrl.
-  server.get('/privacy', publicPage(PRIVACY_PAGE));
-  server.get('/terms', publicPage(TERMS_PAGE));
-  registerRoutes(server, routes, apiDeps(deps));
+  for (const register of deps.pages) register(server);
+  registerRoutes(server, routes, deps.http);
 
   // No catch-all route: one would make every path look like it answers that method (restify
   // lists the methods of every matching route in a 405's Allow). Paths no route matches land
@@ -121,5 +95,5 @@ export function createServer(deps: ServerDeps): Server {
     done();
   });
 
-  return server;
+  return { server, apiRoutes: routes };
 }

@@ -6,7 +6,7 @@ import {
   type OptionalUnlessRequiredId,
 } from 'mongodb';
 import { belongsToTenant } from '../../people/domain/installation';
-import type { PersonKey } from '../../features/privacy/personal-data';
+import type { PersonKey } from '../domain/person-key';
 import { collections } from '../store/collections';
 import { insertMissing } from '../store/insert-missing';
 import { isDuplicateKey, writeErrorsOf } from '../store/mongo-errors';

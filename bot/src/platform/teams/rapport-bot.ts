@@ -11,35 +11,29 @@ import {
 import type { InstallationRepository } from '../../people/domain/installation';
 import type { Logger } from '../../logger';
 import { conversationIdentity } from './conversation-identity';
-import { fetchRoster } from '../../people/teams/roster';
-import type { CheckinFlow } from '../../features/checkins/teams/checkin-flow';
-import type { AgreementFlow } from '../../features/agreements/teams/agreement-flow';
+import { fetchRoster } from './roster';
 import { cardAttachment } from './cards/adaptive-card';
 import { ANSWERED_INVOKES } from './incoming-activity';
 import {
   cardActionError,
   InvokeRefusal,
   refusalResponse,
-  registry,
   unknownCommand,
   unknownVerb,
   unsupportedInvoke,
   type CardVerbHandler,
   type ExtensionCommand,
 } from './invoke-routing';
-import type { RecognitionFlow } from '../../features/recognition/teams/recognition-flow';
 import { helpText, welcomeText } from './welcome-message';
+import { registry } from '../registry';
+import type { ChatCommand, Feature, FeatureHelp } from '../feature';
 
 export interface RapportBotDeps {
   installations: InstallationRepository;
-  recognition: RecognitionFlow;
-  checkin: CheckinFlow;
-  /** Endorse / Object on agreement proposals, Keep / Retire on review reminders. */
-  agreement?: AgreementFlow;
+  /** Their chat commands, extension commands, card verbs, install hooks and help lines. */
+  features: readonly Feature[];
   /** A member wrote to the bot in their 1:1 chat: they can be reached again. */
   onPersonalMessage?: (aadObjectId: string) => Promise<void>;
-  /** Runs after a team or chat installs the app (not for personal installs). */
-  onInstalled?: (conversationId: string, installerAadObjectId: string | undefined) => Promise<void>;
   logger: Logger;
   now?: () => Date;
 }
@@ -48,15 +42,17 @@ export interface RapportBotDeps {
 export class RapportBot extends TeamsActivityHandler {
   private readonly cardVerbs: ReadonlyMap<string, CardVerbHandler>;
   private readonly extensionCommands: ReadonlyMap<string, ExtensionCommand>;
+  private readonly chatCommands: readonly ChatCommand[];
+  private readonly help: readonly FeatureHelp[];
 
   constructor(private readonly deps: RapportBotDeps) {
     super();
-    this.cardVerbs = registry(
-      deps.recognition.cardVerbs,
-      deps.checkin.cardVerbs,
-      deps.agreement?.cardVerbs ?? {},
+    this.cardVerbs = registry(deps.features.map((f) => ({ owner: f.name, entries: f.cardVerbs })));
+    this.extensionCommands = registry(
+      deps.features.map((f) => ({ owner: f.name, entries: f.extensionCommands })),
     );
-    this.extensionCommands = registry(deps.recognition.extensionCommands);
+    this.chatCommands = deps.features.flatMap((f) => f.chatCommands ?? []);
+    this.help = deps.features.flatMap((f) => (f.help ? [f.help] : []));
 
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.install(context);
@@ -92,11 +88,12 @@ export class RapportBot extends TeamsActivityHandler {
       if (context.activity.conversation?.conversationType === 'personal' && from) {
         await this.deps.onPersonalMessage?.(from);
       }
-      const handled =
-        (await this.deps.checkin.command(context)) ||
-        (await this.deps.recognition.command(context));
-      if (!handled)
-        await context.sendActivity({ type: 'message', textFormat: 'markdown', text: helpText() });
+      if (!(await this.runChatCommand(context)))
+        await context.sendActivity({
+          type: 'message',
+          textFormat: 'markdown',
+          text: helpText(this.help),
+        });
       await next();
     });
   }
@@ -111,6 +108,12 @@ export class RapportBot extends TeamsActivityHandler {
       if (err instanceof InvokeRefusal) return refusalResponse(name, err);
       throw err;
     }
+  }
+
+  /** Offers the message to each feature's commands in turn, until one answers it. */
+  private async runChatCommand(context: TurnContext): Promise<boolean> {
+    for (const command of this.chatCommands) if (await command(context)) return true;
+    return false;
   }
 
   private extensionCommand(action: MessagingExtensionAction): ExtensionCommand {
@@ -180,13 +183,14 @@ export class RapportBot extends TeamsActivityHandler {
     const isNew = await this.deps.installations.activate({ ...identity, reference }, this.now());
     await this.refreshRoster(context);
     if (isNew && identity.kind !== 'personal') {
-      await this.deps.onInstalled?.(identity.id, context.activity.from?.aadObjectId);
+      const installer = context.activity.from?.aadObjectId;
+      for (const feature of this.deps.features) await feature.onInstalled?.(identity.id, installer);
     }
     if (isNew) {
       await context.sendActivity({
         type: 'message',
         textFormat: 'markdown',
-        text: welcomeText(identity.kind),
+        text: welcomeText(identity.kind, this.help),
       });
       this.deps.logger.info('installed', { conversation: identity.id, kind: identity.kind });
     }

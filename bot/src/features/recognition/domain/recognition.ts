@@ -1,14 +1,10 @@
 import { TRAITS, type TraitId } from '../../../platform/domain/traits';
+import type { Person } from '../../../people/domain/person';
 
 export const MAX_RECOGNITION_LENGTH = 1000;
 
 /** A person as the recognition refers to them; ids come from Teams, never from typed text. */
-export interface Person {
-  aadObjectId: string;
-  name: string;
-  /** The Teams user id (29:…) when known; used to @mention. */
-  teamsUserId?: string;
-}
+export type { Person };
 
 /** A team's own value, recognizable beside the five traits. */
 export interface TeamValue {

@@ -5,7 +5,7 @@ import {
   type InstallationRepository,
 } from '../../../people/domain/installation';
 import type { Logger } from '../../../logger';
-import { domainErrorStatus } from '../domain-errors';
+import type { DomainErrors } from '../domain-errors';
 import { HttpError, sendError } from '../http-error';
 import {
   AuthError,
@@ -53,6 +53,8 @@ export async function authorizeTeamMember(
 export interface AccessDeps {
   tokens: TokenValidator;
   installations: Pick<InstallationRepository, 'find' | 'isMember'>;
+  /** The status of each feature's error codes. */
+  errors: DomainErrors;
   logger: Logger;
 }
 
@@ -74,7 +76,12 @@ export function requireCaller(req: Request, deps: Pick<AccessDeps, 'tokens'>): P
  * Maps auth failures and domain errors to their HTTP answer; anything else is logged and
  * answered with a 500.
  */
-function sendFailure(res: Response, err: unknown, logger: Logger): void {
+function sendFailure(
+  res: Response,
+  err: unknown,
+  deps: Pick<AccessDeps, 'errors' | 'logger'>,
+): void {
+  const domainError = deps.errors.statusOf(err);
   if (err instanceof AuthError) {
     // RFC 6750: tell the client which scheme to use; no details beyond the error class.
     res.header(
@@ -86,27 +93,29 @@ function sendFailure(res: Response, err: unknown, logger: Logger): void {
     sendError(res, err.status, err.code, err.message);
   } else if (err instanceof ForbiddenError) {
     sendError(res, 403, err.code, err.message);
-  } else if (domainErrorStatus(err)) {
-    const { status, code, message } = domainErrorStatus(err)!;
-    sendError(res, status, code, message);
+  } else if (domainError) {
+    sendError(res, domainError.status, domainError.code, domainError.message);
   } else if (err instanceof KeySetUnavailableError) {
-    logger.warn('token signing keys unavailable', { err: err.cause });
+    deps.logger.warn('token signing keys unavailable', { err: err.cause });
     res.header('retry-after', '30');
     sendError(res, 503, err.code, err.message);
   } else {
-    logger.error('API request failed', { err });
+    deps.logger.error('API request failed', { err });
     sendError(res, 500, 'INTERNAL', 'Rapport could not complete this. Please try again.');
   }
 }
 
 /** A route open to anyone: only its refusals and failures are answered here. */
-export function withoutCaller(deps: Pick<AccessDeps, 'logger'>, handler: Handler<object>) {
+export function withoutCaller(
+  deps: Pick<AccessDeps, 'errors' | 'logger'>,
+  handler: Handler<object>,
+) {
   return async (req: Request, res: Response): Promise<void> => {
     try {
       await handler(req, res, {});
     } catch (err) {
       if (res.headersSent) throw err;
-      sendFailure(res, err, deps.logger);
+      sendFailure(res, err, deps);
     }
   };
 }
@@ -120,7 +129,7 @@ export function withCaller(deps: AccessDeps, handler: Handler<{ caller: Caller }
       await handler(req, res, { caller });
     } catch (err) {
       if (res.headersSent) throw err;
-      sendFailure(res, err, deps.logger);
+      sendFailure(res, err, deps);
     }
   };
 }

@@ -1,7 +1,7 @@
 import { tagLabel, type Person, type ValidRecognition } from '../../domain/recognition';
 import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
-import { tagIcon } from '../../../../platform/teams/cards/trait-icons';
+import { tagIcon } from './trait-icons';
 
 /** A Teams @mention of a person: markup for the text plus the entity that makes it real. */
 function mention(person: Person) {

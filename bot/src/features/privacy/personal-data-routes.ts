@@ -1,27 +1,26 @@
-import type { InstallationRepository } from './domain/installation';
-import type { PersonalDataService } from '../features/privacy/personal-data';
-import { NOT_STORED } from '../features/privacy/domain/privacy';
-import type { Logger } from '../logger';
-import { defineRoute } from '../platform/http/route';
-import { membersView, personalExportView } from './people-schemas';
+import type { PersonalDataService } from './personal-data';
+import type { Logger } from '../../logger';
+import { defineRoute } from '../../platform/http/route';
+import { personalExportView } from './privacy-schemas';
 
-export interface MeRoutesDeps {
+export interface PersonalDataRoutesDeps {
   personalData: PersonalDataService;
-  installations: Pick<InstallationRepository, 'roster'>;
+  /** What Rapport never stores, said again in every export. */
+  notStored: readonly string[];
   logger: Logger;
 }
 
-const route = defineRoute<MeRoutesDeps>();
+const route = defineRoute<PersonalDataRoutesDeps>();
 
-/** "Export my data", "Delete my data", and the roster members may see. */
-export const meRoutes = [
+/** "Export my data" and "Delete my data". */
+export const personalDataRoutes = [
   route({
     method: 'GET',
     path: '/api/v1/me/export',
     summary: 'Everything Rapport stores about the caller, as a JSON download',
     access: 'caller',
     responses: { 200: personalExportView },
-    handler: async ({ caller }, { personalData }) => {
+    handler: async ({ caller }, { personalData, notStored }) => {
       const data = await personalData.collect(caller);
       const exportedAt = new Date().toISOString();
       return {
@@ -33,7 +32,7 @@ export const meRoutes = [
           exportedAt,
           person: { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, name: caller.name },
           ...data,
-          notStored: NOT_STORED,
+          notStored: [...notStored],
         },
       };
     },
@@ -50,20 +49,6 @@ export const meRoutes = [
       // Only counts are logged: never who asked.
       logger.info('personal data erased on request', { ...report });
       return { status: 204 };
-    },
-  }),
-  route({
-    method: 'GET',
-    path: '/api/v1/teams/:teamId/members',
-    summary: 'The team’s roster: names and ids only',
-    access: 'member',
-    responses: { 200: membersView },
-    handler: async ({ teamId }, { installations }) => {
-      const roster = await installations.roster(teamId);
-      return {
-        status: 200,
-        body: { members: roster.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name })) },
-      };
     },
   }),
 ];

@@ -1,5 +1,5 @@
-import type { RecognitionTag } from '../../../features/recognition/domain/recognition';
-import type { TraitId } from '../../domain/traits';
+import type { RecognitionTag } from '../../domain/recognition';
+import type { TraitId } from '../../../../platform/domain/traits';
 
 const ICONS: Record<TraitId, string> = {
   'psychological-safety': '🛡️',

@@ -1,12 +1,16 @@
 import type { Db } from 'mongodb';
-import { proposalsOwner } from '../../features/agreements/agreement-repository';
-import { collections } from './collections';
-import { insertMissing } from './insert-missing';
-import { listingId, type ListingDoc, type ListingKind } from './listings';
+import { agreementCollections, proposalsOwner } from '../features/agreements';
+import { checkinCollections } from '../features/checkins';
+import { collections } from '../platform/store/collections';
+import { insertMissing } from '../platform/store/insert-missing';
+import { listingId, type ListingDoc, type ListingKind } from '../platform/store/listings';
 
 const MARKER = 'listings';
 
 /**
+ * A one-off start-up migration over two features' collections, so it lives with the composition
+ * root rather than in either feature or the platform.
+ *
  * Lists the records stored before listings existed (schema version 3): a team's agreements, each
  * agreement's proposals, a team's check-in rounds and open proposals, an open round's
  * participation. Runs once, before the app serves, so no team's list is ever short; it reads
@@ -28,23 +32,25 @@ export async function migrateListings(db: Db): Promise<number> {
   const scan = <T extends { _id: string }>(name: string, filter: object = {}) =>
     db.collection<T>(name).find(filter);
 
-  for await (const a of scan<{ _id: string; teamId: string }>(collections.agreements)) {
+  for await (const a of scan<{ _id: string; teamId: string }>(agreementCollections.agreements)) {
     list('agreements', a.teamId, a._id);
   }
   for await (const p of scan<{ _id: string; teamId: string; agreementId: string }>(
-    collections.agreementProposals,
+    agreementCollections.agreementProposals,
   )) {
     list('agreement-proposals', proposalsOwner(p.teamId, p.agreementId), p._id);
   }
-  for await (const r of scan<{ _id: string; teamId: string }>(collections.checkinRounds)) {
+  for await (const r of scan<{ _id: string; teamId: string }>(checkinCollections.checkinRounds)) {
     list('checkin-rounds', r.teamId, r._id);
   }
-  for await (const p of scan<{ _id: string; teamId: string }>(collections.checkinProposals, {
+  for await (const p of scan<{ _id: string; teamId: string }>(checkinCollections.checkinProposals, {
     status: 'open',
   })) {
     list('checkin-proposals', p.teamId, p._id);
   }
-  for await (const p of scan<{ _id: string; roundId: string }>(collections.checkinParticipation)) {
+  for await (const p of scan<{ _id: string; roundId: string }>(
+    checkinCollections.checkinParticipation,
+  )) {
     list('checkin-participation', p.roundId, p._id);
   }
 

@@ -1,5 +1,5 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
-import { RosterMember, usableMembers } from '../domain/installation';
+import { RosterMember, usableMembers } from '../../people/domain/installation';
 
 /** Reads the whole roster through the paged members API (the unpaged one allows 5 calls a minute). */
 export async function fetchRoster(context: TurnContext): Promise<RosterMember[]> {

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { People } from '../../people/people';
+import type { Feature, FeatureContext } from '../../platform/feature';
+import type { TrustWeekCounter } from '../trust-health';
+import { CHECKIN_COLLECTIONS } from './checkin-collections';
+import { createCheckinDelivery } from './teams/checkin-delivery';
+import { CHECKIN_ERROR_STATUSES } from './checkin-errors';
+import { checkinJobHandlers, scheduleRoundEnd, scheduleTeamCheckins } from './checkin-jobs';
+import { createCheckinRepository } from './checkin-repository';
+import { serveWith } from '../../platform/http/route';
+import { checkinRoutes } from './checkin-routes';
+import { createCheckinService, type CheckinService } from './checkin-service';
+import { CHECKIN_STORED_DATA } from './domain/checkin-stored-data';
+import { createTeamSettingsRepository, type TeamValuesStore } from './team-settings-repository';
+import { createCheckinFlow } from './teams/checkin-flow';
+import { CHECKIN_HELP } from './teams/checkin-help';
+
+export { checkinCollections } from './checkin-collections';
+export { MAX_QUESTIONS, type RoundResult } from './domain/checkin';
+export { questionView } from './checkin-schemas';
+export type { CheckinService, RosterReader } from './checkin-service';
+export type { TeamValuesStore } from './team-settings-repository';
+
+export interface CheckinsFeature extends Feature {
+  readonly service: CheckinService;
+  /** The team's settings, which hold its own values too. */
+  readonly settings: TeamValuesStore;
+}
+
+/** Check-ins the team designs: the rhythm, the anonymous answers, the leads' proposals. */
+export function createCheckinsFeature(deps: {
+  platform: FeatureContext;
+  people: People;
+  trustWeeks: TrustWeekCounter;
+}): CheckinsFeature {
+  const { platform, people } = deps;
+  const { installations } = people;
+  const service: CheckinService = createCheckinService({
+    repo: createCheckinRepository(platform.db, deps.trustWeeks),
+    roster: installations,
+    delivery: createCheckinDelivery({
+      installations,
+      enqueue: (m) => platform.outbox.enqueue(m),
+      unreachableAmong: people.personalConversations.unreachableAmong,
+      logger: platform.logger,
+    }),
+    newId: randomUUID,
+    onRhythmChanged: (teamId) => scheduleTeamCheckins(platform.scheduler(), service, teamId),
+    onRoundOpened: (round) => scheduleRoundEnd(platform.scheduler(), round),
+  });
+  const flow = createCheckinFlow({ checkins: service, installations });
+  return {
+    name: 'checkins',
+    collections: CHECKIN_COLLECTIONS,
+    storedData: CHECKIN_STORED_DATA,
+    errors: CHECKIN_ERROR_STATUSES,
+    help: CHECKIN_HELP,
+    routes: serveWith(checkinRoutes, { checkins: service }),
+    chatCommands: [(context) => flow.command(context)],
+    cardVerbs: flow.cardVerbs,
+    jobs: checkinJobHandlers({ checkins: service, installations, logger: platform.logger }),
+    onInstalled: (teamId, installer) => service.installed(teamId, installer),
+    service,
+    settings: createTeamSettingsRepository(platform.db),
+  };
+}
