@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
-import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
-import { startTestApp } from '../../support/test-app';
+import { useTestApp } from '../../support/use-test-app';
 import {
   BOT_ID,
   channelMessage,
@@ -11,20 +10,10 @@ import {
 } from '../../fixtures/teams-activities';
 
 describe('installing Rapport in a team (over /api/messages)', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
-
-  beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('installation');
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
-  });
+  const app = useTestApp('installation');
 
   const newTeam = () => ({
-    serviceUrl: connector.url,
+    serviceUrl: app.connector.url,
     teamId: `19:${randomUUID()}@thread.tacv2`,
     teamName: 'Platform',
     channelId: `19:${randomUUID()}@thread.tacv2`,
@@ -37,7 +26,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
 
   it('stores the team, its conversation reference and the whole paged roster, then welcomes once', async () => {
     const team = newTeam();
-    connector.setRoster(team.teamId, people);
+    app.connector.setRoster(team.teamId, people);
     const install = teamInstallationUpdate(team, 'add', people[0]);
 
     const first = await postJson(`${app.url}/api/messages`, install);
@@ -48,7 +37,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
     );
 
     expect([first.status, second.status]).toEqual([200, 200]);
-    const welcomes = connector.posted.filter((p) => p.conversationId === team.channelId);
+    const welcomes = app.connector.posted.filter((p) => p.conversationId === team.channelId);
     expect(welcomes).toHaveLength(1);
     expect(String(welcomes[0].body.text)).toContain('Rapport');
     expect(String(welcomes[0].body.text)).toMatch(/never stores presence/);
@@ -62,7 +51,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
       tenantId: expect.any(String),
     });
     expect(stored?.reference).toMatchObject({
-      serviceUrl: connector.url,
+      serviceUrl: app.connector.url,
       conversation: { id: team.channelId },
     });
     const roster = await repo.roster(team.teamId);
@@ -74,7 +63,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
 
   it('follows members leaving and joining', async () => {
     const team = newTeam();
-    connector.setRoster(team.teamId, people);
+    app.connector.setRoster(team.teamId, people);
     await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'add', people[0]));
 
     const removed = await postJson(
@@ -89,7 +78,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
     expect(await repo.memberCount(team.teamId)).toBe(2);
 
     const dee = { id: `29:Dee-${randomUUID()}`, aadObjectId: randomUUID(), name: 'Dee' };
-    connector.setRoster(team.teamId, [people[0], people[1], dee]);
+    app.connector.setRoster(team.teamId, [people[0], people[1], dee]);
     await postJson(
       `${app.url}/api/messages`,
       teamMembersChanged(team, { membersAdded: [{ id: dee.id, aadObjectId: dee.aadObjectId }] }),
@@ -100,7 +89,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
 
   it('marks the team inactive on uninstall and keeps its data', async () => {
     const team = newTeam();
-    connector.setRoster(team.teamId, people);
+    app.connector.setRoster(team.teamId, people);
     await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'add', people[0]));
 
     const res = await postJson(
@@ -116,12 +105,12 @@ describe('installing Rapport in a team (over /api/messages)', () => {
 
   it('welcomes again after a reinstall', async () => {
     const team = newTeam();
-    connector.setRoster(team.teamId, people);
+    app.connector.setRoster(team.teamId, people);
     await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'add', people[0]));
     await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'remove', people[0]));
     await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'add', people[1]));
 
-    expect(connector.posted.filter((p) => p.conversationId === team.channelId)).toHaveLength(2);
+    expect(app.connector.posted.filter((p) => p.conversationId === team.channelId)).toHaveLength(2);
   });
 
   it('answers a message with what the bot can do', async () => {
@@ -129,7 +118,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
     const res = await postJson(`${app.url}/api/messages`, channelMessage(team, people[0], 'help'));
 
     expect(res.status).toBe(200);
-    const reply = connector.posted.find((p) => p.conversationId === team.channelId);
+    const reply = app.connector.posted.find((p) => p.conversationId === team.channelId);
     expect(String(reply?.body.text)).toContain('Here is what I can do');
   });
 });

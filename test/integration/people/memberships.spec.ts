@@ -1,9 +1,8 @@
 import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
 import { teamInstallationUpdate, teamMembersChanged } from '../../fixtures/teams-activities';
-import { startConnectorStub } from '../../support/connector-stub';
 import { postJson } from '../../support/http';
 import { call, devToken, installTeam, newMembers, type Member } from '../../support/team-harness';
-import { startTestApp } from '../../support/test-app';
+import { useTestApp } from '../../support/use-test-app';
 
 /**
  * GET /api/v1/me reads each person's list of conversations (one document per tenant and person),
@@ -11,17 +10,7 @@ import { startTestApp } from '../../support/test-app';
  * refreshes and uninstalls, and through roster changes that race each other.
  */
 describe('a member’s teams in GET /api/v1/me follow the rosters', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
-
-  beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('memberships');
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
-  });
+  const app = useTestApp('memberships');
 
   const teamsOf = async (member: Member) => {
     const res = await call('GET', `${app.url}/api/v1/me`, await devToken(app.url, member));
@@ -40,15 +29,15 @@ describe('a member’s teams in GET /api/v1/me follow the rosters', () => {
 
   it('lists a team while its roster holds the caller and the app is installed there', async () => {
     const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
-    const platform = await installTeam(app.url, connector, [ana, bo, chen]);
-    const design = await installTeam(app.url, connector, [ana, chen]);
+    const platform = await app.install([ana, bo, chen]);
+    const design = await app.install([ana, chen]);
     expect(await teamsOf(ana)).toEqual([platform.teamId, design.teamId].sort());
     expect(await teamsOf(bo)).toEqual([platform.teamId]);
 
     // Ana leaves Platform (Teams says so), and Design's roster no longer has Chen on a refresh.
     await post(leaves(platform, ana));
     const dee = newMembers('Dee')[0];
-    connector.setRoster(design.teamId, [ana, dee]);
+    app.connector.setRoster(design.teamId, [ana, dee]);
     await post(joins(design, dee));
 
     expect(await teamsOf(ana)).toEqual([design.teamId]);
@@ -56,7 +45,7 @@ describe('a member’s teams in GET /api/v1/me follow the rosters', () => {
     expect(await teamsOf(dee)).toEqual([design.teamId]);
 
     // Back in Platform on its next refresh; Design uninstalled.
-    connector.setRoster(platform.teamId, [ana, bo, chen]);
+    app.connector.setRoster(platform.teamId, [ana, bo, chen]);
     await post(joins(platform, ana));
     await post(teamInstallationUpdate(design, 'remove', ana));
 
@@ -66,12 +55,12 @@ describe('a member’s teams in GET /api/v1/me follow the rosters', () => {
 
   it('keeps everyone in a roster listed, and no one outside it, when roster changes race', async () => {
     const people = newMembers('Ana', 'Bo', 'Chen', 'Dee', 'Eve', 'Fay');
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const repo = createInstallationRepository(app.database.db);
     for (let round = 0; round < 8; round++) {
       // Teams' roster flips between two sets while removals of the same people arrive.
       const shown = people.filter((_, i) => (i + round) % 3 !== 0);
-      connector.setRoster(team.teamId, shown);
+      app.connector.setRoster(team.teamId, shown);
       await Promise.all([
         ...people.filter((_, i) => i % 2 === round % 2).map((m) => post(leaves(team, m))),
         post(joins(team, shown[0])),

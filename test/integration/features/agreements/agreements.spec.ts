@@ -10,7 +10,6 @@ import {
 } from '../../../../bot/src/features/agreements/agreement-jobs';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { teamInvoke } from '../../../fixtures/teams-activities';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
 import {
   call,
@@ -19,7 +18,8 @@ import {
   newMembers,
   type Member,
 } from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
+import { waitUntil } from '../../../support/wait-until';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Team = Awaited<ReturnType<typeof installTeam>>;
@@ -27,46 +27,25 @@ type Team = Awaited<ReturnType<typeof installTeam>>;
 const DAY = 86_400_000;
 
 describe('working agreements: proposed, decided and reviewed by the team', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
   const people = newMembers('Ana', 'Bo', 'Chen', 'Dee', 'Eli');
   const [ana, bo, chen, dee, eli] = people;
-  const tokens = new Map<Member, string>();
-  const token = (m: Member) => tokens.get(m)!;
-
-  beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('agreements');
-    for (const m of people) tokens.set(m, await devToken(app.url, m));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
-  });
-
-  const waitUntil = async (probe: () => boolean | Promise<boolean>, what: string) => {
-    const deadline = Date.now() + 15000;
-    while (!(await probe())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const app = useTestApp('agreements', { members: people });
+  const token = app.token;
 
   /** Cards the bot posted into the team's channel (through the outbox), oldest first. */
   const channelCards = (team: Team) =>
-    connector.posted
+    app.connector.posted
       .filter((p) => p.conversationId === team.channelId && !p.replyToId)
       .flatMap((p) =>
         ((p.body.attachments as Json[] | undefined) ?? []).map((a) => ({
-          activityId: `stub-activity-${connector.posted.indexOf(p) + 1}`,
+          activityId: `stub-activity-${app.connector.posted.indexOf(p) + 1}`,
           card: a.content as Json,
         })),
       );
   const cardWith = async (team: Team, text: string) => {
-    await waitUntil(
-      () => channelCards(team).some((c) => JSON.stringify(c.card).includes(text)),
-      `a card with "${text}"`,
-    );
+    await waitUntil(() => channelCards(team).some((c) => JSON.stringify(c.card).includes(text)), {
+      what: `a card with "${text}"`,
+    });
     return channelCards(team).find((c) => JSON.stringify(c.card).includes(text))!;
   };
 
@@ -116,7 +95,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   };
 
   it('offers templates, including words for asking a quiet colleague', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const res = await call('GET', `${team.path}/agreement-templates`, token(bo));
 
     expect(res.status).toBe(200);
@@ -137,7 +116,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('adopts a template proposal when three of five endorse, with a review date 90 days on', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const created = await propose(team, ana, {
       templateId: 'cameras-optional',
       text: 'Cameras are welcome and never required.\n- Say in the invite when seeing each other matters.',
@@ -201,7 +180,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('refuses a second proposal from a template that is already proposed, naming the open one', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     await propose(team, ana, { templateId: 'meeting-purpose' });
 
     const again = await call('POST', `${team.path}/agreements`, token(bo), {
@@ -219,7 +198,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
 
   it('loses no endorsement when five members endorse at the same moment', async () => {
     const crowd = newMembers(...'ABCDEFGHIJKL'.split('').map((c) => `M${c}`));
-    const team = await installTeam(app.url, connector, crowd);
+    const team = await app.install(crowd);
     const crowdTokens = await Promise.all(crowd.map((m) => devToken(app.url, m)));
     const created = (
       await call('POST', `${team.path}/agreements`, crowdTokens[0], {
@@ -249,7 +228,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('lets an objection block the proposal until someone answers it', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const created = await propose(team, ana, { templateId: 'answer-in-working-hours' });
 
     const vague = await call('POST', `${proposalPath(team, created)}/objections`, token(bo), {
@@ -305,7 +284,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('lets a lead, and only a lead, ratify after the window, with the objection on record', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const created = await propose(team, bo, { templateId: 'five-minutes-non-work' });
     await call('POST', `${proposalPath(team, created)}/objections`, token(chen), {
       reason: 'Five minutes is a lot in a 15-minute stand-up.',
@@ -352,7 +331,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('changes an agreement through a proposal, with word diffs between versions', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const agreement = await adopted(team, {
       title: 'Replies within a day',
       text: 'We answer direct messages within a day.',
@@ -418,7 +397,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('lets a new proposal replace one that stalled after its window', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const agreement = await adopted(team, { templateId: 'meeting-purpose' });
     const stalled = await call(
       'POST',
@@ -466,7 +445,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('retires an agreement the same way, and stops its reviews', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const agreement = await adopted(team, { templateId: 'cameras-optional' });
     const subject = agreementSubject(team.teamId, agreement.id);
     expect(await app.scheduler.nextRun(JOB_AGREEMENT_REVIEW, subject)).toBeDefined();
@@ -500,7 +479,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('posts each proposal to the channel and updates the card in place with the tally', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const created = await propose(team, ana, {
       title: 'Focus mornings *no* meetings',
       text: 'No meetings before 11:00 on Tuesdays.\n- [Calendar](http://evil.example) holds are fine.',
@@ -529,7 +508,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     );
     expect(JSON.stringify(endorsed)).toContain('✅ 2 endorse · ✋ 0 object');
     expect(JSON.stringify(endorsed)).toContain('You endorse this.');
-    const forAll = connector.updated.find((u) => u.activityId === posted.activityId);
+    const forAll = app.connector.updated.find((u) => u.activityId === posted.activityId);
     expect(forAll?.conversationId).toContain(team.channelId);
     const shared = JSON.stringify(forAll?.body);
     expect(shared).toContain('✅ 2 endorse');
@@ -554,7 +533,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('shows votes cast in the tab when a viewer’s Teams refreshes the channel card', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const created = await propose(team, ana, {
       title: 'Cameras optional',
       text: 'Cameras are optional in every meeting.',
@@ -579,7 +558,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     expect(refreshed.refresh).toEqual(posted.card.refresh);
     // Viewing changes nothing: no vote, no update of the message for everyone.
     expect((await get(team, created)).openProposal.tally).toMatchObject({ endorsements: 2 });
-    expect(connector.updated.some((u) => u.activityId === posted.activityId)).toBe(false);
+    expect(app.connector.updated.some((u) => u.activityId === posted.activityId)).toBe(false);
 
     expect((await endorse(team, chen, created)).status).toBe(200);
     const decided = await press(team, dee, 'agreement.refresh', refreshAction);
@@ -592,7 +571,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('announces an adopted agreement in the channel', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     await adopted(team, { templateId: 'feedback-direct-kind-safe' });
 
     const announced = await cardWith(team, 'Now one of our working agreements');
@@ -602,7 +581,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('asks "Still keeping this?" at 09:00 on the review date in the team’s zone, and Keep moves the date', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const { settings } = (await call('GET', `${team.path}/checkin/settings`, token(ana))).json;
     const saved = await call('PUT', `${team.path}/checkin/settings`, token(ana), {
       settings: { ...settings, cadence: { ...settings.cadence, timeZone: 'Asia/Tokyo' } },
@@ -663,7 +642,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('starts a retire proposal from the review card', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const agreement = await adopted(team, { templateId: 'meeting-purpose' });
 
     const res = await press(team, eli, 'agreement.retire', { agreementId: agreement.id });
@@ -675,7 +654,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('turns an active agreement into a check-in question, for leads only', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const agreement = await adopted(team, { templateId: 'answer-in-working-hours' });
     const path = `${team.path}/agreements/${agreement.id}/checkin-question`;
 
@@ -706,7 +685,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('lets a recognition cite an active agreement, on the card and on the wall', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const agreement = await adopted(team, { templateId: 'ask-openly-and-kindly' });
     const proposed = await propose(team, dee, { templateId: 'cameras-optional' });
 
@@ -743,7 +722,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
       agreement: agreement.id,
     });
     expect(JSON.stringify(res)).toContain('Thanks for recognizing Bo');
-    const card = connector.posted.find(
+    const card = app.connector.posted.find(
       (p) =>
         p.conversationId === team.channelId && JSON.stringify(p.body).includes('Checked in on Dee'),
     );
@@ -783,7 +762,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('refuses bad input naming each field, and outsiders', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const bad = await call('POST', `${team.path}/agreements`, token(bo), {
       title: 'x'.repeat(121),
       text: 'ok',
@@ -834,7 +813,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('keeps no time on any response', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const created = await propose(team, ana, { templateId: 'outcomes-not-status' });
     await endorse(team, bo, created);
     await call('POST', `${proposalPath(team, created)}/objections`, token(chen), {
@@ -858,7 +837,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
   });
 
   it('decides at the end of the window without anyone reading it', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const created = await propose(team, dee, { templateId: 'outcomes-not-status' });
     const closesAt = new Date(created.openProposal.closesAt);
 

@@ -2,49 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { JOB_NUDGE } from '../../../../bot/src/features/checkins/checkin-jobs';
 import { groupChatInstallationUpdate, TENANT_ID } from '../../../fixtures/teams-activities';
 import { expectValidCard, shownText, textBlockTexts } from '../../../support/adaptive-card-check';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
-import {
-  call,
-  devToken,
-  installTeam,
-  newMembers,
-  type Member,
-} from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp } from '../../../support/use-test-app';
+import { waitUntil } from '../../../support/wait-until';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Check-in cards reach each member in their 1:1 chat with Rapport, where nothing else says which team they are from. */
 describe('check-in cards sent privately (over /api/messages and the outbox)', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('checkincards');
   const people = newMembers('Ana', 'Bo', 'Chen');
   const [ana, bo] = people;
-
-  beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('checkincards');
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
-  });
 
   /** The cards a member got in their 1:1 chat for a round (the round id is in the card's data). */
   // Typed loosely, as Teams' JSON is read: each card is checked by the parser where it matters.
   const cardsFor = (member: Member, roundId: string) =>
-    connector.posted
+    app.connector.posted
       .filter((p) => p.conversationId === `a:${member.id}`)
       .map((p) => (p.body.attachments as Json[] | undefined)?.[0]?.content)
       .filter((card) => JSON.stringify(card ?? {}).includes(roundId));
 
   const waitForCards = async (member: Member, roundId: string, count: number) => {
-    const deadline = Date.now() + 15000;
-    while (cardsFor(member, roundId).length < count) {
-      if (Date.now() > deadline) throw new Error(`no card for round ${roundId}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitUntil(() => cardsFor(member, roundId).length >= count, {
+      what: `${count} card(s) for round ${roundId}`,
+    });
     return cardsFor(member, roundId);
   };
 
@@ -61,7 +43,7 @@ describe('check-in cards sent privately (over /api/messages and the outbox)', ()
       name: 'adaptiveCard/action',
       id: randomUUID(),
       channelId: 'msteams',
-      serviceUrl: connector.url,
+      serviceUrl: app.connector.url,
       from: { id: member.id, aadObjectId: member.aadObjectId, name: member.name },
       recipient: { id: '28:rapport-bot', name: 'Rapport' },
       conversation: { id: `a:${member.id}`, conversationType: 'personal', tenantId: TENANT_ID },
@@ -73,8 +55,8 @@ describe('check-in cards sent privately (over /api/messages and the outbox)', ()
   };
 
   it('names the team on each card, so a member of two teams can tell them apart', async () => {
-    const platform = await installTeam(app.url, connector, people, 'Platform');
-    const payments = await installTeam(app.url, connector, people, 'Payments');
+    const platform = await app.install(people, 'Platform');
+    const payments = await app.install(people, 'Payments');
 
     const [first, second] = [await runNow(platform.path), await runNow(payments.path)];
 
@@ -86,7 +68,7 @@ describe('check-in cards sent privately (over /api/messages and the outbox)', ()
   });
 
   it('shows when the round closes with the date and time functions, in each viewer’s own zone', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const round = await runNow(team.path);
 
     const [card] = await waitForCards(bo, round.id, 1);
@@ -102,7 +84,7 @@ describe('check-in cards sent privately (over /api/messages and the outbox)', ()
   });
 
   it('names the team on the nudge, on the thanks that replaces the card, and on a card sent back with an error', async () => {
-    const team = await installTeam(app.url, connector, people, 'Platform');
+    const team = await app.install(people, 'Platform');
     const round = await runNow(team.path);
     await waitForCards(ana, round.id, 1);
 
@@ -130,11 +112,11 @@ describe('check-in cards sent privately (over /api/messages and the outbox)', ()
     ['by its name, escaped', 'Lunch *crew*', 'Check-in for the “Lunch \\*crew\\*” chat'],
   ])('names a group chat %s', async (_how, chatName, title) => {
     const chat = {
-      serviceUrl: connector.url,
+      serviceUrl: app.connector.url,
       chatId: `19:${randomUUID()}@thread.v2`,
       ...(chatName ? { chatName } : {}),
     };
-    connector.setRoster(chat.chatId, people);
+    app.connector.setRoster(chat.chatId, people);
     const installed = await postJson(
       `${app.url}/api/messages`,
       groupChatInstallationUpdate(chat, ana),

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { JOB_CLOSE, JOB_NUDGE, JOB_OPEN } from '../../../../bot/src/features/checkins/checkin-jobs';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { checkinAnswer, TENANT_ID } from '../../../fixtures/teams-activities';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
 import {
   call,
@@ -11,50 +10,28 @@ import {
   newMembers,
   type Member,
 } from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
+import { waitUntil } from '../../../support/wait-until';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('check-ins: team-designed rounds, anonymous answers, trust health', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('checkins');
   const people = newMembers('Ana', 'Bo', 'Chen', 'Dee');
   const [ana, bo, chen, dee] = people;
-
-  beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('checkins');
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
-  });
-
-  const waitUntil = async (
-    probe: () => Promise<boolean>,
-    what: string,
-    state?: () => Promise<unknown>,
-  ) => {
-    const deadline = Date.now() + 15000;
-    while (!(await probe())) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await state?.())}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
 
   /** A member answers the card in their 1:1 chat: Teams sends adaptiveCard/action with the inputs. */
   const answer = async (member: Member, data: Record<string, unknown>) => {
     const res = await postJson(
       `${app.url}/api/messages`,
-      checkinAnswer(connector.url, member, data),
+      checkinAnswer(app.connector.url, member, data),
     );
     expect(res.status).toBe(200);
     return JSON.stringify((res.json as Json).value);
   };
 
   it('lets the installer lead, and refuses settings edits by others with a clear error', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const [anaToken, boToken] = [await devToken(app.url, ana), await devToken(app.url, bo)];
 
     const asAna = await call('GET', `${team.path}/checkin/settings`, anaToken);
@@ -77,7 +54,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
   });
 
   it('refuses invalid settings naming each field, and keeps the stored ones', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const token = await devToken(app.url, ana);
     const { settings } = (await call('GET', `${team.path}/checkin/settings`, token)).json;
 
@@ -101,7 +78,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
   });
 
   it('names leads only from the team, and says whether the caller still leads', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const token = await devToken(app.url, ana);
     const { settings } = (await call('GET', `${team.path}/checkin/settings`, token)).json;
 
@@ -123,7 +100,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
   });
 
   it('opens rounds at the team’s local time across a daylight-saving change, with one nudge and a close', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const token = await devToken(app.url, ana);
     const { settings } = (await call('GET', `${team.path}/checkin/settings`, token)).json;
     const saved = await call('PUT', `${team.path}/checkin/settings`, token, {
@@ -153,17 +130,16 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
 
     // Each member gets the card privately, once.
     const roundCards = () =>
-      connector.posted.filter(
+      app.connector.posted.filter(
         (p) => p.conversationId.startsWith('a:') && JSON.stringify(p.body).includes(firstRound),
       );
-    await waitUntil(
-      async () => roundCards().length >= people.length,
-      'the round cards to be sent',
-      async () => ({
-        outbox: await app.outbox.stats(),
-        posted: connector.posted.map((p) => p.conversationId),
-      }),
-    );
+    await waitUntil(async () => roundCards().length >= people.length, {
+      what: async () =>
+        `the round cards to be sent: ${JSON.stringify({
+          outbox: await app.outbox.stats(),
+          posted: app.connector.posted.map((p) => p.conversationId),
+        })}`,
+    });
     const cards = roundCards();
     expect(cards.map((c) => c.conversationId).sort()).toEqual(
       people.map((p) => `a:${p.id}`).sort(),
@@ -203,7 +179,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
     const scores = ['5', '4', '4', '2', '3', '1'];
 
     it('shows only participation while it is open, and its results once a lead closes it', async () => {
-      const team = await installTeam(app.url, connector, six);
+      const team = await app.install(six);
       const lead = await devToken(app.url, six[0]);
       const member = await devToken(app.url, six[1]);
       const started = await call('POST', `${team.path}/checkin/rounds`, lead);
@@ -255,7 +231,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
     let token: string;
 
     beforeAll(async () => {
-      team = await installTeam(app.url, connector, people);
+      team = await app.install(people);
       token = await devToken(app.url, ana);
       const started = await call('POST', `${team.path}/checkin/rounds`, token);
       expect(started.status).toBe(201);
@@ -351,7 +327,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
   });
 
   it('lets the team adopt a proposal by majority, losing no concurrent vote', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const [boToken, chenToken, deeToken, anaToken] = await Promise.all(
       [bo, chen, dee, ana].map((m) => devToken(app.url, m)),
     );
@@ -397,7 +373,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
   });
 
   it('refuses a proposal that would make invalid settings', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const res = await call('POST', `${team.path}/checkin/proposals`, await devToken(app.url, bo), {
       questions: [],
     });
@@ -407,7 +383,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
   });
 
   it('skips members who blocked the bot until they write to it again, and erases their queued cards', async () => {
-    const team = await installTeam(app.url, connector, people);
+    const team = await app.install(people);
     const token = await devToken(app.url, ana);
     const personal = app.database.db.collection<{ _id: string; unreachable?: unknown }>(
       collections.personalConversations,
@@ -437,7 +413,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
       type: 'message',
       id: randomUUID(),
       channelId: 'msteams',
-      serviceUrl: connector.url,
+      serviceUrl: app.connector.url,
       text: 'hi',
       from: { id: dee.id, aadObjectId: dee.aadObjectId, name: dee.name },
       recipient: { id: '28:rapport-bot', name: 'Rapport' },

@@ -6,7 +6,6 @@ import {
   teamInstallationUpdate,
 } from '../../../fixtures/teams-activities';
 import { collections } from '../../../../bot/src/platform/store/collections';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
 import {
   call,
@@ -15,11 +14,10 @@ import {
   newMembers,
   type Member,
 } from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
 
 describe('a member’s own data: export, erase, and the roster members see', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('personaldata');
   const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
   let team: Awaited<ReturnType<typeof installTeam>>;
 
@@ -34,16 +32,10 @@ describe('a member’s own data: export, erase, and the roster members see', () 
   };
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('personaldata');
-    team = await installTeam(app.url, connector, [ana, bo, chen]);
+    team = await app.install([ana, bo, chen]);
     await recognize(ana, bo, 'for impact shipped the migration');
     await recognize(bo, ana, 'for meaning kept us focused');
     await recognize(bo, chen, 'for dependability covered on-call');
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
   });
 
   it('lists the roster, names and ids only, to members', async () => {
@@ -110,21 +102,11 @@ describe('a member’s own data: export, erase, and the roster members see', () 
 });
 
 describe('erasing a member who took part in agreements', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('erasure');
   const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
 
-  beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('erasure');
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
-  });
-
   it('keeps the team’s agreement and its history, with the person shown as a former member', async () => {
-    const team = await installTeam(app.url, connector, [ana, bo, chen, dee]);
+    const team = await app.install([ana, bo, chen, dee]);
     const [anaToken, boToken, chenToken] = await Promise.all(
       [ana, bo, chen].map((m) => devToken(app.url, m)),
     );
@@ -163,8 +145,7 @@ describe('erasing a member who took part in agreements', () => {
 });
 
 describe('one object id in two tenants: export and erasure stay in the token’s tenant', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('twotenants');
   const OTHER_TENANT = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
   const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
   type Team = Awaited<ReturnType<typeof installTeam>>;
@@ -182,12 +163,12 @@ describe('one object id in two tenants: export and erasure stay in the token’s
   });
   const installIn = async (tenantId: string): Promise<Team> => {
     const team = {
-      serviceUrl: connector.url,
+      serviceUrl: app.connector.url,
       teamId: `19:${randomUUID()}@thread.tacv2`,
       teamName: tenantId === TENANT_ID ? 'Home' : 'Away',
       channelId: `19:${randomUUID()}@thread.tacv2`,
     };
-    connector.setRoster(team.teamId, [ana, bo, chen]);
+    app.connector.setRoster(team.teamId, [ana, bo, chen]);
     const install = inTenant(teamInstallationUpdate(team, 'add', ana), tenantId);
     expect((await postJson(`${app.url}/api/messages`, install)).status).toBe(200);
     return { ...team, path: `${app.url}/api/v1/teams/${encodeURIComponent(team.teamId)}` };
@@ -220,7 +201,7 @@ describe('one object id in two tenants: export and erasure stay in the token’s
   const answerRound = async (member: Member, tenantId: string, roundId: string) => {
     const res = await postJson(
       `${app.url}/api/messages`,
-      checkinAnswer(connector.url, member, { roundId, impact: '4' }, tenantId),
+      checkinAnswer(app.connector.url, member, { roundId, impact: '4' }, tenantId),
     );
     expect(res.status).toBe(200);
   };
@@ -236,8 +217,6 @@ describe('one object id in two tenants: export and erasure stay in the token’s
   let awayRound: string;
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('twotenants');
     home = await installIn(TENANT_ID);
     away = await installIn(OTHER_TENANT);
     await recognize(home, TENANT_ID, ana, bo, 'ran the home retro');
@@ -265,10 +244,6 @@ describe('one object id in two tenants: export and erasure stay in the token’s
       { approve: true },
     );
     expect(vote.status).toBe(200);
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
   });
 
   it('exports only what the caller’s tenant holds about them', async () => {

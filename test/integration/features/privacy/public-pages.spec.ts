@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NOT_STORED, STORED } from '../../../../bot/src/features/privacy/domain/privacy';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
 
 const manifest = JSON.parse(
   fs.readFileSync(
@@ -16,14 +16,7 @@ const html = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 describe('the privacy and terms pages the manifest links to', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-
-  beforeAll(async () => {
-    app = await startTestApp('publicpages');
-  });
-  afterAll(async () => {
-    await app.stop();
-  });
+  const app = useTestApp('publicpages');
 
   const open = async (url: string) => {
     const res = await fetch(`${app.url}${pathOf(url)}`);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { expectValidCard } from '../../../support/adaptive-card-check';
-import { startConnectorStub, type PostedActivity } from '../../../support/connector-stub';
+import { type PostedActivity } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
 import { newMembers } from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
 import {
   channelMessage,
   teamInstallationUpdate,
@@ -19,18 +19,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * only they fill it in and send it, and it posts once however often it is sent.
  */
 describe('a recognition draft posted in a channel (over /api/messages)', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('recognitiondraft');
   const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
-
-  beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('recognitiondraft');
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
-  });
 
   const send = async (activity: unknown) => {
     const res = await postJson(`${app.url}/api/messages`, activity);
@@ -40,7 +30,7 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
   // Typed loosely, as Teams' JSON is read: each card is checked by the parser where it matters.
   const cardOf = (post: PostedActivity) => (post.body.attachments as Json[])[0].content;
   const postsIn = (team: TeamContext) =>
-    connector.posted.filter(
+    app.connector.posted.filter(
       (p) => p.conversationId === team.channelId && (p.body.attachments as Json[] | undefined),
     );
   const stored = (teamId: string) =>
@@ -51,12 +41,12 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
   /** Ana asks for a recognition the command cannot complete (no trait): the bot posts her draft. */
   const draftPosted = async () => {
     const team = {
-      serviceUrl: connector.url,
+      serviceUrl: app.connector.url,
       teamId: `19:${randomUUID()}@thread.tacv2`,
       teamName: 'Platform',
       channelId: `19:${randomUUID()}@thread.tacv2`,
     };
-    connector.setRoster(team.teamId, [ana, bo, chen]);
+    app.connector.setRoster(team.teamId, [ana, bo, chen]);
     await send(teamInstallationUpdate(team, 'add', ana));
     const message = channelMessage(team, ana, 'recognize <at>Bo</at> great job on the release');
     message.entities.push({
@@ -67,7 +57,7 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
     await send(message);
     const [post] = postsIn(team);
     // The connector stub numbers what it is sent: this is the id Teams would give the message.
-    const messageId = `stub-activity-${connector.posted.indexOf(post) + 1}`;
+    const messageId = `stub-activity-${app.connector.posted.indexOf(post) + 1}`;
     return { team, card: cardOf(post), messageId };
   };
 
@@ -137,7 +127,7 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
     const form = (
       await cardAction(team, ana, messageId, 'recognize.draft', card.refresh.action.data)
     ).value;
-    const before = connector.posted.length;
+    const before = app.connector.posted.length;
 
     // Bo sends Ana's form as if it were his, filled in for Chen.
     const res = await cardAction(team, bo, messageId, 'recognize', {
@@ -148,7 +138,7 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
     });
 
     expect(res.value.body[0].text).toMatch(/^This recognition is Ana’s draft/);
-    expect(connector.posted.slice(before)).toEqual([]);
+    expect(app.connector.posted.slice(before)).toEqual([]);
     expect(await stored(team.teamId)).toEqual([]);
   });
 
@@ -181,7 +171,7 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
         sender: expect.objectContaining({ aadObjectId: ana.aadObjectId }),
       }),
     ]);
-    const closed = connector.updated.filter((u) => u.activityId === messageId);
+    const closed = app.connector.updated.filter((u) => u.activityId === messageId);
     expect(closed).toHaveLength(1);
     const closedCard = (closed[0].body.attachments as Json[])[0].content;
     expectValidCard(closedCard);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { expectValidCard } from '../../../support/adaptive-card-check';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
 import { newMembers } from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
 import {
   channelMessage,
   groupChatInstallationUpdate,
@@ -16,27 +15,20 @@ import {
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('recognizing only people in the team or chat (over /api/messages)', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('recipients');
   const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
   // Zed is in another team Rapport knows, so his name is known; Yan is known nowhere.
   const [zed, yan] = newMembers('Zed', 'Yan');
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('recipients');
     const elsewhere = newTeam();
-    connector.setRoster(elsewhere.teamId, [zed, ana]);
+    app.connector.setRoster(elsewhere.teamId, [zed, ana]);
     await send(teamInstallationUpdate(elsewhere, 'add', zed));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
   });
 
   function newTeam() {
     return {
-      serviceUrl: connector.url,
+      serviceUrl: app.connector.url,
       teamId: `19:${randomUUID()}@thread.tacv2`,
       teamName: 'Platform',
       channelId: `19:${randomUUID()}@thread.tacv2`,
@@ -49,7 +41,7 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
   };
   const installedTeam = async () => {
     const team = newTeam();
-    connector.setRoster(team.teamId, [ana, bo, chen]);
+    app.connector.setRoster(team.teamId, [ana, bo, chen]);
     await send(teamInstallationUpdate(team, 'add', ana));
     return team;
   };
@@ -98,7 +90,7 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
 
   it('accepts a member who joined after the roster was stored, as Teams knows them', async () => {
     const team = await installedTeam();
-    connector.setRoster(team.teamId, [ana, bo, chen, dee]);
+    app.connector.setRoster(team.teamId, [ana, bo, chen, dee]);
 
     const body = await submit(team, { people: dee.aadObjectId, tag: 'impact', message: 'Welcome' });
 
@@ -117,7 +109,7 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
       aadObjectId: yan.aadObjectId,
       name: 'Yan',
     });
-    const before = connector.posted.length;
+    const before = app.connector.posted.length;
 
     const body = await send(
       teamInvoke(team, ana, 'composeExtension/submitAction', {
@@ -128,7 +120,7 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
     );
 
     expect(formError(body).error.text).toMatch(/^Yan isn’t in this team/);
-    expect(connector.posted.slice(before)).toEqual([]);
+    expect(app.connector.posted.slice(before)).toEqual([]);
     expect(await stored(team.teamId)).toBe(0);
   });
 
@@ -143,11 +135,11 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
       { type: 'mention', text: '<at>Bo</at>', mentioned: { id: bo.id, name: 'Bo' } },
       { type: 'mention', text: '<at>Zed</at>', mentioned: { id: zed.id, name: 'Zed' } },
     );
-    const before = connector.posted.length;
+    const before = app.connector.posted.length;
 
     await send(message);
 
-    const [draft] = connector.posted
+    const [draft] = app.connector.posted
       .slice(before)
       .map((p) => (p.body.attachments as Json[])[0].content);
     const opened = await send(
@@ -169,8 +161,8 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
   });
 
   it('counts the members of a group chat as its team', async () => {
-    const chat = { serviceUrl: connector.url, chatId: `19:${randomUUID()}@thread.v2` };
-    connector.setRoster(chat.chatId, [ana, bo]);
+    const chat = { serviceUrl: app.connector.url, chatId: `19:${randomUUID()}@thread.v2` };
+    app.connector.setRoster(chat.chatId, [ana, bo]);
     await send(groupChatInstallationUpdate(chat, ana));
 
     const outside = await send(

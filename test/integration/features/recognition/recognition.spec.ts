@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
 import { isoWeekKey } from '../../../../bot/src/platform/domain/week';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
 import {
   BOT_ID,
   TENANT_ID,
@@ -16,8 +15,7 @@ import {
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('recognition in Teams (over /api/messages)', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('recognition');
   const people = ['Ana', 'Bo', 'Chen'].map((name) => ({
     id: `29:${name}-${randomUUID()}`,
     aadObjectId: randomUUID(),
@@ -25,24 +23,15 @@ describe('recognition in Teams (over /api/messages)', () => {
   }));
   const [ana, bo, chen] = people;
 
-  beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('recognition');
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
-  });
-
   const newTeam = () => ({
-    serviceUrl: connector.url,
+    serviceUrl: app.connector.url,
     teamId: `19:${randomUUID()}@thread.tacv2`,
     teamName: 'Platform',
     channelId: `19:${randomUUID()}@thread.tacv2`,
   });
   const installedTeam = async () => {
     const team = newTeam();
-    connector.setRoster(team.teamId, people);
+    app.connector.setRoster(team.teamId, people);
     await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'add', ana));
     return team;
   };
@@ -52,7 +41,7 @@ describe('recognition in Teams (over /api/messages)', () => {
     return res.json as Json;
   };
   const postedTo = (team: { channelId: string }) =>
-    connector.posted.filter(
+    app.connector.posted.filter(
       (p) =>
         p.conversationId === team.channelId && (p.body.attachments as Json[] | undefined)?.length,
     );
@@ -318,7 +307,7 @@ describe('recognition in Teams (over /api/messages)', () => {
       type: 'message',
       id: randomUUID(),
       channelId: 'msteams',
-      serviceUrl: connector.url,
+      serviceUrl: app.connector.url,
       text,
       from: ana,
       recipient: { id: BOT_ID, name: 'Rapport' },
@@ -326,7 +315,7 @@ describe('recognition in Teams (over /api/messages)', () => {
       channelData: { tenant: { id: TENANT_ID } },
     });
     const repliesTo = (conversationId: string) =>
-      connector.posted.filter((p) => p.conversationId === conversationId);
+      app.connector.posted.filter((p) => p.conversationId === conversationId);
 
     it.each(['thanks!', 'recognize <at>Bo</at> for impact shipped it'])(
       'answers "%s" kindly with where and how to recognize someone, and stores nothing',
@@ -353,11 +342,11 @@ describe('recognition in Teams (over /api/messages)', () => {
 
   it('answers "@Rapport thanks!" in a channel with how to recognize someone, not with a form', async () => {
     const team = await installedTeam();
-    const before = connector.posted.length;
+    const before = app.connector.posted.length;
 
     await postJson(`${app.url}/api/messages`, channelMessage(team, ana, 'thanks!'));
 
-    const replies = connector.posted
+    const replies = app.connector.posted
       .slice(before)
       .filter((p) => p.conversationId === team.channelId);
     expect(replies).toHaveLength(1);

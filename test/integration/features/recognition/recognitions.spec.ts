@@ -4,7 +4,6 @@ import { collections } from '../../../../bot/src/platform/store/collections';
 import { createRecognitionRepository } from '../../../../bot/src/features/recognition/recognition-repository';
 import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
 import { channelMessage } from '../../../fixtures/teams-activities';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
 import {
   call,
@@ -13,14 +12,13 @@ import {
   newMembers,
   type Member,
 } from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
 import { useTestDatabase } from '../../../support/test-database';
 
 const silentLogger = createLogger('error', () => undefined);
 
 describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('recognitionapi');
   const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
   let team: Awaited<ReturnType<typeof installTeam>>;
   let anaToken: string;
@@ -37,17 +35,11 @@ describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
   };
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('recognitionapi');
-    team = await installTeam(app.url, connector, [ana, bo, chen, dee]);
+    team = await app.install([ana, bo, chen, dee]);
     anaToken = await devToken(app.url, ana);
     await recognize(ana, bo, 'for dependability covered the release');
     await recognize(bo, chen, 'for impact fixed the outage');
     await recognize(chen, bo, 'for meaning reminded us why');
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
   });
 
   it('lists recognitions newest first, paged with a cursor', async () => {

@@ -1,13 +1,9 @@
 import { channelMessage } from '../../../fixtures/teams-activities';
 import { getJson, postJson } from '../../../support/http';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
 
 describe('HTTP input limits', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  beforeAll(async () => {
-    app = await startTestApp('limits');
-  });
-  afterAll(() => app.stop());
+  const app = useTestApp('limits');
 
   it.each(['/api/messages', '/api/v1/teams/abc/recognitions', '/api/v1/privacy'])(
     'answers malformed JSON to %s with 400 and a JSON error',
@@ -96,11 +92,7 @@ describe('HTTP input limits', () => {
 });
 
 describe('the OpenAPI document', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  beforeAll(async () => {
-    app = await startTestApp('openapi');
-  });
-  afterAll(() => app.stop());
+  const app = useTestApp('openapi');
 
   it('describes every API route the server answers, and nothing it does not', async () => {
     const doc = (await getJson(`${app.url}/api/openapi.json`)).json as {

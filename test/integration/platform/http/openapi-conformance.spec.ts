@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { getJson } from '../../../support/http';
 import { call, devToken, installTeam, newMembers } from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -18,8 +17,7 @@ function documentAllows(schema: Json, value: string): boolean {
 }
 
 describe('the OpenAPI document and the server agree', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('openapiconformance');
   const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
   let team: Awaited<ReturnType<typeof installTeam>>;
   let lead: string;
@@ -30,15 +28,9 @@ describe('the OpenAPI document and the server agree', () => {
     operation(path, method).requestBody.content['application/json'].schema;
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('openapiconformance');
-    team = await installTeam(app.url, connector, [ana, bo, chen]);
+    team = await app.install([ana, bo, chen]);
     lead = await devToken(app.url, ana);
     doc = (await getJson(`${app.url}/api/openapi.json`)).json;
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
   });
 
   it('marks every request body the routes need as required', async () => {

@@ -7,16 +7,9 @@ import {
   teamInvoke,
   teamMembersChanged,
 } from '../../../fixtures/teams-activities';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
-import {
-  call,
-  devToken,
-  installTeam,
-  newMembers,
-  type Member,
-} from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { call, installTeam, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp } from '../../../support/use-test-app';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -62,17 +55,14 @@ const namesOneId = (filter: unknown) => {
  * database) for the length of one request.
  */
 describe('what a team member’s requests cost: lookups by key only', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
   const members = newMembers('Ana', 'Bo', 'Chen', 'Dee');
   const [ana, bo, chen, dee] = members;
   let team: Awaited<ReturnType<typeof installTeam>>;
-  const tokens = new Map<string, string>();
-  const token = (m: Member) => tokens.get(m.aadObjectId)!;
   const spies: jest.SpyInstance[] = [];
   let recording: { collection: string; method: string; filter: unknown }[] | undefined;
 
-  beforeAll(async () => {
+  // Observing from before the app starts, as every query it makes must go through the spies.
+  beforeAll(() => {
     for (const method of FILTERED) {
       const original = Collection.prototype[method] as (...a: unknown[]) => unknown;
       const spy = jest.spyOn(Collection.prototype, method) as unknown as jest.SpyInstance;
@@ -82,15 +72,12 @@ describe('what a team member’s requests cost: lookups by key only', () => {
       });
       spies.push(spy);
     }
-    connector = await startConnectorStub();
-    app = await startTestApp('keylookups');
-    for (const m of members) tokens.set(m.aadObjectId, await devToken(app.url, m));
   });
-  afterAll(async () => {
+  afterAll(() => {
     for (const spy of spies) spy.mockRestore();
-    await app.stop();
-    await connector.close();
   });
+  const app = useTestApp('keylookups', { members });
+  const token = app.token;
 
   /** Runs `action` and returns the queries it made that do not name one `_id`. */
   const unkeyed = async (action: () => Promise<unknown>) => {
@@ -131,7 +118,7 @@ describe('what a team member’s requests cost: lookups by key only', () => {
   it('installs, follows roster changes and answers GET /api/v1/me by key', async () => {
     expect(
       await unkeyed(async () => {
-        team = await installTeam(app.url, connector, members);
+        team = await app.install(members);
       }),
     ).toEqual([]);
     expect(
@@ -143,7 +130,7 @@ describe('what a team member’s requests cost: lookups by key only', () => {
         ),
       ),
     ).toEqual([]);
-    connector.setRoster(team.teamId, members);
+    app.connector.setRoster(team.teamId, members);
     expect(
       await unkeyed(() =>
         post(
@@ -243,7 +230,7 @@ describe('what a team member’s requests cost: lookups by key only', () => {
           name: 'adaptiveCard/action',
           id: randomUUID(),
           channelId: 'msteams',
-          serviceUrl: connector.url,
+          serviceUrl: app.connector.url,
           from: { id: bo.id, aadObjectId: bo.aadObjectId, name: bo.name },
           recipient: { id: '28:rapport-bot', name: 'Rapport' },
           conversation: { id: `a:${bo.id}`, conversationType: 'personal', tenantId: TENANT_ID },
@@ -328,7 +315,7 @@ describe('what a team member’s requests cost: lookups by key only', () => {
           type: 'message',
           id: randomUUID(),
           channelId: 'msteams',
-          serviceUrl: connector.url,
+          serviceUrl: app.connector.url,
           text: 'hi',
           from: { id: dee.id, aadObjectId: dee.aadObjectId, name: dee.name },
           recipient: { id: '28:rapport-bot', name: 'Rapport' },

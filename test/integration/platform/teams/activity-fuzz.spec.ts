@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { createInstallationRepository } from '../../../../bot/src/people/installation-repository';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { getJson, postJson } from '../../../support/http';
-import { installTeam, newMembers, type Member } from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp } from '../../../support/use-test-app';
 import {
   BOT_ID,
   TENANT_ID,
@@ -32,27 +31,20 @@ const RUNS = 300;
  * unknown names, command ids and verbs.
  */
 describe('POST /api/messages under generated activities', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('activityfuzz');
   let home: TeamContext;
   let victim: TeamContext;
   const members = newMembers('Ana', 'Bo', 'Chen');
   const victimMembers = newMembers('Vera', 'Wes', 'Xia');
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('activityfuzz');
     // Installed first, so a query that matches "any team" finds it before the others.
-    victim = await installTeam(app.url, connector, victimMembers);
-    home = await installTeam(app.url, connector, members);
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
+    victim = await app.install(victimMembers);
+    home = await app.install(members);
   });
 
   const stranger = (seed: string): TeamContext => ({
-    serviceUrl: connector.url,
+    serviceUrl: app.connector.url,
     teamId: `19:${seed}@thread.tacv2`,
     teamName: 'Elsewhere',
     channelId: `19:${seed}-general@thread.tacv2`,
@@ -342,7 +334,9 @@ describe('POST /api/messages under generated activities', () => {
     // Mostly refused, but the valid share must get through, or this tests only the parser.
     expect(statuses.get(200)).toBeGreaterThan(RUNS / 10);
     expect(statuses.get(400)).toBeGreaterThan(RUNS / 10);
-    const replies = [...connector.posted, ...connector.updated].map((p) => JSON.stringify(p.body));
+    const replies = [...app.connector.posted, ...app.connector.updated].map((p) =>
+      JSON.stringify(p.body),
+    );
     expect(replies.filter((r) => INTERNALS.test(r))).toEqual([]);
     expect((await getJson(`${app.url}/healthz`)).status).toBe(200);
     // Hostile activities named every id but the victim's: its installation and roster are as before.
