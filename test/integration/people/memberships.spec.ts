@@ -1,8 +1,8 @@
 import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
 import { teamInstallationUpdate, teamMembersChanged } from '../../fixtures/teams-activities';
 import { postJson } from '../../support/http';
-import { call, devToken, installTeam, newMembers, type Member } from '../../support/team-harness';
-import { useTestApp } from '../../support/use-test-app';
+import { call, devToken, newMembers, type Member } from '../../support/team-harness';
+import { useTestApp, type Team } from '../../support/use-test-app';
 
 /**
  * GET /api/v1/me reads each person's list of conversations (one document per tenant and person),
@@ -21,7 +21,6 @@ describe('a member’s teams in GET /api/v1/me follow the rosters', () => {
     const res = await postJson(`${app.url}/api/messages`, activity);
     expect(res.status).toBe(200);
   };
-  type Team = Awaited<ReturnType<typeof installTeam>>;
   const leaves = (team: Team, m: Member) =>
     teamMembersChanged(team, { membersRemoved: [{ id: m.id, aadObjectId: m.aadObjectId }] });
   const joins = (team: Team, m: Member) =>

@@ -11,18 +11,11 @@ import {
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { teamInvoke } from '../../../fixtures/teams-activities';
 import { postJson } from '../../../support/http';
-import {
-  call,
-  devToken,
-  installTeam,
-  newMembers,
-  type Member,
-} from '../../../support/team-harness';
-import { useTestApp } from '../../../support/use-test-app';
+import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp, type Team } from '../../../support/use-test-app';
 import { waitUntil } from '../../../support/wait-until';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Team = Awaited<ReturnType<typeof installTeam>>;
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { JOB_NUDGE } from '../../../../bot/src/features/checkins/checkin-jobs';
-import { groupChatInstallationUpdate, TENANT_ID } from '../../../fixtures/teams-activities';
+import { checkinAnswer, groupChatInstallationUpdate } from '../../../fixtures/teams-activities';
 import { expectValidCard, shownText, textBlockTexts } from '../../../support/adaptive-card-check';
 import { postJson } from '../../../support/http';
 import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
@@ -38,18 +38,10 @@ describe('check-in cards sent privately (over /api/messages and the outbox)', ()
 
   /** A member answers in their 1:1 chat; returns the card that replaces the form. */
   const answer = async (member: Member, data: Json) => {
-    const res = await postJson(`${app.url}/api/messages`, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: app.connector.url,
-      from: { id: member.id, aadObjectId: member.aadObjectId, name: member.name },
-      recipient: { id: '28:rapport-bot', name: 'Rapport' },
-      conversation: { id: `a:${member.id}`, conversationType: 'personal', tenantId: TENANT_ID },
-      channelData: { tenant: { id: TENANT_ID } },
-      value: { action: { type: 'Action.Execute', verb: 'checkin.answer', data } },
-    });
+    const res = await postJson(
+      `${app.url}/api/messages`,
+      checkinAnswer(app.connector.url, member, data),
+    );
     expect(res.status).toBe(200);
     return (res.json as Json).value;
   };

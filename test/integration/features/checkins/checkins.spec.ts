@@ -1,16 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { JOB_CLOSE, JOB_NUDGE, JOB_OPEN } from '../../../../bot/src/features/checkins/checkin-jobs';
 import { collections } from '../../../../bot/src/platform/store/collections';
-import { checkinAnswer, TENANT_ID } from '../../../fixtures/teams-activities';
+import { checkinAnswer, personalMessage } from '../../../fixtures/teams-activities';
 import { postJson } from '../../../support/http';
-import {
-  call,
-  devToken,
-  installTeam,
-  newMembers,
-  type Member,
-} from '../../../support/team-harness';
-import { useTestApp } from '../../../support/use-test-app';
+import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp, type Team } from '../../../support/use-test-app';
 import { waitUntil } from '../../../support/wait-until';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -226,7 +219,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
   });
 
   describe('a round run now by a lead', () => {
-    let team: Awaited<ReturnType<typeof installTeam>>;
+    let team: Team;
     let roundId: string;
     let token: string;
 
@@ -409,17 +402,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
     expect(queued).toHaveLength(3);
     expect(queued.some((key) => key.endsWith(dee.aadObjectId))).toBe(false);
 
-    await postJson(`${app.url}/api/messages`, {
-      type: 'message',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: app.connector.url,
-      text: 'hi',
-      from: { id: dee.id, aadObjectId: dee.aadObjectId, name: dee.name },
-      recipient: { id: '28:rapport-bot', name: 'Rapport' },
-      conversation: { id: `a:${dee.id}`, conversationType: 'personal', tenantId: TENANT_ID },
-      channelData: { tenant: { id: TENANT_ID } },
-    });
+    await postJson(`${app.url}/api/messages`, personalMessage(app.connector.url, dee, 'hi'));
     expect((await personal.findOne({ _id: dee.aadObjectId }))?.unreachable).toBeUndefined();
 
     expect((await call('DELETE', `${app.url}/api/v1/me`, await devToken(app.url, bo))).status).toBe(

@@ -7,19 +7,13 @@ import {
 } from '../../../fixtures/teams-activities';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { postJson } from '../../../support/http';
-import {
-  call,
-  devToken,
-  installTeam,
-  newMembers,
-  type Member,
-} from '../../../support/team-harness';
-import { useTestApp } from '../../../support/use-test-app';
+import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp, type Team } from '../../../support/use-test-app';
 
 describe('a member’s own data: export, erase, and the roster members see', () => {
   const app = useTestApp('personaldata');
   const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
-  let team: Awaited<ReturnType<typeof installTeam>>;
+  let team: Team;
 
   const recognize = async (from: Member, to: Member, text: string) => {
     const message = channelMessage(team, from, `recognize <at>${to.name}</at> ${text}`);
@@ -148,7 +142,6 @@ describe('one object id in two tenants: export and erasure stay in the token’s
   const app = useTestApp('twotenants');
   const OTHER_TENANT = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
   const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
-  type Team = Awaited<ReturnType<typeof installTeam>>;
   let home: Team;
   let away: Team;
 

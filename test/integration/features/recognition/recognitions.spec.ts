@@ -5,14 +5,8 @@ import { createRecognitionRepository } from '../../../../bot/src/features/recogn
 import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
 import { channelMessage } from '../../../fixtures/teams-activities';
 import { postJson } from '../../../support/http';
-import {
-  call,
-  devToken,
-  installTeam,
-  newMembers,
-  type Member,
-} from '../../../support/team-harness';
-import { useTestApp } from '../../../support/use-test-app';
+import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp, type Team } from '../../../support/use-test-app';
 import { useTestDatabase } from '../../../support/test-database';
 
 const silentLogger = createLogger('error', () => undefined);
@@ -20,7 +14,7 @@ const silentLogger = createLogger('error', () => undefined);
 describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
   const app = useTestApp('recognitionapi');
   const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
-  let team: Awaited<ReturnType<typeof installTeam>>;
+  let team: Team;
   let anaToken: string;
 
   const recognize = async (from: Member, to: Member, text: string) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getJson } from '../../../support/http';
-import { call, devToken, installTeam, newMembers } from '../../../support/team-harness';
-import { useTestApp } from '../../../support/use-test-app';
+import { call, devToken, newMembers } from '../../../support/team-harness';
+import { useTestApp, type Team } from '../../../support/use-test-app';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -19,7 +19,7 @@ function documentAllows(schema: Json, value: string): boolean {
 describe('the OpenAPI document and the server agree', () => {
   const app = useTestApp('openapiconformance');
   const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
-  let team: Awaited<ReturnType<typeof installTeam>>;
+  let team: Team;
   let lead: string;
   let doc: Json;
   const operation = (path: string, method: string) =>

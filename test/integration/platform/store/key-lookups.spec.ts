@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { Collection, ObjectId } from 'mongodb';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import {
   channelMessage,
-  TENANT_ID,
+  checkinAnswer,
+  personalMessage,
   teamInvoke,
   teamMembersChanged,
 } from '../../../fixtures/teams-activities';
 import { postJson } from '../../../support/http';
-import { call, installTeam, newMembers, type Member } from '../../../support/team-harness';
-import { useTestApp } from '../../../support/use-test-app';
+import { call, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp, type Team } from '../../../support/use-test-app';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -57,7 +57,7 @@ const namesOneId = (filter: unknown) => {
 describe('what a team member’s requests cost: lookups by key only', () => {
   const members = newMembers('Ana', 'Bo', 'Chen', 'Dee');
   const [ana, bo, chen, dee] = members;
-  let team: Awaited<ReturnType<typeof installTeam>>;
+  let team: Team;
   const spies: jest.SpyInstance[] = [];
   let recording: { collection: string; method: string; filter: unknown }[] | undefined;
 
@@ -225,24 +225,13 @@ describe('what a team member’s requests cost: lookups by key only', () => {
     ).toEqual([]);
     expect(
       await unkeyed(() =>
-        post({
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          id: randomUUID(),
-          channelId: 'msteams',
-          serviceUrl: app.connector.url,
-          from: { id: bo.id, aadObjectId: bo.aadObjectId, name: bo.name },
-          recipient: { id: '28:rapport-bot', name: 'Rapport' },
-          conversation: { id: `a:${bo.id}`, conversationType: 'personal', tenantId: TENANT_ID },
-          channelData: { tenant: { id: TENANT_ID } },
-          value: {
-            action: {
-              type: 'Action.Execute',
-              verb: 'checkin.answer',
-              data: { roundId: round.id, dependability: '4', freeText: 'Calm week' },
-            },
-          },
-        }),
+        post(
+          checkinAnswer(app.connector.url, bo, {
+            roundId: round.id,
+            dependability: '4',
+            freeText: 'Calm week',
+          }),
+        ),
       ),
     ).toEqual([]);
     expect(await unkeyed(() => app.scheduler.tick(new Date(round.closesAt)))).toEqual([]);
@@ -309,20 +298,6 @@ describe('what a team member’s requests cost: lookups by key only', () => {
   });
 
   it('clears a member’s unreachable mark from their 1:1 chat by key', async () => {
-    expect(
-      await unkeyed(() =>
-        post({
-          type: 'message',
-          id: randomUUID(),
-          channelId: 'msteams',
-          serviceUrl: app.connector.url,
-          text: 'hi',
-          from: { id: dee.id, aadObjectId: dee.aadObjectId, name: dee.name },
-          recipient: { id: '28:rapport-bot', name: 'Rapport' },
-          conversation: { id: `a:${dee.id}`, conversationType: 'personal', tenantId: TENANT_ID },
-          channelData: { tenant: { id: TENANT_ID } },
-        }),
-      ),
-    ).toEqual([]);
+    expect(await unkeyed(() => post(personalMessage(app.connector.url, dee, 'hi')))).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
 import { startApp, type RunningApp } from '../../../../bot/src/app';
 import { loadConfig } from '../../../../bot/src/config';
@@ -6,7 +5,7 @@ import { createLogger } from '../../../../bot/src/logger';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { createPersonalConversations } from '../../../../bot/src/people/personal-conversations';
 import type { RosterDoc } from '../../../../bot/src/people/rosters';
-import { TENANT_ID } from '../../../fixtures/teams-activities';
+import { checkinAnswer, TENANT_ID } from '../../../fixtures/teams-activities';
 import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
 import {
@@ -74,18 +73,10 @@ describe('start-up migrations of a database from before schema version 3', () =>
     return res.json as Json;
   };
   const answer = async (member: Member, data: Record<string, unknown>) => {
-    const res = await postJson(`${app!.url}/api/messages`, {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      from: { id: member.id, aadObjectId: member.aadObjectId, name: member.name },
-      recipient: { id: '28:rapport-bot', name: 'Rapport' },
-      conversation: { id: `a:${member.id}`, conversationType: 'personal', tenantId: TENANT_ID },
-      channelData: { tenant: { id: TENANT_ID } },
-      value: { action: { type: 'Action.Execute', verb: 'checkin.answer', data } },
-    });
+    const res = await postJson(
+      `${app!.url}/api/messages`,
+      checkinAnswer(connector.url, member, data),
+    );
     expect(res.status).toBe(200);
   };
 
