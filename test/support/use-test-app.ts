@@ -7,8 +7,9 @@ export type Connector = Awaited<ReturnType<typeof startConnectorStub>>;
 export type Team = Awaited<ReturnType<typeof installTeam>>;
 
 export interface TestAppOptions {
-  /** Environment on top of the test defaults (see startTestApp). */
-  env?: Record<string, string>;
+  /** Environment on top of the test defaults (see startTestApp); a function when an earlier hook
+   * makes what it names (a key server's URL). */
+  env?: Record<string, string> | (() => Record<string, string>);
   app?: AppOptions;
   /** Members who get a dev token before the tests, for `token(member)`. */
   members?: Member[];
@@ -40,7 +41,8 @@ export function useTestApp(name: string, options: TestAppOptions = {}): TestApp 
   } as TestApp;
   beforeAll(async () => {
     const connector = await startConnectorStub();
-    Object.assign(handle, { connector }, await startTestApp(name, options.env, options.app));
+    const env = typeof options.env === 'function' ? options.env() : options.env;
+    Object.assign(handle, { connector }, await startTestApp(name, env, options.app));
     for (const member of options.members ?? [])
       tokens.set(member, await devToken(handle.url, member));
     if (options.team) handle.team = await handle.install(options.team.members, options.team.name);

@@ -11,12 +11,10 @@ import {
 } from 'jose';
 import { ConfigError } from '../../../../bot/src/config';
 import { createInstallationRepository } from '../../../../bot/src/people/installation-repository';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
 import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
 import { TENANT_ID, teamInstallationUpdate } from '../../../fixtures/teams-activities';
-
-type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /** GET with an optional Authorization header, keeping the raw text to search for leaks. */
 async function get(url: string, authorization?: string) {
@@ -57,7 +55,6 @@ describe('tab API auth with Entra ID tokens (AUTH_MODE=entra)', () => {
   let signingKey: CryptoKey;
   let strangerKey: CryptoKey;
   let keyServer: Awaited<ReturnType<typeof startKeyServer>>;
-  let app: TestApp;
 
   const ana = { aadObjectId: randomUUID(), teamsUserId: '29:ana', name: 'Ana' };
   const bo = { aadObjectId: randomUUID(), teamsUserId: '29:bo', name: 'Bo' };
@@ -97,15 +94,18 @@ describe('tab API auth with Entra ID tokens (AUTH_MODE=entra)', () => {
     keyServer = await startKeyServer([
       { ...(await exportJWK(pair.publicKey)), kid: KID, alg: 'RS256', use: 'sig' },
     ]);
-    app = await startTestApp('authentra', {
+  });
+  const app = useTestApp('authentra', {
+    env: () => ({
       HOST: '127.0.0.1',
       BOT_ID: BOT_APP_ID,
       BOT_PASSWORD: 'not-used-by-these-tests',
       AUTH_MODE: 'entra',
       AUTH_JWKS_URL: keyServer.url,
       AUTH_TENANT_ID: TENANT_ID,
-    });
-
+    }),
+  });
+  beforeAll(async () => {
     const repo = createInstallationRepository(app.database.db);
     const at = new Date();
     const install = async (id: string, name: string, members: (typeof ana)[]) => {
@@ -117,10 +117,7 @@ describe('tab API auth with Entra ID tokens (AUTH_MODE=entra)', () => {
     await install(retired, 'Retired', [ana, bo]);
     await repo.deactivate(retired, at);
   });
-  afterAll(async () => {
-    await app.stop();
-    await keyServer.close();
-  });
+  afterAll(() => keyServer.close());
 
   /** The error body is exactly {code, message} and repeats nothing from the token. */
   const expectRefusal = (
@@ -298,17 +295,19 @@ describe('tab API auth with Entra ID tokens (AUTH_MODE=entra)', () => {
 });
 
 describe('tab API auth when the signing keys cannot be fetched', () => {
-  let app: TestApp;
+  let closedUrl: string;
   beforeAll(async () => {
     const closed = await startKeyServer([]);
     await closed.close();
-    app = await startTestApp('authnokeys', {
+    closedUrl = closed.url;
+  });
+  const app = useTestApp('authnokeys', {
+    env: () => ({
       AUTH_MODE: 'entra',
       AUTH_AUDIENCE: 'api://rapport.example/botid-x',
-      AUTH_JWKS_URL: closed.url,
-    });
+      AUTH_JWKS_URL: closedUrl,
+    }),
   });
-  afterAll(() => app.stop());
 
   it('answers 503 (our problem), not 401 (theirs)', async () => {
     const { privateKey } = await generateKeyPair('RS256');
@@ -330,8 +329,7 @@ describe('tab API auth when the signing keys cannot be fetched', () => {
 });
 
 describe('tab API auth with dev tokens (AUTH_MODE=dev, the local default)', () => {
-  let app: TestApp;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('authdev');
   const team = {
     teamId: newTeamId(),
     teamName: 'Platform',
@@ -346,18 +344,12 @@ describe('tab API auth with dev tokens (AUTH_MODE=dev, the local default)', () =
   const mint = (body: unknown) => postJson(`${app.url}/api/dev/token`, body);
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('authdev');
-    connector.setRoster(team.teamId, people);
+    app.connector.setRoster(team.teamId, people);
     const installed = await postJson(
       `${app.url}/api/messages`,
-      teamInstallationUpdate({ ...team, serviceUrl: connector.url }, 'add', people[0]),
+      teamInstallationUpdate({ ...team, serviceUrl: app.connector.url }, 'add', people[0]),
     );
     expect(installed.status).toBe(200);
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
   });
 
   it('mints a token that opens /me and the team, end to end', async () => {
@@ -390,9 +382,9 @@ describe('tab API auth with dev tokens (AUTH_MODE=dev, the local default)', () =
       groupChat: { id: `19:${randomUUID()}@thread.v2`, conversationType: 'groupChat' },
     };
     for (const conversation of Object.values(chats)) {
-      connector.setRoster(conversation.id, [dee]);
+      app.connector.setRoster(conversation.id, [dee]);
       const installed = await postJson(`${app.url}/api/messages`, {
-        ...teamInstallationUpdate({ ...team, serviceUrl: connector.url }, 'add', dee),
+        ...teamInstallationUpdate({ ...team, serviceUrl: app.connector.url }, 'add', dee),
         conversation: { ...conversation, tenantId: TENANT_ID },
         channelData: { tenant: { id: TENANT_ID } },
       });
@@ -412,8 +404,8 @@ describe('tab API auth with dev tokens (AUTH_MODE=dev, the local default)', () =
 
   it('tells members since when Rapport is installed in the team', async () => {
     const before = Date.now();
-    const fresh = { ...team, teamId: newTeamId(), serviceUrl: connector.url };
-    connector.setRoster(fresh.teamId, people);
+    const fresh = { ...team, teamId: newTeamId(), serviceUrl: app.connector.url };
+    app.connector.setRoster(fresh.teamId, people);
     await postJson(`${app.url}/api/messages`, teamInstallationUpdate(fresh, 'add', people[0]));
     const minted = await mint({ tenantId: TENANT_ID, userId: people[1].aadObjectId, name: 'Bo' });
 

@@ -3,22 +3,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getJson, postJson } from '../../../support/http';
-import { startTestApp } from '../../../support/test-app';
+import { useTestApp } from '../../../support/use-test-app';
 
 describe('which methods each path answers', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
   const tabDist = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-tab-'));
 
-  beforeAll(async () => {
+  // A built tab for the app to serve, in place before it starts.
+  beforeAll(() => {
     fs.mkdirSync(path.join(tabDist, 'assets'));
     fs.writeFileSync(path.join(tabDist, 'index.html'), '<!doctype html><title>Rapport</title>');
     fs.writeFileSync(path.join(tabDist, 'assets', 'app-1a2b.js'), 'console.log("tab");');
-    app = await startTestApp('methods', {}, { tabDist });
   });
-  afterAll(async () => {
-    await app.stop();
-    fs.rmSync(tabDist, { recursive: true, force: true });
-  });
+  const app = useTestApp('methods', { app: { tabDist } });
+  afterAll(() => fs.rmSync(tabDist, { recursive: true, force: true }));
 
   it('answers a wrong method on a known API path with 405 and the methods it does answer', async () => {
     const res = await fetch(`${app.url}/api/v1/teams/abc/checkin/rounds`);

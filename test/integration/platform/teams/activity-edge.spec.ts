@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createInstallationRepository } from '../../../../bot/src/people/installation-repository';
 import { collections } from '../../../../bot/src/platform/store/collections';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
-import { installTeam, newMembers } from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { newMembers } from '../../../support/team-harness';
+import { useTestApp } from '../../../support/use-test-app';
 import {
   BOT_ID,
   channelMessage,
@@ -19,26 +18,18 @@ const INTERNALS =
   /ECONNREFUSED|ENOTFOUND|TypeError|ZodError|Mongo|Cannot read|is not a function|Invalid input|expected (string|object)|\.ts:\d+|\.js:\d+/;
 
 describe('the bot endpoint at its edge (POST /api/messages)', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+  const app = useTestApp('activityedge');
   const people = newMembers('Ana', 'Bo', 'Chen');
   const [ana, bo] = people;
 
-  beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('activityedge');
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
-  });
-
   const post = (activity: unknown) => postJson(`${app.url}/api/messages`, activity);
   const postedTo = (conversationId: string) =>
-    [...connector.posted, ...connector.updated].filter((p) => p.conversationId === conversationId);
+    [...app.connector.posted, ...app.connector.updated].filter(
+      (p) => p.conversationId === conversationId,
+    );
   /** A team the app never heard of, so anything posted to it came from the activity under test. */
   const strangerTeam = () => ({
-    serviceUrl: connector.url,
+    serviceUrl: app.connector.url,
     teamId: `19:${randomUUID()}@thread.tacv2`,
     teamName: 'Elsewhere',
     channelId: `19:${randomUUID()}@thread.tacv2`,
@@ -53,7 +44,7 @@ describe('the bot endpoint at its edge (POST /api/messages)', () => {
 
   describe('operator injection through the activity', () => {
     it('answers 400 to a people-picker fetch whose conversation id is a query operator, and lists nobody', async () => {
-      const victim = await installTeam(app.url, connector, people);
+      const victim = await app.install(people);
       const hostile: Json = teamInvoke(strangerTeam(), bo, 'composeExtension/fetchTask', {
         commandId: 'recognize',
         commandContext: 'compose',
@@ -71,7 +62,7 @@ describe('the bot endpoint at its edge (POST /api/messages)', () => {
     });
 
     it('answers 400 to "bot removed" whose conversation id is a query operator, and leaves every installation active', async () => {
-      const victim = await installTeam(app.url, connector, people);
+      const victim = await app.install(people);
       const hostile: Json = teamMembersChanged(strangerTeam(), {
         membersRemoved: [{ id: BOT_ID }],
       });
@@ -117,12 +108,12 @@ describe('the bot endpoint at its edge (POST /api/messages)', () => {
 
   describe('malformed and partial activities', () => {
     it('answers 400 and sends nothing for an activity with nothing but a type', async () => {
-      const before = connector.posted.length;
+      const before = app.connector.posted.length;
 
       const res = await post({ type: 'message' });
 
       expectInvalid(res, /activity id is missing/);
-      expect(connector.posted.length).toBe(before);
+      expect(app.connector.posted.length).toBe(before);
     });
 
     it('answers 400 and sends nothing for an invoke without from', async () => {
@@ -180,7 +171,7 @@ describe('the bot endpoint at its edge (POST /api/messages)', () => {
 
   describe('refusals the bot answers as invokes', () => {
     it('answers a submitted form whose fields have the wrong types with a 400 invoke error, storing nothing', async () => {
-      const team = await installTeam(app.url, connector, people);
+      const team = await app.install(people);
 
       const res = await post(
         teamInvoke(team, ana, 'composeExtension/submitAction', {
@@ -201,7 +192,7 @@ describe('the bot endpoint at its edge (POST /api/messages)', () => {
     });
 
     it('answers the same form pressed on a card with Teams’ card error', async () => {
-      const team = await installTeam(app.url, connector, people);
+      const team = await app.install(people);
 
       const res = await post(
         teamInvoke(team, ana, 'adaptiveCard/action', {
@@ -269,15 +260,13 @@ describe('the bot endpoint at its edge (POST /api/messages)', () => {
 });
 
 describe('the bot endpoint with Bot Framework authentication', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  beforeAll(async () => {
-    app = await startTestApp('activityauth', {
+  const app = useTestApp('activityauth', {
+    env: {
       BOT_ID: randomUUID(),
       BOT_PASSWORD: 'not-a-real-secret',
       HOST: '127.0.0.1',
-    });
+    },
   });
-  afterAll(() => app.stop());
 
   it('answers an unsigned activity with 401 and a JSON error, not the validator’s text', async () => {
     const team = {
