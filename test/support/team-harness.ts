@@ -37,6 +37,8 @@ export async function installTeam(
   return { ...team, path: `${appUrl}/api/v1/teams/${encodeURIComponent(team.teamId)}` };
 }
 
+export type Team = Awaited<ReturnType<typeof installTeam>>;
+
 /** A dev token for a member (AUTH_MODE=dev), through the real endpoint. */
 export async function devToken(appUrl: string, member: Member): Promise<string> {
   const res = await postJson(`${appUrl}/api/dev/token`, {

@@ -1,10 +1,10 @@
 import type { AppOptions } from '../../bot/src/app';
 import { startConnectorStub } from './connector-stub';
-import { devToken, installTeam, type Member } from './team-harness';
+import { devToken, installTeam, type Member, type Team } from './team-harness';
 import { startTestApp } from './test-app';
 
 export type Connector = Awaited<ReturnType<typeof startConnectorStub>>;
-export type Team = Awaited<ReturnType<typeof installTeam>>;
+export type { Team };
 
 export interface TestAppOptions {
   /** Environment on top of the test defaults (see startTestApp); a function when an earlier hook
