@@ -3,7 +3,7 @@ import { trustYearId } from '../../../bot/src/features/trust-health/trust-week-r
 import { isoWeekKey } from '../../../bot/src/platform/domain/week';
 import { collections } from '../../../bot/src/platform/store/collections';
 import { TEAM_CACHE_MS } from '../../../bot/src/platform/store/short-lived-cache';
-import { channelMessage, TENANT_ID, teamInvoke } from '../../fixtures/teams-activities';
+import { recognitionMessage, TENANT_ID, teamInvoke } from '../../fixtures/teams-activities';
 import { postJson } from '../../support/http';
 import type { Member, Team } from '../../support/team-harness';
 
@@ -19,13 +19,7 @@ export async function recognize(
   to: Member,
   text: string,
 ): Promise<void> {
-  const message = channelMessage(team, from, `recognize <at>${to.name}</at> ${text}`);
-  message.entities.push({
-    type: 'mention',
-    text: `<at>${to.name}</at>`,
-    mentioned: { id: to.id, name: to.name },
-  });
-  const res = await postJson(`${appUrl}/api/messages`, message);
+  const res = await postJson(`${appUrl}/api/messages`, recognitionMessage(team, from, to, text));
   if (res.status !== 200) throw new Error(`recognize failed: ${res.status} ${res.text}`);
 }
 

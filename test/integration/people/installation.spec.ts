@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
 import { postJson } from '../../support/http';
+import { newMembers, newTeamContext } from '../../support/team-harness';
 import { useTestApp } from '../../support/use-test-app';
 import {
   BOT_ID,
@@ -12,17 +13,8 @@ import {
 describe('installing Rapport in a team (over /api/messages)', () => {
   const app = useTestApp('installation');
 
-  const newTeam = () => ({
-    serviceUrl: app.connector.url,
-    teamId: `19:${randomUUID()}@thread.tacv2`,
-    teamName: 'Platform',
-    channelId: `19:${randomUUID()}@thread.tacv2`,
-  });
-  const people = ['Ana', 'Bo', 'Chen'].map((name) => ({
-    id: `29:${name}-${randomUUID()}`,
-    aadObjectId: randomUUID(),
-    name,
-  }));
+  const newTeam = () => newTeamContext(app.connector.url);
+  const people = newMembers('Ana', 'Bo', 'Chen');
 
   it('stores the team, its conversation reference and the whole paged roster, then welcomes once', async () => {
     const team = newTeam();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  channelMessage,
+  recognitionMessage,
   checkinAnswer,
   TENANT_ID,
   teamInstallationUpdate,
@@ -16,12 +16,7 @@ describe('a member’s own data: export, erase, and the roster members see', () 
   let team: Team;
 
   const recognize = async (from: Member, to: Member, text: string) => {
-    const message = channelMessage(team, from, `recognize <at>${to.name}</at> ${text}`);
-    message.entities.push({
-      type: 'mention',
-      text: `<at>${to.name}</at>`,
-      mentioned: { id: to.id, name: to.name },
-    });
+    const message = recognitionMessage(team, from, to, text);
     expect((await postJson(`${app.url}/api/messages`, message)).status).toBe(200);
   };
 
@@ -181,12 +176,7 @@ describe('one object id in two tenants: export and erasure stay in the token’s
     to: Member,
     text: string,
   ) => {
-    const message = channelMessage(team, from, `recognize <at>${to.name}</at> for impact ${text}`);
-    message.entities.push({
-      type: 'mention',
-      text: `<at>${to.name}</at>`,
-      mentioned: { id: to.id, name: to.name },
-    });
+    const message = recognitionMessage(team, from, to, `for impact ${text}`);
     expect((await postJson(`${app.url}/api/messages`, inTenant(message, tenantId))).status).toBe(
       200,
     );

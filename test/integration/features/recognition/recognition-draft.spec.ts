@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { expectValidCard } from '../../../support/adaptive-card-check';
-import { type PostedActivity } from '../../../support/connector-stub';
+import type { PostedActivity } from '../../../support/connector-stub';
 import { postJson } from '../../../support/http';
 import { newMembers } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
 import {
-  channelMessage,
-  teamInstallationUpdate,
+  recognitionMessage,
   teamInvoke,
   type TeamContext,
 } from '../../../fixtures/teams-activities';
@@ -40,21 +38,8 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
 
   /** Ana asks for a recognition the command cannot complete (no trait): the bot posts her draft. */
   const draftPosted = async () => {
-    const team = {
-      serviceUrl: app.connector.url,
-      teamId: `19:${randomUUID()}@thread.tacv2`,
-      teamName: 'Platform',
-      channelId: `19:${randomUUID()}@thread.tacv2`,
-    };
-    app.connector.setRoster(team.teamId, [ana, bo, chen]);
-    await send(teamInstallationUpdate(team, 'add', ana));
-    const message = channelMessage(team, ana, 'recognize <at>Bo</at> great job on the release');
-    message.entities.push({
-      type: 'mention',
-      text: '<at>Bo</at>',
-      mentioned: { id: bo.id, name: 'Bo' },
-    });
-    await send(message);
+    const team = await app.install([ana, bo, chen]);
+    await send(recognitionMessage(team, ana, bo, 'great job on the release'));
     const [post] = postsIn(team);
     // The connector stub numbers what it is sent: this is the id Teams would give the message.
     const messageId = `stub-activity-${app.connector.posted.indexOf(post) + 1}`;

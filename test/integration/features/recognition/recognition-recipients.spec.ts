@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { expectValidCard } from '../../../support/adaptive-card-check';
 import { postJson } from '../../../support/http';
-import { newMembers } from '../../../support/team-harness';
+import { newMembers, newTeamContext } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
 import {
   channelMessage,
@@ -26,25 +26,13 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
     await send(teamInstallationUpdate(elsewhere, 'add', zed));
   });
 
-  function newTeam() {
-    return {
-      serviceUrl: app.connector.url,
-      teamId: `19:${randomUUID()}@thread.tacv2`,
-      teamName: 'Platform',
-      channelId: `19:${randomUUID()}@thread.tacv2`,
-    };
-  }
+  const newTeam = () => newTeamContext(app.connector.url);
   const send = async (activity: unknown) => {
     const res = await postJson(`${app.url}/api/messages`, activity);
     expect(res.status).toBe(200);
     return res.json as Json;
   };
-  const installedTeam = async () => {
-    const team = newTeam();
-    app.connector.setRoster(team.teamId, [ana, bo, chen]);
-    await send(teamInstallationUpdate(team, 'add', ana));
-    return team;
-  };
+  const installedTeam = () => app.install([ana, bo, chen]);
   const stored = (teamId: string) =>
     app.database.db.collection(collections.recognitions).countDocuments({ teamId });
   const submit = (team: ReturnType<typeof newTeam>, data: Record<string, unknown>) =>

@@ -3,38 +3,19 @@ import { collections } from '../../../../bot/src/platform/store/collections';
 import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
 import { isoWeekKey } from '../../../../bot/src/platform/domain/week';
 import { postJson } from '../../../support/http';
+import { newMembers, newTeamContext } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
-import {
-  BOT_ID,
-  TENANT_ID,
-  channelMessage,
-  teamInstallationUpdate,
-  teamInvoke,
-} from '../../../fixtures/teams-activities';
+import { BOT_ID, TENANT_ID, channelMessage, teamInvoke } from '../../../fixtures/teams-activities';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('recognition in Teams (over /api/messages)', () => {
   const app = useTestApp('recognition');
-  const people = ['Ana', 'Bo', 'Chen'].map((name) => ({
-    id: `29:${name}-${randomUUID()}`,
-    aadObjectId: randomUUID(),
-    name,
-  }));
+  const people = newMembers('Ana', 'Bo', 'Chen');
   const [ana, bo, chen] = people;
 
-  const newTeam = () => ({
-    serviceUrl: app.connector.url,
-    teamId: `19:${randomUUID()}@thread.tacv2`,
-    teamName: 'Platform',
-    channelId: `19:${randomUUID()}@thread.tacv2`,
-  });
-  const installedTeam = async () => {
-    const team = newTeam();
-    app.connector.setRoster(team.teamId, people);
-    await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'add', ana));
-    return team;
-  };
+  const newTeam = () => newTeamContext(app.connector.url);
+  const installedTeam = () => app.install(people);
   const invoke = async (activity: unknown) => {
     const res = await postJson(`${app.url}/api/messages`, activity);
     expect(res.status).toBe(200);

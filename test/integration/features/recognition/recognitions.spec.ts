@@ -3,7 +3,7 @@ import { createLogger } from '../../../../bot/src/logger';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { createRecognitionRepository } from '../../../../bot/src/features/recognition/recognition-repository';
 import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
-import { channelMessage } from '../../../fixtures/teams-activities';
+import { recognitionMessage } from '../../../fixtures/teams-activities';
 import { postJson } from '../../../support/http';
 import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
 import { useTestApp, type Team } from '../../../support/use-test-app';
@@ -18,13 +18,7 @@ describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
   let anaToken: string;
 
   const recognize = async (from: Member, to: Member, text: string) => {
-    const message = channelMessage(team, from, `recognize <at>${to.name}</at> ${text}`);
-    message.entities.push({
-      type: 'mention',
-      text: `<at>${to.name}</at>`,
-      mentioned: { id: to.id, name: to.name },
-    });
-    const res = await postJson(`${app.url}/api/messages`, message);
+    const res = await postJson(`${app.url}/api/messages`, recognitionMessage(team, from, to, text));
     expect(res.status).toBe(200);
   };
 

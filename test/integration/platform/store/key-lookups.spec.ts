@@ -1,7 +1,7 @@
 import { Collection, ObjectId } from 'mongodb';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import {
-  channelMessage,
+  recognitionMessage,
   checkinAnswer,
   personalMessage,
   teamInvoke,
@@ -105,15 +105,8 @@ describe('what a team member’s requests cost: lookups by key only', () => {
     expect(res.status).toBe(200);
     return res.json as Json;
   };
-  const recognizeInChat = (from: Member, to: Member, text: string) => {
-    const message = channelMessage(team, from, `recognize <at>${to.name}</at> ${text}`);
-    message.entities.push({
-      type: 'mention',
-      text: `<at>${to.name}</at>`,
-      mentioned: { id: to.id, name: to.name },
-    });
-    return post(message);
-  };
+  const recognizeInChat = (from: Member, to: Member, text: string) =>
+    post(recognitionMessage(team, from, to, text));
 
   it('installs, follows roster changes and answers GET /api/v1/me by key', async () => {
     expect(
