@@ -10,10 +10,9 @@ import { call, newMembers, type Member } from '../support/team-harness';
 import { screenshot, seriousA11yViolations, signInThroughForm } from './support/browser';
 import type { SeededTeam } from './support/seed';
 import { useBrowserApp, type PageOptions } from './support/use-browser-app';
+import type { Json } from '../support/http';
 
 jest.setTimeout(120_000);
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const DAY = 86_400_000;
 /** A local date (YYYY-MM-DD) `days` from now in UTC, the seeded teams' zone. */

@@ -9,13 +9,11 @@ import {
   JOB_AGREEMENT_VOTING_END,
 } from '../../../../bot/src/features/agreements/agreement-jobs';
 import { collections } from '../../../../bot/src/platform/store/collections';
-import { teamInvoke } from '../../../fixtures/teams-activities';
-import { postJson } from '../../../support/http';
+import { teamInvoke, teamCardAction } from '../../../fixtures/teams-activities';
+import { postJson, type Json } from '../../../support/http';
 import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
 import { useTestApp, type Team } from '../../../support/use-test-app';
 import { waitUntil } from '../../../support/wait-until';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const DAY = 86_400_000;
 
@@ -51,9 +49,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     replyToId?: string,
   ) => {
     const res = await postJson(`${app.url}/api/messages`, {
-      ...teamInvoke(team, member, 'adaptiveCard/action', {
-        action: { type: 'Action.Execute', verb, data },
-      }),
+      ...teamCardAction(team, member, verb, data),
       ...(replyToId ? { replyToId } : {}),
     });
     expect(res.status).toBe(200);

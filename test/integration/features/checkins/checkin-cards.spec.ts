@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { JOB_NUDGE } from '../../../../bot/src/features/checkins/checkin-jobs';
 import { checkinAnswer, groupChatInstallationUpdate } from '../../../fixtures/teams-activities';
 import { expectValidCard, shownText, textBlockTexts } from '../../../support/adaptive-card-check';
-import { postJson } from '../../../support/http';
+import { postJson, type Json } from '../../../support/http';
 import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
 import { waitUntil } from '../../../support/wait-until';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Check-in cards reach each member in their 1:1 chat with Rapport, where nothing else says which team they are from. */
 describe('check-in cards sent privately (over /api/messages and the outbox)', () => {

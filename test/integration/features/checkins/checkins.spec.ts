@@ -1,12 +1,10 @@
 import { JOB_CLOSE, JOB_NUDGE, JOB_OPEN } from '../../../../bot/src/features/checkins/checkin-jobs';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { checkinAnswer, personalMessage } from '../../../fixtures/teams-activities';
-import { postJson } from '../../../support/http';
+import { postJson, type Json } from '../../../support/http';
 import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
 import { useTestApp, type Team } from '../../../support/use-test-app';
 import { waitUntil } from '../../../support/wait-until';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('check-ins: team-designed rounds, anonymous answers, trust health', () => {
   const app = useTestApp('checkins');

@@ -1,16 +1,14 @@
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { expectValidCard } from '../../../support/adaptive-card-check';
 import type { PostedActivity } from '../../../support/connector-stub';
-import { postJson } from '../../../support/http';
+import { postJson, type Json } from '../../../support/http';
 import { newMembers } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
 import {
   recognitionMessage,
-  teamInvoke,
   type TeamContext,
+  teamCardAction,
 } from '../../../fixtures/teams-activities';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * The form the chat command posts when it cannot complete a recognition is its sender's draft:
@@ -55,9 +53,7 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
     data: Json,
   ) =>
     send({
-      ...teamInvoke(team, from, 'adaptiveCard/action', {
-        action: { type: 'Action.Execute', verb, data },
-      }),
+      ...teamCardAction(team, from, verb, data),
       replyToId: messageId,
     });
 

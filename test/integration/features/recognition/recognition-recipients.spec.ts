@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { expectValidCard } from '../../../support/adaptive-card-check';
-import { postJson } from '../../../support/http';
+import { postJson, type Json } from '../../../support/http';
 import { newMembers, newTeamContext } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
 import {
@@ -10,9 +10,8 @@ import {
   groupChatInvoke,
   teamInstallationUpdate,
   teamInvoke,
+  teamCardAction,
 } from '../../../fixtures/teams-activities';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('recognizing only people in the team or chat (over /api/messages)', () => {
   const app = useTestApp('recipients');
@@ -131,13 +130,7 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
       .slice(before)
       .map((p) => (p.body.attachments as Json[])[0].content);
     const opened = await send(
-      teamInvoke(team, ana, 'adaptiveCard/action', {
-        action: {
-          type: 'Action.Execute',
-          verb: 'recognize.draft',
-          data: draft.refresh.action.data,
-        },
-      }),
+      teamCardAction(team, ana, 'recognize.draft', draft.refresh.action.data),
     );
     const form = opened.value;
     expectValidCard(form);

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
 import { isoWeekKey } from '../../../../bot/src/platform/domain/week';
-import { postJson } from '../../../support/http';
+import { postJson, type Json } from '../../../support/http';
 import { newMembers, newTeamContext } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
-import { BOT_ID, TENANT_ID, channelMessage, teamInvoke } from '../../../fixtures/teams-activities';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import {
+  BOT_ID,
+  TENANT_ID,
+  channelMessage,
+  teamInvoke,
+  teamCardAction,
+} from '../../../fixtures/teams-activities';
 
 describe('recognition in Teams (over /api/messages)', () => {
   const app = useTestApp('recognition');
@@ -264,13 +268,7 @@ describe('recognition in Teams (over /api/messages)', () => {
 
     const draft = (postedTo(team)[0].body.attachments as Json[])[0].content;
     const opened = await invoke(
-      teamInvoke(team, ana, 'adaptiveCard/action', {
-        action: {
-          type: 'Action.Execute',
-          verb: 'recognize.draft',
-          data: draft.refresh.action.data,
-        },
-      }),
+      teamCardAction(team, ana, 'recognize.draft', draft.refresh.action.data),
     );
 
     expect(opened).toMatchObject({

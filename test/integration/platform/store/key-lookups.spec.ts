@@ -7,11 +7,9 @@ import {
   teamInvoke,
   teamMembersChanged,
 } from '../../../fixtures/teams-activities';
-import { postJson } from '../../../support/http';
+import { postJson, type Json } from '../../../support/http';
 import { call, newMembers, type Member } from '../../../support/team-harness';
 import { useTestApp, type Team } from '../../../support/use-test-app';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Driver calls that take a filter first. */
 const FILTERED = [

@@ -7,7 +7,7 @@ import { createPersonalConversations } from '../../../../bot/src/people/personal
 import type { RosterDoc } from '../../../../bot/src/people/rosters';
 import { checkinAnswer, TENANT_ID } from '../../../fixtures/teams-activities';
 import { startConnectorStub } from '../../../support/connector-stub';
-import { postJson } from '../../../support/http';
+import { postJson, type Json } from '../../../support/http';
 import {
   call,
   devToken,
@@ -16,8 +16,6 @@ import {
   type Member,
 } from '../../../support/team-harness';
 import { testMongoUri, uniqueDbName } from '../../../support/test-app';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * A database written before schema version 3 kept rosters as one document per member (with the

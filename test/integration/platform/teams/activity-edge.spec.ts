@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInstallationRepository } from '../../../../bot/src/people/installation-repository';
 import { collections } from '../../../../bot/src/platform/store/collections';
-import { postJson } from '../../../support/http';
+import { postJson, type Json } from '../../../support/http';
 import { newMembers } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
 import {
@@ -10,8 +10,6 @@ import {
   teamInvoke,
   teamMembersChanged,
 } from '../../../fixtures/teams-activities';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Text that only an exception, a parser or a stack trace would put in an answer. */
 const INTERNALS =

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { collections } from '../../../../bot/src/platform/store/collections';
 import { createInstallationRepository } from '../../../../bot/src/people/installation-repository';
-import { getJson, postJson } from '../../../support/http';
+import { getJson, postJson, type Json } from '../../../support/http';
 import { newMembers, type Member } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
 import {
@@ -13,9 +13,9 @@ import {
   teamInvoke,
   teamMembersChanged,
   type TeamContext,
+  teamCardAction,
 } from '../../../fixtures/teams-activities';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Path = (string | number)[];
 
 /** Text that only an exception, a parser or a stack trace would put in an answer or a reply. */
@@ -56,7 +56,7 @@ describe('POST /api/messages under generated activities', () => {
     mentioned: { id: m.id, name: m.name },
   });
   const cardAction = (t: TeamContext, m: Member, verb: string, data: Json) =>
-    teamInvoke(t, m, 'adaptiveCard/action', { action: { type: 'Action.Execute', verb, data } });
+    teamCardAction(t, m, verb, data);
   const form = (to: Member, message: string) => ({
     people: to.aadObjectId,
     tag: 'dependability',
