@@ -20,9 +20,9 @@ import {
   killAll,
   note,
   running,
-  waitUntil,
   type StartedProcess,
 } from '../../support/processes';
+import { waitUntil } from '../../support/wait-until';
 
 type Run = AppProcess;
 
@@ -124,7 +124,10 @@ describe('the app process (as `npm start` runs it)', () => {
       run.child.kill('SIGKILL');
 
       await run.exited;
-      expect(await waitUntil(() => !running(ferret), 3000)).toBe(true);
+      await waitUntil(() => !running(ferret), {
+        what: 'the embedded FerretDB to exit with the killed app',
+        timeoutMs: 3000,
+      });
     } finally {
       session.end();
     }
@@ -219,7 +222,10 @@ describe('npm start', () => {
       npm.child.kill('SIGTERM');
 
       await npm.exited;
-      expect(await waitUntil(() => !started.some((p) => running(p.pid)), 5000)).toBe(true);
+      await waitUntil(() => !started.some((p) => running(p.pid)), {
+        what: 'every process npm start started to exit',
+        timeoutMs: 5000,
+      });
       expect(npm.output().stdout).toContain('Rapport stopped');
       await expect(fetch(`${url}/healthz`)).rejects.toThrow();
     } finally {

@@ -29,6 +29,7 @@ import {
   type ProactiveConnectorStub,
 } from '../../../support/proactive-connector-stub';
 import { testMongoUri, uniqueDbName } from '../../../support/test-app';
+import { waitUntil } from '../../../support/wait-until';
 
 const logger = createLogger('error', (line) => process.stderr.write(line + '\n'));
 const sender = createProactiveSender({
@@ -45,14 +46,6 @@ const newPerson = (label = 'm'): Person => ({
   userId: `29:${label}-${randomUUID()}`,
   aadObjectId: randomUUID(),
 });
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 20_000, stepMs = 50) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, stepMs));
-  }
-}
 
 describe('the outbox (proactive messages through one rate-limited queue)', () => {
   let database: Database;
@@ -157,7 +150,10 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
     // so the next round skips the create.
     const personal = createPersonalConversations(db);
     const remembered = () => personal.find(unknown.map((p) => p.aadObjectId));
-    await until(async () => (await remembered()).size === 15);
+    await waitUntil(async () => (await remembered()).size === 15, {
+      what: 'all 15 conversations remembered',
+      timeoutMs: 20_000,
+    });
     expect((await remembered()).get(unknown[0].aadObjectId)).toBe(
       personalConversationId(unknown[0].userId),
     );
@@ -201,8 +197,9 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
     );
     const worker = startWorker();
     await worker.idle();
-    await until(
+    await waitUntil(
       async () => (await db.collection(collections.outboxOutcomes).countDocuments()) === 0,
+      { what: 'no outcome left to record', timeoutMs: 20_000 },
     );
     await worker.stop();
     const later = newPerson('later');
@@ -257,11 +254,15 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
     await outbox.enqueue([message('r:slow', slow, slowConversation)]);
 
     startWorker({ random: () => 0 });
-    await until(
+    await waitUntil(
       () => callsTo(slowConversation).length === 1 && callsTo(slowConversation)[0].status === 429,
+      { what: 'one throttled call to the slow conversation', timeoutMs: 20_000 },
     );
     await outbox.enqueue([message('r:other', other, personalConversationId(other.userId))]);
-    await until(async () => (await outbox.find('r:slow'))?.status === 'sent', 10_000);
+    await waitUntil(async () => (await outbox.find('r:slow'))?.status === 'sent', {
+      what: 'r:slow sent',
+      timeoutMs: 10_000,
+    });
 
     const [refused, accepted] = callsTo(slowConversation);
     expect(accepted.status).toBe(200);
@@ -281,7 +282,10 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
     await outbox.enqueue([message('r:down', p, conversation)]);
 
     startWorker({ maxAttempts: 3, backoff: { baseMs: 100, jitterMs: 0 } });
-    await until(async () => (await outbox.find('r:down'))?.status === 'failed');
+    await waitUntil(async () => (await outbox.find('r:down'))?.status === 'failed', {
+      what: 'r:down failed',
+      timeoutMs: 20_000,
+    });
 
     // Exactly three requests: the connector client's own hidden retries are off.
     const calls = callsTo(conversation);
@@ -364,7 +368,10 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
     await outbox.enqueue([message('r:create-once', p)]);
 
     startWorker({ backoff: { baseMs: 50, jitterMs: 0 } });
-    await until(async () => (await outbox.find('r:create-once'))?.status === 'sent');
+    await waitUntil(async () => (await outbox.find('r:create-once'))?.status === 'sent', {
+      what: 'r:create-once sent',
+      timeoutMs: 20_000,
+    });
 
     expect(stub.calls.filter((c) => c.kind === 'create' && c.userId === p.userId)).toHaveLength(1);
     expect(callsTo(personalConversationId(p.userId)).map((c) => c.status)).toEqual([502, 200]);
@@ -382,7 +389,10 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
     );
 
     const worker = startWorker();
-    await until(async () => (await outbox.stats()).sent === 10, 10_000);
+    await waitUntil(async () => (await outbox.stats()).sent === 10, {
+      what: '10 messages sent',
+      timeoutMs: 10_000,
+    });
     await worker.idle();
 
     const starts = callsTo(conversation).map((c) => c.startedAt);
@@ -413,7 +423,7 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
       logger,
       concurrency: 1,
     });
-    await until(() => stub.inFlight() === 1);
+    await waitUntil(() => stub.inFlight() === 1, { what: 'one call in flight', timeoutMs: 20_000 });
     await worker.stop();
 
     expect(await outbox.find('r:stop-0')).toMatchObject({ status: 'sent', attempts: 1 });
@@ -438,7 +448,10 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
     const worker = startWorker({ leaseMs: 1_000 });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(callsTo(personalConversationId(p.userId))).toHaveLength(0);
-    await until(async () => (await outbox.find('r:standby'))?.status === 'sent', 5_000);
+    await waitUntil(async () => (await outbox.find('r:standby'))?.status === 'sent', {
+      what: 'r:standby sent by the standby worker',
+      timeoutMs: 5_000,
+    });
 
     expect(callsTo(personalConversationId(p.userId))).toHaveLength(1);
     expect(worker.counters().takeovers).toBe(1);
@@ -516,15 +529,17 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
 
     const first = spawnWorker();
     try {
-      await until(() => stormUntil > 0, 40_000);
+      await waitUntil(() => stormUntil > 0, {
+        what: 'the throttling storm to start',
+        timeoutMs: 40_000,
+      });
       // Kill once the worker is waiting: nothing in flight and no call for 300 ms.
-      await until(
+      await waitUntil(
         () => {
           const last = Math.max(...stub.calls.map((c) => c.endedAt ?? Date.now()));
           return stub.inFlight() === 0 && Date.now() - last >= 300;
         },
-        2_000,
-        20,
+        { what: 'the worker waiting out the storm', timeoutMs: 2_000, stepMs: 20 },
       );
       expect(Date.now()).toBeLessThan(stormUntil); // still inside the storm: the worker is waiting
       first.kill('SIGKILL');
@@ -540,7 +555,11 @@ describe('the outbox (proactive messages through one rate-limited queue)', () =>
 
     const second = spawnWorker();
     try {
-      await until(async () => (await outbox.stats()).sent === 300, 60_000, 200);
+      await waitUntil(async () => (await outbox.stats()).sent === 300, {
+        what: 'all 300 messages sent',
+        timeoutMs: 60_000,
+        stepMs: 200,
+      });
       second.kill('SIGTERM');
       await exited(second);
     } finally {

@@ -16,6 +16,7 @@ import {
   type Member,
 } from '../../../support/team-harness';
 import { testMongoUri, uniqueDbName } from '../../../support/test-app';
+import { waitUntil } from '../../../support/wait-until';
 
 /**
  * A database written before schema version 3 kept rosters as one document per member (with the
@@ -191,11 +192,10 @@ describe('start-up migrations of a database from before schema version 3', () =>
 
     await start();
     expect(await view()).toEqual(before);
-    const deadline = Date.now() + 15_000;
-    while ((await app!.outbox.find('legacy-card'))?.status !== 'sent') {
-      if (Date.now() > deadline) throw new Error('the card left in the old queue was not sent');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntil(async () => (await app!.outbox.find('legacy-card'))?.status === 'sent', {
+      what: 'the card left in the old queue to be sent',
+      stepMs: 100,
+    });
     expect(await db.listCollections({ name: 'members' }).toArray()).toEqual([]);
     expect(
       await db
