@@ -11,6 +11,21 @@ import { useTestDatabase } from '../../../support/test-database';
 
 const silentLogger = createLogger('error', () => undefined);
 
+const person = (name: string) => ({ aadObjectId: `${name}-id`, name });
+/** A recognition as the store keeps it: Ana thanks Bo for impact in week 2026-W40. */
+const storedRecognition = (id: string, teamId: string, message: string, createdAt: Date) => ({
+  _id: id,
+  teamId,
+  week: '2026-W40',
+  sender: person('ana'),
+  recipients: [person('bo')],
+  recipientIds: ['bo-id'],
+  tag: { kind: 'trait', id: 'impact' },
+  tagKey: 'impact',
+  message,
+  createdAt,
+});
+
 describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
   const app = useTestApp('recognitionapi');
   const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
@@ -170,19 +185,13 @@ describe('the wall index', () => {
 
   it('lists once, after the catch-up, recognitions stored before the index existed', async () => {
     const repo = createRecognitionRepository(db(), createTrustWeekCounter(db()), silentLogger);
-    const person = (name: string) => ({ aadObjectId: `${name}-id`, name });
-    const legacy = (n: number) => ({
-      _id: `legacy-${n}`,
-      teamId: 'team-legacy',
-      week: '2026-W40',
-      sender: person('ana'),
-      recipients: [person('bo')],
-      recipientIds: ['bo-id'],
-      tag: { kind: 'trait', id: 'impact' },
-      tagKey: 'impact',
-      message: `old thanks ${n}`,
-      createdAt: new Date(Date.UTC(2026, 8, n)),
-    });
+    const legacy = (n: number) =>
+      storedRecognition(
+        `legacy-${n}`,
+        'team-legacy',
+        `old thanks ${n}`,
+        new Date(Date.UTC(2026, 8, n)),
+      );
     await db()
       .collection(collections.recognitions)
       .insertMany([1, 2, 3].map(legacy) as never[]);
@@ -210,18 +219,8 @@ describe('the start-up sweep of unfinished counts', () => {
   it('finishes the changes a crash left from their notes, once the older records are done', async () => {
     const weeks = createTrustWeekCounter(db());
     const repo = createRecognitionRepository(db(), weeks, silentLogger);
-    const person = (name: string) => ({ aadObjectId: `${name}-id`, name });
     const record = (id: string, extra: object = {}) => ({
-      _id: id,
-      teamId: 'team-sweep',
-      week: '2026-W40',
-      sender: person('ana'),
-      recipients: [person('bo')],
-      recipientIds: ['bo-id'],
-      tag: { kind: 'trait', id: 'impact' },
-      tagKey: 'impact',
-      message: `thanks ${id}`,
-      createdAt: new Date(Date.UTC(2026, 8, 30)),
+      ...storedRecognition(id, 'team-sweep', `thanks ${id}`, new Date(Date.UTC(2026, 8, 30))),
       ...extra,
     });
     // Cut off after storing: one noted, one stored before notes existed (no note).
