@@ -3,7 +3,7 @@ import { startConnectorStub } from './connector-stub';
 import { devToken, installTeam, type Member, type Team } from './team-harness';
 import { startTestApp } from './test-app';
 
-export type Connector = Awaited<ReturnType<typeof startConnectorStub>>;
+type Connector = Awaited<ReturnType<typeof startConnectorStub>>;
 export type { Team };
 
 export interface TestAppOptions {
@@ -13,15 +13,12 @@ export interface TestAppOptions {
   app?: AppOptions;
   /** Members who get a dev token before the tests, for `token(member)`. */
   members?: Member[];
-  /** A team installed before the tests, as Teams would, for `team`. */
-  team?: { members: Member[]; name?: string };
 }
 
 /** The running app and what surrounds it; every field is set once the suite's beforeAll ran. */
 export type TestApp = Awaited<ReturnType<typeof startTestApp>> & {
   /** The Bot Connector stub the app posts to; it records what was posted. */
   connector: Connector;
-  team: Team;
   token(member: Member): string;
   /** Installs the app in another team of `members`, as Teams would. */
   install(members: Member[], name?: string): Promise<Team>;
@@ -45,7 +42,6 @@ export function useTestApp(name: string, options: TestAppOptions = {}): TestApp 
     Object.assign(handle, { connector }, await startTestApp(name, env, options.app));
     for (const member of options.members ?? [])
       tokens.set(member, await devToken(handle.url, member));
-    if (options.team) handle.team = await handle.install(options.team.members, options.team.name);
   });
   afterAll(async () => {
     await handle.stop?.();
