@@ -36,33 +36,26 @@
  * 2 when the run was correct but missed a target (p99 under 100 ms, at least half the echo
  * throughput).
  */
-import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { MongoClient } from 'mongodb';
-import { createLogger } from '../bot/src/logger';
 import { collections } from '../test/support/schema';
-import {
-  startEmbeddedDatabase,
-  type EmbeddedDatabase,
-} from '../bot/src/platform/store/embedded-database';
 import { createInstallationRepository } from '../bot/src/people/installation-repository';
-import type { StubMember, StubReply, StubRequest } from './connector-stub';
+import type { StubMember } from './connector-stub';
 import {
   cleanups,
   envNumber,
-  ipcReplies,
   log,
   projectRoot,
   runBenchmark,
   sleep,
   startAppProcess,
   verdict,
-  waitForExit,
 } from './support/harness';
+import { startStub } from './support/stub-process';
+import { startBenchDatabase } from './support/bench-database';
 
 const TARGET_P99_MS = 100;
 const TARGET_RATIO = 0.5;
@@ -172,31 +165,6 @@ function composeExtensionType(body: string): unknown {
 
 // ---------------------------------------------------------------------------------------------
 // Processes.
-
-interface Stub {
-  url: string;
-  setRoster(conversationId: string, members: StubMember[]): Promise<void>;
-  posted(): Promise<Record<string, number>>;
-}
-
-async function startStub(): Promise<Stub> {
-  const child = fork(path.join(__dirname, 'connector-stub.js'), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  cleanups.push(async () => {
-    child.kill('SIGTERM');
-    await waitForExit(child, 3000);
-  });
-  const next = ipcReplies<StubRequest, StubReply>(child, 'connector stub');
-  const { url } = await next('ready');
-  return {
-    url,
-    setRoster: async (conversationId, members) => {
-      await next('roster-set', { type: 'roster', conversationId, members });
-    },
-    posted: async () => (await next('stats', { type: 'stats' })).posted,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Load.
@@ -335,14 +303,7 @@ async function main(): Promise<number> {
       `per scenario (warm-up ${WARMUP_SECONDS} s), temp dir ${tmp}`,
   );
 
-  log('starting the embedded FerretDB');
-  const embedded: EmbeddedDatabase = await startEmbeddedDatabase({
-    dataDir: path.join(tmp, 'db'),
-    cacheDir: path.join(root, '.cache', 'ferretdb'),
-    logger: createLogger('warn', (line) => process.stderr.write(`[ferretdb] ${line}\n`)),
-    progress: (line) => log(line),
-  });
-  cleanups.push(() => embedded.stop());
+  const { embedded, client: mongo } = await startBenchDatabase(root, path.join(tmp, 'db'));
 
   log('starting the Bot Connector stub (child process)');
   const stub = await startStub();
@@ -351,9 +312,6 @@ async function main(): Promise<number> {
   const app = await startAppProcess(root, path.join(tmp, 'app-data'), embedded.uri, DB_NAME);
   log(`app is healthy at ${app.url}`);
 
-  const mongo = new MongoClient(embedded.uri);
-  await mongo.connect();
-  cleanups.push(() => mongo.close());
   const db = mongo.db(DB_NAME);
 
   // Seed: the installed team (bot present: preview path) and a team without the bot (stores).

@@ -43,7 +43,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork } from 'node:child_process';
 import { MongoClient, type Db, type Document } from 'mongodb';
 import {
   defaultCheckinSettings,
@@ -74,29 +73,26 @@ import {
   type EmbeddedDatabase,
 } from '../bot/src/platform/store/embedded-database';
 import { listingId } from '../bot/src/platform/store/listings';
-import { membershipsId } from '../bot/src/people/memberships';
 import {
   recognitionIdFor,
   type RecognitionDoc,
 } from '../bot/src/features/recognition/recognition-repository';
-import { rosterDoc } from '../bot/src/people/rosters';
 import { trustYearId } from '../bot/src/features/trust-health/trust-week-repository';
 import { wallEntryOf, type WallEntry } from '../bot/src/features/recognition/wall-index';
-import type { StubMember, StubReply, StubRequest } from './connector-stub';
 import {
   cleanups,
   envNumber,
-  ipcReplies,
   log,
   projectRoot,
   runBenchmark,
   startAppProcess,
   verdict,
-  waitForExit,
 } from './support/harness';
+import { installationSets, TENANT_ID } from './support/installed-teams';
+import { startStub, type Stub } from './support/stub-process';
+import { hex, prng, uuidLike } from './support/random';
 
 const SEED_VERSION = 3;
-const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const DB_NAME = 'rapport_bench';
 const MEMBERS = 10;
 const BUSY_MEMBERS = 50;
@@ -120,32 +116,6 @@ const WARMUP = Math.round(envNumber('BENCH_WARMUP', 30, 0));
 const SAMPLE_TEAMS = Math.round(envNumber('BENCH_SAMPLE_TEAMS', 1000, 1));
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same database every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hex(rand: () => number, length: number): string {
-  let s = '';
-  while (s.length < length)
-    s += Math.floor(rand() * 0x100000000)
-      .toString(16)
-      .padStart(8, '0');
-  return s.slice(0, length);
-}
-
-const uuidLike = (rand: () => number) => {
-  const h = hex(rand, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
-};
 
 // ---------------------------------------------------------------------------------------------
 // The seed: teams first, then every collection's documents, generated as they are inserted.
@@ -263,52 +233,14 @@ function seedSets({ teams, now }: Plan): SeedSet[] {
     });
 
   return [
-    {
-      collection: collections.conversations,
-      *docs() {
-        for (const team of teams) {
-          yield {
-            _id: team.teamId,
-            kind: 'team',
-            tenantId: TENANT_ID,
-            name: team.name,
-            reference: { serviceUrl: 'https://smba.invalid/', conversation: { id: team.teamId } },
-            active: true,
-            installedAt,
-            updatedAt: installedAt,
-          };
-        }
-      },
-    },
-    {
-      collection: collections.rosters,
-      *docs() {
-        for (const team of teams) yield rosterDoc(team.teamId, team.roster, installedAt);
-      },
-    },
-    {
-      collection: collections.memberships,
-      *docs() {
-        for (const team of teams) {
-          for (const m of team.roster) {
-            yield {
-              _id: membershipsId(TENANT_ID, m.aadObjectId),
-              tenantId: TENANT_ID.toLowerCase(),
-              aadObjectId: m.aadObjectId,
-              conversations: [team.teamId],
-            };
-          }
-        }
-      },
-    },
-    {
-      collection: collections.teamSettings,
-      *docs() {
-        for (const team of teams) {
-          yield { _id: team.teamId, checkin: settings, leads: [team.roster[0].aadObjectId] };
-        }
-      },
-    },
+    ...installationSets(teams, {
+      installedAt,
+      settings,
+      reference: (team) => ({
+        serviceUrl: 'https://smba.invalid/',
+        conversation: { id: team.teamId },
+      }),
+    }),
     {
       collection: collections.schedules,
       *docs() {
@@ -641,11 +573,6 @@ interface Context {
   measured?: number;
 }
 
-interface Stub {
-  url: string;
-  setRoster(conversationId: string, members: StubMember[]): Promise<void>;
-}
-
 interface Endpoint {
   key: string;
   title: string;
@@ -900,24 +827,6 @@ interface SizeResult {
   failures: string[];
   /** Seconds from starting the app to the end of its start-up read of recognitions. */
   startUp: number;
-}
-
-async function startStub(): Promise<Stub> {
-  const child = fork(path.join(__dirname, 'connector-stub.js'), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  cleanups.push(async () => {
-    child.kill('SIGTERM');
-    await waitForExit(child, 3000);
-  });
-  const next = ipcReplies<StubRequest, StubReply>(child, 'connector stub');
-  const { url } = await next('ready');
-  return {
-    url,
-    setRoster: async (conversationId, members) => {
-      await next('roster-set', { type: 'roster', conversationId, members });
-    },
-  };
 }
 
 /** One size's database and app, running side by side with the others. */

@@ -23,9 +23,9 @@ import { startApp } from '../bot/src/app';
 import { loadConfig } from '../bot/src/config';
 import { createLogger } from '../bot/src/logger';
 import { startConnectorStub } from '../test/support/connector-stub';
-import { devToken, newMembers } from '../test/support/team-harness';
+import { devToken, installTeam, newMembers } from '../test/support/team-harness';
 import { launchChromium } from '../test/e2e/support/browser';
-import { installNamedTeam, recognize } from '../test/e2e/support/seed';
+import { recognize } from '../test/e2e/support/seed';
 
 const INITIAL_BUDGET_KB = 200;
 const RENDER_BUDGET_MS = 1000;
@@ -130,7 +130,7 @@ async function main(): Promise<number> {
   });
   try {
     const members = newMembers('Ana', 'Bo', 'Chen', 'Dee', 'Eli');
-    const team = await installNamedTeam(app.url, connector, members, 'Platform');
+    const team = await installTeam(app.url, connector, members, 'Platform');
     log(`seeding ${RECOGNITIONS} recognitions through the bot`);
     const traits = [
       'dependability',

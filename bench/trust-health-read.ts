@@ -60,21 +60,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { MongoClient, type Collection, type Db, type Document } from 'mongodb';
+import { type Collection, type Db, type Document } from 'mongodb';
 import {
   defaultCheckinSettings,
   recentWeeks,
   roundTimes,
 } from '../bot/src/features/checkins/domain/checkin';
 import { TRAIT_IDS, type TraitId } from '../bot/src/platform/domain/traits';
-import { createLogger } from '../bot/src/logger';
 import { collections, prepareSchema } from '../test/support/schema';
-import { membershipsId } from '../bot/src/people/memberships';
-import { rosterDoc } from '../bot/src/people/rosters';
-import {
-  startEmbeddedDatabase,
-  type EmbeddedDatabase,
-} from '../bot/src/platform/store/embedded-database';
 import {
   cleanups,
   envNumber,
@@ -85,9 +78,11 @@ import {
   startAppProcess,
   verdict,
 } from './support/harness';
+import { installationSets, TENANT_ID } from './support/installed-teams';
+import { hex, prng, uuidLike } from './support/random';
+import { startBenchDatabase } from './support/bench-database';
 
 const TARGET_P95_MS = 20;
-const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const DB_NAME = 'rapport_bench';
 const WEEKS = 52;
 const ANSWERS_PER_TEAM = 500; // 2,000 teams × 500 = 1,000,000
@@ -108,18 +103,6 @@ const DRAIN_BUDGET = envNumber('BENCH_DRAIN_SECONDS', 120, 1);
 const CANNON_TIMEOUT = 30;
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same database every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The seed plan: every team and week, computed first so that answers can be made to add up
@@ -163,20 +146,6 @@ const COMMENTS = [
   'Pairing on the incident write-up was the best part of my week.',
   'Priorities changed twice this sprint and nobody said why.',
 ];
-
-function hex(rand: () => number, length: number): string {
-  let s = '';
-  while (s.length < length)
-    s += Math.floor(rand() * 0x100000000)
-      .toString(16)
-      .padStart(8, '0');
-  return s.slice(0, length);
-}
-
-const uuidLike = (rand: () => number) => {
-  const h = hex(rand, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
-};
 
 function planTeams(rand: () => number): TeamPlan[] {
   return Array.from({ length: TEAMS }, (_, t) => {
@@ -296,56 +265,7 @@ function seedSets(
   );
 
   return [
-    {
-      collection: collections.conversations,
-      count: teams.length,
-      *docs() {
-        for (const team of teams) {
-          yield {
-            _id: team.teamId,
-            kind: 'team',
-            tenantId: TENANT_ID,
-            name: team.name,
-            reference: {},
-            active: true,
-            installedAt,
-            updatedAt: installedAt,
-          };
-        }
-      },
-    },
-    {
-      collection: collections.rosters,
-      count: teams.length,
-      *docs() {
-        for (const team of teams) yield rosterDoc(team.teamId, team.roster, installedAt);
-      },
-    },
-    {
-      collection: collections.memberships,
-      count: teams.reduce((sum, t) => sum + t.roster.length, 0),
-      *docs() {
-        for (const team of teams) {
-          for (const m of team.roster) {
-            yield {
-              _id: membershipsId(TENANT_ID, m.aadObjectId),
-              tenantId: TENANT_ID.toLowerCase(),
-              aadObjectId: m.aadObjectId,
-              conversations: [team.teamId],
-            };
-          }
-        }
-      },
-    },
-    {
-      collection: collections.teamSettings,
-      count: teams.length,
-      *docs() {
-        for (const team of teams) {
-          yield { _id: team.teamId, checkin: settings, leads: [team.roster[0].aadObjectId] };
-        }
-      },
-    },
+    ...installationSets(teams, { installedAt, settings, reference: () => ({}) }),
     {
       // One document per team and ISO year, a bucket per week, as the app keeps them.
       collection: collections.trustWeeks,
@@ -691,18 +611,8 @@ async function main(): Promise<number> {
       `${int(TOTAL_ANSWERS)} answers over ${WEEKS} weeks, temp dir ${tmp}`,
   );
 
-  log('starting the embedded FerretDB');
-  const embedded: EmbeddedDatabase = await startEmbeddedDatabase({
-    dataDir: path.join(tmp, 'db'),
-    cacheDir: path.join(root, '.cache', 'ferretdb'),
-    logger: createLogger('warn', (line) => process.stderr.write(`[ferretdb] ${line}\n`)),
-    progress: (line) => log(line),
-  });
-  cleanups.push(() => embedded.stop());
+  const { embedded, client: mongo } = await startBenchDatabase(root, path.join(tmp, 'db'));
 
-  const mongo = new MongoClient(embedded.uri);
-  await mongo.connect();
-  cleanups.push(() => mongo.close());
   const db = mongo.db(DB_NAME);
   // The app's indexes exist before the data, as they do in production, so inserts maintain them.
   await prepareSchema(db);

@@ -5,55 +5,30 @@
  * "Keep", a lead's check-in question and ratification, the status filter and the deep link, and
  * an axe-core scan with light and dark screenshots. Everything is seeded through the real API.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startConnectorStub } from '../support/connector-stub';
-import { call, devToken, newMembers, type Member } from '../support/team-harness';
-import { startTestApp } from '../support/test-app';
-import {
-  launchChromium,
-  screenshot,
-  seriousA11yViolations,
-  signInThroughForm,
-  useTheme,
-  useToken,
-} from './support/browser';
-import { installNamedTeam, type Connector, type SeededTeam } from './support/seed';
+import type { Locator, Page } from 'playwright-core';
+import { call, newMembers, type Member } from '../support/team-harness';
+import { screenshot, seriousA11yViolations, signInThroughForm } from './support/browser';
+import type { SeededTeam } from './support/seed';
+import { useBrowserApp, type PageOptions } from './support/use-browser-app';
+import type { Json } from '../support/http';
 
 jest.setTimeout(120_000);
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const DAY = 86_400_000;
 /** A local date (YYYY-MM-DD) `days` from now in UTC, the seeded teams' zone. */
 const utcDate = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 describe('working agreements in the tab', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Connector;
-  let browser: Browser;
   /** Five members, so three endorsements are a majority; Ana installed Rapport and leads. */
   const people = newMembers('Ana', 'Bo', 'Chen', 'Dee', 'Eli');
   const [ana, bo, chen, dee, eli] = people;
-  const tokens = new Map<Member, string>();
-  const token = (m: Member) => tokens.get(m)!;
+  const app = useBrowserApp('e2eagreements', { members: people });
+  const token = app.token;
   let fresh: SeededTeam;
   let team: SeededTeam;
-  const contexts: BrowserContext[] = [];
 
-  const newPage = async (
-    options: { as?: Member; theme?: 'light' | 'dark'; width?: number } = {},
-  ) => {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1100, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    if (options.as) await useToken(page, token(options.as));
-    await useTheme(page, options.theme ?? 'light');
-    return page;
-  };
+  const newPage = ({ as, ...options }: { as?: Member } & PageOptions = {}) =>
+    app.newPage({ ...options, token: as && token(as) });
   const tabUrl = (query: Record<string, string>) => `${app.url}/tab?${new URLSearchParams(query)}`;
   const agreementsUrl = (t: SeededTeam, extra: Record<string, string> = {}) =>
     tabUrl({ view: 'agreements', team: t.teamId, ...extra });
@@ -83,18 +58,8 @@ describe('working agreements in the tab', () => {
   };
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('e2eagreements');
-    browser = await launchChromium();
-    for (const m of people) tokens.set(m, await devToken(app.url, m));
-    fresh = await installNamedTeam(app.url, connector, people, 'Platform');
-    team = await installNamedTeam(app.url, connector, people, 'Design');
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.stop();
-    await connector?.close();
+    fresh = await app.install(people, 'Platform');
+    team = await app.install(people, 'Design');
   });
 
   it('proposes an agreement from a template, endorses it as three members and sees it become active', async () => {
@@ -506,7 +471,7 @@ describe('working agreements in the tab', () => {
   });
 
   it('shows "- " lines of an agreement as a list, with every word as typed', async () => {
-    const support = await installNamedTeam(app.url, connector, people, 'Support');
+    const support = await app.install(people, 'Support');
     const typed = [
       'On call, we:',
       '- answer <b>pages</b> within 15 minutes',

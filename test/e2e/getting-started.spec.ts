@@ -3,11 +3,10 @@
  * Playground side by side, the tab's local sign-in in headless Chromium, and Rapport installed in
  * the Playground's team with its "Install application" activity.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { getJson, postJson } from '../support/http';
 import { startPlayground, type RunningPlayground } from '../support/playground';
-import { startTestApp } from '../support/test-app';
-import { launchChromium, useTheme } from './support/browser';
+import { useBrowserApp } from './support/use-browser-app';
 
 jest.setTimeout(120_000);
 
@@ -19,15 +18,12 @@ interface PlaygroundConfig {
 }
 
 describe('getting started with the Agents Playground', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const app = useBrowserApp('e2estart');
   let playground: RunningPlayground;
   let config: PlaygroundConfig;
-  let browser: Browser;
-  let context: BrowserContext;
 
   const signIn = async (): Promise<Page> => {
-    const page = await context.newPage();
-    await useTheme(page, 'light');
+    const page = await app.newPage();
     await page.goto(`${app.url}/tab?view=wall`);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(`Signed in as ${config.currentUser.name}`).waitFor();
@@ -35,25 +31,17 @@ describe('getting started with the Agents Playground', () => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp('e2estart');
     playground = await startPlayground(`${app.url}/api/messages`);
     config = (
       (await getJson(`${playground.url}/_internal/v1/config`)).json as {
         config: PlaygroundConfig;
       }
     ).config;
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
   });
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close();
-    await playground?.stop();
-    await app?.stop();
-  });
+  afterAll(() => playground?.stop());
 
   it('suggests the Playground’s tenant and user in the sign-in form', async () => {
-    const page = await context.newPage();
+    const page = await app.newPage();
     await page.goto(`${app.url}/tab?view=wall`);
 
     expect(await page.getByLabel('Tenant id').inputValue()).toBe(config.tenantId);

@@ -4,27 +4,18 @@
  * can be reached from the navigation, the trust chart's week labels stay apart, and each view at
  * 390 px passes an axe-core scan and leaves a screenshot in test/e2e/artifacts/.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startConnectorStub } from '../support/connector-stub';
+import type { Page } from 'playwright-core';
 import { call, devToken, newMembers } from '../support/team-harness';
-import { startTestApp } from '../support/test-app';
-import {
-  launchChromium,
-  screenshot,
-  seriousA11yViolations,
-  useTheme,
-  useToken,
-} from './support/browser';
+import { screenshot, seriousA11yViolations } from './support/browser';
 import {
   backdateInstall,
-  installNamedTeam,
   recentWeeks,
   recognize,
   recognizeCiting,
   seedTrustWeeks,
-  type Connector,
   type SeededTeam,
 } from './support/seed';
+import { useBrowserApp } from './support/use-browser-app';
 
 jest.setTimeout(120_000);
 
@@ -39,26 +30,13 @@ const VIEWS = [
 const TRAITS = ['psychological-safety', 'dependability', 'structure-clarity', 'meaning', 'impact'];
 
 describe('the tab on a narrow screen', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Connector;
-  let browser: Browser;
+  const app = useBrowserApp('e2enarrow');
   let team: SeededTeam;
   let token: string;
-  const contexts: BrowserContext[] = [];
   const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
 
-  const newPage = async (width: number, signedIn = true): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport: { width, height: 800 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    if (signedIn) await useToken(page, token);
-    await useTheme(page, 'light');
-    return page;
-  };
+  const newPage = (width: number, signedIn = true): Promise<Page> =>
+    app.newPage({ width, height: 800, token: signedIn ? token : undefined });
   const open = async (page: Page, view: (typeof VIEWS)[number]) => {
     await page.goto(
       `${app.url}/tab?${new URLSearchParams({ view: view.view, team: team.teamId })}`,
@@ -71,10 +49,7 @@ describe('the tab on a narrow screen', () => {
     page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('e2enarrow');
-    browser = await launchChromium();
-    team = await installNamedTeam(app.url, connector, [ana, bo, chen, dee], 'Platform engineering');
+    team = await app.install([ana, bo, chen, dee], 'Platform engineering');
     token = await devToken(app.url, ana);
     const tokens = [bo, chen].map((m) => devToken(app.url, m));
     const proposed = await call('POST', `${team.path}/agreements`, token, {
@@ -107,12 +82,6 @@ describe('the tab on a narrow screen', () => {
       })),
     );
     await backdateInstall(app.database.db, team.teamId, 13);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.stop();
-    await connector?.close();
   });
 
   describe.each(VIEWS)('the $label view', (view) => {

@@ -5,46 +5,25 @@
  * change and others approve it until it is adopted; "Run a check-in now"; and an axe-core scan
  * with light and dark screenshots.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startConnectorStub } from '../support/connector-stub';
-import { call, devToken, newMembers, type Member } from '../support/team-harness';
-import { startTestApp } from '../support/test-app';
-import {
-  launchChromium,
-  screenshot,
-  seriousA11yViolations,
-  useTheme,
-  useToken,
-} from './support/browser';
-import { installNamedTeam, type Connector, type SeededTeam } from './support/seed';
+import type { Page } from 'playwright-core';
+import { call, newMembers, type Member } from '../support/team-harness';
+import { screenshot, seriousA11yViolations } from './support/browser';
+import type { SeededTeam } from './support/seed';
+import { useBrowserApp } from './support/use-browser-app';
 
 jest.setTimeout(120_000);
 
 describe('the check-in settings in the tab', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Connector;
-  let browser: Browser;
   /** Ana installed Rapport, so she leads; the others are members. */
   const people = newMembers('Ana', 'Bo', 'Chen', 'Dee', 'Eli');
   const [ana, bo, chen, dee] = people;
-  const tokens = new Map<Member, string>();
-  const token = (m: Member) => tokens.get(m)!;
+  const app = useBrowserApp('e2esettings', { members: people });
+  const token = app.token;
   let edited: SeededTeam;
   let voting: SeededTeam;
-  const contexts: BrowserContext[] = [];
 
-  const newPage = async (as: Member, theme: 'light' | 'dark' = 'light') => {
-    const context = await browser.newContext({
-      viewport: { width: 1100, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await useToken(page, token(as));
-    await useTheme(page, theme);
-    return page;
-  };
+  const newPage = (as: Member, theme: 'light' | 'dark' = 'light') =>
+    app.newPage({ token: token(as), theme });
   const settingsUrl = (t: SeededTeam) =>
     `${app.url}/tab?${new URLSearchParams({ view: 'settings', team: t.teamId })}`;
   const open = async (page: Page, t: SeededTeam) => {
@@ -55,18 +34,8 @@ describe('the check-in settings in the tab', () => {
     (await call('GET', `${t.path}/checkin/settings`, token(ana))).json;
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('e2esettings');
-    browser = await launchChromium();
-    for (const m of people) tokens.set(m, await devToken(app.url, m));
-    edited = await installNamedTeam(app.url, connector, people, 'Platform');
-    voting = await installNamedTeam(app.url, connector, people, 'Design');
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.stop();
-    await connector?.close();
+    edited = await app.install(people, 'Platform');
+    voting = await app.install(people, 'Design');
   });
 
   it('lets a lead change the schedule, time zone, quiet days, questions and group size', async () => {

@@ -4,61 +4,33 @@
  * and an axe-core scan plus light and dark screenshots of each view.
  */
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startConnectorStub } from '../support/connector-stub';
+import type { Page } from 'playwright-core';
 import { call, devToken, newMembers } from '../support/team-harness';
-import { startTestApp } from '../support/test-app';
-import {
-  launchChromium,
-  screenshot,
-  seriousA11yViolations,
-  useTheme,
-  useToken,
-} from './support/browser';
+import { screenshot, seriousA11yViolations } from './support/browser';
 import {
   backdateRoster,
-  installNamedTeam,
   recognize,
   recognizeCiting,
   TENANT_ID,
-  type Connector,
   type SeededTeam,
 } from './support/seed';
+import { useBrowserApp } from './support/use-browser-app';
 
 jest.setTimeout(120_000);
 
 describe('the tab, in a browser outside Teams', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Connector;
-  let browser: Browser;
+  const app = useBrowserApp('e2etab');
+  const newPage = app.newPage;
   let platform: SeededTeam;
   let design: SeededTeam;
   const [ana, bo, chen, dee, eli] = newMembers('Ana', 'Bo', 'Chen', 'Dee', 'Eli');
   let anaToken: string;
-  const contexts: BrowserContext[] = [];
-
-  /** A new page in a fresh context (its own storage), optionally signed in already. */
-  const newPage = async (options: { token?: string; theme?: 'light' | 'dark' } = {}) => {
-    const context = await browser.newContext({
-      viewport: { width: 1100, height: 900 },
-      locale: 'en-US',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    if (options.token) await useToken(page, options.token);
-    await useTheme(page, options.theme ?? 'light');
-    return page;
-  };
   const tabUrl = (query: Record<string, string>) => `${app.url}/tab?${new URLSearchParams(query)}`;
   const cards = (page: Page) => page.getByTestId('recognition-card');
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('e2etab');
-    browser = await launchChromium();
-    platform = await installNamedTeam(app.url, connector, [ana, bo, chen, dee, eli], 'Platform');
-    design = await installNamedTeam(app.url, connector, [ana, bo, chen], 'Design');
+    platform = await app.install([ana, bo, chen, dee, eli], 'Platform');
+    design = await app.install([ana, bo, chen], 'Design');
     for (let i = 1; i <= 20; i++)
       await recognize(app.url, platform, bo, chen, `for dependability thorough review number ${i}`);
     await recognize(app.url, platform, ana, bo, 'for dependability covered the release');
@@ -67,12 +39,6 @@ describe('the tab, in a browser outside Teams', () => {
     // Only people on the team for 30 days can be "quiet lately".
     await backdateRoster(app.database.db, platform.teamId, [ana, bo, chen, dee, eli], 40);
     anaToken = await devToken(app.url, ana);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.stop();
-    await connector?.close();
   });
 
   it('signs in with a dev token, lists the teams to pick from, and opens the wall', async () => {
@@ -237,7 +203,7 @@ describe('the tab, in a browser outside Teams', () => {
   });
 
   it('shows the agreement a recognition cites, linking to it', async () => {
-    const support = await installNamedTeam(app.url, connector, [ana, bo, chen], 'Support');
+    const support = await app.install([ana, bo, chen], 'Support');
     const proposed = await call('POST', `${support.path}/agreements`, anaToken, {
       templateId: 'ask-openly-and-kindly',
     });

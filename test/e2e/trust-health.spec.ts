@@ -6,28 +6,19 @@
  * Twelve weeks of history are seeded into the store (`trust_weeks` and one closed round), since
  * check-in rounds can only open in the present; the page reads them through the real API.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createListing } from '../../bot/src/platform/store/listings';
-import { startConnectorStub } from '../support/connector-stub';
 import { devToken, newMembers } from '../support/team-harness';
-import { startTestApp } from '../support/test-app';
-import {
-  launchChromium,
-  screenshot,
-  seriousA11yViolations,
-  useTheme,
-  useToken,
-} from './support/browser';
+import { screenshot, seriousA11yViolations } from './support/browser';
 import {
   backdateInstall,
-  installNamedTeam,
   recentWeeks,
   recognize,
   seedTrustWeeks,
-  type Connector,
   type SeededTeam,
   type SeedWeek,
 } from './support/seed';
+import { useBrowserApp } from './support/use-browser-app';
 
 jest.setTimeout(120_000);
 
@@ -80,25 +71,12 @@ const feedback = {
 };
 
 describe('the trust-health view', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Connector;
-  let browser: Browser;
+  const app = useBrowserApp('e2ehealth');
   let team: SeededTeam;
   let token: string;
-  const contexts: BrowserContext[] = [];
   const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
 
-  const newPage = async (theme: 'light' | 'dark' = 'light') => {
-    const context = await browser.newContext({
-      viewport: { width: 1100, height: 900 },
-      locale: 'en-US',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await useToken(page, token);
-    await useTheme(page, theme);
-    return page;
-  };
+  const newPage = (theme: 'light' | 'dark' = 'light') => app.newPage({ token, theme });
   const healthUrl = (extra: Record<string, string> = {}) =>
     `${app.url}/tab?${new URLSearchParams({ view: 'health', team: team.teamId, ...extra })}`;
   const chartPoints = (page: Page) =>
@@ -107,10 +85,7 @@ describe('the trust-health view', () => {
     ) as Promise<string[]>;
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('e2ehealth');
-    browser = await launchChromium();
-    team = await installNamedTeam(app.url, connector, [ana, bo, chen, dee], 'Platform');
+    team = await app.install([ana, bo, chen, dee], 'Platform');
     await recognize(app.url, team, bo, chen, 'for impact fixed the outage');
     await seedTrustWeeks(app.database.db, team.teamId, seeded);
     await backdateInstall(app.database.db, team.teamId, 13);
@@ -132,12 +107,6 @@ describe('the trust-health view', () => {
       `${team.teamId}|seeded`,
     );
     token = await devToken(app.url, ana);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await app?.stop();
-    await connector?.close();
   });
 
   it('loads the chart code only when the trust-health view opens', async () => {
@@ -232,7 +201,7 @@ describe('the trust-health view', () => {
   });
 
   it('lists only the weeks since Rapport joined a new team, and says so', async () => {
-    const fresh = await installNamedTeam(app.url, connector, [ana, bo, chen], 'Design');
+    const fresh = await app.install([ana, bo, chen], 'Design');
     const page = await newPage();
     await page.goto(
       `${app.url}/tab?${new URLSearchParams({ view: 'health', team: fresh.teamId })}`,

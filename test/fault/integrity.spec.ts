@@ -10,25 +10,29 @@ import { ferretDbsOn, running } from '../support/processes';
 import { startConnectorStub } from '../support/connector-stub';
 import { call, devToken, installTeam, newMembers, type Member } from '../support/team-harness';
 import { getJson, postJson } from '../support/http';
+import { waitUntil } from '../support/wait-until';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls until `check` holds, or fails with what it last saw. */
+/** Reads until `check` holds, or fails with what it last saw. */
 async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms: number) {
-  const deadline = Date.now() + ms;
   let last: T | undefined;
-  while (Date.now() < deadline) {
+  const holds = async () => {
     try {
       last = await read();
-      if (check(last)) return last;
+      return check(last);
     } catch {
-      // The app or its database is restarting: ask again.
+      return false; // the app or its database is restarting: ask again
     }
-    await sleep(200);
-  }
-  throw new Error(`gave up waiting; last seen: ${JSON.stringify(last)}`);
+  };
+  await waitUntil(holds, {
+    what: () => `a state the check accepts; last seen: ${JSON.stringify(last)}`,
+    timeoutMs: ms,
+    stepMs: 200,
+  });
+  return last as T;
 }
 
 /**

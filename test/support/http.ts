@@ -1,3 +1,6 @@
+/** Teams' and the API's JSON, read loosely: tests check the shapes that matter with expect. */
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 /** Posts JSON to the app the way a client would, returning status and parsed body. */
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(url, {

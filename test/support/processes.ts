@@ -37,16 +37,6 @@ export function ferretDbsOn(dataDir: string): number[] {
   });
 }
 
-/** Polls `check` until it holds or `timeoutMs` passes; returns whether it held. */
-export async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}
-
 export interface StartedProcess {
   pid: number;
   cmdline: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TENANT_ID, teamInstallationUpdate } from '../fixtures/teams-activities';
+import { TENANT_ID, teamInstallationUpdate, type TeamContext } from '../fixtures/teams-activities';
 import type { startConnectorStub } from './connector-stub';
 import { postJson } from './http';
 
@@ -12,6 +12,14 @@ export interface Member {
 export const newMembers = (...names: string[]): Member[] =>
   names.map((name) => ({ id: `29:${name}-${randomUUID()}`, aadObjectId: randomUUID(), name }));
 
+/** A team Teams would know, with fresh ids, whose bot messages go to `serviceUrl`. */
+export const newTeamContext = (serviceUrl: string, teamName = 'Platform'): TeamContext => ({
+  serviceUrl,
+  teamId: `19:${randomUUID()}@thread.tacv2`,
+  teamName,
+  channelId: `19:${randomUUID()}@thread.tacv2`,
+});
+
 /**
  * Installs the app in a new team over /api/messages, as Teams would, with the given roster, and
  * returns what tests need to act in it.
@@ -22,12 +30,7 @@ export async function installTeam(
   members: Member[],
   teamName = 'Platform',
 ) {
-  const team = {
-    serviceUrl: connector.url,
-    teamId: `19:${randomUUID()}@thread.tacv2`,
-    teamName,
-    channelId: `19:${randomUUID()}@thread.tacv2`,
-  };
+  const team = newTeamContext(connector.url, teamName);
   connector.setRoster(team.teamId, members);
   const res = await postJson(
     `${appUrl}/api/messages`,
@@ -36,6 +39,8 @@ export async function installTeam(
   if (res.status !== 200) throw new Error(`install failed: ${res.status} ${res.text}`);
   return { ...team, path: `${appUrl}/api/v1/teams/${encodeURIComponent(team.teamId)}` };
 }
+
+export type Team = Awaited<ReturnType<typeof installTeam>>;
 
 /** A dev token for a member (AUTH_MODE=dev), through the real endpoint. */
 export async function devToken(appUrl: string, member: Member): Promise<string> {

@@ -1,45 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { trustYearId } from '../../../bot/src/features/trust-health/trust-week-repository';
 import { isoWeekKey } from '../../../bot/src/platform/domain/week';
 import { collections } from '../../support/schema';
 import { TEAM_CACHE_MS } from '../../../bot/src/platform/store/short-lived-cache';
-import {
-  channelMessage,
-  TENANT_ID,
-  teamInstallationUpdate,
-  teamInvoke,
-} from '../../fixtures/teams-activities';
-import type { startConnectorStub } from '../../support/connector-stub';
+import { recognitionMessage, TENANT_ID, teamInvoke } from '../../fixtures/teams-activities';
 import { postJson } from '../../support/http';
-import type { Member } from '../../support/team-harness';
+import type { Member, Team } from '../../support/team-harness';
 
-export type Connector = Awaited<ReturnType<typeof startConnectorStub>>;
-export type SeededTeam = Awaited<ReturnType<typeof installNamedTeam>>;
+export type SeededTeam = Team;
 
 export { TENANT_ID };
-
-/** Installs the app in a new team called `name` over /api/messages, as Teams would. */
-export async function installNamedTeam(
-  appUrl: string,
-  connector: Connector,
-  members: Member[],
-  name: string,
-) {
-  const team = {
-    serviceUrl: connector.url,
-    teamId: `19:${randomUUID()}@thread.tacv2`,
-    teamName: name,
-    channelId: `19:${randomUUID()}@thread.tacv2`,
-  };
-  connector.setRoster(team.teamId, members);
-  const res = await postJson(
-    `${appUrl}/api/messages`,
-    teamInstallationUpdate(team, 'add', members[0]),
-  );
-  if (res.status !== 200) throw new Error(`install failed: ${res.status} ${res.text}`);
-  return { ...team, path: `${appUrl}/api/v1/teams/${encodeURIComponent(team.teamId)}` };
-}
 
 /** `from` recognizes `to` through the bot command, as a person would in a channel. */
 export async function recognize(
@@ -49,13 +19,7 @@ export async function recognize(
   to: Member,
   text: string,
 ): Promise<void> {
-  const message = channelMessage(team, from, `recognize <at>${to.name}</at> ${text}`);
-  message.entities.push({
-    type: 'mention',
-    text: `<at>${to.name}</at>`,
-    mentioned: { id: to.id, name: to.name },
-  });
-  const res = await postJson(`${appUrl}/api/messages`, message);
+  const res = await postJson(`${appUrl}/api/messages`, recognitionMessage(team, from, to, text));
   if (res.status !== 200) throw new Error(`recognize failed: ${res.status} ${res.text}`);
 }
 

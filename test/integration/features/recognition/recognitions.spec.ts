@@ -1,0 +1,263 @@
+import { isoWeekKey } from '../../../../bot/src/platform/domain/week';
+import { createLogger } from '../../../../bot/src/logger';
+import { collections } from '../../../support/schema';
+import { createRecognitionRepository } from '../../../../bot/src/features/recognition/recognition-repository';
+import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
+import { recognitionMessage } from '../../../fixtures/teams-activities';
+import { postJson } from '../../../support/http';
+import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp, type Team } from '../../../support/use-test-app';
+import { useTestDatabase } from '../../../support/test-database';
+
+const silentLogger = createLogger('error', () => undefined);
+
+const person = (name: string) => ({ aadObjectId: `${name}-id`, name });
+/** A recognition as the store keeps it: Ana thanks Bo for impact in week 2026-W40. */
+const storedRecognition = (id: string, teamId: string, message: string, createdAt: Date) => ({
+  _id: id,
+  teamId,
+  week: '2026-W40',
+  sender: person('ana'),
+  recipients: [person('bo')],
+  recipientIds: ['bo-id'],
+  tag: { kind: 'trait', id: 'impact' },
+  tagKey: 'impact',
+  message,
+  createdAt,
+});
+
+describe('recognition API (/api/v1/teams/{teamId}/recognitions)', () => {
+  const app = useTestApp('recognitionapi');
+  const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
+  let team: Team;
+  let anaToken: string;
+
+  const recognize = async (from: Member, to: Member, text: string) => {
+    const res = await postJson(`${app.url}/api/messages`, recognitionMessage(team, from, to, text));
+    expect(res.status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    team = await app.install([ana, bo, chen, dee]);
+    anaToken = await devToken(app.url, ana);
+    await recognize(ana, bo, 'for dependability covered the release');
+    await recognize(bo, chen, 'for impact fixed the outage');
+    await recognize(chen, bo, 'for meaning reminded us why');
+  });
+
+  it('lists recognitions newest first, paged with a cursor', async () => {
+    const first = await call('GET', `${team.path}/recognitions?limit=2`, anaToken);
+
+    expect(first.status).toBe(200);
+    expect(first.json.items.map((r: { message: string }) => r.message)).toEqual([
+      'reminded us why',
+      'fixed the outage',
+    ]);
+    const second = await call(
+      'GET',
+      `${team.path}/recognitions?limit=2&cursor=${first.json.nextCursor}`,
+      anaToken,
+    );
+    expect(second.json.items.map((r: { message: string }) => r.message)).toEqual([
+      'covered the release',
+    ]);
+    expect(second.json.nextCursor).toBeNull();
+  });
+
+  it('filters by trait and by recipient', async () => {
+    const byTrait = await call('GET', `${team.path}/recognitions?tag=impact`, anaToken);
+    const byRecipient = await call(
+      'GET',
+      `${team.path}/recognitions?recipient=${bo.aadObjectId}`,
+      anaToken,
+    );
+
+    expect(byTrait.json.items).toEqual([
+      expect.objectContaining({
+        message: 'fixed the outage',
+        tag: { kind: 'trait', id: 'impact' },
+      }),
+    ]);
+    expect(byRecipient.json.items.map((r: { message: string }) => r.message)).toEqual([
+      'reminded us why',
+      'covered the release',
+    ]);
+  });
+
+  it('refuses bad query values with a message naming the field', async () => {
+    const res = await call('GET', `${team.path}/recognitions?limit=500&tag=DROP%20TABLE`, anaToken);
+
+    expect(res.status).toBe(400);
+    expect(res.json.code).toBe('INVALID_INPUT');
+    expect(res.json.message).toBe(
+      'The tag must be a trait id (e.g. dependability) or value:<id>. The limit must be 1–100.',
+    );
+    expect(
+      (await call('GET', `${team.path}/recognitions?cursor=bm9wZQ`, anaToken)).json.message,
+    ).toBe('The cursor is not a cursor this API returned; start without one.');
+  });
+
+  it('lists members nobody recognized in the last 30 days, with no counts, once they have been on the team that long', async () => {
+    const quiet = async () => (await call('GET', `${team.path}/recognitions/quiet`, anaToken)).json;
+    // Installed minutes ago: nobody has had 30 days to be recognized.
+    expect(await quiet()).toEqual({ days: 30, members: [] });
+
+    // The same roster as if it had been there for 40 days.
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    await app.database.db.collection<{ _id: string }>(collections.rosters).updateOne(
+      { _id: team.teamId },
+      {
+        $set: Object.fromEntries(
+          [ana, bo, chen, dee].map((m) => [`joined.${m.aadObjectId}`, longAgo]),
+        ),
+      },
+    );
+
+    expect(await quiet()).toEqual({
+      days: 30,
+      members: [
+        { aadObjectId: ana.aadObjectId, name: 'Ana' },
+        { aadObjectId: dee.aadObjectId, name: 'Dee' },
+      ],
+    });
+  });
+
+  it('lets only the giver delete a recognition, and uncounts it', async () => {
+    await recognize(ana, dee, 'for impact great onboarding doc');
+    const list = await call(
+      'GET',
+      `${team.path}/recognitions?recipient=${dee.aadObjectId}`,
+      anaToken,
+    );
+    const id = list.json.items[0].id;
+    const boToken = await devToken(app.url, bo);
+
+    const notYours = await call('DELETE', `${team.path}/recognitions/${id}`, boToken);
+    const deleted = await call('DELETE', `${team.path}/recognitions/${id}`, anaToken);
+    const again = await call('DELETE', `${team.path}/recognitions/${id}`, anaToken);
+
+    expect(notYours).toEqual({
+      status: 403,
+      json: { code: 'RECOGNITION_NOT_YOURS', message: expect.any(String) },
+    });
+    expect(deleted.status).toBe(204);
+    expect(again.status).toBe(404);
+    const week = await createTrustWeekCounter(app.database.db).find(
+      team.teamId,
+      isoWeekKey(new Date()),
+    );
+    expect(week?.recognitions?.impact).toBe(1);
+  });
+
+  it('answers 403 to someone outside the team', async () => {
+    const [stranger] = newMembers('Eve');
+    const res = await call('GET', `${team.path}/recognitions`, await devToken(app.url, stranger));
+
+    expect(res.status).toBe(403);
+  });
+
+  it('lets a lead set the team’s values, which members then recognize by name', async () => {
+    const values = [{ id: 'ownership', label: 'Ownership' }];
+    const refused = await call('PUT', `${team.path}/values`, await devToken(app.url, bo), {
+      values,
+    });
+    const bad = await call('PUT', `${team.path}/values`, anaToken, {
+      values: [{ id: 'Bad Id', label: 'x' }],
+    });
+    const saved = await call('PUT', `${team.path}/values`, anaToken, { values });
+
+    expect(refused.status).toBe(403);
+    expect(bad.status).toBe(400);
+    expect(bad.json.message).toBe(
+      'Ids are 1–40 lowercase letters, digits or "-". A value needs a name.',
+    );
+    expect(saved).toEqual({ status: 200, json: { values } });
+    await recognize(dee, chen, 'for ownership took the incident from start to end');
+    const byValue = await call('GET', `${team.path}/recognitions?tag=value:ownership`, anaToken);
+    expect(byValue.json.items).toEqual([
+      expect.objectContaining({ tag: { kind: 'value', id: 'ownership', label: 'Ownership' } }),
+    ]);
+  });
+});
+
+describe('the wall index', () => {
+  const db = useTestDatabase('wallindex');
+
+  it('lists once, after the catch-up, recognitions stored before the index existed', async () => {
+    const repo = createRecognitionRepository(db(), createTrustWeekCounter(db()), silentLogger);
+    const legacy = (n: number) =>
+      storedRecognition(
+        `legacy-${n}`,
+        'team-legacy',
+        `old thanks ${n}`,
+        new Date(Date.UTC(2026, 8, n)),
+      );
+    await db()
+      .collection(collections.recognitions)
+      .insertMany([1, 2, 3].map(legacy) as never[]);
+    expect(await repo.list('team-legacy', { limit: 10 })).toEqual([]);
+
+    await repo.catchUp();
+    await repo.catchUp();
+
+    const wall = await repo.list('team-legacy', { limit: 2 });
+    expect(wall.map((r) => r.message)).toEqual(['old thanks 3', 'old thanks 2']);
+    const rest = await repo.list('team-legacy', {
+      limit: 2,
+      before: { createdAt: wall[1].createdAt, id: wall[1].id },
+    });
+    expect(rest.map((r) => r.message)).toEqual(['old thanks 1']);
+    expect(await repo.recognizedSince('team-legacy', new Date(Date.UTC(2026, 8, 2)))).toEqual(
+      new Set(['bo-id']),
+    );
+  });
+});
+
+describe('the start-up sweep of unfinished counts', () => {
+  const db = useTestDatabase('sweep');
+
+  it('finishes the changes a crash left from their notes, once the older records are done', async () => {
+    const weeks = createTrustWeekCounter(db());
+    const repo = createRecognitionRepository(db(), weeks, silentLogger);
+    const record = (id: string, extra: object = {}) => ({
+      ...storedRecognition(id, 'team-sweep', `thanks ${id}`, new Date(Date.UTC(2026, 8, 30))),
+      ...extra,
+    });
+    // Cut off after storing: one noted, one stored before notes existed (no note).
+    await db()
+      .collection(collections.recognitions)
+      .insertMany([
+        record('noted', { pending: 'count' }),
+        record('older', { pending: 'count' }),
+        record('done'),
+      ] as never[]);
+    const notes = db().collection<{ _id: string; at: Date }>(collections.recognitionChanges);
+    await notes.insertMany([
+      { _id: 'noted', at: new Date() },
+      // Finished but not tidied; a record never stored (long ago); one being stored right now.
+      { _id: 'done', at: new Date() },
+      { _id: 'never-stored', at: new Date(Date.now() - 3_600_000) },
+      { _id: 'storing', at: new Date() },
+    ]);
+
+    // The wall's own catch-up is over: only the sweep lists records here.
+    await db()
+      .collection<{ _id: string; listedAt: Date }>(collections.meta)
+      .insertOne({ _id: 'wall-index', listedAt: new Date() });
+
+    expect(await repo.catchUp()).toBe(2);
+    expect(await repo.catchUp()).toBe(0);
+
+    expect((await weeks.find('team-sweep', '2026-W40'))?.recognitions).toEqual({ impact: 2 });
+    expect((await repo.list('team-sweep', { limit: 10 })).map((r) => r.id).sort()).toEqual([
+      'noted',
+      'older',
+    ]);
+    expect(
+      await db()
+        .collection(collections.recognitions)
+        .countDocuments({ pending: { $exists: true } }),
+    ).toBe(0);
+    expect((await notes.find({}).toArray()).map((n) => n._id)).toEqual(['storing']);
+  });
+});

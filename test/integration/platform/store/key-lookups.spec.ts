@@ -1,0 +1,294 @@
+import { Collection, ObjectId } from 'mongodb';
+import { collections } from '../../../support/schema';
+import {
+  recognitionMessage,
+  checkinAnswer,
+  personalMessage,
+  teamInvoke,
+  teamMembersChanged,
+} from '../../../fixtures/teams-activities';
+import { postJson, type Json } from '../../../support/http';
+import { call, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp, type Team } from '../../../support/use-test-app';
+
+/** Driver calls that take a filter first. */
+const FILTERED = [
+  'find',
+  'findOne',
+  'countDocuments',
+  'distinct',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndUpdate',
+  'findOneAndReplace',
+  'findOneAndDelete',
+] as const;
+
+/**
+ * The job queues: the outbox worker and the scheduler poll them on their own, and what they read
+ * is bounded by the work waiting (README, "Reliability"), not by a team's data.
+ */
+const QUEUES = new Set<string>([
+  collections.outbox,
+  collections.outboxOutcomes,
+  collections.outboxPending,
+  collections.schedules,
+  collections.locks,
+]);
+
+/** What FerretDB answers from an index: a filter naming one `_id` (a string or an ObjectId). */
+const namesOneId = (filter: unknown) => {
+  const id = (filter as { _id?: unknown } | null)?._id;
+  return typeof id === 'string' || id instanceof ObjectId;
+};
+
+/**
+ * Every request a member makes, through the real endpoints of the app on the embedded database,
+ * reads and writes only documents it names by `_id`: the one filter FerretDB answers from an
+ * index, and the `_id` index on MongoDB. Anything else costs the whole collection, every team's
+ * rows, on FerretDB. The driver's collection methods are observed (each call still goes to the
+ * database) for the length of one request.
+ */
+describe('what a team member’s requests cost: lookups by key only', () => {
+  const members = newMembers('Ana', 'Bo', 'Chen', 'Dee');
+  const [ana, bo, chen, dee] = members;
+  let team: Team;
+  const spies: jest.SpyInstance[] = [];
+  let recording: { collection: string; method: string; filter: unknown }[] | undefined;
+
+  // Observing from before the app starts, as every query it makes must go through the spies.
+  beforeAll(() => {
+    for (const method of FILTERED) {
+      const original = Collection.prototype[method] as (...a: unknown[]) => unknown;
+      const spy = jest.spyOn(Collection.prototype, method) as unknown as jest.SpyInstance;
+      spy.mockImplementation(function (this: Collection, ...args: unknown[]) {
+        recording?.push({ collection: this.collectionName, method, filter: args[0] });
+        return original.apply(this, args);
+      });
+      spies.push(spy);
+    }
+  });
+  afterAll(() => {
+    for (const spy of spies) spy.mockRestore();
+  });
+  const app = useTestApp('keylookups', { members });
+  const token = app.token;
+
+  /** Runs `action` and returns the queries it made that do not name one `_id`. */
+  const unkeyed = async (action: () => Promise<unknown>) => {
+    const seen: NonNullable<typeof recording> = [];
+    recording = seen;
+    try {
+      await action();
+    } finally {
+      recording = undefined;
+    }
+    // Something was observed: the check is not passing because the observer saw nothing.
+    expect(seen.length).toBeGreaterThan(0);
+    return seen
+      .filter((q) => !QUEUES.has(q.collection) && !namesOneId(q.filter))
+      .map((q) => `${q.collection}.${q.method}(${JSON.stringify(q.filter)})`);
+  };
+
+  const ok = async (res: Promise<{ status: number; json: Json }>, status = 200) => {
+    const r = await res;
+    expect(r.status).toBe(status);
+    return r.json;
+  };
+  const post = async (activity: unknown) => {
+    const res = await postJson(`${app.url}/api/messages`, activity);
+    expect(res.status).toBe(200);
+    return res.json as Json;
+  };
+  const recognizeInChat = (from: Member, to: Member, text: string) =>
+    post(recognitionMessage(team, from, to, text));
+
+  it('installs, follows roster changes and answers GET /api/v1/me by key', async () => {
+    expect(
+      await unkeyed(async () => {
+        team = await app.install(members);
+      }),
+    ).toEqual([]);
+    expect(
+      await unkeyed(() =>
+        post(
+          teamMembersChanged(team, {
+            membersRemoved: [{ id: dee.id, aadObjectId: dee.aadObjectId }],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    app.connector.setRoster(team.teamId, members);
+    expect(
+      await unkeyed(() =>
+        post(
+          teamMembersChanged(team, {
+            membersAdded: [{ id: dee.id, aadObjectId: dee.aadObjectId }],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+
+    let me: Json = {};
+    expect(
+      await unkeyed(async () => {
+        me = await ok(call('GET', `${app.url}/api/v1/me`, token(dee)));
+      }),
+    ).toEqual([]);
+    expect(me.teams.map((t: Json) => t.id)).toEqual([team.teamId]);
+    expect(await unkeyed(() => ok(call('GET', team.path, token(ana))))).toEqual([]);
+    expect(await unkeyed(() => ok(call('GET', `${team.path}/members`, token(ana))))).toEqual([]);
+  });
+
+  it('recognizes through the message extension and the chat command, and reads the wall, by key', async () => {
+    expect(
+      await unkeyed(() =>
+        post(
+          teamInvoke(team, ana, 'composeExtension/fetchTask', {
+            commandId: 'recognize',
+            commandContext: 'compose',
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    let preview: Json = {};
+    expect(
+      await unkeyed(async () => {
+        preview = await post(
+          teamInvoke(team, ana, 'composeExtension/submitAction', {
+            commandId: 'recognize',
+            data: { teammates: bo.aadObjectId, tag: 'dependability', message: 'Covered on-call' },
+          }),
+        );
+      }),
+    ).toEqual([]);
+    expect(
+      await unkeyed(() =>
+        post(
+          teamInvoke(team, ana, 'composeExtension/submitAction', {
+            commandId: 'recognize',
+            botMessagePreviewAction: 'send',
+            botActivityPreview: [preview.composeExtension.activityPreview],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(await unkeyed(() => recognizeInChat(bo, chen, 'for impact fixed the outage'))).toEqual(
+      [],
+    );
+    await recognizeInChat(chen, dee, 'for meaning reminded us why');
+
+    let first: Json = {};
+    expect(
+      await unkeyed(async () => {
+        first = await ok(call('GET', `${team.path}/recognitions?limit=2`, token(ana)));
+      }),
+    ).toEqual([]);
+    expect(first.items).toHaveLength(2);
+    let older: Json = {};
+    expect(
+      await unkeyed(async () => {
+        older = await ok(
+          call('GET', `${team.path}/recognitions?limit=2&cursor=${first.nextCursor}`, token(ana)),
+        );
+      }),
+    ).toEqual([]);
+    expect(older.items.map((r: Json) => r.message)).toEqual(['Covered on-call']);
+    expect(
+      await unkeyed(() => ok(call('GET', `${team.path}/recognitions/quiet`, token(ana)))),
+    ).toEqual([]);
+    expect(
+      await unkeyed(() =>
+        ok(call('DELETE', `${team.path}/recognitions/${first.items[0].id}`, token(chen)), 204),
+      ),
+    ).toEqual([]);
+  });
+
+  it('runs a check-in round, takes an answer and reads trends, feedback and proposals by key', async () => {
+    let round: Json = {};
+    expect(
+      await unkeyed(async () => {
+        round = await ok(call('POST', `${team.path}/checkin/rounds`, token(ana)), 201);
+      }),
+    ).toEqual([]);
+    expect(
+      await unkeyed(() =>
+        post(
+          checkinAnswer(app.connector.url, bo, {
+            roundId: round.id,
+            dependability: '4',
+            freeText: 'Calm week',
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(await unkeyed(() => app.scheduler.tick(new Date(round.closesAt)))).toEqual([]);
+    for (const path of [
+      'trust-health?weeks=12',
+      'feedback',
+      'checkin/settings',
+      'checkin/proposals',
+    ]) {
+      expect(await unkeyed(() => ok(call('GET', `${team.path}/${path}`, token(bo))))).toEqual([]);
+    }
+    const { settings } = await ok(call('GET', `${team.path}/checkin/settings`, token(ana)));
+    let proposal: Json = {};
+    expect(
+      await unkeyed(async () => {
+        proposal = await ok(
+          call('POST', `${team.path}/checkin/proposals`, token(bo), {
+            questions: settings.questions.slice(0, 3),
+          }),
+          201,
+        );
+      }),
+    ).toEqual([]);
+    expect(
+      await unkeyed(() =>
+        ok(
+          call('POST', `${team.path}/checkin/proposals/${proposal.id}/votes`, token(chen), {
+            approve: true,
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('proposes, lists, opens and endorses working agreements by key', async () => {
+    let created: Json = {};
+    expect(
+      await unkeyed(async () => {
+        created = await ok(
+          call('POST', `${team.path}/agreements`, token(ana), {
+            title: 'Async by default',
+            text: 'We write things down before we meet.',
+            category: 'communication',
+          }),
+          201,
+        );
+      }),
+    ).toEqual([]);
+    expect(await unkeyed(() => ok(call('GET', `${team.path}/agreements`, token(bo))))).toEqual([]);
+    expect(
+      await unkeyed(() => ok(call('GET', `${team.path}/agreements/${created.id}`, token(bo)))),
+    ).toEqual([]);
+    expect(
+      await unkeyed(() =>
+        ok(
+          call(
+            'POST',
+            `${team.path}/agreements/${created.id}/proposals/${created.openProposal.id}/endorsements`,
+            token(bo),
+          ),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('clears a member’s unreachable mark from their 1:1 chat by key', async () => {
+    expect(await unkeyed(() => post(personalMessage(app.connector.url, dee, 'hi')))).toEqual([]);
+  });
+});
