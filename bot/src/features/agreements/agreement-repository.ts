@@ -1,4 +1,4 @@
-import type { Db } from 'mongodb';
+import type { Collection, Db, Filter, OptionalUnlessRequiredId } from 'mongodb';
 import type { Agreement, AgreementProposal } from './domain/agreement';
 import type { AgreementRepository } from './domain/agreement-ports';
 import { createListing } from '../../platform/store/listings';
@@ -19,6 +19,19 @@ function compact<T>(value: T): T {
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, compact(v)]),
   ) as T;
+}
+
+/** Replaces a document only if nobody changed it since it was read at `expectedRevision`. */
+async function replaceAtRevision<D extends { _id: string; teamId: string; revision: number }>(
+  collection: Collection<D>,
+  doc: D,
+  expectedRevision: number,
+): Promise<boolean> {
+  const res = await collection.replaceOne(
+    { _id: doc._id, teamId: doc.teamId, revision: expectedRevision } as Filter<D>,
+    doc as OptionalUnlessRequiredId<D>,
+  );
+  return res.modifiedCount === 1;
 }
 
 const toAgreement = ({ _id, ...rest }: AgreementDoc): Agreement => ({ id: _id, ...rest });
@@ -76,13 +89,8 @@ export function createAgreementRepository(db: Db): AgreementRepository {
         .slice(0, 1000);
     },
 
-    async saveAgreement(agreement, expectedRevision) {
-      const res = await agreements.replaceOne(
-        { _id: agreement.id, teamId: agreement.teamId, revision: expectedRevision },
-        agreementDoc(agreement),
-      );
-      return res.modifiedCount === 1;
-    },
+    saveAgreement: (agreement, expectedRevision) =>
+      replaceAtRevision(agreements, agreementDoc(agreement), expectedRevision),
 
     async createProposal(proposal) {
       await agreementProposals.add(
@@ -111,12 +119,7 @@ export function createAgreementRepository(db: Db): AgreementRepository {
         .slice(0, 500);
     },
 
-    async saveProposal(proposal, expectedRevision) {
-      const res = await proposals.replaceOne(
-        { _id: proposal.id, teamId: proposal.teamId, revision: expectedRevision },
-        proposalDoc(proposal),
-      );
-      return res.modifiedCount === 1;
-    },
+    saveProposal: (proposal, expectedRevision) =>
+      replaceAtRevision(proposals, proposalDoc(proposal), expectedRevision),
   };
 }

@@ -14,24 +14,11 @@ import {
   recognitionCollections,
   tagKey,
   wallEntryOf,
-  type Person,
-  type RecognitionTag,
+  type RecognitionDoc,
 } from '../recognition';
 import { createMemberships } from '../../people/memberships';
 import { createRosterReader } from '../../people/rosters';
 import { peopleCollections } from '../../people/people-collections';
-
-interface RecognitionDoc {
-  _id: string;
-  teamId: string;
-  sender: Person;
-  recipients: Person[];
-  recipientIds: string[];
-  tag: RecognitionTag;
-  tagKey: string;
-  message: string;
-  createdAt: Date;
-}
 
 type AgreementDoc = Omit<Agreement, 'id'> & { _id: string };
 type ProposalDoc = Omit<AgreementProposal, 'id'> & { _id: string };

@@ -18,6 +18,7 @@ export { recognitionCollections } from './recognition-collections';
 export { tagKey, type Person, type RecognitionTag, type TeamValue } from './domain/recognition';
 export type { TeamSettingsReader } from './recognition-service';
 export { createWallIndex, wallEntryOf } from './wall-index';
+export type { RecognitionDoc } from './recognition-repository';
 
 /** Recognition: thanking a colleague from chat, the message extension or the tab's wall. */
 export function createRecognitionFeature(deps: {
