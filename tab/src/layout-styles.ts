@@ -3,7 +3,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 /**
  * The layouts every view repeats, kept in one place so that the views stay alike: columns whose
  * gap spaces their children (headings carry no margins, see views/heading-styles), lists of cards,
- * indented lists of short lines, rows of buttons and secondary text.
+ * indented lists of short lines, raised panels, rows of buttons, a title with its badges, the
+ * terms of a description list and secondary text.
  */
 export const useLayoutStyles = makeStyles({
   columnS: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -25,8 +26,23 @@ export const useLayoutStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
   },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   rowS: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   rowM: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  titleBar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
   term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  definition: { margin: 0 },
 });
