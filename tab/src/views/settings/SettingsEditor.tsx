@@ -122,13 +122,6 @@ interface Props {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** A number from a SpinButton: its value when stepped, what was typed otherwise. */
-function spinValue(data: { value?: number | null; displayValue?: string }): number | undefined {
-  if (typeof data.value === 'number') return data.value;
-  const typed = Number(data.displayValue);
-  return data.displayValue !== undefined && Number.isFinite(typed) ? Math.round(typed) : undefined;
-}
-
 /**
  * The check-in settings as a form. The server checks every value and names what it refuses; the
  * form keeps people within the obvious limits (1–10 questions, a group of at least 3).
@@ -239,20 +232,14 @@ export function SettingsEditor({
               onChange={(timeZone) => setCadence({ timeZone })}
             />
           </Field>
-          <Field
+          <WholeNumberField
             label="Open for (hours)"
             hint={`How long each check-in stays open: ${MIN_WINDOW}–${MAX_WINDOW} hours.`}
-          >
-            <SpinButton
-              value={s.cadence.windowHours}
-              min={MIN_WINDOW}
-              max={MAX_WINDOW}
-              onChange={(_, d) => {
-                const hours = spinValue(d);
-                if (hours !== undefined) setCadence({ windowHours: hours });
-              }}
-            />
-          </Field>
+            value={s.cadence.windowHours}
+            min={MIN_WINDOW}
+            max={MAX_WINDOW}
+            onChange={(windowHours) => setCadence({ windowHours })}
+          />
         </div>
         <div>
           <Subtitle2 as="h4" className={headings.root} id={`${ids}-quiet`}>
@@ -410,17 +397,14 @@ export function SettingsEditor({
 
       <Fieldset legend="Anonymity">
         {lead ? (
-          <Field label="Minimum group size" hint={`${MIN_GROUP} to ${MAX_GROUP} people.`}>
-            <SpinButton
-              value={s.minGroupSize}
-              min={MIN_GROUP}
-              max={MAX_GROUP}
-              onChange={(_, d) => {
-                const size = spinValue(d);
-                if (size !== undefined) setSettings({ minGroupSize: size });
-              }}
-            />
-          </Field>
+          <WholeNumberField
+            label="Minimum group size"
+            hint={`${MIN_GROUP} to ${MAX_GROUP} people.`}
+            value={s.minGroupSize}
+            min={MIN_GROUP}
+            max={MAX_GROUP}
+            onChange={(minGroupSize) => setSettings({ minGroupSize })}
+          />
         ) : (
           <Text>
             Minimum group size: {s.minGroupSize}{' '}
@@ -498,5 +482,38 @@ function Fieldset({ legend, children }: { legend: string; children: ReactNode })
       </legend>
       {children}
     </fieldset>
+  );
+}
+
+/** A number from a SpinButton: its value when stepped, what was typed otherwise. */
+function spinValue(data: { value?: number | null; displayValue?: string }): number | undefined {
+  if (typeof data.value === 'number') return data.value;
+  const typed = Number(data.displayValue);
+  return data.displayValue !== undefined && Number.isFinite(typed) ? Math.round(typed) : undefined;
+}
+
+interface WholeNumberProps {
+  label: string;
+  hint: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (value: number) => void;
+}
+
+/** A whole number, stepped or typed; what cannot be read as a number leaves the value as it was. */
+function WholeNumberField({ label, hint, value, min, max, onChange }: WholeNumberProps) {
+  return (
+    <Field label={label} hint={hint}>
+      <SpinButton
+        value={value}
+        min={min}
+        max={max}
+        onChange={(_, d) => {
+          const typed = spinValue(d);
+          if (typed !== undefined) onChange(typed);
+        }}
+      />
+    </Field>
   );
 }

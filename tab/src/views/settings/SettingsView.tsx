@@ -13,6 +13,7 @@ import { useHeadingStyles } from '../heading-styles';
 import { useCallback, useId, useState } from 'react';
 import { teamPath } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
 import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
 import { useAnnouncer } from '../../components/LiveRegion';
 import { Loaded } from '../../components/Loaded';
@@ -110,14 +111,15 @@ export function SettingsView({ teamId }: { teamId: string }) {
         <h2 className={styles.title} id="settings-title">
           Check-in settings
         </h2>
-        <Loaded
-          resource={config}
-          loading={<LoadingCards count={3} label="Loading the check-in settings" />}
-          errorTitle="The check-in settings could not be loaded"
-          onRetry={reloadConfig}
-        >
-          {() => null}
-        </Loaded>
+        {config.status === 'loading' ? (
+          <LoadingCards count={3} label="Loading the check-in settings" />
+        ) : (
+          <ErrorState
+            title="The check-in settings could not be loaded"
+            error={config.error}
+            onRetry={reloadConfig}
+          />
+        )}
       </section>
     );
 
@@ -226,42 +228,29 @@ export function SettingsView({ teamId }: { teamId: string }) {
         <Subtitle1 as="h3" className={headings.root}>
           {isLead ? 'Change the settings' : 'The settings now'}
         </Subtitle1>
-        {isLead ? (
+        {!isLead && proposing && (
+          <Text>
+            Change the schedule or the questions, then propose it. It takes effect when a majority
+            of the members who vote within 7 days approve.
+          </Text>
+        )}
+        {isLead || proposing ? (
           <SettingsEditor
             key={editorKey}
             initial={initial}
             members={members}
-            mode="lead"
-            submitLabel="Save changes"
-            cancelLabel="Discard changes"
+            mode={isLead ? 'lead' : 'propose'}
+            submitLabel={isLead ? 'Save changes' : 'Propose this change'}
+            cancelLabel={isLead ? 'Discard changes' : 'Cancel'}
             busy={save.busy !== undefined}
             error={save.error}
-            saved={saved}
-            onSubmit={(draft) => void saveSettings(draft)}
-            onCancel={save.clearError}
+            saved={isLead ? saved : undefined}
+            onSubmit={(draft) => void (isLead ? saveSettings(draft) : propose(draft))}
+            onCancel={() => {
+              save.clearError();
+              if (!isLead) setProposing(false);
+            }}
           />
-        ) : proposing ? (
-          <>
-            <Text>
-              Change the schedule or the questions, then propose it. It takes effect when a majority
-              of the members who vote within 7 days approve.
-            </Text>
-            <SettingsEditor
-              key={editorKey}
-              initial={initial}
-              members={members}
-              mode="propose"
-              submitLabel="Propose this change"
-              cancelLabel="Cancel"
-              busy={save.busy !== undefined}
-              error={save.error}
-              onSubmit={(draft) => void propose(draft)}
-              onCancel={() => {
-                save.clearError();
-                setProposing(false);
-              }}
-            />
-          </>
         ) : (
           <>
             <SettingsSummary settings={settings} leadNames={leadNames} />
