@@ -8,14 +8,13 @@ interface Props<T> {
   loading: ReactNode;
   /** What could not be loaded, e.g. "Feedback could not be loaded". */
   errorTitle: string;
-  onRetry: () => void;
   children: (data: T) => ReactNode;
 }
 
 /** Data a view loads, as every view shows it: a placeholder, then the data or the error. */
-export function Loaded<T>({ resource, loading, errorTitle, onRetry, children }: Props<T>) {
+export function Loaded<T>({ resource, loading, errorTitle, children }: Props<T>) {
   if (resource.status === 'loading') return loading;
   if (resource.status === 'error')
-    return <ErrorState title={errorTitle} error={resource.error} onRetry={onRetry} />;
+    return <ErrorState title={errorTitle} error={resource.error} onRetry={resource.retry} />;
   return children(resource.data);
 }

@@ -23,7 +23,7 @@ export function FeedbackList({ teamId }: { teamId: string }) {
     (signal: AbortSignal) => api.get<Feedback>(teamPath(teamId, '/feedback'), signal),
     [api, teamId],
   );
-  const [feedback, reload] = useResource(load);
+  const [feedback] = useResource(load);
   const weeks =
     feedback.status === 'ok' ? feedback.data.weeks.filter((w) => w.comments.length) : [];
 
@@ -40,7 +40,6 @@ export function FeedbackList({ teamId }: { teamId: string }) {
         resource={feedback}
         loading={<LoadingCards count={2} label="Loading feedback" />}
         errorTitle="Feedback could not be loaded"
-        onRetry={reload}
       >
         {() =>
           weeks.length === 0 && (

@@ -60,7 +60,7 @@ export function PrivacyView() {
     (signal: AbortSignal) => api.get<PrivacyDescription>('/api/v1/privacy', signal),
     [api],
   );
-  const [privacy, reload] = useResource(load);
+  const [privacy] = useResource(load);
   const exporting = useAction();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleted, setDeleted] = useState(false);
@@ -94,7 +94,6 @@ export function PrivacyView() {
         resource={privacy}
         loading={<LoadingCards count={2} label="Loading what is stored" />}
         errorTitle="This list could not be loaded"
-        onRetry={reload}
       >
         {(data) => (
           <>

@@ -125,7 +125,7 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
     },
     [api, teamId, weeks],
   );
-  const [health, reload] = useResource(load);
+  const [health] = useResource(load);
 
   return (
     <section className={layout.columnL} aria-labelledby="health-title">
@@ -148,7 +148,6 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
         resource={health}
         loading={<LoadingBlock label="Loading trust health" />}
         errorTitle="Trust health could not be loaded"
-        onRetry={reload}
       >
         {(data) => (
           <>

@@ -119,7 +119,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
     (signal: AbortSignal) => api.get<AgreementDetail>(path, signal),
     [api, path],
   );
-  const [detail, reload, change] = useResource(load);
+  const [detail, change] = useResource(load);
   const heading = useRef<HTMLHeadingElement>(null);
   const [changing, setChanging] = useState(false);
   const [retiring, setRetiring] = useState(false);
@@ -182,7 +182,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
           <ErrorState
             title="The agreement could not be loaded"
             error={detail.error}
-            onRetry={reload}
+            onRetry={detail.retry}
           />
         )}
       </div>

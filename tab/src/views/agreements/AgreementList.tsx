@@ -65,7 +65,7 @@ export function AgreementList() {
       ),
     [api, teamId, status],
   );
-  const [list, reload, change] = useResource(load);
+  const [list, change] = useResource(load);
   const onChange = useCallback(
     (updated: AgreementSummary) =>
       change((data) => ({
@@ -120,7 +120,6 @@ export function AgreementList() {
         resource={list}
         loading={<LoadingCards label="Loading agreements" />}
         errorTitle="The agreements could not be loaded"
-        onRetry={reload}
       >
         {() =>
           items.length === 0 &&

@@ -73,7 +73,7 @@ export function ProposeAgreement() {
       api.get<{ items: AgreementTemplate[] }>(teamPath(teamId, '/agreement-templates'), signal),
     [api, teamId],
   );
-  const [templates, reload] = useResource(load);
+  const [templates] = useResource(load);
 
   const choose = (template?: AgreementTemplate) => {
     action.clearError();
@@ -163,7 +163,6 @@ export function ProposeAgreement() {
             resource={templates}
             loading={<LoadingCards label="Loading templates" count={4} />}
             errorTitle="The templates could not be loaded"
-            onRetry={reload}
           >
             {(data) => (
               <ul className={styles.gallery} aria-labelledby={galleryId}>

@@ -79,8 +79,8 @@ export function SettingsView({ teamId }: { teamId: string }) {
     (signal: AbortSignal) => api.get<{ members: Person[] }>(teamPath(teamId, '/members'), signal),
     [api, teamId],
   );
-  const [config, reloadConfig, changeConfig] = useResource(loadConfig);
-  const [proposals, reloadProposals, changeProposals] = useResource(loadProposals);
+  const [config, changeConfig] = useResource(loadConfig);
+  const [proposals, changeProposals] = useResource(loadProposals);
   const [roster] = useResource(loadMembers);
 
   const save = useAction();
@@ -117,7 +117,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
           <ErrorState
             title="The check-in settings could not be loaded"
             error={config.error}
-            onRetry={reloadConfig}
+            onRetry={config.retry}
           />
         )}
       </section>
@@ -271,7 +271,6 @@ export function SettingsView({ teamId }: { teamId: string }) {
           resource={proposals}
           loading={<LoadingCards count={1} label="Loading proposed changes" />}
           errorTitle="Proposed changes could not be loaded"
-          onRetry={reloadProposals}
         >
           {() =>
             openProposals.length === 0 && (
