@@ -3,8 +3,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 /**
  * The layouts every view repeats, kept in one place so that the views stay alike: columns whose
  * gap spaces their children (headings carry no margins, see views/heading-styles), lists of cards,
- * indented lists of short lines, raised panels, rows of buttons, a title with its badges, the
- * terms of a description list and secondary text.
+ * indented lists of short lines, raised panels, rows of buttons, a row centred on one line (a title
+ * with its badges, a badge with its actions), the terms of a description list and secondary text.
  */
 export const useLayoutStyles = makeStyles({
   columnS: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -36,7 +36,7 @@ export const useLayoutStyles = makeStyles({
   },
   rowS: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   rowM: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  titleBar: {
+  centeredRow: {
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',

@@ -129,7 +129,7 @@ export function AgreementCard({ agreement: a, onChange }: Props) {
       data-testid="agreement-card"
       data-status={a.status}
     >
-      <div className={layout.titleBar}>
+      <div className={layout.centeredRow}>
         <Subtitle2 as="h4" className={styles.title} id={headingId} tabIndex={-1}>
           <Link href={agreementHref(a.id)} onClick={follow}>
             {a.title}

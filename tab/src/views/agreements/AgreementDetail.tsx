@@ -247,7 +247,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
   return (
     <div className={layout.columnL} data-testid="agreement-detail">
       <BackLink onBack={() => open(undefined)} />
-      <div className={layout.titleBar}>
+      <div className={layout.centeredRow}>
         <h2 className={styles.title} id="agreements-title" ref={heading} tabIndex={-1}>
           {a.title}
         </h2>

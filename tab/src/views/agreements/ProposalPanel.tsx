@@ -150,7 +150,7 @@ export function ProposalPanel({
 
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid="proposal">
-      <div className={layout.titleBar}>
+      <div className={layout.centeredRow}>
         <Subtitle2 as={headingLevel} className={headings.target} id={headingId} tabIndex={-1}>
           {proposalHeading(p)}
         </Subtitle2>

@@ -76,7 +76,7 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
       aria-labelledby={headingId}
       data-testid="settings-proposal"
     >
-      <div className={layout.titleBar}>
+      <div className={layout.centeredRow}>
         <Subtitle2 as="h4" className={headings.root} id={headingId}>
           Proposed change, {formatDateTime(p.createdAt, locale)}
         </Subtitle2>
