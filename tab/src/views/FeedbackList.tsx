@@ -1,81 +1,62 @@
-import {
-  Body1,
-  Card,
-  makeStyles,
-  Subtitle1,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Card, makeStyles, Subtitle1, Subtitle2, Text } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import { teamPath } from '../api';
 import { EmptyState } from '../components/EmptyState';
-import { ErrorState } from '../components/ErrorState';
+import { Loaded } from '../components/Loaded';
 import { LoadingCards } from '../components/LoadingCards';
 import { formatWeek } from '../format';
+import { useLayoutStyles } from '../layout-styles';
 import { useSession } from '../session-context';
 import type { Feedback } from '../../../bot/src/features/checkins/checkin-schemas';
 import { useResource } from '../use-resource';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  weeks: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-  },
-  comments: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalXL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
   comment: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Free-text check-in feedback: no author and no time, only weeks that reached the threshold. */
 export function FeedbackList({ teamId }: { teamId: string }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { api, locale } = useSession();
   const load = useCallback(
     (signal: AbortSignal) => api.get<Feedback>(teamPath(teamId, '/feedback'), signal),
     [api, teamId],
   );
-  const [feedback, reload] = useResource(load);
+  const [feedback] = useResource(load);
   const weeks =
     feedback.status === 'ok' ? feedback.data.weeks.filter((w) => w.comments.length) : [];
 
   return (
-    <section className={styles.root} aria-labelledby="feedback-title">
+    <section className={layout.columnS} aria-labelledby="feedback-title">
       <Subtitle1 as="h3" id="feedback-title">
         Anonymous feedback
       </Subtitle1>
-      <Text className={styles.muted}>
+      <Text className={layout.muted}>
         What people wrote in check-ins, without names or times, shown only for weeks where enough
         people answered.
       </Text>
-      {feedback.status === 'loading' && <LoadingCards count={2} label="Loading feedback" />}
-      {feedback.status === 'error' && (
-        <ErrorState title="Feedback could not be loaded" error={feedback.error} onRetry={reload} />
-      )}
-      {feedback.status === 'ok' && weeks.length === 0 && (
-        <EmptyState title="No feedback yet">
-          Comments appear here when a check-in that enough people answered includes an open
-          question.
-        </EmptyState>
-      )}
+      <Loaded
+        resource={feedback}
+        loading={<LoadingCards count={2} label="Loading feedback" />}
+        errorTitle="Feedback could not be loaded"
+      >
+        {() =>
+          weeks.length === 0 && (
+            <EmptyState title="No feedback yet">
+              Comments appear here when a check-in that enough people answered includes an open
+              question.
+            </EmptyState>
+          )
+        }
+      </Loaded>
       {weeks.length > 0 && (
-        <ul className={styles.weeks}>
+        <ul className={layout.cards}>
           {weeks.map((w) => (
             <li key={w.week}>
               <Card>
                 <Subtitle2 as="h4">{formatWeek(w.week, locale)}</Subtitle2>
-                <ul className={styles.comments}>
+                <ul className={layout.lines}>
                   {w.comments.map((c, i) => (
                     <li key={i}>
                       <Body1 className={styles.comment}>{c}</Body1>

@@ -20,19 +20,18 @@ import {
 import { useCallback, useState } from 'react';
 import { LazyConfirmDialog } from '../components/LazyConfirmDialog';
 import { ErrorState } from '../components/ErrorState';
+import { Loaded } from '../components/Loaded';
 import { LoadingCards } from '../components/LoadingCards';
+import { useLayoutStyles } from '../layout-styles';
 import { useSession } from '../session-context';
 import type { PrivacyDescription } from '../../../bot/src/features/privacy/privacy-schemas';
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   scroll: { overflowX: 'auto' },
   table: { minWidth: '640px' },
   fieldColumn: { width: '28%' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
@@ -55,12 +54,13 @@ function download(blob: Blob, filename: string): void {
  */
 export function PrivacyView() {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { api, inTeams, signOut } = useSession();
   const load = useCallback(
     (signal: AbortSignal) => api.get<PrivacyDescription>('/api/v1/privacy', signal),
     [api],
   );
-  const [privacy, reload] = useResource(load);
+  const [privacy] = useResource(load);
   const exporting = useAction();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleted, setDeleted] = useState(false);
@@ -79,8 +79,8 @@ export function PrivacyView() {
   };
 
   return (
-    <section className={styles.root} aria-labelledby="privacy-title">
-      <div className={styles.section}>
+    <section className={layout.columnXL} aria-labelledby="privacy-title">
+      <div className={layout.columnS}>
         <Title3 as="h2" id="privacy-title">
           What Rapport stores
         </Title3>
@@ -90,54 +90,61 @@ export function PrivacyView() {
         </Text>
       </div>
 
-      {privacy.status === 'loading' && <LoadingCards count={2} label="Loading what is stored" />}
-      {privacy.status === 'error' && (
-        <ErrorState title="This list could not be loaded" error={privacy.error} onRetry={reload} />
-      )}
-      {privacy.status === 'ok' && (
-        <>
-          {privacy.data.stored.map((record) => (
-            <div className={styles.section} key={record.record} data-testid="stored-record">
-              <Subtitle1 as="h3">{record.record}</Subtitle1>
-              {/* Wider than a phone: it scrolls sideways, and takes focus so keys can scroll it. */}
-              <div className={styles.scroll} role="region" tabIndex={0} aria-label={record.record}>
-                <Table className={styles.table} aria-label={`${record.record}: stored fields`}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell className={styles.fieldColumn}>Field</TableHeaderCell>
-                      <TableHeaderCell>Why</TableHeaderCell>
-                      <TableHeaderCell>Who can see it</TableHeaderCell>
-                      <TableHeaderCell>How long it is kept</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {record.fields.map((f) => (
-                      <TableRow key={f.field}>
-                        <TableCell>{f.field}</TableCell>
-                        <TableCell>{f.why}</TableCell>
-                        <TableCell>{f.visibleTo}</TableCell>
-                        <TableCell>{f.kept}</TableCell>
+      <Loaded
+        resource={privacy}
+        loading={<LoadingCards count={2} label="Loading what is stored" />}
+        errorTitle="This list could not be loaded"
+      >
+        {(data) => (
+          <>
+            {data.stored.map((record) => (
+              <div className={layout.columnS} key={record.record} data-testid="stored-record">
+                <Subtitle1 as="h3">{record.record}</Subtitle1>
+                {/* Wider than a phone: it scrolls sideways, and takes focus so keys can scroll it. */}
+                <div
+                  className={styles.scroll}
+                  role="region"
+                  tabIndex={0}
+                  aria-label={record.record}
+                >
+                  <Table className={styles.table} aria-label={`${record.record}: stored fields`}>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell className={styles.fieldColumn}>Field</TableHeaderCell>
+                        <TableHeaderCell>Why</TableHeaderCell>
+                        <TableHeaderCell>Who can see it</TableHeaderCell>
+                        <TableHeaderCell>How long it is kept</TableHeaderCell>
                       </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                    </TableHeader>
+                    <TableBody>
+                      {record.fields.map((f) => (
+                        <TableRow key={f.field}>
+                          <TableCell>{f.field}</TableCell>
+                          <TableCell>{f.why}</TableCell>
+                          <TableCell>{f.visibleTo}</TableCell>
+                          <TableCell>{f.kept}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
               </div>
+            ))}
+            <div className={layout.columnS}>
+              <Subtitle1 as="h3">Never stored</Subtitle1>
+              <ul className={styles.list}>
+                {data.notStored.map((item) => (
+                  <li key={item}>
+                    <Text>{item}</Text>
+                  </li>
+                ))}
+              </ul>
             </div>
-          ))}
-          <div className={styles.section}>
-            <Subtitle1 as="h3">Never stored</Subtitle1>
-            <ul className={styles.list}>
-              {privacy.data.notStored.map((item) => (
-                <li key={item}>
-                  <Text>{item}</Text>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </>
-      )}
+          </>
+        )}
+      </Loaded>
 
-      <div className={styles.section}>
+      <div className={layout.columnS}>
         <Subtitle2 as="h3">Your data</Subtitle2>
         <Text>
           Download everything Rapport holds about you as a JSON file, or delete it: the recognitions
@@ -163,7 +170,7 @@ export function PrivacyView() {
             onRetry={exportData}
           />
         )}
-        <div className={styles.actions}>
+        <div className={layout.rowM}>
           <Button
             onClick={exportData}
             disabled={exporting.busy !== undefined}

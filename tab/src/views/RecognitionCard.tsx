@@ -9,10 +9,10 @@ import {
   Link,
   makeStyles,
   Text,
-  tokens,
 } from '@fluentui/react-components';
 import type { MouseEvent } from 'react';
 import { formatDate, joinNames } from '../format';
+import { useLayoutStyles } from '../layout-styles';
 import { traitLabel } from '../traits';
 import type { Recognition } from '../../../bot/src/features/recognition/recognition-schemas';
 import { updateParams } from '../url-state';
@@ -20,12 +20,6 @@ import { updateParams } from '../url-state';
 const useStyles = makeStyles({
   card: { width: '100%' },
   message: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  footer: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    flexWrap: 'wrap',
-  },
   spacer: { flexGrow: 1 },
 });
 
@@ -59,6 +53,7 @@ interface Props {
 /** One recognition: who thanked whom, for which trait or value, and why. */
 export function RecognitionCard({ recognition: r, locale, onDelete }: Props) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const recipients = joinNames(r.recipients.map((p) => p.name));
   const tag = r.tag.kind === 'trait' ? traitLabel(r.tag.id) : (r.tag.label ?? r.tag.id);
   const cited = r.agreement;
@@ -91,7 +86,7 @@ export function RecognitionCard({ recognition: r, locale, onDelete }: Props) {
           </Link>
         </Caption1>
       )}
-      <div className={styles.footer}>
+      <div className={layout.centeredRow}>
         <Badge appearance="tint" color={r.tag.kind === 'trait' ? 'brand' : 'informative'}>
           {tag}
         </Badge>

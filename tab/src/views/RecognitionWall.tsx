@@ -15,6 +15,8 @@ import { LazyConfirmDialog } from '../components/LazyConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingCards } from '../components/LoadingCards';
+import { Options } from '../components/Options';
+import { useLayoutStyles } from '../layout-styles';
 import { useSession } from '../session-context';
 import { TRAITS } from '../traits';
 import type {
@@ -29,7 +31,6 @@ import { RecognitionCard } from './RecognitionCard';
 import { WALL_PAGE_SIZE, wallPageUrl } from './wall-api';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   title: { ...typographyStyles.title3, margin: 0 },
   filters: {
     display: 'flex',
@@ -38,14 +39,7 @@ const useStyles = makeStyles({
     alignItems: 'flex-end',
   },
   filter: { minWidth: '220px' },
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-  },
+
   more: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalM },
 });
 
@@ -61,6 +55,7 @@ interface Wall {
 /** The recognition wall: newest first, filtered by trait or person, loaded page by page. */
 export function RecognitionWall({ teamId }: { teamId: string }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const hidden = useVisuallyHidden();
   const { api, me, locale } = useSession();
   const [params, update] = useUrlParams();
@@ -164,12 +159,13 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
   };
 
   const personOptions = [...people.entries()]
-    .map(([id, name]) => ({ id, name: id === me.aadObjectId ? `${name} (you)` : name }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
+    .map(([id, name]) => ({ id, label: id === me.aadObjectId ? `${name} (you)` : name }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
   const filtered = Boolean(tag || recipient);
+  const clearFilters = () => update({ trait: undefined, person: undefined });
 
   return (
-    <section className={styles.root} aria-labelledby="wall-title">
+    <section className={layout.columnL} aria-labelledby="wall-title">
       <h2 className={styles.title} id="wall-title" ref={heading} tabIndex={-1}>
         Recognition wall
       </h2>
@@ -179,11 +175,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
         <Field label="Trait" className={styles.filter}>
           <Select value={tag ?? ''} onChange={(_, d) => update({ trait: d.value || undefined })}>
             <option value="">All traits</option>
-            {TRAITS.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
+            <Options items={TRAITS} />
           </Select>
         </Field>
         <Field label="Recognized person" className={styles.filter}>
@@ -195,18 +187,10 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
             {recipient && !people.has(recipient) && (
               <option value={recipient}>Selected person</option>
             )}
-            {personOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options items={personOptions} />
           </Select>
         </Field>
-        {filtered && (
-          <Button onClick={() => update({ trait: undefined, person: undefined })}>
-            Clear filters
-          </Button>
-        )}
+        {filtered && <Button onClick={clearFilters}>Clear filters</Button>}
       </div>
 
       {!current && <LoadingCards label="Loading recognitions" />}
@@ -223,11 +207,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
         (filtered ? (
           <EmptyState
             title="No recognitions match these filters"
-            action={
-              <Button onClick={() => update({ trait: undefined, person: undefined })}>
-                Clear filters
-              </Button>
-            }
+            action={<Button onClick={clearFilters}>Clear filters</Button>}
           >
             Try another trait or person, or clear the filters to see the whole wall.
           </EmptyState>
@@ -238,7 +218,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
           </EmptyState>
         ))}
       {current && current.items.length > 0 && (
-        <ul className={styles.list} aria-label="Recognitions, newest first">
+        <ul className={layout.cards} aria-label="Recognitions, newest first">
           {current.items.map((r) => (
             <li key={r.id}>
               <RecognitionCard

@@ -18,10 +18,11 @@ import {
 import { lazy, Suspense, useCallback } from 'react';
 import { teamPath } from '../api';
 import { EmptyState } from '../components/EmptyState';
-import { ErrorState } from '../components/ErrorState';
+import { Loaded } from '../components/Loaded';
 import { LoadingBlock } from '../components/LoadingCards';
 import { formatDateTime, plural } from '../dates';
 import { formatPercent, formatWeek, formatWeekStart, joinNames } from '../format';
+import { useLayoutStyles } from '../layout-styles';
 import { useSession } from '../session-context';
 import { TRAITS } from '../traits';
 import type {
@@ -43,7 +44,6 @@ const TrustChart = lazy(() => import('./TrustChart'));
 export const PERIODS = ['12', '26', '52'] as const;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -51,7 +51,6 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalL,
   },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   chart: {
     margin: 0,
     padding: tokens.spacingHorizontalM,
@@ -60,7 +59,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   scroll: { overflowX: 'auto' },
-  muted: { color: tokens.colorNeutralForeground3 },
   numeric: { textAlign: 'end' },
   numericHeader: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
 });
@@ -112,6 +110,7 @@ function recognitionTotals(weeks: TrustWeek[]) {
  */
 export function TrustHealthView({ teamId }: { teamId: string }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { api, locale } = useSession();
   const [params, update] = useUrlParams();
   const weeks = PERIODS.includes(params.weeks as (typeof PERIODS)[number]) ? params.weeks! : '12';
@@ -126,10 +125,10 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
     },
     [api, teamId, weeks],
   );
-  const [health, reload] = useResource(load);
+  const [health] = useResource(load);
 
   return (
-    <section className={styles.root} aria-labelledby="health-title">
+    <section className={layout.columnL} aria-labelledby="health-title">
       <div className={styles.heading}>
         <Title3 as="h2" id="health-title">
           Trust health
@@ -145,24 +144,18 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
         </Field>
       </div>
 
-      {health.status === 'loading' && <LoadingBlock label="Loading trust health" />}
-      {health.status === 'error' && (
-        <ErrorState
-          title="Trust health could not be loaded"
-          error={health.error}
-          onRetry={reload}
-        />
-      )}
-      {health.status === 'ok' && (
-        <>
-          {health.data.openRound && <OpenRoundNote round={health.data.openRound} locale={locale} />}
-          <TrustHealthBody
-            data={health.data.health}
-            installedAt={health.data.installedAt}
-            locale={locale}
-          />
-        </>
-      )}
+      <Loaded
+        resource={health}
+        loading={<LoadingBlock label="Loading trust health" />}
+        errorTitle="Trust health could not be loaded"
+      >
+        {(data) => (
+          <>
+            {data.openRound && <OpenRoundNote round={data.openRound} locale={locale} />}
+            <TrustHealthBody data={data.health} installedAt={data.installedAt} locale={locale} />
+          </>
+        )}
+      </Loaded>
 
       <FeedbackList teamId={teamId} />
     </section>
@@ -192,6 +185,7 @@ interface BodyProps {
 
 function TrustHealthBody({ data, installedAt, locale }: BodyProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const installWeek = installedAt ? isoWeekKey(new Date(installedAt)) : undefined;
   const weeks = sinceInstalled(data.weeks, installWeek);
   const hasAverages = weeks.some((w) => w.status === 'ok');
@@ -220,7 +214,7 @@ function TrustHealthBody({ data, installedAt, locale }: BodyProps) {
         </EmptyState>
       )}
 
-      <div className={styles.section}>
+      <div className={layout.columnS}>
         <Subtitle1 as="h3">Week by week</Subtitle1>
         {latest?.status === 'ok' && latest.participation !== null && (
           <Text>
@@ -229,7 +223,7 @@ function TrustHealthBody({ data, installedAt, locale }: BodyProps) {
           </Text>
         )}
         {installWeek && weeks.length < data.weeks.length && (
-          <Text className={styles.muted} data-testid="installed-note">
+          <Text className={layout.muted} data-testid="installed-note">
             Rapport joined this team in the week of {formatWeekStart(installWeek, locale)}, so the
             weeks before it are not listed.
           </Text>
@@ -247,7 +241,7 @@ function TrustHealthBody({ data, installedAt, locale }: BodyProps) {
               {newestFirst.map((w) => (
                 <TableRow key={w.week} data-status={w.status}>
                   <TableCell>{formatWeek(w.week, locale)}</TableCell>
-                  <TableCell className={w.status === 'ok' ? undefined : styles.muted}>
+                  <TableCell className={w.status === 'ok' ? undefined : layout.muted}>
                     {checkinText(w)}
                   </TableCell>
                   <TableCell className={styles.numeric}>
@@ -262,9 +256,9 @@ function TrustHealthBody({ data, installedAt, locale }: BodyProps) {
         </div>
       </div>
 
-      <div className={styles.section}>
+      <div className={layout.columnS}>
         <Subtitle1 as="h3">Recognitions by trait</Subtitle1>
-        <Text className={styles.muted}>Counts for the period, for the team as a whole.</Text>
+        <Text className={layout.muted}>Counts for the period, for the team as a whole.</Text>
         <Table size="small" aria-label="Recognitions by trait" data-testid="recognition-totals">
           <TableHeader>
             <TableRow>

@@ -4,8 +4,6 @@ import {
   Card,
   Link,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Subtitle2,
   tokens,
@@ -13,6 +11,8 @@ import {
 import { useId, useState, type MouseEvent } from 'react';
 import { ErrorState } from '../../components/ErrorState';
 import { formatLocalDate } from '../../dates';
+import { SuccessNote } from '../../components/SuccessNote';
+import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type {
   AgreementSummary,
@@ -35,12 +35,6 @@ import { ProposalPanel } from './ProposalPanel';
 
 const useStyles = makeStyles({
   card: { width: '100%', gap: tokens.spacingVerticalM },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
   title: { margin: 0, flexGrow: 1, minWidth: '200px', ':focus': { outlineStyle: 'none' } },
   footer: {
     display: 'flex',
@@ -94,6 +88,7 @@ interface Props {
 /** One agreement in the list: its wording, badges, open proposal and the review's "Keep". */
 export function AgreementCard({ agreement: a, onChange }: Props) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { api, locale } = useSession();
   const { teamId, today, announce, open } = useAgreements();
   const headingId = useId();
@@ -134,7 +129,7 @@ export function AgreementCard({ agreement: a, onChange }: Props) {
       data-testid="agreement-card"
       data-status={a.status}
     >
-      <div className={styles.header}>
+      <div className={layout.centeredRow}>
         <Subtitle2 as="h4" className={styles.title} id={headingId} tabIndex={-1}>
           <Link href={agreementHref(a.id)} onClick={follow}>
             {a.title}
@@ -143,16 +138,10 @@ export function AgreementCard({ agreement: a, onChange }: Props) {
         <AgreementBadges agreement={a} />
       </div>
       <AgreementText text={a.text} />
-      {notice && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <SuccessNote>{notice}</SuccessNote>}
       {a.openProposal && (
         <ProposalPanel
-          teamId={teamId}
-          agreementId={a.id}
-          agreementTitle={a.title}
+          agreement={a}
           proposal={a.openProposal}
           headingLevel="h5"
           headingId={panelHeadingId}

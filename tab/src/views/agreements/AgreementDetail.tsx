@@ -4,8 +4,6 @@ import {
   Field,
   Link,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Subtitle1,
   Subtitle2,
@@ -15,13 +13,15 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { teamPath } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
 import { LoadingCards } from '../../components/LoadingCards';
 import { formatDateTime, formatLocalDate, plural } from '../../dates';
+import { SuccessNote } from '../../components/SuccessNote';
+import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type {
   AgreementDetail,
@@ -53,40 +53,13 @@ type AgreementEvent = AgreementDetail['history'][number];
 type CheckinQuestion = CheckinSettings['questions'][number];
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
   title: { ...typographyStyles.title3, margin: 0, flexGrow: 1, ':focus': { outlineStyle: 'none' } },
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
-  definition: { margin: 0 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
   },
   version: {
     display: 'flex',
@@ -96,14 +69,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  history: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalXL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
   },
 });
 
@@ -145,6 +110,7 @@ const PROPOSAL_OUTCOMES: Record<AgreementProposal['status'], string> = {
 /** One agreement: its wording, open proposal, actions, every version with its diff, history. */
 export function AgreementDetailView({ agreementId }: { agreementId: string }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api, locale } = useSession();
   const { teamId, today, timeZone, isLead, announce, open } = useAgreements();
@@ -153,7 +119,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
     (signal: AbortSignal) => api.get<AgreementDetail>(path, signal),
     [api, path],
   );
-  const [detail, reload, change] = useResource(load);
+  const [detail, change] = useResource(load);
   const heading = useRef<HTMLHeadingElement>(null);
   const [changing, setChanging] = useState(false);
   const [retiring, setRetiring] = useState(false);
@@ -200,7 +166,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
   if (detail.status === 'loading') return <LoadingCards count={2} label="Loading the agreement" />;
   if (detail.status === 'error')
     return (
-      <div className={styles.root}>
+      <div className={layout.columnL}>
         <BackLink onBack={() => open(undefined)} />
         <h2 className={styles.title} id="agreements-title">
           Working agreement
@@ -216,7 +182,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
           <ErrorState
             title="The agreement could not be loaded"
             error={detail.error}
-            onRetry={reload}
+            onRetry={detail.retry}
           />
         )}
       </div>
@@ -279,36 +245,36 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
   };
 
   return (
-    <div className={styles.root} data-testid="agreement-detail">
+    <div className={layout.columnL} data-testid="agreement-detail">
       <BackLink onBack={() => open(undefined)} />
-      <div className={styles.header}>
+      <div className={layout.centeredRow}>
         <h2 className={styles.title} id="agreements-title" ref={heading} tabIndex={-1}>
           {a.title}
         </h2>
         <AgreementBadges agreement={a} />
       </div>
 
-      <div className={styles.panel}>
+      <div className={layout.panel}>
         <AgreementText text={a.text} data-testid="agreement-text" />
         <dl className={styles.facts}>
-          <dt className={styles.term}>Category</dt>
-          <dd className={styles.definition}>{categoryLabel(a.category)}</dd>
-          <dt className={styles.term}>Proposed by</dt>
-          <dd className={styles.definition}>
+          <dt className={layout.term}>Category</dt>
+          <dd className={layout.definition}>{categoryLabel(a.category)}</dd>
+          <dt className={layout.term}>Proposed by</dt>
+          <dd className={layout.definition}>
             {a.createdBy.name}, {formatDateTime(a.createdAt, locale)}
           </dd>
           {a.adoptedAt && (
             <>
-              <dt className={styles.term}>In effect since</dt>
-              <dd className={styles.definition}>
+              <dt className={layout.term}>In effect since</dt>
+              <dd className={layout.definition}>
                 {formatDateTime(a.adoptedAt, locale)} (version {a.version})
               </dd>
             </>
           )}
           {a.status === 'active' && a.reviewOn && (
             <>
-              <dt className={styles.term}>Next review</dt>
-              <dd className={styles.definition}>
+              <dt className={layout.term}>Next review</dt>
+              <dd className={layout.definition}>
                 {formatLocalDate(a.reviewOn, locale)}
                 {timeZone ? `, ${timeZone}` : ''}: “Still keeping this?”
               </dd>
@@ -317,18 +283,12 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
         </dl>
       </div>
 
-      {notice && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <SuccessNote>{notice}</SuccessNote>}
 
       {a.openProposal && (
         <ProposalPanel
           key={a.openProposal.id}
-          teamId={teamId}
-          agreementId={a.id}
-          agreementTitle={a.title}
+          agreement={a}
           proposal={a.openProposal}
           headingLevel="h3"
           headingId={proposalHeadingId}
@@ -337,11 +297,11 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
       )}
 
       {a.status === 'active' && (
-        <section className={styles.section} aria-labelledby={actionsId}>
+        <section className={layout.columnS} aria-labelledby={actionsId}>
           <Subtitle1 as="h3" className={headings.target} id={actionsId} tabIndex={-1}>
             {review.due ? 'Still keeping this?' : 'Change it'}
           </Subtitle1>
-          <Text className={styles.muted}>
+          <Text className={layout.muted}>
             {proposalOpen
               ? 'A proposal is open for responses: a new one can be made once it is decided or its window ends.'
               : 'Changes go to the team as a proposal; nothing changes until the team decides.'}
@@ -367,7 +327,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
               }}
             />
           ) : (
-            <div className={styles.actions}>
+            <div className={layout.rowM}>
               {review.due && (
                 <Button
                   appearance="primary"
@@ -407,22 +367,19 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
         </section>
       )}
 
-      <section className={styles.section} aria-labelledby="versions-title">
-        <Subtitle1 as="h3" className={headings.root} id="versions-title">
-          Versions
-        </Subtitle1>
+      <Section id="versions-title" title="Versions">
         {versions.length === 0 ? (
-          <Text className={styles.muted}>
+          <Text className={layout.muted}>
             No version yet: it becomes version 1 when the team adopts it.
           </Text>
         ) : (
-          <ol className={styles.list} data-testid="versions">
+          <ol className={layout.cards} data-testid="versions">
             {versions.map((v) => (
               <li key={v.version} className={styles.version} data-testid="version">
                 <Subtitle2 as="h4" className={headings.root}>
                   Version {v.version}
                 </Subtitle2>
-                <Caption1 className={styles.muted}>
+                <Caption1 className={layout.muted}>
                   Adopted {formatDateTime(v.adoptedAt, locale)} · proposed by {v.proposedBy.name} ·{' '}
                   {v.decidedBy.kind === 'lead'
                     ? `ratified by ${v.decidedBy.lead.name}`
@@ -443,14 +400,11 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
             ))}
           </ol>
         )}
-      </section>
+      </Section>
 
       {past.length > 0 && (
-        <section className={styles.section} aria-labelledby="past-proposals-title">
-          <Subtitle1 as="h3" className={headings.root} id="past-proposals-title">
-            Decided proposals
-          </Subtitle1>
-          <ul className={styles.history}>
+        <Section id="past-proposals-title" title="Decided proposals">
+          <ul className={layout.lines}>
             {past.map((p) => (
               <li key={p.id}>
                 <Text>
@@ -462,14 +416,11 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
-      <section className={styles.section} aria-labelledby="history-title">
-        <Subtitle1 as="h3" className={headings.root} id="history-title">
-          History
-        </Subtitle1>
-        <ol className={styles.history} data-testid="history">
+      <Section id="history-title" title="History">
+        <ol className={layout.lines} data-testid="history">
           {a.history.map((e, i) => (
             <li key={i}>
               <Text>
@@ -478,7 +429,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
       <LazyConfirmDialog
         open={retiring}
@@ -515,5 +466,19 @@ function BackLink({ onBack }: { onBack: () => void }) {
     >
       ← All agreements
     </Link>
+  );
+}
+
+/** A part of the page under its own heading, which names it for screen readers. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const layout = useLayoutStyles();
+  const headings = useHeadingStyles();
+  return (
+    <section className={layout.columnS} aria-labelledby={id}>
+      <Subtitle1 as="h3" className={headings.root} id={id}>
+        {title}
+      </Subtitle1>
+      {children}
+    </section>
   );
 }

@@ -1,18 +1,9 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
+import { Options } from '../../components/Options';
 import type {
   AgreementCategory,
   AgreementContent,
@@ -30,7 +21,6 @@ export interface AgreementDraft extends AgreementContent {
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   category: { maxWidth: '320px' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
 interface Props {
@@ -125,11 +115,7 @@ export function AgreementForm({
           value={draft.category}
           onChange={(_, d) => set({ category: d.value as AgreementCategory })}
         >
-          {CATEGORIES.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
+          <Options items={CATEGORIES} />
         </Select>
       </Field>
       <Field label={noteLabel} hint={noteHint}>
@@ -140,27 +126,13 @@ export function AgreementForm({
           onChange={(_, d) => set({ note: d.value })}
         />
       </Field>
-      {error && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{errorTitle}</MessageBarTitle>
-            {error.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabled={busy}
-          icon={busy ? <Spinner size="tiny" /> : undefined}
-        >
-          {submitLabel}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      {error && <FormError title={errorTitle} error={error} />}
+      <FormActions
+        submitLabel={submitLabel}
+        busy={busy}
+        cancelDisabled={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

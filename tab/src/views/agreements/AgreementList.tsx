@@ -16,8 +16,9 @@ import { useHeadingStyles } from '../heading-styles';
 import { useCallback } from 'react';
 import { teamPath } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState } from '../../components/ErrorState';
+import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
+import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type { AgreementSummary } from '../../../../bot/src/features/agreements/agreement-schemas';
 import { useUrlParams } from '../../url-state';
@@ -33,7 +34,6 @@ import {
 import { useAgreements } from './agreements-context';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   filters: { flexWrap: 'wrap' },
   heading: {
     display: 'flex',
@@ -44,21 +44,13 @@ const useStyles = makeStyles({
   },
   title: { ...typographyStyles.title3, margin: 0, ':focus': { outlineStyle: 'none' } },
   intro: { maxWidth: '70ch' },
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-  },
   count: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
 });
 
 /** The agreements, grouped by category, with the status filter and what is due for review. */
 export function AgreementList() {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api } = useSession();
   const { teamId, today, open } = useAgreements();
@@ -73,7 +65,7 @@ export function AgreementList() {
       ),
     [api, teamId, status],
   );
-  const [list, reload, change] = useResource(load);
+  const [list, change] = useResource(load);
   const onChange = useCallback(
     (updated: AgreementSummary) =>
       change((data) => ({
@@ -86,7 +78,7 @@ export function AgreementList() {
   const due = items.filter((a) => reviewState(a, today).due);
 
   return (
-    <div className={styles.root}>
+    <div className={layout.columnL}>
       <div className={styles.heading}>
         <h2 className={styles.title} id="agreements-title" tabIndex={-1}>
           Working agreements
@@ -124,37 +116,36 @@ export function AgreementList() {
         </MessageBar>
       )}
 
-      {list.status === 'loading' && <LoadingCards label="Loading agreements" />}
-      {list.status === 'error' && (
-        <ErrorState
-          title="The agreements could not be loaded"
-          error={list.error}
-          onRetry={reload}
-        />
-      )}
-      {list.status === 'ok' &&
-        items.length === 0 &&
-        (status ? (
-          <EmptyState
-            title={`No ${STATUS_LABELS[status].toLowerCase()} agreements`}
-            action={<Button onClick={() => update({ status: undefined })}>Show all</Button>}
-          >
-            Nothing has this status right now. Show every agreement, or propose a new one.
-          </EmptyState>
-        ) : (
-          <EmptyState
-            title="No working agreements yet"
-            action={
-              <Button appearance="primary" onClick={() => open('new')}>
-                Start from a template
-              </Button>
-            }
-          >
-            Write down what usually goes unsaid: when people answer messages, what meetings are for,
-            whether cameras are on. Start from a template, edit it, and the team decides together
-            within 7 days.
-          </EmptyState>
-        ))}
+      <Loaded
+        resource={list}
+        loading={<LoadingCards label="Loading agreements" />}
+        errorTitle="The agreements could not be loaded"
+      >
+        {() =>
+          items.length === 0 &&
+          (status ? (
+            <EmptyState
+              title={`No ${STATUS_LABELS[status].toLowerCase()} agreements`}
+              action={<Button onClick={() => update({ status: undefined })}>Show all</Button>}
+            >
+              Nothing has this status right now. Show every agreement, or propose a new one.
+            </EmptyState>
+          ) : (
+            <EmptyState
+              title="No working agreements yet"
+              action={
+                <Button appearance="primary" onClick={() => open('new')}>
+                  Start from a template
+                </Button>
+              }
+            >
+              Write down what usually goes unsaid: when people answer messages, what meetings are
+              for, whether cameras are on. Start from a template, edit it, and the team decides
+              together within 7 days.
+            </EmptyState>
+          ))
+        }
+      </Loaded>
 
       {CATEGORIES.map((category) => {
         const inCategory = items.filter((a) => a.category === category.id);
@@ -162,14 +153,14 @@ export function AgreementList() {
         return (
           <section
             key={category.id}
-            className={styles.group}
+            className={layout.columnS}
             aria-labelledby={`category-${category.id}`}
             data-testid="agreement-category"
           >
             <Subtitle1 as="h3" className={headings.root} id={`category-${category.id}`}>
               {category.label} <span className={styles.count}>({inCategory.length})</span>
             </Subtitle1>
-            <ul className={styles.list}>
+            <ul className={layout.cards}>
               {inCategory.map((a) => (
                 <li key={a.id}>
                   <AgreementCard agreement={a} onChange={onChange} />

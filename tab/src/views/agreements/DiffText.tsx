@@ -43,22 +43,16 @@ export function DiffText({ changes, className }: { changes: WordChange[]; classN
   return (
     <Text className={mergeClasses(styles.text, className)} data-testid="diff-text">
       {changes.map((c, i) => {
-        const blank = c.value.trim() === '';
-        if (c.added)
-          return (
-            <ins key={i} className={styles.added}>
-              {!blank && <span className={hidden.root}>added: </span>}
-              {c.value}
-            </ins>
-          );
-        if (c.removed)
-          return (
-            <del key={i} className={styles.removed}>
-              {!blank && <span className={hidden.root}>removed: </span>}
-              {c.value}
-            </del>
-          );
-        return <span key={i}>{c.value}</span>;
+        if (!c.added && !c.removed) return <span key={i}>{c.value}</span>;
+        const Mark = c.added ? 'ins' : 'del';
+        return (
+          <Mark key={i} className={c.added ? styles.added : styles.removed}>
+            {c.value.trim() !== '' && (
+              <span className={hidden.root}>{c.added ? 'added: ' : 'removed: '}</span>
+            )}
+            {c.value}
+          </Mark>
+        );
       })}
     </Text>
   );

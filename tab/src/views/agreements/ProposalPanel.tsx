@@ -16,12 +16,15 @@ import { teamPath } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
 import { formatDateTime, formatRelative } from '../../dates';
+import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type {
   AgreementProposal,
+  AgreementSummary,
   ProposalWithAgreement,
 } from '../../../../bot/src/features/agreements/agreement-schemas';
 import { useAction } from '../../use-action';
+import { useAgreements } from './agreements-context';
 import { nextStepText, PHASE_LABELS, proposalHeading, tallyText } from './agreement-format';
 import { ContentDiffView } from './DiffText';
 import { ReasonForm } from './ReasonForm';
@@ -43,12 +46,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -56,11 +53,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
   },
-  term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
-  definition: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   note: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   objections: {
     display: 'flex',
     flexDirection: 'column',
@@ -87,9 +80,7 @@ const useStyles = makeStyles({
 });
 
 interface Props {
-  teamId: string;
-  agreementId: string;
-  agreementTitle: string;
+  agreement: Pick<AgreementSummary, 'id' | 'title'>;
   proposal: AgreementProposal;
   /** The heading level of the panel's title (it sits under the agreement's heading). */
   headingLevel: 'h3' | 'h4' | 'h5';
@@ -103,17 +94,17 @@ interface Props {
  * and the member's own response (endorse, object with a reason, answer an objection, ratify).
  */
 export function ProposalPanel({
-  teamId,
-  agreementId,
-  agreementTitle,
+  agreement: { id: agreementId, title: agreementTitle },
   proposal: p,
   headingLevel,
   headingId: givenHeadingId,
   onResult,
 }: Props) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api, me, locale } = useSession();
+  const { teamId } = useAgreements();
   const action = useAction();
   const ownHeadingId = useId();
   const headingId = givenHeadingId ?? ownHeadingId;
@@ -159,7 +150,7 @@ export function ProposalPanel({
 
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid="proposal">
-      <div className={styles.header}>
+      <div className={layout.centeredRow}>
         <Subtitle2 as={headingLevel} className={headings.target} id={headingId} tabIndex={-1}>
           {proposalHeading(p)}
         </Subtitle2>
@@ -182,16 +173,16 @@ export function ProposalPanel({
       )}
 
       <dl className={styles.facts}>
-        <dt className={styles.term}>Responses</dt>
-        <dd className={styles.definition} data-testid="tally">
+        <dt className={layout.term}>Responses</dt>
+        <dd className={layout.definition} data-testid="tally">
           {tallyText(p)}
         </dd>
-        <dt className={styles.term}>{voting ? 'Closes' : 'Closed'}</dt>
-        <dd className={styles.definition} data-testid="deadline">
+        <dt className={layout.term}>{voting ? 'Closes' : 'Closed'}</dt>
+        <dd className={layout.definition} data-testid="deadline">
           {closes}
         </dd>
-        <dt className={styles.term}>Your response</dt>
-        <dd className={styles.definition} data-testid="my-response">
+        <dt className={layout.term}>Your response</dt>
+        <dd className={layout.definition} data-testid="my-response">
           {p.myResponse === 'endorse'
             ? 'You endorsed it.'
             : p.myResponse === 'object'
@@ -202,14 +193,14 @@ export function ProposalPanel({
         </dd>
       </dl>
       {nextStep && <Text>{nextStep}</Text>}
-      <Caption1 className={styles.muted} data-testid="rule">
+      <Caption1 className={layout.muted} data-testid="rule">
         How the team decides: {p.rule}
       </Caption1>
 
       {action.error && <ErrorState title="That did not work" error={action.error} />}
 
       {decidable && (voting || p.canRatify) && (
-        <div className={styles.actions} role="group" aria-label="Your response">
+        <div className={layout.rowS} role="group" aria-label="Your response">
           {voting && p.myResponse !== 'endorse' && (
             <Button
               appearance="primary"
@@ -312,6 +303,7 @@ function ObjectionItem({
   busy: string | undefined;
 }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [open, setOpen] = useState(false);
 
   const submit = async (text: string) => {
@@ -339,7 +331,7 @@ function ObjectionItem({
         </ul>
       )}
       {canAnswer && !open && (
-        <div className={styles.actions}>
+        <div className={layout.rowS}>
           <Button
             size="small"
             onClick={() => setOpen(true)}

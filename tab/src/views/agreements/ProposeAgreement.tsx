@@ -13,8 +13,9 @@ import {
 import { useHeadingStyles } from '../heading-styles';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { teamPath } from '../../api';
-import { ErrorState } from '../../components/ErrorState';
+import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
+import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type {
   AgreementSummary,
@@ -29,7 +30,6 @@ import { agreementHref, useAgreements } from './agreements-context';
 import { AgreementText } from './AgreementText';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   title: { ...typographyStyles.title3, margin: 0, ':focus': { outlineStyle: 'none' } },
   intro: { maxWidth: '70ch' },
   gallery: {
@@ -46,14 +46,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  draft: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
 });
 
 const BLANK = { title: '', text: '', category: 'communication' } as const;
@@ -64,6 +56,7 @@ const BLANK = { title: '', text: '', category: 'communication' } as const;
  */
 export function ProposeAgreement() {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api } = useSession();
   const { teamId, announce, open } = useAgreements();
@@ -80,7 +73,7 @@ export function ProposeAgreement() {
       api.get<{ items: AgreementTemplate[] }>(teamPath(teamId, '/agreement-templates'), signal),
     [api, teamId],
   );
-  const [templates, reload] = useResource(load);
+  const [templates] = useResource(load);
 
   const choose = (template?: AgreementTemplate) => {
     action.clearError();
@@ -104,7 +97,7 @@ export function ProposeAgreement() {
   };
 
   return (
-    <div className={styles.root}>
+    <div className={layout.columnL}>
       <Link
         href={agreementHref(undefined)}
         onClick={(e) => {
@@ -119,7 +112,7 @@ export function ProposeAgreement() {
       </h2>
 
       {choice ? (
-        <div className={styles.draft}>
+        <div className={layout.panel}>
           <div className={styles.row}>
             <Text>
               {choice.template
@@ -166,42 +159,40 @@ export function ProposeAgreement() {
           <Subtitle1 as="h3" className={headings.root} id={galleryId}>
             Templates
           </Subtitle1>
-          {templates.status === 'loading' && <LoadingCards label="Loading templates" count={4} />}
-          {templates.status === 'error' && (
-            <ErrorState
-              title="The templates could not be loaded"
-              error={templates.error}
-              onRetry={reload}
-            />
-          )}
-          {templates.status === 'ok' && (
-            <ul className={styles.gallery} aria-labelledby={galleryId}>
-              {templates.data.items.map((t) => (
-                <li key={t.id}>
-                  <Card className={styles.template} data-testid="agreement-template">
-                    <Subtitle2 as="h4" className={headings.root}>
-                      {t.title}
-                    </Subtitle2>
-                    <div>
-                      <Badge appearance="tint" color="informative">
-                        {categoryLabel(t.category)}
-                      </Badge>
-                    </div>
-                    <AgreementText text={t.text} className={styles.templateText} />
-                    <div>
-                      <Button
-                        appearance="primary"
-                        onClick={() => choose(t)}
-                        aria-label={`Use this template: ${t.title}`}
-                      >
-                        Use this template
-                      </Button>
-                    </div>
-                  </Card>
-                </li>
-              ))}
-            </ul>
-          )}
+          <Loaded
+            resource={templates}
+            loading={<LoadingCards label="Loading templates" count={4} />}
+            errorTitle="The templates could not be loaded"
+          >
+            {(data) => (
+              <ul className={styles.gallery} aria-labelledby={galleryId}>
+                {data.items.map((t) => (
+                  <li key={t.id}>
+                    <Card className={styles.template} data-testid="agreement-template">
+                      <Subtitle2 as="h4" className={headings.root}>
+                        {t.title}
+                      </Subtitle2>
+                      <div>
+                        <Badge appearance="tint" color="informative">
+                          {categoryLabel(t.category)}
+                        </Badge>
+                      </div>
+                      <AgreementText text={t.text} className={styles.templateText} />
+                      <div>
+                        <Button
+                          appearance="primary"
+                          onClick={() => choose(t)}
+                          aria-label={`Use this template: ${t.title}`}
+                        >
+                          Use this template
+                        </Button>
+                      </div>
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Loaded>
         </>
       )}
     </div>

@@ -1,10 +1,7 @@
-import { Button, Field, makeStyles, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import { Field, Textarea } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-});
+import { FormActions } from '../../components/FormActions';
+import { useLayoutStyles } from '../../layout-styles';
 
 interface Props {
   /** Whether the form is shown; the draft is kept while it is hidden. */
@@ -46,7 +43,7 @@ export function ReasonForm({
   onSubmit,
   onCancel,
 }: Props) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string>();
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -71,7 +68,11 @@ export function ReasonForm({
   };
 
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} aria-label={formLabel}>
+    <form
+      className={layout.columnS}
+      onSubmit={(event) => void submit(event)}
+      aria-label={formLabel}
+    >
       <Field
         label={label}
         required
@@ -87,26 +88,17 @@ export function ReasonForm({
           onChange={(_, d) => setText(d.value)}
         />
       </Field>
-      <div className={styles.actions}>
-        <Button
-          type="submit"
-          appearance="primary"
-          size={size}
-          disabled={busy || disabled}
-          icon={busy ? <Spinner size="tiny" /> : undefined}
-        >
-          {submitLabel}
-        </Button>
-        <Button
-          size={size}
-          onClick={() => {
-            setProblem(undefined);
-            onCancel();
-          }}
-        >
-          Cancel
-        </Button>
-      </div>
+      <FormActions
+        submitLabel={submitLabel}
+        busy={busy}
+        submitDisabled={disabled}
+        size={size}
+        compact
+        onCancel={() => {
+          setProblem(undefined);
+          onCancel();
+        }}
+      />
     </form>
   );
 }

@@ -7,12 +7,11 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
+  mergeClasses,
   Radio,
   RadioGroup,
   Select,
   SpinButton,
-  Spinner,
   Subtitle2,
   Switch,
   Text,
@@ -22,7 +21,11 @@ import { useHeadingStyles } from '../heading-styles';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useVisuallyHidden } from '../../a11y';
 import type { ApiError } from '../../api';
+import { FormActions } from '../../components/FormActions';
+import { FormError } from '../../components/FormError';
+import { Options } from '../../components/Options';
 import { formatLocalDate } from '../../dates';
+import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import { TRAITS } from '../../traits';
 import type { CheckinSettings } from '../../../../bot/src/features/checkins/checkin-schemas';
@@ -41,7 +44,6 @@ import { TimeZonePicker } from './TimeZonePicker';
 type Cadence = CheckinSettings['cadence'];
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   fieldset: {
     display: 'flex',
     flexDirection: 'column',
@@ -59,15 +61,6 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
   },
   question: {
     display: 'grid',
@@ -101,12 +94,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   addDay: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-  },
+  actions: { alignItems: 'center' },
   leads: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   narrow: { maxWidth: '220px' },
 });
@@ -134,13 +122,6 @@ interface Props {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** A number from a SpinButton: its value when stepped, what was typed otherwise. */
-function spinValue(data: { value?: number | null; displayValue?: string }): number | undefined {
-  if (typeof data.value === 'number') return data.value;
-  const typed = Number(data.displayValue);
-  return data.displayValue !== undefined && Number.isFinite(typed) ? Math.round(typed) : undefined;
-}
-
 /**
  * The check-in settings as a form. The server checks every value and names what it refuses; the
  * form keeps people within the obvious limits (1–10 questions, a group of at least 3).
@@ -158,6 +139,7 @@ export function SettingsEditor({
   cancelLabel,
 }: Props) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const hidden = useVisuallyHidden();
   const { locale } = useSession();
@@ -205,7 +187,7 @@ export function SettingsEditor({
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Check-in settings" noValidate>
+    <form className={layout.columnL} onSubmit={submit} aria-label="Check-in settings" noValidate>
       <Fieldset legend="Schedule">
         {lead ? (
           <Switch
@@ -214,7 +196,7 @@ export function SettingsEditor({
             onChange={(_, d) => setSettings({ enabled: d.checked })}
           />
         ) : (
-          <Text className={styles.muted}>
+          <Text className={layout.muted}>
             Check-ins are {s.enabled ? 'on' : 'paused'}; only leads turn them on or off.
           </Text>
         )}
@@ -234,11 +216,7 @@ export function SettingsEditor({
               value={s.cadence.day}
               onChange={(_, d) => setCadence({ day: d.value as Cadence['day'] })}
             >
-              {WEEKDAYS.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
+              <Options items={WEEKDAYS} />
             </Select>
           </Field>
           <Field label="Local time" hint="In the team’s time zone.">
@@ -254,31 +232,25 @@ export function SettingsEditor({
               onChange={(timeZone) => setCadence({ timeZone })}
             />
           </Field>
-          <Field
+          <WholeNumberField
             label="Open for (hours)"
             hint={`How long each check-in stays open: ${MIN_WINDOW}–${MAX_WINDOW} hours.`}
-          >
-            <SpinButton
-              value={s.cadence.windowHours}
-              min={MIN_WINDOW}
-              max={MAX_WINDOW}
-              onChange={(_, d) => {
-                const hours = spinValue(d);
-                if (hours !== undefined) setCadence({ windowHours: hours });
-              }}
-            />
-          </Field>
+            value={s.cadence.windowHours}
+            min={MIN_WINDOW}
+            max={MAX_WINDOW}
+            onChange={(windowHours) => setCadence({ windowHours })}
+          />
         </div>
         <div>
           <Subtitle2 as="h4" className={headings.root} id={`${ids}-quiet`}>
             Quiet days
           </Subtitle2>
-          <Caption1 className={styles.muted} block>
+          <Caption1 className={layout.muted} block>
             Holidays and off-sites: no check-in opens on these dates.
           </Caption1>
         </div>
         {s.cadence.quietDays.length === 0 ? (
-          <Text className={styles.muted}>No quiet days.</Text>
+          <Text className={layout.muted}>No quiet days.</Text>
         ) : (
           <ul className={styles.quietDays} aria-labelledby={`${ids}-quiet`}>
             {s.cadence.quietDays.map((day) => (
@@ -309,11 +281,11 @@ export function SettingsEditor({
       </Fieldset>
 
       <Fieldset legend={`Questions (${s.questions.length} of at most ${MAX_QUESTIONS})`}>
-        <Text className={styles.muted}>
+        <Text className={layout.muted}>
           Each question is answered from 1 to 5 and counts towards one trait. Between 1 and{' '}
           {MAX_QUESTIONS}: short check-ins get honest answers.
         </Text>
-        <ol className={styles.list} aria-label="Questions, in the order they are asked">
+        <ol className={layout.cards} aria-label="Questions, in the order they are asked">
           {s.questions.map((q, i) => (
             <li key={q.id} className={styles.question} data-testid="question-row">
               <Field label={`Question ${i + 1}: trait`}>
@@ -329,11 +301,7 @@ export function SettingsEditor({
                     )
                   }
                 >
-                  {TRAITS.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.label}
-                    </option>
-                  ))}
+                  <Options items={TRAITS} />
                 </Select>
               </Field>
               <Field label={`Question ${i + 1}: wording`}>
@@ -382,7 +350,7 @@ export function SettingsEditor({
             </li>
           ))}
         </ol>
-        <div className={styles.actions}>
+        <div className={mergeClasses(layout.rowM, styles.actions)}>
           <Button
             disabled={s.questions.length >= MAX_QUESTIONS}
             onClick={() => {
@@ -394,7 +362,7 @@ export function SettingsEditor({
             Add a question
           </Button>
           {s.questions.length >= MAX_QUESTIONS && (
-            <Text className={styles.muted}>Ten questions at most: remove one to add another.</Text>
+            <Text className={layout.muted}>Ten questions at most: remove one to add another.</Text>
           )}
         </div>
         <div className={hidden.root} aria-live="polite">
@@ -422,31 +390,28 @@ export function SettingsEditor({
         ) : (
           <Text>
             {s.freeText.enabled ? `On: “${s.freeText.prompt}”` : 'Off'}{' '}
-            <Text className={styles.muted}>(only leads change this)</Text>
+            <Text className={layout.muted}>(only leads change this)</Text>
           </Text>
         )}
       </Fieldset>
 
       <Fieldset legend="Anonymity">
         {lead ? (
-          <Field label="Minimum group size" hint={`${MIN_GROUP} to ${MAX_GROUP} people.`}>
-            <SpinButton
-              value={s.minGroupSize}
-              min={MIN_GROUP}
-              max={MAX_GROUP}
-              onChange={(_, d) => {
-                const size = spinValue(d);
-                if (size !== undefined) setSettings({ minGroupSize: size });
-              }}
-            />
-          </Field>
+          <WholeNumberField
+            label="Minimum group size"
+            hint={`${MIN_GROUP} to ${MAX_GROUP} people.`}
+            value={s.minGroupSize}
+            min={MIN_GROUP}
+            max={MAX_GROUP}
+            onChange={(minGroupSize) => setSettings({ minGroupSize })}
+          />
         ) : (
           <Text>
             Minimum group size: {s.minGroupSize}{' '}
-            <Text className={styles.muted}>(only leads change this)</Text>
+            <Text className={layout.muted}>(only leads change this)</Text>
           </Text>
         )}
-        <Text className={styles.muted}>
+        <Text className={layout.muted}>
           Averages and comments are shown only for a check-in that at least this many people
           answered. It never goes below {MIN_GROUP}: with two answers, each person could work out
           what the other said.
@@ -455,7 +420,7 @@ export function SettingsEditor({
 
       {lead && (
         <Fieldset legend="Leads">
-          <Text className={styles.muted}>
+          <Text className={layout.muted}>
             Leads change these settings directly, run a check-in now and can ratify agreements. Keep
             at least one.
           </Text>
@@ -480,40 +445,30 @@ export function SettingsEditor({
       )}
 
       {error && (
-        <MessageBar intent="error" layout="multiline" role="alert" data-testid="settings-error">
-          <MessageBarBody>
-            <MessageBarTitle>
-              {lead ? 'The settings were not saved' : 'The change was not proposed'}
-            </MessageBarTitle>
-            {error.message}
-          </MessageBarBody>
-        </MessageBar>
+        <FormError
+          title={lead ? 'The settings were not saved' : 'The change was not proposed'}
+          error={error}
+          data-testid="settings-error"
+        />
       )}
       {saved && !dirty && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{saved}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.actions}>
-        <Button
-          type="submit"
-          appearance="primary"
-          disabled={busy || !dirty}
-          icon={busy ? <Spinner size="tiny" /> : undefined}
-        >
-          {submitLabel}
-        </Button>
-        <Button
-          onClick={() => {
-            setDraft(initial);
-            onCancel();
-          }}
-          disabled={busy || (lead && !dirty)}
-        >
-          {cancelLabel}
-        </Button>
-        {!dirty && lead && <Text className={styles.muted}>No unsaved changes.</Text>}
-      </div>
+      <FormActions
+        submitLabel={submitLabel}
+        cancelLabel={cancelLabel}
+        busy={busy}
+        submitDisabled={!dirty}
+        cancelDisabled={busy || (lead && !dirty)}
+        onCancel={() => {
+          setDraft(initial);
+          onCancel();
+        }}
+      >
+        {!dirty && lead && <Text className={layout.muted}>No unsaved changes.</Text>}
+      </FormActions>
     </form>
   );
 }
@@ -527,5 +482,38 @@ function Fieldset({ legend, children }: { legend: string; children: ReactNode })
       </legend>
       {children}
     </fieldset>
+  );
+}
+
+/** A number from a SpinButton: its value when stepped, what was typed otherwise. */
+function spinValue(data: { value?: number | null; displayValue?: string }): number | undefined {
+  if (typeof data.value === 'number') return data.value;
+  const typed = Number(data.displayValue);
+  return data.displayValue !== undefined && Number.isFinite(typed) ? Math.round(typed) : undefined;
+}
+
+interface WholeNumberProps {
+  label: string;
+  hint: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (value: number) => void;
+}
+
+/** A whole number, stepped or typed; what cannot be read as a number leaves the value as it was. */
+function WholeNumberField({ label, hint, value, min, max, onChange }: WholeNumberProps) {
+  return (
+    <Field label={label} hint={hint}>
+      <SpinButton
+        value={value}
+        min={min}
+        max={max}
+        onChange={(_, d) => {
+          const typed = spinValue(d);
+          if (typed !== undefined) onChange(typed);
+        }}
+      />
+    </Field>
   );
 }

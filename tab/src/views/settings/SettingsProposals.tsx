@@ -3,9 +3,6 @@ import {
   Caption1,
   Card,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   Text,
@@ -15,7 +12,9 @@ import {
 import { useHeadingStyles } from '../heading-styles';
 import { useId } from 'react';
 import { teamPath } from '../../api';
+import { FormError } from '../../components/FormError';
 import { formatDateTime, formatRelative } from '../../dates';
+import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type {
   CheckinSettings,
@@ -26,21 +25,6 @@ import { describeChange } from './settings-format';
 
 const useStyles = makeStyles({
   card: { gap: tokens.spacingVerticalS },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
-  changes: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalXL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 const STATUS = {
@@ -48,6 +32,13 @@ const STATUS = {
   adopted: { label: 'Adopted', color: 'success' },
   rejected: { label: 'Not adopted', color: 'subtle' },
 } as const;
+
+type Vote = NonNullable<SettingsProposal['myVote']>;
+
+const VOTES: readonly { vote: Vote; label: string }[] = [
+  { vote: 'approve', label: 'Approve' },
+  { vote: 'reject', label: 'Reject' },
+];
 
 interface Props {
   teamId: string;
@@ -59,14 +50,16 @@ interface Props {
 /** One proposed change to the check-ins: what it changes, the tally, the deadline, the vote. */
 export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: Props) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api, locale } = useSession();
   const action = useAction();
   const headingId = useId();
   const open = p.status === 'open';
 
-  const vote = async (approve: boolean) => {
-    const result = await action.run(approve ? 'approve' : 'reject', () =>
+  const vote = async (choice: Vote) => {
+    const approve = choice === 'approve';
+    const result = await action.run(choice, () =>
       api.send<SettingsProposal>(
         'POST',
         teamPath(teamId, `/checkin/proposals/${encodeURIComponent(p.id)}/votes`),
@@ -83,7 +76,7 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
       aria-labelledby={headingId}
       data-testid="settings-proposal"
     >
-      <div className={styles.header}>
+      <div className={layout.centeredRow}>
         <Subtitle2 as="h4" className={headings.root} id={headingId}>
           Proposed change, {formatDateTime(p.createdAt, locale)}
         </Subtitle2>
@@ -91,7 +84,7 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
           {STATUS[p.status].label}
         </Badge>
       </div>
-      <ul className={styles.changes} aria-label="What it changes">
+      <ul className={layout.lines} aria-label="What it changes">
         {describeChange(current, p.change, locale).map((line, i) => (
           <li key={i}>
             <Text>{line}</Text>
@@ -106,35 +99,22 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
         {open ? 'Voting closes' : 'Voting closed'} {formatDateTime(p.closesAt, locale)} (
         {formatRelative(p.closesAt, locale)})
       </Text>
-      <Caption1 className={styles.muted}>How the team decides: {p.rule}</Caption1>
-      {action.error && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Your vote was not counted</MessageBarTitle>
-            {action.error.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <Caption1 className={layout.muted}>How the team decides: {p.rule}</Caption1>
+      {action.error && <FormError title="Your vote was not counted" error={action.error} />}
       {open && (
-        <div className={styles.actions} role="group" aria-label="Your vote">
-          <ToggleButton
-            checked={p.myVote === 'approve'}
-            appearance={p.myVote === 'approve' ? 'primary' : 'secondary'}
-            onClick={() => void vote(true)}
-            disabled={action.busy !== undefined}
-            icon={action.busy === 'approve' ? <Spinner size="tiny" /> : undefined}
-          >
-            Approve
-          </ToggleButton>
-          <ToggleButton
-            checked={p.myVote === 'reject'}
-            appearance={p.myVote === 'reject' ? 'primary' : 'secondary'}
-            onClick={() => void vote(false)}
-            disabled={action.busy !== undefined}
-            icon={action.busy === 'reject' ? <Spinner size="tiny" /> : undefined}
-          >
-            Reject
-          </ToggleButton>
+        <div className={layout.rowS} role="group" aria-label="Your vote">
+          {VOTES.map(({ vote: choice, label }) => (
+            <ToggleButton
+              key={choice}
+              checked={p.myVote === choice}
+              appearance={p.myVote === choice ? 'primary' : 'secondary'}
+              onClick={() => void vote(choice)}
+              disabled={action.busy !== undefined}
+              icon={action.busy === choice ? <Spinner size="tiny" /> : undefined}
+            >
+              {label}
+            </ToggleButton>
+          ))}
         </div>
       )}
     </Card>

@@ -1,6 +1,7 @@
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { formatLocalDate, plural } from '../../dates';
 import { joinNames } from '../../format';
+import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import { traitLabel } from '../../traits';
 import type { CheckinSettings } from '../../../../bot/src/features/checkins/checkin-schemas';
@@ -18,21 +19,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     '@media (max-width: 640px)': { gridTemplateColumns: '1fr' },
   },
-  term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   definition: {
     margin: 0,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
   },
-  questions: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalXL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 /** The settings in force, for members who are not leads: read, then propose a change. */
@@ -44,25 +36,26 @@ export function SettingsSummary({
   leadNames: string[];
 }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { locale } = useSession();
   return (
     <dl className={styles.facts} data-testid="settings-summary">
-      <dt className={styles.term}>Check-ins</dt>
+      <dt className={layout.term}>Check-ins</dt>
       <dd className={styles.definition}>{s.enabled ? 'On' : 'Paused'}</dd>
-      <dt className={styles.term}>Schedule</dt>
+      <dt className={layout.term}>Schedule</dt>
       <dd className={styles.definition}>
         <Text>{cadenceText(s.cadence)}</Text>
         <Text>Each check-in stays open for {plural(s.cadence.windowHours, 'hour')}.</Text>
       </dd>
-      <dt className={styles.term}>Quiet days</dt>
+      <dt className={layout.term}>Quiet days</dt>
       <dd className={styles.definition}>
         {s.cadence.quietDays.length
           ? s.cadence.quietDays.map((d) => formatLocalDate(d, locale)).join(', ')
           : 'None'}
       </dd>
-      <dt className={styles.term}>Questions</dt>
+      <dt className={layout.term}>Questions</dt>
       <dd className={styles.definition}>
-        <ol className={styles.questions}>
+        <ol className={layout.lines}>
           {s.questions.map((q) => (
             <li key={q.id}>
               <Text>{q.text}</Text>{' '}
@@ -73,20 +66,20 @@ export function SettingsSummary({
           ))}
         </ol>
       </dd>
-      <dt className={styles.term}>Open question</dt>
+      <dt className={layout.term}>Open question</dt>
       <dd className={styles.definition}>
         {s.freeText.enabled ? `“${s.freeText.prompt}”` : 'Not asked'}
       </dd>
-      <dt className={styles.term}>Minimum group size</dt>
+      <dt className={layout.term}>Minimum group size</dt>
       <dd className={styles.definition}>
         <Text>{plural(s.minGroupSize, 'person', 'people')}</Text>
-        <Text className={styles.muted}>
+        <Text className={layout.muted}>
           Averages and comments are shown only for a check-in that at least this many people
           answered, never fewer than {MIN_GROUP}: with two answers, each person could work out what
           the other said.
         </Text>
       </dd>
-      <dt className={styles.term}>Leads</dt>
+      <dt className={layout.term}>Leads</dt>
       <dd className={styles.definition}>
         {leadNames.length ? joinNames(leadNames) : 'None yet: the first member to save becomes one'}
       </dd>

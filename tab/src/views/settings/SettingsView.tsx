@@ -16,9 +16,11 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
 import { useAnnouncer } from '../../components/LiveRegion';
+import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
 import { plural } from '../../dates';
 import { joinNames } from '../../format';
+import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type {
   CheckinConfig,
@@ -34,7 +36,6 @@ import { SettingsProposalCard } from './SettingsProposals';
 import { SettingsSummary } from './SettingsSummary';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   title: { ...typographyStyles.title3, margin: 0 },
   intro: { maxWidth: '75ch' },
   next: {
@@ -48,16 +49,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
   },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -68,6 +59,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  */
 export function SettingsView({ teamId }: { teamId: string }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api, locale } = useSession();
   const [announce, liveRegion] = useAnnouncer();
@@ -87,8 +79,8 @@ export function SettingsView({ teamId }: { teamId: string }) {
     (signal: AbortSignal) => api.get<{ members: Person[] }>(teamPath(teamId, '/members'), signal),
     [api, teamId],
   );
-  const [config, reloadConfig, changeConfig] = useResource(loadConfig);
-  const [proposals, reloadProposals, changeProposals] = useResource(loadProposals);
+  const [config, changeConfig] = useResource(loadConfig);
+  const [proposals, changeProposals] = useResource(loadProposals);
   const [roster] = useResource(loadMembers);
 
   const save = useAction();
@@ -109,26 +101,25 @@ export function SettingsView({ teamId }: { teamId: string }) {
     );
   }, [api, settingsPath, changeConfig]);
 
-  if (config.status === 'loading')
+  if (config.status !== 'ok')
     return (
-      <section className={styles.root} aria-labelledby="settings-title" aria-busy="true">
+      <section
+        className={layout.columnL}
+        aria-labelledby="settings-title"
+        aria-busy={config.status === 'loading' ? 'true' : undefined}
+      >
         <h2 className={styles.title} id="settings-title">
           Check-in settings
         </h2>
-        <LoadingCards count={3} label="Loading the check-in settings" />
-      </section>
-    );
-  if (config.status === 'error')
-    return (
-      <section className={styles.root} aria-labelledby="settings-title">
-        <h2 className={styles.title} id="settings-title">
-          Check-in settings
-        </h2>
-        <ErrorState
-          title="The check-in settings could not be loaded"
-          error={config.error}
-          onRetry={reloadConfig}
-        />
+        {config.status === 'loading' ? (
+          <LoadingCards count={3} label="Loading the check-in settings" />
+        ) : (
+          <ErrorState
+            title="The check-in settings could not be loaded"
+            error={config.error}
+            onRetry={config.retry}
+          />
+        )}
       </section>
     );
 
@@ -211,7 +202,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
   const openProposals = proposals.status === 'ok' ? proposals.data.items : [];
 
   return (
-    <section className={styles.root} aria-labelledby="settings-title">
+    <section className={layout.columnL} aria-labelledby="settings-title">
       <h2 className={styles.title} id="settings-title">
         Check-in settings
       </h2>
@@ -233,50 +224,37 @@ export function SettingsView({ teamId }: { teamId: string }) {
         </MessageBar>
       )}
 
-      <div className={styles.section}>
+      <div className={layout.columnM}>
         <Subtitle1 as="h3" className={headings.root}>
           {isLead ? 'Change the settings' : 'The settings now'}
         </Subtitle1>
-        {isLead ? (
+        {!isLead && proposing && (
+          <Text>
+            Change the schedule or the questions, then propose it. It takes effect when a majority
+            of the members who vote within 7 days approve.
+          </Text>
+        )}
+        {isLead || proposing ? (
           <SettingsEditor
             key={editorKey}
             initial={initial}
             members={members}
-            mode="lead"
-            submitLabel="Save changes"
-            cancelLabel="Discard changes"
+            mode={isLead ? 'lead' : 'propose'}
+            submitLabel={isLead ? 'Save changes' : 'Propose this change'}
+            cancelLabel={isLead ? 'Discard changes' : 'Cancel'}
             busy={save.busy !== undefined}
             error={save.error}
-            saved={saved}
-            onSubmit={(draft) => void saveSettings(draft)}
-            onCancel={save.clearError}
+            saved={isLead ? saved : undefined}
+            onSubmit={(draft) => void (isLead ? saveSettings(draft) : propose(draft))}
+            onCancel={() => {
+              save.clearError();
+              if (!isLead) setProposing(false);
+            }}
           />
-        ) : proposing ? (
-          <>
-            <Text>
-              Change the schedule or the questions, then propose it. It takes effect when a majority
-              of the members who vote within 7 days approve.
-            </Text>
-            <SettingsEditor
-              key={editorKey}
-              initial={initial}
-              members={members}
-              mode="propose"
-              submitLabel="Propose this change"
-              cancelLabel="Cancel"
-              busy={save.busy !== undefined}
-              error={save.error}
-              onSubmit={(draft) => void propose(draft)}
-              onCancel={() => {
-                save.clearError();
-                setProposing(false);
-              }}
-            />
-          </>
         ) : (
           <>
             <SettingsSummary settings={settings} leadNames={leadNames} />
-            <div className={styles.actions}>
+            <div className={layout.rowM}>
               <Button appearance="primary" onClick={() => setProposing(true)}>
                 Propose a change
               </Button>
@@ -285,29 +263,27 @@ export function SettingsView({ teamId }: { teamId: string }) {
         )}
       </div>
 
-      <section className={styles.section} aria-labelledby={proposalsId}>
+      <section className={layout.columnM} aria-labelledby={proposalsId}>
         <Subtitle1 as="h3" className={headings.target} id={proposalsId} tabIndex={-1}>
           Proposed changes
         </Subtitle1>
-        {proposals.status === 'loading' && (
-          <LoadingCards count={1} label="Loading proposed changes" />
-        )}
-        {proposals.status === 'error' && (
-          <ErrorState
-            title="Proposed changes could not be loaded"
-            error={proposals.error}
-            onRetry={reloadProposals}
-          />
-        )}
-        {proposals.status === 'ok' && openProposals.length === 0 && (
-          <EmptyState title="No proposed changes">
-            {isLead
-              ? 'Members who are not leads propose changes here, and the team votes on them.'
-              : 'Want a different day, time or question? Choose “Propose a change” above: the team votes on it for 7 days.'}
-          </EmptyState>
-        )}
+        <Loaded
+          resource={proposals}
+          loading={<LoadingCards count={1} label="Loading proposed changes" />}
+          errorTitle="Proposed changes could not be loaded"
+        >
+          {() =>
+            openProposals.length === 0 && (
+              <EmptyState title="No proposed changes">
+                {isLead
+                  ? 'Members who are not leads propose changes here, and the team votes on them.'
+                  : 'Want a different day, time or question? Choose “Propose a change” above: the team votes on it for 7 days.'}
+              </EmptyState>
+            )
+          }
+        </Loaded>
         {openProposals.length > 0 && (
-          <ul className={styles.list}>
+          <ul className={layout.cards}>
             {openProposals.map((p) => (
               <li key={p.id}>
                 <SettingsProposalCard
