@@ -141,7 +141,8 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
     MESSAGES_STORED_DATA,
     ...features.map((f) => f.storedData),
   ];
-  return [...features, createPrivacyFeature({ platform, people, storedData })];
+  const personalData = features.flatMap((f) => (f.personalData ? [f.personalData] : []));
+  return [...features, createPrivacyFeature({ platform, people, storedData, personalData })];
 }
 
 /** Before serving: rosters decide who may read a team's data, listings what a team has. */

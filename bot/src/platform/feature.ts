@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import type { Server } from 'restify';
 import type { Logger } from '../logger';
 import type { InstallationRepository } from '../people/domain/installation';
+import type { PersonalDataPart } from './domain/personal-data';
 import type { StoredData } from './domain/stored-data';
 import type { AccessDeps } from './http/auth/team-access';
 import type { DevTokenIssuer } from './http/auth/dev-tokens';
@@ -61,6 +62,8 @@ export interface Feature {
   readonly collections?: readonly CollectionSpec[];
   /** What it stores, who sees it and how long; what it never stores. */
   readonly storedData?: StoredData;
+  /** Its part of a member's export and erasure of their own data. */
+  readonly personalData?: PersonalDataPart;
   /** The HTTP status of each error code its domain throws. */
   readonly errors?: ErrorStatuses;
   readonly help?: FeatureHelp;

@@ -5,6 +5,7 @@ import type { CheckinService } from '../checkins';
 import { AGREEMENT_COLLECTIONS } from './agreement-collections';
 import { createAgreementDelivery } from './teams/agreement-delivery';
 import { AGREEMENT_ERROR_STATUSES } from './agreement-errors';
+import { createAgreementPersonalData } from './agreement-personal-data-repository';
 import { agreementJobHandlers, agreementSchedule } from './agreement-jobs';
 import { createAgreementRepository } from './agreement-repository';
 import { serveWith } from '../../platform/http/route';
@@ -16,7 +17,6 @@ import { AGREEMENT_HELP } from './teams/agreement-help';
 
 export { agreementCollections } from './agreement-collections';
 export { proposalsOwner } from './agreement-repository';
-export type { Agreement, AgreementProposal, Author } from './domain/agreement';
 
 export interface AgreementsFeature extends Feature {
   readonly service: AgreementService;
@@ -52,6 +52,7 @@ export function createAgreementsFeature(deps: {
     name: 'agreements',
     collections: AGREEMENT_COLLECTIONS,
     storedData: AGREEMENT_STORED_DATA,
+    personalData: createAgreementPersonalData(platform.db),
     errors: AGREEMENT_ERROR_STATUSES,
     help: AGREEMENT_HELP,
     routes: serveWith(agreementRoutes, { agreements: service }),

@@ -5,6 +5,7 @@ import type { TrustWeekCounter } from '../trust-health';
 import { CHECKIN_COLLECTIONS } from './checkin-collections';
 import { createCheckinDelivery } from './teams/checkin-delivery';
 import { CHECKIN_ERROR_STATUSES } from './checkin-errors';
+import { createCheckinPersonalData } from './checkin-personal-data-repository';
 import { checkinJobHandlers, scheduleRoundEnd, scheduleTeamCheckins } from './checkin-jobs';
 import { createCheckinRepository } from './checkin-repository';
 import { serveWith } from '../../platform/http/route';
@@ -53,6 +54,7 @@ export function createCheckinsFeature(deps: {
     name: 'checkins',
     collections: CHECKIN_COLLECTIONS,
     storedData: CHECKIN_STORED_DATA,
+    personalData: createCheckinPersonalData(platform.db),
     errors: CHECKIN_ERROR_STATUSES,
     help: CHECKIN_HELP,
     routes: serveWith(checkinRoutes, { checkins: service }),

@@ -1,12 +1,14 @@
 import type { People } from '../../people/people';
+import type { PersonalDataPart } from '../../platform/domain/personal-data';
 import type { StoredData } from '../../platform/domain/stored-data';
 import type { Feature, FeatureContext } from '../../platform/feature';
 import { serveWith } from '../../platform/http/route';
 import { personalDataRoutes } from './personal-data-routes';
 import { gatherAccount, PRIVACY_STORED_DATA, storageSummary } from './domain/privacy';
 import { createPersonalDataService } from './personal-data';
-import { createPersonalDataRepository } from './personal-data-repository';
+import { createPersonalDataScopes } from './personal-data-repository';
 import { privacyRoutes } from './privacy-routes';
+import { personalExportView } from './privacy-schemas';
 import { privacyPage, publicPage, TERMS_PAGE } from './public-pages';
 
 export type { PrivacyAccount } from './domain/privacy';
@@ -20,19 +22,25 @@ export function createPrivacyFeature(deps: {
   people: People;
   /** What each part of the app stores, in the order the account lists them. */
   storedData: readonly (StoredData | undefined)[];
+  /** Each feature's part of a member's export and erasure, in the order the export lists them. */
+  personalData: readonly PersonalDataPart[];
 }): Feature {
   const account = gatherAccount([PRIVACY_STORED_DATA, ...deps.storedData]);
   const personalData = createPersonalDataService({
-    store: createPersonalDataRepository(deps.platform.db),
+    scopes: createPersonalDataScopes(deps.platform.db),
+    parts: deps.personalData,
     outbox: deps.platform.outbox,
   });
+  const exportView = personalExportView(
+    Object.assign({}, ...deps.personalData.map((part) => part.exported)),
+  );
   const privacyHtml = privacyPage(account);
   return {
     name: 'privacy',
     help: { welcomeNote: storageSummary() },
     routes: [
       ...serveWith(privacyRoutes, { account }),
-      ...serveWith(personalDataRoutes, {
+      ...serveWith(personalDataRoutes(exportView), {
         personalData,
         notStored: account.notStored,
         logger: deps.platform.logger,

@@ -1,7 +1,7 @@
 import type { PersonalDataService } from './personal-data';
 import type { Logger } from '../../logger';
 import { defineRoute } from '../../platform/http/route';
-import { personalExportView } from './privacy-schemas';
+import type { PersonalExportView } from './privacy-schemas';
 
 export interface PersonalDataRoutesDeps {
   personalData: PersonalDataService;
@@ -12,14 +12,14 @@ export interface PersonalDataRoutesDeps {
 
 const route = defineRoute<PersonalDataRoutesDeps>();
 
-/** "Export my data" and "Delete my data". */
-export const personalDataRoutes = [
+/** "Export my data" and "Delete my data", the export's shape gathered from every feature. */
+export const personalDataRoutes = (exportView: PersonalExportView) => [
   route({
     method: 'GET',
     path: '/api/v1/me/export',
     summary: 'Everything Rapport stores about the caller, as a JSON download',
     access: 'caller',
-    responses: { 200: personalExportView },
+    responses: { 200: exportView },
     handler: async ({ caller }, { personalData, notStored }) => {
       const data = await personalData.collect(caller);
       const exportedAt = new Date().toISOString();
@@ -28,12 +28,13 @@ export const personalDataRoutes = [
         headers: {
           'content-disposition': `attachment; filename="rapport-export-${exportedAt.slice(0, 10)}.json"`,
         },
-        body: {
+        // Parsed: the features' parts are typed apart, and the answer must match the document.
+        body: exportView.parse({
           exportedAt,
           person: { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, name: caller.name },
           ...data,
           notStored: [...notStored],
-        },
+        }),
       };
     },
   }),

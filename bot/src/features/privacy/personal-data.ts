@@ -1,62 +1,30 @@
 import type { PersonKey } from '../../platform/domain/person-key';
+import type { PersonalDataPart } from '../../platform/domain/personal-data';
+import type { OpenedScope } from './personal-data-repository';
 
 /**
- * A member's own data: what they can download and what they can erase (privacy rule 5).
- * Aggregates never hold names, so erasing a person leaves every team trend intact.
+ * A member's own data: what they can download and what they can erase (privacy rule 5), gathered
+ * from every feature's part. Aggregates never hold names, so erasing a person leaves every team
+ * trend intact.
  */
-export interface PersonalExport {
-  exportedAt: string;
-  person: { tenantId: string; aadObjectId: string; name: string };
-  memberships: { teamId: string; name: string | null; displayName: string }[];
-  recognitionsGiven: ExportedRecognition[];
-  recognitionsReceived: ExportedRecognition[];
-  /** Rounds the person answered that are still open (closed rounds keep no participation). */
-  openRoundsAnswered: string[];
-  checkinVotes: { proposalId: string; teamId: string; vote: 'approve' | 'reject' }[];
-  agreementActivity: {
-    proposalsMade: { proposalId: string; agreementId: string; teamId: string; kind: string }[];
-    endorsed: { proposalId: string; agreementId: string; teamId: string }[];
-    objections: { proposalId: string; reason: string }[];
-    answers: { proposalId: string; text: string }[];
-  };
-  notStored: string[];
-}
-
-export interface ExportedRecognition {
-  id: string;
-  teamId: string;
-  from: string;
-  to: string[];
-  tag: string;
-  message: string;
-  createdAt: string;
-}
-
-export interface ErasureReport {
-  recognitionsDeleted: number;
-  checkinVotesRemoved: number;
-  /** Agreements and proposals where the person's name was replaced by "Former member". */
-  agreementRecordsAnonymised: number;
-  /** Proactive messages to the person not yet sent, and the record of those sent. */
-  outboxMessagesRemoved: number;
-  /** Kept until their round closes, so the one-answer rule holds; then deleted with the round's. */
-  openRoundParticipationKept: number;
-}
-
-export interface PersonalDataRepository {
-  collect(person: PersonKey): Promise<Omit<PersonalExport, 'exportedAt' | 'person' | 'notStored'>>;
-  erase(person: PersonKey): Promise<Omit<ErasureReport, 'outboxMessagesRemoved'>>;
-}
-
-/** Erasing a person reaches their queued messages too, which live apart from the rest. */
 export function createPersonalDataService(deps: {
-  store: PersonalDataRepository;
+  scopes: { open(person: PersonKey): Promise<OpenedScope> };
+  /** Every feature's part, in the order of the feature list. */
+  parts: readonly PersonalDataPart[];
   outbox: { removeFor(person: PersonKey): Promise<number> };
 }) {
   return {
-    collect: (person: PersonKey) => deps.store.collect(person),
-    async erase(person: PersonKey): Promise<ErasureReport> {
-      const report = await deps.store.erase(person);
+    async collect(person: PersonKey): Promise<Record<string, unknown>> {
+      const { scope, memberships } = await deps.scopes.open(person);
+      const parts = await Promise.all(deps.parts.map((part) => part.collect(person, scope)));
+      return Object.assign({ memberships }, ...parts) as Record<string, unknown>;
+    },
+    /** One part after another, in the feature list's order, so the writes of two never interleave. */
+    async erase(person: PersonKey): Promise<Record<string, number>> {
+      const { scope } = await deps.scopes.open(person);
+      const report: Record<string, number> = {};
+      for (const part of deps.parts) Object.assign(report, await part.erase(person, scope));
+      // The person's queued messages live apart from every feature's data.
       return { ...report, outboxMessagesRemoved: await deps.outbox.removeFor(person) };
     },
   };

@@ -16,41 +16,23 @@ export const privacyView = z
 
 export type PrivacyDescription = z.output<typeof privacyView>;
 
-const exportedRecognition = z.strictObject({
-  id: z.string(),
-  teamId: z.string(),
-  from: z.string(),
-  to: z.array(z.string()),
-  tag: z.string(),
-  message: z.string(),
-  createdAt: z.iso.datetime(),
-});
+/** The export: the person and their rosters, then each feature's keys in the feature list's order. */
+export function personalExportView(exported: Readonly<Record<string, z.ZodType>>) {
+  return z
+    .strictObject({
+      exportedAt: z.iso.datetime(),
+      person: z.strictObject({ tenantId: z.string(), aadObjectId: z.string(), name: z.string() }),
+      memberships: z.array(
+        z.strictObject({
+          teamId: z.string(),
+          name: z.string().nullable(),
+          displayName: z.string(),
+        }),
+      ),
+      ...exported,
+      notStored: z.array(z.string()),
+    })
+    .meta({ description: 'The export (Content-Disposition: attachment)' });
+}
 
-const proposalRef = { proposalId: z.string(), agreementId: z.string(), teamId: z.string() };
-
-export const personalExportView = z
-  .strictObject({
-    exportedAt: z.iso.datetime(),
-    person: z.strictObject({ tenantId: z.string(), aadObjectId: z.string(), name: z.string() }),
-    memberships: z.array(
-      z.strictObject({ teamId: z.string(), name: z.string().nullable(), displayName: z.string() }),
-    ),
-    recognitionsGiven: z.array(exportedRecognition),
-    recognitionsReceived: z.array(exportedRecognition),
-    openRoundsAnswered: z.array(z.string()),
-    checkinVotes: z.array(
-      z.strictObject({
-        proposalId: z.string(),
-        teamId: z.string(),
-        vote: z.enum(['approve', 'reject']),
-      }),
-    ),
-    agreementActivity: z.strictObject({
-      proposalsMade: z.array(z.strictObject({ ...proposalRef, kind: z.string() })),
-      endorsed: z.array(z.strictObject(proposalRef)),
-      objections: z.array(z.strictObject({ proposalId: z.string(), reason: z.string() })),
-      answers: z.array(z.strictObject({ proposalId: z.string(), text: z.string() })),
-    }),
-    notStored: z.array(z.string()),
-  })
-  .meta({ description: 'The export (Content-Disposition: attachment)' });
+export type PersonalExportView = ReturnType<typeof personalExportView>;

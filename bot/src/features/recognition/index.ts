@@ -5,6 +5,7 @@ import type { TrustWeekCounter } from '../trust-health';
 import { RECOGNITION_STORED_DATA } from './domain/recognition-stored-data';
 import { RECOGNITION_COLLECTIONS } from './recognition-collections';
 import { RECOGNITION_ERROR_STATUSES } from './recognition-errors';
+import { createRecognitionPersonalData } from './recognition-personal-data-repository';
 import { createRecognitionRepository } from './recognition-repository';
 import { serveWith } from '../../platform/http/route';
 import { recognitionRoutes } from './recognition-routes';
@@ -14,11 +15,8 @@ import { createRecipientLookup } from './teams/recognition-recipients';
 import { createRecognitionFlow, type RecognitionFlowDeps } from './teams/recognition-flow';
 import { RECOGNITION_HELP } from './teams/recognition-help';
 
-export { recognitionCollections } from './recognition-collections';
-export { tagKey, type Person, type RecognitionTag, type TeamValue } from './domain/recognition';
+export type { Person, RecognitionTag, TeamValue } from './domain/recognition';
 export type { TeamSettingsReader } from './recognition-service';
-export { createWallIndex, wallEntryOf } from './wall-index';
-export type { RecognitionDoc } from './recognition-repository';
 
 /** Recognition: thanking a colleague from chat, the message extension or the tab's wall. */
 export function createRecognitionFeature(deps: {
@@ -48,6 +46,7 @@ export function createRecognitionFeature(deps: {
     name: 'recognition',
     collections: RECOGNITION_COLLECTIONS,
     storedData: RECOGNITION_STORED_DATA,
+    personalData: createRecognitionPersonalData(platform.db),
     errors: RECOGNITION_ERROR_STATUSES,
     help: RECOGNITION_HELP,
     routes: [
