@@ -141,7 +141,9 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
     MESSAGES_STORED_DATA,
     ...features.map((f) => f.storedData),
   ];
-  const personalData = features.flatMap((f) => (f.personalData ? [f.personalData] : []));
+  const personalData = features.flatMap((f) =>
+    f.personalData ? [{ owner: f.name, part: f.personalData }] : [],
+  );
   return [...features, createPrivacyFeature({ platform, people, storedData, personalData })];
 }
 

@@ -2,6 +2,7 @@ import type { People } from '../../people/people';
 import type { PersonalDataPart } from '../../platform/domain/personal-data';
 import type { StoredData } from '../../platform/domain/stored-data';
 import type { Feature, FeatureContext } from '../../platform/feature';
+import { registry } from '../../platform/registry';
 import { serveWith } from '../../platform/http/route';
 import { personalDataRoutes } from './personal-data-routes';
 import { gatherAccount, PRIVACY_STORED_DATA, storageSummary } from './domain/privacy';
@@ -23,16 +24,19 @@ export function createPrivacyFeature(deps: {
   /** What each part of the app stores, in the order the account lists them. */
   storedData: readonly (StoredData | undefined)[];
   /** Each feature's part of a member's export and erasure, in the order the export lists them. */
-  personalData: readonly PersonalDataPart[];
+  personalData: readonly { owner: string; part: PersonalDataPart }[];
 }): Feature {
   const account = gatherAccount([PRIVACY_STORED_DATA, ...deps.storedData]);
   const personalData = createPersonalDataService({
     scopes: createPersonalDataScopes(deps.platform.db),
-    parts: deps.personalData,
+    parts: deps.personalData.map(({ part }) => part),
     outbox: deps.platform.outbox,
   });
+  // A key two features both export would hide one of them: it fails at start instead.
   const exportView = personalExportView(
-    Object.assign({}, ...deps.personalData.map((part) => part.exported)),
+    Object.fromEntries(
+      registry(deps.personalData.map(({ owner, part }) => ({ owner, entries: part.exported }))),
+    ),
   );
   const privacyHtml = privacyPage(account);
   return {
