@@ -40,6 +40,7 @@
  * the largest size ≤ 1.5 × p95 at the smallest. Exit code: 0 when every check held and the
  * targets were met, 1 on an error or a failed check, 2 when correct but a target was missed.
  */
+import { encodeCursor } from '../bot/src/features/recognition/recognition-schemas';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -645,7 +646,7 @@ function deepCursor(team: Team): string {
     (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? 1 : -1),
   );
   const at = docs[DEEP];
-  const cursor = Buffer.from(`${at.createdAt.toISOString()}|${at._id}`).toString('base64url');
+  const cursor = encodeCursor({ createdAt: at.createdAt, id: at._id });
   cursors.set(team, cursor);
   return cursor;
 }
