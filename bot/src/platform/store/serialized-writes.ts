@@ -10,7 +10,8 @@ import { ObjectId, type Collection, type Db, type Document } from 'mongodb';
  * overlap, which roughly doubles the embedded database's write throughput. Reads stay
  * concurrent. Not used with a real MongoDB.
  */
-const FILTERED_WRITES = new Set([
+/** The driver's writes that take a filter first. */
+export const FILTERED_WRITE_METHODS = [
   'updateOne',
   'updateMany',
   'replaceOne',
@@ -19,7 +20,8 @@ const FILTERED_WRITES = new Set([
   'findOneAndUpdate',
   'findOneAndReplace',
   'findOneAndDelete',
-]);
+] as const;
+const FILTERED_WRITES = new Set<string>(FILTERED_WRITE_METHODS);
 const WRITES_IN_FLIGHT = 8;
 const INSERTS = new Set(['insertOne', 'insertMany']);
 const EXCLUSIVE_WRITES = new Set(['bulkWrite']);

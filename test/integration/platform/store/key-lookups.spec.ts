@@ -1,4 +1,5 @@
 import { Collection, ObjectId } from 'mongodb';
+import { FILTERED_WRITE_METHODS } from '../../../../bot/src/platform/store/serialized-writes';
 import { collections } from '../../../support/schema';
 import {
   recognitionMessage,
@@ -18,14 +19,7 @@ const FILTERED = [
   'findOne',
   'countDocuments',
   'distinct',
-  'updateOne',
-  'updateMany',
-  'replaceOne',
-  'deleteOne',
-  'deleteMany',
-  'findOneAndUpdate',
-  'findOneAndReplace',
-  'findOneAndDelete',
+  ...FILTERED_WRITE_METHODS,
 ] as const;
 
 /**
