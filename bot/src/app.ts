@@ -27,6 +27,7 @@ import { RapportBot } from './platform/teams/rapport-bot';
 import { createServer } from './platform/http/server';
 import type { ApiRoute } from './platform/http/route';
 import { createAgreementsFeature } from './features/agreements';
+import { createCoffeeFeature } from './features/coffee';
 import { createCheckinsFeature } from './features/checkins';
 import { createPrivacyFeature } from './features/privacy';
 import { createRecognitionFeature } from './features/recognition';
@@ -135,6 +136,7 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
     checkins,
     trustHealth,
     agreements,
+    createCoffeeFeature({ platform, people, checkins: checkins.service }),
   ];
   const storedData = [
     people.storedData,

@@ -4,6 +4,10 @@ import {
   agreementCollections,
 } from '../../bot/src/features/agreements/agreement-collections';
 import {
+  COFFEE_COLLECTIONS,
+  coffeeCollections,
+} from '../../bot/src/features/coffee/coffee-collections';
+import {
   CHECKIN_COLLECTIONS,
   checkinCollections,
 } from '../../bot/src/features/checkins/checkin-collections';
@@ -33,6 +37,7 @@ export const collections = {
   ...trustHealthCollections,
   ...checkinCollections,
   ...agreementCollections,
+  ...coffeeCollections,
 };
 
 /** The app's whole schema, for tests and benchmarks that use the database without the app. */
@@ -44,4 +49,5 @@ export const prepareSchema = (db: Db): Promise<void> =>
     { name: 'trust-health', collections: TRUST_HEALTH_COLLECTIONS },
     { name: 'checkins', collections: CHECKIN_COLLECTIONS },
     { name: 'agreements', collections: AGREEMENT_COLLECTIONS },
+    { name: 'coffee', collections: COFFEE_COLLECTIONS },
   ]);

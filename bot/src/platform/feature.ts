@@ -71,6 +71,8 @@ export interface Feature {
   readonly routes?: readonly ApiRoute[];
   readonly pages?: PageRegistration;
   readonly chatCommands?: readonly ChatCommand[];
+  /** Runs for each message a person sends, before the commands: notes what Teams reports with it. */
+  observeMessage?(context: TurnContext): Promise<void>;
   /** Message-extension commands by the manifest's commandId. */
   readonly extensionCommands?: Readonly<Record<string, ExtensionCommand>>;
   /** Action.Execute handlers by verb. */

@@ -283,6 +283,12 @@ export function createCheckinService(deps: {
       await deps.onRhythmChanged?.(teamId);
     },
 
+    /** Who leads the team, and the time zone its rhythms keep: what other features schedule by. */
+    async leadsAndZone(teamId: string): Promise<{ leads: string[]; timeZone: string }> {
+      const config = await repo.config(teamId);
+      return { leads: config.leads, timeZone: config.settings.cadence.timeZone };
+    },
+
     /** Refuses a member who is not one of the team's leads (who edit settings and values). */
     async assertLead(
       teamId: string,

@@ -19,6 +19,7 @@ import { CHECKIN_HELP } from './teams/checkin-help';
 export { checkinCollections } from './checkin-collections';
 export { MAX_QUESTIONS, type RoundResult } from './domain/checkin';
 export { questionView } from './checkin-schemas';
+export { isLeadOf } from './checkin-service';
 export type { CheckinService, RosterReader } from './checkin-service';
 export type { TeamValuesStore } from './team-settings-repository';
 

@@ -19,6 +19,8 @@ export interface RosterMember {
   /** The Teams user id (29:…), needed to @mention and to message the member. */
   teamsUserId: string;
   name: string;
+  /** Their sign-in name: Teams' chat and meeting deep links name people by it. */
+  userPrincipalName?: string;
 }
 
 export interface InstallationRepository {
@@ -73,6 +75,7 @@ export function usableMembers(members: Partial<RosterMember>[]): RosterMember[] 
       aadObjectId: m.aadObjectId,
       teamsUserId: m.teamsUserId,
       name: m.name?.trim() || 'Teammate',
+      ...(m.userPrincipalName ? { userPrincipalName: m.userPrincipalName } : {}),
     });
   }
   return result;

@@ -24,8 +24,8 @@ export const PEOPLE_STORED_DATA: StoredData = {
       fields: [
         {
           field:
-            'Entra object id, Teams user id, display name; per person, the ids of the teams and chats whose roster holds them',
-          why: 'to let only members see their team’s data, to list a member’s teams, and to @mention recognized colleagues',
+            'Entra object id, Teams user id, display name, sign-in name (user principal name); per person, the ids of the teams and chats whose roster holds them',
+          why: 'to let only members see their team’s data, to list a member’s teams, to @mention recognized colleagues, and to open a chat or meeting with a coffee partner (Teams’ links name people by sign-in name)',
           visibleTo: 'members of the same team',
           kept: 'while the person is a member, removed when they leave; erasing their data keeps it, since it is what lets them open the team’s data',
         },

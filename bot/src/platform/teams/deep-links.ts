@@ -11,3 +11,15 @@ export function agreementLink(teamsAppId: string, teamId: string, agreementId: s
   );
   return `https://teams.microsoft.com/l/entity/${teamsAppId}/wall?label=${encodeURIComponent('Working agreements')}&context=${context}`;
 }
+
+/** Teams' link that opens a chat with these people (by sign-in name), with a first message drafted. */
+export function chatLink(userPrincipalNames: readonly string[], message: string): string {
+  const users = userPrincipalNames.map(encodeURIComponent).join(',');
+  return `https://teams.microsoft.com/l/chat/0/0?users=${users}&message=${encodeURIComponent(message)}`;
+}
+
+/** Teams' link that opens a new meeting form with these attendees (by sign-in name) and a subject. */
+export function meetingLink(userPrincipalNames: readonly string[], subject: string): string {
+  const attendees = userPrincipalNames.map(encodeURIComponent).join(',');
+  return `https://teams.microsoft.com/l/meeting/new?subject=${encodeURIComponent(subject)}&attendees=${attendees}`;
+}

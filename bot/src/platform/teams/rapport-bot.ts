@@ -88,6 +88,7 @@ export class RapportBot extends TeamsActivityHandler {
       if (context.activity.conversation?.conversationType === 'personal' && from) {
         await this.deps.onPersonalMessage?.(from);
       }
+      for (const feature of this.deps.features) await feature.observeMessage?.(context);
       if (!(await this.runChatCommand(context)))
         await context.sendActivity({
           type: 'message',

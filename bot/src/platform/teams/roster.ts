@@ -8,7 +8,12 @@ export async function fetchRoster(context: TurnContext): Promise<RosterMember[]>
   do {
     const page = await TeamsInfo.getPagedMembers(context, 500, continuationToken);
     for (const m of page.members ?? []) {
-      collected.push({ aadObjectId: m.aadObjectId, teamsUserId: m.id, name: m.name });
+      collected.push({
+        aadObjectId: m.aadObjectId,
+        teamsUserId: m.id,
+        name: m.name,
+        userPrincipalName: m.userPrincipalName,
+      });
     }
     continuationToken = page.continuationToken || undefined;
   } while (continuationToken);

@@ -3,30 +3,17 @@ import { lastById, plainText } from '../../../platform/domain/text-rules';
 import { TRAITS, TRAIT_IDS, type TraitId } from '../../../platform/domain/traits';
 import { isoWeekKey } from '../../../platform/domain/week';
 import {
-  addDays,
-  isoDate,
-  isoWeekday,
-  isValidTimeZone,
-  localDate,
-  timeInZone,
-  zonedWallTimeToInstant,
-} from '../../../platform/domain/zoned-time';
+  localTimeSchema,
+  nextWeeklyTime,
+  timeZoneSchema,
+  weekdaySchema,
+} from '../../../platform/domain/weekly-rhythm';
+import { isoDate, localDate, timeInZone } from '../../../platform/domain/zoned-time';
 
 /** No aggregate is ever shown for fewer people than this, whatever a team configures. */
 export const MIN_GROUP_FLOOR = 3;
 export const MAX_FREE_TEXT = 1000;
 export const MAX_QUESTIONS = 10;
-
-const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 export const questionSchema = z.object({
   id: z
@@ -42,14 +29,9 @@ export type Question = z.infer<typeof questionSchema>;
 
 export const cadenceSchema = z.object({
   every: z.enum(['week', 'two-weeks']),
-  day: z.enum(WEEKDAYS),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time is HH:MM in 24-hour form, e.g. 09:30'),
-  // The document lists the zones this runtime names; the aliases it also knows (Asia/Kolkata
-  // beside Asia/Calcutta, as browsers name them) are accepted too.
-  timeZone: z
-    .string()
-    .refine(isValidTimeZone, 'timeZone must be an IANA zone such as Europe/Berlin')
-    .meta({ enum: ['UTC', ...Intl.supportedValuesOf('timeZone')] }),
+  day: weekdaySchema,
+  time: localTimeSchema,
+  timeZone: timeZoneSchema,
   /** How long a round stays open. */
   windowHours: z.number().int().min(4).max(168),
   /** Local dates (YYYY-MM-DD) when no round opens: holidays, team off-sites. */
@@ -143,20 +125,11 @@ export function roundTimes(cadence: Cadence, opensAt: Date): RoundTimes {
  * open on even ISO weeks, so the rhythm survives restarts and setting edits.
  */
 export function nextRoundOpening(cadence: Cadence, after: Date): Date {
-  const [hour, minute] = cadence.time.split(':').map(Number);
-  const targetWeekday = WEEKDAYS.indexOf(cadence.day) + 1;
-  let day = localDate(after, cadence.timeZone);
-  for (let i = 0; i < 7 * 60; i++) {
-    if (isoWeekday(day) === targetWeekday) {
-      const at = zonedWallTimeToInstant({ ...day, hour, minute }, cadence.timeZone);
-      const weekNumber = Number(isoWeekKey(at, cadence.timeZone).slice(-2));
-      const onCadence = cadence.every === 'week' || weekNumber % 2 === 0;
-      if (at.getTime() > after.getTime() && onCadence && !cadence.quietDays.includes(isoDate(day)))
-        return at;
-    }
-    day = addDays(day, 1);
-  }
-  throw new Error('no round opening within 60 weeks: every candidate day is quiet');
+  return nextWeeklyTime(cadence, after, (day, at) => {
+    const weekNumber = Number(isoWeekKey(at, cadence.timeZone).slice(-2));
+    const onCadence = cadence.every === 'week' || weekNumber % 2 === 0;
+    return onCadence && !cadence.quietDays.includes(isoDate(day));
+  });
 }
 
 export class CheckinError extends Error {

@@ -1,0 +1,18 @@
+import type { CollectionSpec } from '../../platform/store/collections';
+
+export const coffeeCollections = {
+  programmes: 'coffee_programmes',
+  rounds: 'coffee_rounds',
+  profiles: 'coffee_profiles',
+} as const;
+
+/**
+ * Every read is by `_id` (the team's id; `<team>|<round number>`; `<tenant>|<person>`), served by
+ * the `_id` index on MongoDB, Atlas and Cosmos DB vCore, and by FerretDB's only pushed-down filter:
+ * no other index is needed.
+ */
+export const COFFEE_COLLECTIONS: readonly CollectionSpec[] = [
+  { name: coffeeCollections.programmes },
+  { name: coffeeCollections.rounds },
+  { name: coffeeCollections.profiles },
+];

@@ -1,0 +1,229 @@
+import { JOB_CLOSE, JOB_ROUND } from '../../../../bot/src/features/coffee/coffee-jobs';
+import { collections } from '../../../support/schema';
+import {
+  channelMessage,
+  personalCardAction,
+  personalMessage,
+} from '../../../fixtures/teams-activities';
+import { postJson, type Json } from '../../../support/http';
+import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp, type Team } from '../../../support/use-test-app';
+import { waitUntil } from '../../../support/wait-until';
+
+const RHYTHM = { enabled: true, every: 2, day: 'tuesday', time: '10:00', groupSize: 2 };
+
+describe('virtual coffee: a programme per team, fair rounds, private introductions', () => {
+  const people = newMembers('Ana', 'Bo', 'Chen', 'Dee', 'Eli', 'Fay');
+  const outsider = newMembers('Out')[0];
+  const app = useTestApp('coffee', { members: [...people, outsider] });
+  const [ana, bo, chen] = people;
+
+  const coffee = (team: Team, member: Member, method = 'GET', body?: unknown, path = '') =>
+    call(method, `${team.path}/coffee${path}`, app.token(member), body);
+  const join = (team: Team, member: Member, body: unknown = { status: 'in' }) =>
+    coffee(team, member, 'PUT', body, '/me');
+  const pairNow = (team: Team, lead: Member) => coffee(team, lead, 'POST', undefined, '/rounds');
+
+  /** The 1:1 cards posted to a member whose text contains `marker`. */
+  const cardsTo = (member: Member, marker: string) =>
+    app.connector.posted.filter(
+      (p) => p.conversationId === `a:${member.id}` && JSON.stringify(p.body).includes(marker),
+    );
+
+  const press = async (member: Member, verb: string, data: Record<string, unknown>) => {
+    const res = await postJson(
+      `${app.url}/api/messages`,
+      personalCardAction(app.connector.url, member, verb, data),
+    );
+    expect(res.status).toBe(200);
+    return JSON.stringify((res.json as Json).value);
+  };
+
+  const rounds = () => app.database.db.collection<Json>(collections.rounds);
+
+  it('lets only leads set the rhythm, and asks every member once when it is switched on', async () => {
+    const team = await app.install(people, 'Coffee lovers');
+    const notLead = await coffee(team, bo, 'PUT', RHYTHM, '/settings');
+    const bad = await coffee(team, ana, 'PUT', { ...RHYTHM, every: 3, time: '25:00' }, '/settings');
+    const on = await coffee(team, ana, 'PUT', RHYTHM, '/settings');
+    await coffee(team, ana, 'PUT', { ...RHYTHM, time: '11:00' }, '/settings');
+
+    expect(notLead.status).toBe(403);
+    expect(notLead.json.code).toBe('NOT_A_LEAD');
+    expect(bad.status).toBe(400);
+    expect(bad.json.message).toMatch(/time is HH:MM/);
+    expect(on.status).toBe(200);
+    expect(on.json).toMatchObject({ settings: RHYTHM, isLead: true, me: { status: 'out' } });
+    expect(await app.scheduler.nextRun(JOB_ROUND, team.teamId)).toEqual(
+      new Date(on.json.nextRoundAt),
+    );
+    await waitUntil(
+      async () => people.every((p) => cardsTo(p, 'Virtual coffee is starting').length > 0),
+      {
+        what: async () =>
+          `every member to be asked once: ${JSON.stringify(await app.outbox.stats())}`,
+      },
+    );
+    expect(people.map((p) => cardsTo(p, 'Virtual coffee is starting').length)).toEqual(
+      people.map(() => 1),
+    );
+
+    expect(await press(bo, 'coffee.join', { teamId: team.teamId })).toContain('You are in');
+    expect((await coffee(team, bo)).json.me.status).toBe('in');
+  });
+
+  it('refuses bad choices naming the field, and outsiders', async () => {
+    const team = await app.install(people);
+    const cases = [
+      [{ status: 'paused', pausedUntil: '2020-01-01' }, /^pausedUntil: pick a date after today/],
+      [{ workingHours: { start: '17:00', end: '09:00' } }, /must end after they start/],
+      [{ timeZone: 'Mars/Olympus' }, /IANA zone/],
+      [{ avoid: ['not-in-this-team'] }, /^avoid: not-in-this-team is not a member of this team/],
+    ] as const;
+    for (const [body, message] of cases) {
+      const res = await join(team, ana, body);
+      expect(res.status).toBe(400);
+      expect(res.json.message).toMatch(message);
+    }
+    expect((await coffee(team, outsider)).status).toBe(403);
+    expect((await join(team, outsider)).status).toBe(403);
+    expect((await coffee(team, ana)).json.me).toMatchObject({ status: 'out', avoid: [] });
+  });
+
+  it('pairs everyone who joined, introduces each once privately, and shows each only their own group', async () => {
+    const team = await app.install(people);
+    await coffee(team, ana, 'PUT', RHYTHM, '/settings');
+    for (const p of people) expect((await join(team, p)).status).toBe(200);
+    await join(team, chen, {
+      workingHours: { start: '08:00', end: '16:00' },
+      timeZone: 'Europe/Berlin',
+    });
+
+    const round = await pairNow(team, ana);
+    expect(round.status).toBe(201);
+    expect(round.json.groups).toBe(3);
+    expect(Object.keys(round.json).sort()).toEqual(['groups', 'roundId']);
+    await waitUntil(async () => people.every((p) => cardsTo(p, round.json.roundId).length > 0), {
+      what: async () => `every intro to be posted: ${JSON.stringify(await app.outbox.stats())}`,
+    });
+    expect(people.map((p) => cardsTo(p, round.json.roundId).length)).toEqual(people.map(() => 1));
+
+    const views = await Promise.all(people.map(async (p) => (await coffee(team, p)).json));
+    for (const [i, view] of views.entries()) {
+      const partners = view.me.match.partners.map((x: Json) => x.aadObjectId);
+      expect(partners).toHaveLength(1);
+      const partner = people.find((p) => p.aadObjectId === partners[0])!;
+      // The partner's match names this member back; nobody else's ids appear.
+      expect(views[people.indexOf(partner)].me.match.partners[0].aadObjectId).toBe(
+        people[i].aadObjectId,
+      );
+      const others = people.filter((p) => p !== people[i] && p !== partner);
+      for (const o of others) expect(JSON.stringify(view)).not.toContain(o.aadObjectId);
+    }
+    expect(views[2].me).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      timeZoneSource: 'member',
+      workingHours: { start: '08:00', end: '16:00' },
+    });
+  });
+
+  it('runs five rounds for six members without a repeated pair, and keeps only the team’s counts', async () => {
+    const team = await app.install(people);
+    await coffee(team, ana, 'PUT', RHYTHM, '/settings');
+    for (const p of people) await join(team, p);
+    const met = new Set<string>();
+    for (let r = 0; r < 5; r++) {
+      const { json } = await pairNow(team, ana);
+      const stored = await rounds().findOne({ _id: json.roundId });
+      for (const group of stored!.groups as string[][]) {
+        const pair = [...group].sort().join('+');
+        expect(met.has(pair)).toBe(false);
+        met.add(pair);
+      }
+      // Ana says they met; the others' answers are never kept past the round.
+      expect(
+        await press(ana, 'coffee.outcome', { roundId: json.roundId, outcome: 'met' }),
+      ).toContain('Lovely');
+    }
+    expect(met.size).toBe(15);
+    const last = await rounds().findOne({ _id: `${team.teamId}|5` });
+    await app.scheduler.tick(new Date(last!.endsAt.getTime() + 1000));
+    expect(await app.scheduler.nextRun(JOB_CLOSE, `${team.teamId}|5`)).toBeUndefined();
+    const { stats } = (await coffee(team, bo)).json;
+    expect(stats.recent.map((r: Json) => [r.groups, r.met])).toEqual(
+      [
+        [3, 1],
+        [3, 1],
+        [3, 1],
+        [3, 1],
+        [3, 1],
+      ].slice(-6),
+    );
+    expect((await rounds().findOne({ _id: `${team.teamId}|5` }))!.answers).toEqual({});
+  });
+
+  it('pauses, kindly, someone who let three introductions pass, and lets them come back', async () => {
+    const trio = newMembers('Gus', 'Hal', 'Ida');
+    const [gus, hal, ida] = trio;
+    const team = await app.install(trio);
+    const tokens = new Map(
+      await Promise.all(trio.map(async (m) => [m, await devToken(app.url, m)] as const)),
+    );
+    const as = (m: Member, method: string, path: string, body?: unknown) =>
+      call(method, `${team.path}/coffee${path}`, tokens.get(m)!, body);
+    await as(gus, 'PUT', '/settings', RHYTHM);
+    for (const m of trio) await as(m, 'PUT', '/me', { status: 'in' });
+
+    for (let r = 0; r < 3; r++) {
+      const { json } = await as(gus, 'POST', '/rounds');
+      expect(json.groups).toBe(1); // three people: one group of three, nobody left out
+      await press(gus, 'coffee.outcome', { roundId: json.roundId, outcome: 'met' });
+      await press(hal, 'coffee.outcome', { roundId: json.roundId, outcome: 'not-yet' });
+    }
+    const fourth = await as(gus, 'POST', '/rounds');
+    const stored = await rounds().findOne({ _id: fourth.json.roundId });
+    expect(stored!.groups).toEqual([expect.arrayContaining([gus.aadObjectId, hal.aadObjectId])]);
+    expect(JSON.stringify(stored!.groups)).not.toContain(ida.aadObjectId);
+    expect((await as(ida, 'GET', '')).json.me).toMatchObject({
+      status: 'paused',
+      pausedUntil: null,
+    });
+    await waitUntil(async () => cardsTo(ida, 'went unanswered').length === 1, {
+      what: () => 'the pause notice',
+    });
+
+    expect(await press(ida, 'coffee.join', { teamId: team.teamId })).toContain('You are in');
+    expect((await as(ida, 'GET', '')).json.me.status).toBe('in');
+  });
+
+  it('answers "@Rapport coffee" with the programme and its buttons, and keeps the zone Teams reports', async () => {
+    const team = await app.install(people);
+    await coffee(team, ana, 'PUT', RHYTHM, '/settings');
+    const res = await postJson(`${app.url}/api/messages`, {
+      ...channelMessage(team, bo, 'coffee'),
+      entities: [
+        ...channelMessage(team, bo, 'coffee').entities,
+        { type: 'clientInfo', locale: 'en-IN', timezone: 'Asia/Kolkata' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    await waitUntil(
+      async () =>
+        app.connector.posted.some((p) => JSON.stringify(p.body).includes('Virtual coffee in')),
+      {
+        what: () => 'the status card',
+      },
+    );
+    const reply = app.connector.posted
+      .filter((p) => JSON.stringify(p.body).includes('Virtual coffee in'))
+      .pop()!;
+    expect(JSON.stringify(reply.body)).toContain('every 2 weeks on Tuesday at 10:00');
+    expect((await coffee(team, bo)).json.me).toMatchObject({
+      timeZone: 'Asia/Kolkata',
+      timeZoneSource: 'teams',
+    });
+
+    await postJson(`${app.url}/api/messages`, personalMessage(app.connector.url, chen, 'coffee'));
+    expect(app.connector.posted.at(-1)?.body.text).toMatch(/team or group chat/);
+  });
+});
