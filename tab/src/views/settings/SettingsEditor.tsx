@@ -77,22 +77,6 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
   },
-  quietDays: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-  },
-  quietDay: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    paddingLeft: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
   addDay: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
   actions: { alignItems: 'center' },
   leads: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -252,9 +236,9 @@ export function SettingsEditor({
         {s.cadence.quietDays.length === 0 ? (
           <Text className={layout.muted}>No quiet days.</Text>
         ) : (
-          <ul className={styles.quietDays} aria-labelledby={`${ids}-quiet`}>
+          <ul className={layout.chips} aria-labelledby={`${ids}-quiet`}>
             {s.cadence.quietDays.map((day) => (
-              <li key={day} className={styles.quietDay}>
+              <li key={day} className={layout.chip}>
                 <Text>{formatLocalDate(day, locale)}</Text>
                 <Button
                   size="small"

@@ -6,7 +6,6 @@ import {
   MessageBarTitle,
   Subtitle1,
   Text,
-  tokens,
   typographyStyles,
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
@@ -38,17 +37,6 @@ import { SettingsSummary } from './SettingsSummary';
 const useStyles = makeStyles({
   title: { ...typographyStyles.title3, margin: 0 },
   intro: { maxWidth: '75ch' },
-  next: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalL,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
-  },
 });
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -214,7 +202,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
           : `${leadNames.length ? joinNames(leadNames) : 'The leads'} ${leadNames.length === 1 ? 'changes' : 'change'} these settings directly. You can propose a change to the schedule or the questions, and the team votes on it.`}
       </Text>
 
-      <div className={styles.next} data-testid="next-round">
+      <div className={layout.callout} data-testid="next-round">
         <Text weight="semibold">{nextText}</Text>
         {isLead && <Button onClick={() => setConfirmRun(true)}>Run a check-in now</Button>}
       </div>
