@@ -50,3 +50,12 @@ export async function connectTeams(): Promise<TeamsHost> {
       teams.app.registerOnThemeChangeHandler((theme) => handler(asTeamsTheme(theme))),
   };
 }
+
+/**
+ * Opens a Teams deep link (a chat, a new meeting) through the host, so that Teams opens it in
+ * place instead of in a browser window.
+ */
+export async function openTeamsLink(link: string): Promise<void> {
+  const teams = await loadTeams();
+  await teams.app.openLink(link);
+}
