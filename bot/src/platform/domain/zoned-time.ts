@@ -11,7 +11,8 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-function offsetMinutes(instant: Date, timeZone: string): number {
+/** How far a zone's wall clock is ahead of UTC at an instant, in minutes (negative west of UTC). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
   const parts = dateTimeInZone(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(
