@@ -4,7 +4,8 @@ import { dateTimeInZone } from './zone-formatters';
 /** True when the IANA zone is known to this runtime's Intl data. */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    // The memoized formatter: a known zone costs a lookup, not a new Intl.DateTimeFormat.
+    dateTimeInZone(timeZone);
     return true;
   } catch {
     return false;
