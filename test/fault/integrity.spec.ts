@@ -278,4 +278,42 @@ describe('acknowledged writes survive crashes of the database and the app', () =
     expect(sentBeforeCrash).toBeLessThan(people.length);
     for (const count of perMember.values()) expect(count).toBeLessThanOrEqual(2);
   }, 180_000);
+
+  it('introduces every coffee member after the app dies mid fan-out, at most twice', async () => {
+    const people = newMembers(...Array.from({ length: 40 }, (_, i) => `c${i}`));
+    const team = await installTeam(url, connector, people);
+    const tokens = await Promise.all(people.map((p) => devToken(url, p)));
+    const rhythm = { enabled: true, every: 1, day: 'monday', time: '10:00', groupSize: 2 };
+    expect((await call('PUT', `${team.path}/coffee/settings`, tokens[0], rhythm)).status).toBe(200);
+    for (const token of tokens)
+      expect((await call('PUT', `${team.path}/coffee/me`, token, { status: 'in' })).status).toBe(200);
+    const introsFor = (roundId: string) =>
+      connector.posted.filter((p) => JSON.stringify(p.body).includes(roundId));
+
+    const round = await call('POST', `${team.path}/coffee/rounds`, tokens[0]);
+    expect(round.status).toBe(201);
+    expect(round.json.groups).toBe(20);
+    await eventually(
+      async () => introsFor(round.json.roundId).length,
+      (n) => n >= 5,
+      30_000,
+    );
+    run!.child.kill('SIGKILL');
+    await run!.exited;
+    const sentBeforeCrash = introsFor(round.json.roundId).length;
+    await start();
+
+    const perMember = await eventually(
+      async () => {
+        const counts = new Map<string, number>();
+        for (const p of introsFor(round.json.roundId))
+          counts.set(p.conversationId, (counts.get(p.conversationId) ?? 0) + 1);
+        return counts;
+      },
+      (counts) => counts.size === people.length,
+      60_000,
+    );
+    expect(sentBeforeCrash).toBeLessThan(people.length);
+    for (const count of perMember.values()) expect(count).toBeLessThanOrEqual(2);
+  }, 180_000);
 });

@@ -1,9 +1,9 @@
 import type { CollectionSpec } from '../../platform/store/collections';
 
 export const coffeeCollections = {
-  programmes: 'coffee_programmes',
-  rounds: 'coffee_rounds',
-  profiles: 'coffee_profiles',
+  coffeeProgrammes: 'coffee_programmes',
+  coffeeRounds: 'coffee_rounds',
+  coffeeProfiles: 'coffee_profiles',
 } as const;
 
 /**
@@ -12,7 +12,7 @@ export const coffeeCollections = {
  * no other index is needed.
  */
 export const COFFEE_COLLECTIONS: readonly CollectionSpec[] = [
-  { name: coffeeCollections.programmes },
-  { name: coffeeCollections.rounds },
-  { name: coffeeCollections.profiles },
+  { name: coffeeCollections.coffeeProgrammes },
+  { name: coffeeCollections.coffeeRounds },
+  { name: coffeeCollections.coffeeProfiles },
 ];

@@ -1,7 +1,6 @@
 import type { Db } from 'mongodb';
 import { z } from 'zod';
 import type { PersonalDataPart, PersonalDataScope } from '../../platform/domain/personal-data';
-import type { PersonKey } from '../../platform/domain/person-key';
 import { coffeeCollections } from './coffee-collections';
 import {
   memberField,
@@ -44,16 +43,14 @@ const exported = z.strictObject({
  * it, including their place in past groups.
  */
 export function createCoffeePersonalData(db: Db): PersonalDataPart {
-  const programmes = db.collection<ProgrammeDoc>(coffeeCollections.programmes);
-  const rounds = db.collection<RoundDoc>(coffeeCollections.rounds);
-  const profiles = db.collection<ProfileDoc>(coffeeCollections.profiles);
+  const programmes = db.collection<ProgrammeDoc>(coffeeCollections.coffeeProgrammes);
+  const rounds = db.collection<RoundDoc>(coffeeCollections.coffeeRounds);
+  const profiles = db.collection<ProfileDoc>(coffeeCollections.coffeeProfiles);
 
   /** The teams of the caller's tenant where the person may have coffee data. */
-  const teamsOf = async (
-    person: PersonKey,
-    scope: PersonalDataScope,
-    profile: ProfileDoc | null,
-  ) => [...(await scope.inTenant(new Set([...scope.memberTeams, ...(profile?.teams ?? [])])))];
+  const teamsOf = async (scope: PersonalDataScope, profile: ProfileDoc | null) => [
+    ...(await scope.inTenant(new Set([...scope.memberTeams, ...(profile?.teams ?? [])]))),
+  ];
 
   /** The kept rounds of a team, read by `_id` from the programme's counters. */
   const keptRounds = async (teamId: string) => {

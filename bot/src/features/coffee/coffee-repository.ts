@@ -88,9 +88,9 @@ const PROFILE_READS_IN_FLIGHT = 32;
  * per person. Every read and write names its document by `_id`.
  */
 export function createCoffeeRepository(db: Db): CoffeeRepository {
-  const programmes = db.collection<ProgrammeDoc>(coffeeCollections.programmes);
-  const rounds = db.collection<RoundDoc>(coffeeCollections.rounds);
-  const profiles = db.collection<ProfileDoc>(coffeeCollections.profiles);
+  const programmes = db.collection<ProgrammeDoc>(coffeeCollections.coffeeProgrammes);
+  const rounds = db.collection<RoundDoc>(coffeeCollections.coffeeRounds);
+  const profiles = db.collection<ProfileDoc>(coffeeCollections.coffeeProfiles);
 
   const readProfile = async (tenantId: string, aadObjectId: string) =>
     toProfile(await profiles.findOne({ _id: profileId({ tenantId, aadObjectId }) }));

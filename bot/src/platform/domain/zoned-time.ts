@@ -4,14 +4,16 @@ import { dateTimeInZone } from './zone-formatters';
 /** True when the IANA zone is known to this runtime's Intl data. */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    // The memoized formatter: a known zone costs a lookup, not a new Intl.DateTimeFormat.
+    dateTimeInZone(timeZone);
     return true;
   } catch {
     return false;
   }
 }
 
-function offsetMinutes(instant: Date, timeZone: string): number {
+/** How far a zone's wall clock is ahead of UTC at an instant, in minutes (negative west of UTC). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
   const parts = dateTimeInZone(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(

@@ -39,7 +39,7 @@ describe('virtual coffee: a programme per team, fair rounds, private introductio
     return JSON.stringify((res.json as Json).value);
   };
 
-  const rounds = () => app.database.db.collection<Json>(collections.rounds);
+  const rounds = () => app.database.db.collection<{ _id: string } & Json>(collections.coffeeRounds);
 
   it('lets only leads set the rhythm, and asks every member once when it is switched on', async () => {
     const team = await app.install(people, 'Coffee lovers');

@@ -17,6 +17,7 @@ import { helpText, welcomeText } from '../../../../bot/src/platform/teams/welcom
 import { RECOGNITION_HELP } from '../../../../bot/src/features/recognition/teams/recognition-help';
 import { CHECKIN_HELP } from '../../../../bot/src/features/checkins/teams/checkin-help';
 import { AGREEMENT_HELP } from '../../../../bot/src/features/agreements/teams/agreement-help';
+import { COFFEE_HELP } from '../../../../bot/src/features/coffee/teams/coffee-help';
 
 // @microsoft/app-manifest requires strip-bom, an ES module: Node 20.19+ loads it with require(),
 // Jest's module runtime cannot (before Node 24.9). Only its file readers use it, not validation.
@@ -31,7 +32,7 @@ const template = fs.readFileSync(path.join(appPackageDir, 'manifest.json'), 'utf
 const colorPng = fs.readFileSync(path.join(appPackageDir, 'color.png'));
 const outlinePng = fs.readFileSync(path.join(appPackageDir, 'outline.png'));
 /** Every feature's lines in the bot's welcome and help texts, as the app gathers them. */
-const help = [RECOGNITION_HELP, CHECKIN_HELP, AGREEMENT_HELP];
+const help = [RECOGNITION_HELP, CHECKIN_HELP, AGREEMENT_HELP, COFFEE_HELP];
 
 const values = {
   TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
@@ -117,7 +118,12 @@ describe('Teams app manifest', () => {
     expect(Object.keys(lists).sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(lists.personal.map((c) => c.title)).toEqual(['recognize', 'help']);
     for (const scope of ['team', 'groupChat'])
-      expect(lists[scope].map((c) => c.title)).toEqual(['recognize', 'checkin now', 'help']);
+      expect(lists[scope].map((c) => c.title)).toEqual([
+        'recognize',
+        'checkin now',
+        'coffee',
+        'help',
+      ]);
     for (const command of Object.values(lists).flat())
       expect(helpText(help)).toContain(`\`${command.title}`);
   });

@@ -124,11 +124,6 @@ export function afterRound(
 export const historyRounds = (members: number): number =>
   Math.max(1, Math.min(MAX_HISTORY_ROUNDS, members - 1));
 
-/** The "avoid" list a member asked for, checked against the team's roster. */
-export function strangersIn(avoid: readonly string[], roster: ReadonlySet<string>): string[] {
-  return avoid.filter((id) => !roster.has(id));
-}
-
 /**
  * A conversation starter for an introduction. Light and safe to answer with a colleague; the
  * team's own icebreaker deck replaces this list when it exists (issue 15).

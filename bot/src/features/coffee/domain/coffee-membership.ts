@@ -1,0 +1,66 @@
+import {
+  CoffeeError,
+  defaultCoffeeSettings,
+  statusOn,
+  type CoffeeStatus,
+  type ProgrammeMember,
+  type WorkingHours,
+} from './coffee';
+import type { Programme } from './coffee-ports';
+
+/** What a member changes about their own place: only what they send. */
+export interface MeChange {
+  status?: CoffeeStatus;
+  pausedUntil?: string;
+  timeZone?: string;
+  workingHours?: WorkingHours;
+  avoid?: string[];
+}
+
+/** A team that never switched coffee on: off, nobody in, no rounds. */
+export const emptyProgramme = (teamId: string): Programme => ({
+  teamId,
+  settings: defaultCoffeeSettings(),
+  members: {},
+  roundSeq: 0,
+  oldestKept: 1,
+  recent: [],
+});
+
+const invalid = (field: string, fix: string) =>
+  new CoffeeError('COFFEE_INVALID', `${field}: ${fix}`);
+
+/** Refuses a pause that would already be over, and an avoid list naming people not on the team. */
+export function checkChange(change: MeChange, today: string, roster: ReadonlySet<string>): void {
+  if (change.pausedUntil !== undefined && change.pausedUntil <= today)
+    throw invalid(
+      'pausedUntil',
+      `pick a date after today (${today}), or leave the programme instead`,
+    );
+  const strangers = (change.avoid ?? []).filter((id) => !roster.has(id));
+  if (strangers.length)
+    throw invalid(
+      'avoid',
+      `${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a member of this team; name members by their Entra object id`,
+    );
+}
+
+/**
+ * The member's entry after a change (undefined: out of the programme). Joining or resuming starts
+ * the count of unanswered introductions again; a pause without a date lasts until they resume.
+ */
+export function memberAfterChange(
+  current: ProgrammeMember | undefined,
+  change: MeChange,
+  today: string,
+  now: Date,
+): ProgrammeMember | undefined {
+  const status = change.status ?? statusOn(current, today);
+  if (status === 'out') return undefined;
+  const base: ProgrammeMember = current ?? { joinedAt: now, ignoredInARow: 0, avoid: [] };
+  const avoid = change.avoid ?? base.avoid;
+  const ignoredInARow = change.status ? 0 : base.ignoredInARow;
+  if (status === 'in') return { joinedAt: base.joinedAt, ignoredInARow, avoid };
+  const pausedUntil = change.status ? (change.pausedUntil ?? null) : (base.pausedUntil ?? null);
+  return { joinedAt: base.joinedAt, ignoredInARow, avoid, pausedUntil };
+}
