@@ -5,7 +5,7 @@ import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type { CoffeeView as Coffee } from '../../../../bot/src/features/coffee/coffee-schemas';
 import { useHeadingStyles } from '../heading-styles';
-import { formatInZone, zoneLabel } from '../settings/settings-format';
+import { formatInZone } from '../settings/settings-format';
 import { clockText, sharedHoursText } from './coffee-format';
 import { Panel } from './Panel';
 import { TeamsLinkButton } from './TeamsLinkButton';
@@ -59,7 +59,7 @@ export function MyMatch({ data }: { data: Coffee }) {
                 </Subtitle2>
                 <Text>
                   {p.timeZone
-                    ? `${clockText(p.aheadMinutes)} (${zoneLabel(p.timeZone)})`
+                    ? clockText(p.aheadMinutes, p.timeZone)
                     : 'Rapport does not know their time zone yet.'}
                 </Text>
                 <Text>{sharedHoursText(p.sharedHours)}</Text>

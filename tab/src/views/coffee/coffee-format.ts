@@ -39,14 +39,18 @@ export function browserTimeZone(): string {
   }
 }
 
-/** "Their clock is 3 h ahead of yours.", "… 2 h 30 min behind yours.", "… the same as yours." */
-export function clockText(aheadMinutes: number): string {
-  if (aheadMinutes === 0) return 'Their clock shows the same time as yours.';
+/**
+ * A partner's local time against the person's own: "Their clock is 5 h 30 min ahead of yours
+ * (Asia/Kolkata).", "… 3 h behind yours …", "Their clock shows the same time as yours (…)."
+ */
+export function clockText(aheadMinutes: number, timeZone: string): string {
+  const zone = `(${zoneLabel(timeZone)})`;
+  if (aheadMinutes === 0) return `Their clock shows the same time as yours ${zone}.`;
   const abs = Math.abs(aheadMinutes);
   const hours = Math.floor(abs / 60);
   const rest = abs % 60;
   const amount = [hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean).join(' ');
-  return `Their clock is ${amount} ${aheadMinutes > 0 ? 'ahead of' : 'behind'} yours.`;
+  return `Their clock is ${amount} ${aheadMinutes > 0 ? 'ahead of' : 'behind'} yours ${zone}.`;
 }
 
 /** "You both work 09:00–12:00 your time." */
