@@ -71,10 +71,14 @@ const toRound = ({ _id, ...rest }: RoundDoc): CoffeeRound => ({
 const toProfile = (doc: ProfileDoc | null): CoffeeProfile =>
   doc ? { timeZone: doc.timeZone, zoneSource: doc.zoneSource, workingHours: doc.workingHours } : {};
 
-/** The defaults a programme starts with, written only when the document is first created. */
-const newProgramme = (settings?: CoffeeSettings) => ({
+/**
+ * The defaults a programme starts with, written only when the document is first created (an
+ * upsert's $setOnInsert). They leave out what the same update's $set writes: the settings, or
+ * `members` when the $set writes one member inside it (MongoDB refuses an update naming both).
+ */
+const newProgramme = (settings?: CoffeeSettings, withMembers = true) => ({
   ...(settings ? {} : { settings: defaultCoffeeSettings() }),
-  members: {},
+  ...(withMembers ? { members: {} } : {}),
   roundSeq: 0,
   oldestKept: 1,
   recent: [],
@@ -120,7 +124,10 @@ export function createCoffeeRepository(db: Db): CoffeeRepository {
     async putMember(teamId, member, value) {
       await programmes.updateOne(
         { _id: teamId },
-        { $set: { [`members.${memberField(member)}`]: value }, $setOnInsert: newProgramme() },
+        {
+          $set: { [`members.${memberField(member)}`]: value },
+          $setOnInsert: newProgramme(undefined, false),
+        },
         { upsert: true },
       );
     },

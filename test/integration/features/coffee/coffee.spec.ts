@@ -90,6 +90,14 @@ describe('virtual coffee: a programme per team, fair rounds, private introductio
     expect((await coffee(team, ana)).json.me).toMatchObject({ status: 'out', avoid: [] });
   });
 
+  it('lets a member join before a lead has switched virtual coffee on', async () => {
+    const team = await app.install(people);
+    expect((await join(team, bo)).status).toBe(200);
+    const view = (await coffee(team, bo)).json;
+    expect(view.me.status).toBe('in');
+    expect(view.settings.enabled).toBe(false);
+  });
+
   it('pairs everyone who joined, introduces each once privately, and shows each only their own group', async () => {
     const team = await app.install(people);
     await coffee(team, ana, 'PUT', RHYTHM, '/settings');
