@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PersonalDataPart, PersonalDataScope } from '../../platform/domain/personal-data';
 import { coffeeCollections } from './coffee-collections';
 import {
+  groupsOf,
   memberField,
   profileId,
   roundId,
@@ -92,7 +93,7 @@ export function createCoffeePersonalData(db: Db): PersonalDataPart {
             ignoredInARow: entry.ignoredInARow ?? 0,
           });
         for (const round of kept)
-          for (const group of round.groups.filter((g) => g.includes(person.aadObjectId)))
+          for (const group of groupsOf(round).filter((g) => g.includes(person.aadObjectId)))
             result.groups.push({
               teamId,
               startsAt: round.startsAt.toISOString(),
@@ -114,8 +115,10 @@ export function createCoffeePersonalData(db: Db): PersonalDataPart {
           programmesLeft++;
         }
         for (const round of kept) {
-          if (!round.groups.some((g) => g.includes(person.aadObjectId))) continue;
-          const groups = round.groups.map((g) => g.filter((id) => id !== person.aadObjectId));
+          if (!groupsOf(round).some((g) => g.includes(person.aadObjectId))) continue;
+          const groups = groupsOf(round).map((g) => ({
+            members: g.filter((id) => id !== person.aadObjectId),
+          }));
           await rounds.updateOne(
             { _id: round._id },
             { $set: { groups }, $unset: { [`answers.${field}`]: '' } },

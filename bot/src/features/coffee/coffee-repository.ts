@@ -28,7 +28,14 @@ export interface ProgrammeDoc {
   invitedAt?: Date;
 }
 
-export type RoundDoc = Omit<CoffeeRound, 'id'> & { _id: string };
+/** FerretDB stores no arrays inside arrays, so each group is an object holding its members. */
+export type RoundDoc = Omit<CoffeeRound, 'id' | 'groups'> & {
+  _id: string;
+  groups: { members: string[] }[];
+};
+
+export const groupsOf = (doc: Pick<RoundDoc, 'groups'>): string[][] =>
+  doc.groups.map((g) => g.members);
 
 export interface ProfileDoc extends CoffeeProfile {
   _id: string;
@@ -65,6 +72,7 @@ const toProgramme = (doc: ProgrammeDoc): Programme => ({
 const toRound = ({ _id, ...rest }: RoundDoc): CoffeeRound => ({
   id: _id,
   ...rest,
+  groups: groupsOf(rest),
   answers: decodeKeys(rest.answers),
 });
 
@@ -72,13 +80,11 @@ const toProfile = (doc: ProfileDoc | null): CoffeeProfile =>
   doc ? { timeZone: doc.timeZone, zoneSource: doc.zoneSource, workingHours: doc.workingHours } : {};
 
 /**
- * The defaults a programme starts with, written only when the document is first created (an
- * upsert's $setOnInsert). They leave out what the same update's $set writes: the settings, or
- * `members` when the $set writes one member inside it (MongoDB refuses an update naming both).
+ * The defaults a programme starts with, written only when its document is first created. The
+ * members map is left out: an upsert that sets one member creates it.
  */
-const newProgramme = (settings?: CoffeeSettings, withMembers = true) => ({
+const newProgramme = (settings?: CoffeeSettings) => ({
   ...(settings ? {} : { settings: defaultCoffeeSettings() }),
-  ...(withMembers ? { members: {} } : {}),
   roundSeq: 0,
   oldestKept: 1,
   recent: [],
@@ -124,10 +130,7 @@ export function createCoffeeRepository(db: Db): CoffeeRepository {
     async putMember(teamId, member, value) {
       await programmes.updateOne(
         { _id: teamId },
-        {
-          $set: { [`members.${memberField(member)}`]: value },
-          $setOnInsert: newProgramme(undefined, false),
-        },
+        { $set: { [`members.${memberField(member)}`]: value }, $setOnInsert: newProgramme() },
         { upsert: true },
       );
     },
@@ -140,9 +143,13 @@ export function createCoffeeRepository(db: Db): CoffeeRepository {
     },
 
     async createRound(round) {
-      const { id, ...rest } = round;
+      const { id, groups, ...rest } = round;
       try {
-        await rounds.insertOne({ _id: id, ...rest });
+        await rounds.insertOne({
+          _id: id,
+          ...rest,
+          groups: groups.map((members) => ({ members })),
+        });
         return round;
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;

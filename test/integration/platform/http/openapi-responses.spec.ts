@@ -249,6 +249,23 @@ describe('every documented operation answers as its document says', () => {
       inTeam(`/recognitions/${wall.items[0].id}`),
     );
 
+    await act(ana, 'PUT', `${teams}/coffee/settings`, inTeam('/coffee/settings'), {
+      enabled: true,
+      every: 2,
+      day: 'tuesday',
+      time: '10:00',
+      groupSize: 2,
+    });
+    for (const m of [ana, bo, chen])
+      await act(m, 'PUT', `${teams}/coffee/me`, inTeam('/coffee/me'), {
+        status: 'in',
+        timeZone: 'Europe/Berlin',
+        workingHours: { start: '09:00', end: '17:00' },
+      });
+    await act(ana, 'POST', `${teams}/coffee/rounds`, inTeam('/coffee/rounds'));
+    const coffee = await act(chen, 'GET', `${teams}/coffee`, inTeam('/coffee'));
+    expect(coffee.me.match.partners.length).toBeGreaterThan(0);
+
     await act(chen, 'GET', '/api/v1/me/export', '/api/v1/me/export');
     await act(chen, 'DELETE', '/api/v1/me', '/api/v1/me');
 

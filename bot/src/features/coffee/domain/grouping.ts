@@ -159,12 +159,16 @@ function bestLooseFor(
   return best;
 }
 
-/** The group of base size that a loose member fits best, becoming one of the larger groups. */
-function bestGroupFor(rules: PairRules, member: number, groups: number[][], base: number): number {
+/**
+ * The group a loose member fits best among the smallest, so that it becomes one of the larger
+ * groups and sizes stay within one of each other.
+ */
+function bestGroupFor(rules: PairRules, member: number, groups: number[][]): number {
+  const smallest = Math.min(...groups.map((group) => group.length));
   let best = -1;
   let bestFit: Fit | undefined;
   groups.forEach((group, g) => {
-    if (group.length !== base) return;
+    if (group.length !== smallest) return;
     const fit = fitOf(rules, member, group);
     if (fitsBetter(fit, bestFit)) [best, bestFit] = [g, fit];
   });
@@ -247,7 +251,7 @@ export function groupCandidates(
     }
   }
   for (const member of loose.all()) {
-    groups[bestGroupFor(rules, member, groups, shape.base)].push(member);
+    groups[bestGroupFor(rules, member, groups)].push(member);
   }
   repair(rules, groups, random);
   const unplaced = separateConflicts(rules, groups);
