@@ -1,8 +1,8 @@
 /**
  * Virtual coffee in the tab, in headless Chromium against the real server and database: a member
  * joins, saves the time zone the browser offers and their hours, keeps a private "don't pair me
- * with" list, pauses until a date and comes back; a second member joins, a lead presses "Pair
- * now" (after a confirmation) and sees only the number of groups; the member then sees their
+ * with" list, pauses until a date and comes back; a second member joins, a lead sets the rhythm
+ * and presses "Pair now" (after a confirmation) and sees only the number of groups; the member then sees their
  * partner's name, local time, the hours they share and the Teams links; and an axe-core scan with
  * a screenshot.
  */
@@ -133,6 +133,27 @@ describe('virtual coffee in the tab', () => {
       .getByTestId('coffee-members')
       .filter({ hasText: '2 members taking part.' })
       .waitFor();
+
+    // The lead sets the rhythm, in the team's time zone (UTC here).
+    const rhythm = lead.getByTestId('coffee-rhythm');
+    await rhythm.getByRole('switch', { name: 'Virtual coffee is off' }).click();
+    await rhythm.getByRole('radio', { name: 'Every week' }).check();
+    await rhythm.getByLabel('Day', { exact: true }).selectOption('friday');
+    await rhythm.getByLabel('Local time').fill('09:30');
+    await rhythm.getByRole('radio', { name: 'Groups of three' }).check();
+    await rhythm.getByRole('button', { name: 'Save the rhythm' }).click();
+    await rhythm.getByText(/^Saved\. The next round starts Friday, .* at 9:30 AM\.$/).waitFor();
+    expect(await lead.getByTestId('coffee-next').textContent()).toMatch(
+      /^Every week on Friday at 09:30 \(UTC time\), in groups of three\. The next round starts Friday, /,
+    );
+    expect((await coffeeOf(ana)).settings).toEqual({
+      enabled: true,
+      every: 1,
+      day: 'friday',
+      time: '09:30',
+      groupSize: 3,
+    });
+
     await lead.getByRole('button', { name: 'Pair now' }).click();
     const dialog = lead.getByRole('alertdialog', { name: 'Pair everyone now?' });
     await dialog.getByText(/Everyone taking part now \(2 members\)/).waitFor();
@@ -153,6 +174,9 @@ describe('virtual coffee in the tab', () => {
       .getByText(/^Join to be paired/)
       .waitFor();
     expect(await lead.getByTestId('coffee-partner').count()).toBe(0);
+    await lead.waitForLoadState('networkidle');
+    await screenshot(lead, 'coffee-lead');
+    expect(await seriousA11yViolations(lead)).toEqual([]);
 
     const member = await open(bo);
     const partner = member.getByTestId('coffee-partner');

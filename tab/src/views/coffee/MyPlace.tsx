@@ -83,30 +83,32 @@ export function MyPlace({ data, saveMe, onSaved }: MyPartProps) {
         </div>
       )}
       {me.status !== 'out' && (
-        <div className={styles.pause}>
-          <Field
-            label={me.status === 'paused' ? 'Pause until another date' : 'Pause until'}
-            hint="The last day you want no match. No reason needed."
-          >
-            <Input
-              type="date"
-              min={addDays(today, 1)}
-              value={until}
-              onChange={(_, d) => setUntil(d.value)}
-            />
-          </Field>
-          <Button
-            disabled={!canPause || action.busy !== undefined}
-            onClick={() =>
-              void change(
-                'pause',
-                { status: 'paused', pausedUntil: until },
-                `Paused until ${dateText(until)}. You are back in the rounds after that day.`,
-              )
-            }
-          >
-            Pause
-          </Button>
+        <div className={layout.columnS}>
+          <div className={styles.pause}>
+            <Field label={me.status === 'paused' ? 'Pause until another date' : 'Pause until'}>
+              <Input
+                type="date"
+                min={addDays(today, 1)}
+                value={until}
+                onChange={(_, d) => setUntil(d.value)}
+              />
+            </Field>
+            <Button
+              disabled={!canPause || action.busy !== undefined}
+              onClick={() =>
+                void change(
+                  'pause',
+                  { status: 'paused', pausedUntil: until },
+                  `Paused until ${dateText(until)}. You are back in the rounds after that day.`,
+                )
+              }
+            >
+              Pause
+            </Button>
+          </div>
+          <Text size={200} className={layout.muted}>
+            The last day you want no match. No reason needed.
+          </Text>
         </div>
       )}
       {me.status !== 'out' && (
