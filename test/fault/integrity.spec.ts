@@ -286,7 +286,9 @@ describe('acknowledged writes survive crashes of the database and the app', () =
     const rhythm = { enabled: true, every: 1, day: 'monday', time: '10:00', groupSize: 2 };
     expect((await call('PUT', `${team.path}/coffee/settings`, tokens[0], rhythm)).status).toBe(200);
     for (const token of tokens)
-      expect((await call('PUT', `${team.path}/coffee/me`, token, { status: 'in' })).status).toBe(200);
+      expect((await call('PUT', `${team.path}/coffee/me`, token, { status: 'in' })).status).toBe(
+        200,
+      );
     const introsFor = (roundId: string) =>
       connector.posted.filter((p) => JSON.stringify(p.body).includes(roundId));
 

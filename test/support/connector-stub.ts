@@ -84,7 +84,11 @@ export async function startConnectorStub() {
         pageSizeSeen = Number(url.searchParams.get('pageSize') ?? NaN);
         const members = rosters.get(parts[2]) ?? [];
         const start = Number(url.searchParams.get('continuationToken') ?? '0');
-        const page = members.slice(start, start + 2);
+        // Teams gives each member's sign-in name too; the stub makes one up from the name.
+        const page = members.slice(start, start + 2).map((m) => ({
+          userPrincipalName: `${m.name.toLowerCase()}@contoso.example`,
+          ...m,
+        }));
         const next = start + 2 < members.length ? String(start + 2) : undefined;
         send(200, { members: page, continuationToken: next });
         return;

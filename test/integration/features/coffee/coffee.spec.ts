@@ -133,6 +133,59 @@ describe('virtual coffee: a programme per team, fair rounds, private introductio
       timeZoneSource: 'member',
       workingHours: { start: '08:00', end: '16:00' },
     });
+
+    // Chen's card: the partner (in the team's zone, UTC, 09:00–17:00 by default), their local
+    // time against Chen's (Berlin, 08:00–16:00) and the hours both share, a
+    // starter, and Teams links that name the partner by sign-in name.
+    const partner = people.find(
+      (p) => p.aadObjectId === views[2].me.match.partners[0].aadObjectId,
+    )!;
+    const card = JSON.stringify(cardsTo(chen, round.json.roundId)[0].body);
+    const upn = `${partner.name.toLowerCase()}@contoso.example`;
+    expect(card).toContain(
+      `**${partner.name}**: 1 h behind you; you both work 10:00–16:00 your time.`,
+    );
+    expect(card).toContain(views[2].me.match.starter);
+    expect(card).toContain(
+      `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(upn)}`,
+    );
+    expect(card).toContain(
+      `/l/meeting/new?subject=Virtual%20coffee&attendees=${encodeURIComponent(upn)}`,
+    );
+    expect(views[2].me.match).toMatchObject({
+      chatLink: expect.stringContaining('users='),
+      partners: [
+        { name: partner.name, aheadMinutes: -60, sharedHours: { start: '10:00', end: '16:00' } },
+      ],
+      myAnswer: null,
+    });
+  });
+
+  it('exports a member’s coffee data to them, and erases it everywhere, groups included', async () => {
+    const team = await app.install(people);
+    await coffee(team, ana, 'PUT', RHYTHM, '/settings');
+    for (const p of people) await join(team, p);
+    await join(team, bo, { avoid: [chen.aadObjectId], timeZone: 'Asia/Tokyo' });
+    const { json } = await pairNow(team, ana);
+
+    const exported = (await call('GET', `${app.url}/api/v1/me/export`, app.token(bo))).json;
+    const mine = exported.virtualCoffee;
+    expect(mine.profile).toMatchObject({ timeZone: 'Asia/Tokyo', timeZoneSource: 'member' });
+    const entry = mine.programmes.find((p: Json) => p.teamId === team.teamId);
+    expect(entry).toMatchObject({ avoid: [chen.aadObjectId], pausedUntil: null });
+    const group = mine.groups.find((g: Json) => g.teamId === team.teamId);
+    expect(group.partners).toHaveLength(1);
+    expect(group.partners).not.toContain(chen.aadObjectId);
+
+    expect((await call('DELETE', `${app.url}/api/v1/me`, app.token(bo))).status).toBe(204);
+    const stored = await rounds().findOne({ _id: json.roundId });
+    expect(JSON.stringify(stored)).not.toContain(bo.aadObjectId);
+    const programme = await app.database.db
+      .collection<{ _id: string } & Json>(collections.coffeeProgrammes)
+      .findOne({ _id: team.teamId });
+    expect(JSON.stringify(programme)).not.toContain(bo.aadObjectId);
+    const after = (await call('GET', `${app.url}/api/v1/me/export`, app.token(bo))).json;
+    expect(after.virtualCoffee).toEqual({ profile: null, programmes: [], groups: [] });
   });
 
   it('runs five rounds for six members without a repeated pair, and keeps only the team’s counts', async () => {
