@@ -23,15 +23,12 @@ const fullDate = (date: string) =>
     new Date(`${date}T00:00:00Z`),
   );
 
-/** Members with the sign-in names Teams gives the roster, so that the match has its links. */
-const withSignInNames = (members: Member[]) =>
-  members.map((m) =>
-    Object.assign({}, m, { userPrincipalName: `${m.name.toLowerCase()}@contoso.example` }),
-  );
-
 describe('virtual coffee in the tab', () => {
-  /** Ana installed Rapport, so she leads; Bo and Chen are members. */
-  const people = withSignInNames(newMembers('Ana', 'Bo', 'Chen'));
+  /**
+   * Ana installed Rapport, so she leads; Bo and Chen are members. The connector stub gives each
+   * a sign-in name (chen@contoso.example), as Teams does, so that the match has its links.
+   */
+  const people = newMembers('Ana', 'Bo', 'Chen');
   const [ana, bo, chen] = people;
   const app = useBrowserApp('e2ecoffee', { members: people });
   const token = app.token;
