@@ -51,15 +51,18 @@ export function createCoffeeService(
   const service = {
     /** The programme as one member sees it: the rhythm, their own place and match, the team's counts. */
     async view(teamId: string, member: PersonKey) {
-      const [programme, { leads, timeZone }, profile, match] = await Promise.all([
+      const [programme, { leads, timeZone }, profile, match, roster] = await Promise.all([
         rounds.programmeOf(teamId),
         leadership.leadsAndZone(teamId),
         repo.profile(member),
         matchIn(teamId, member.aadObjectId),
+        deps.roster.roster(teamId),
       ]);
       const today = teamToday(now(), timeZone);
       const entry = programme.members[member.aadObjectId];
-      const statuses = Object.values(programme.members).map((m) => statusOn(m, today));
+      // Someone who left the team keeps their entry until they come back or erase their data,
+      // but is not counted.
+      const statuses = roster.map((m) => statusOn(programme.members[m.aadObjectId], today));
       return {
         programme,
         timeZone,

@@ -2,6 +2,7 @@ import { JOB_CLOSE, JOB_ROUND } from '../../../../bot/src/features/coffee/coffee
 import { collections } from '../../../support/schema';
 import {
   channelMessage,
+  teamMembersChanged,
   personalCardAction,
   personalMessage,
 } from '../../../fixtures/teams-activities';
@@ -159,6 +160,26 @@ describe('virtual coffee: a programme per team, fair rounds, private introductio
       ],
       myAnswer: null,
     });
+  });
+
+  it('leaves out, and stops counting, someone who left the team', async () => {
+    const team = await app.install(people);
+    await coffee(team, ana, 'PUT', RHYTHM, '/settings');
+    for (const p of people) await join(team, p);
+    const fay = people[5];
+    app.connector.setRoster(team.teamId, people.slice(0, 5));
+    const left = await postJson(
+      `${app.url}/api/messages`,
+      teamMembersChanged(team, { membersRemoved: [{ id: fay.id, aadObjectId: fay.aadObjectId }] }),
+    );
+    expect(left.status).toBe(200);
+
+    expect((await coffee(team, ana)).json.stats).toMatchObject({ members: 5, paused: 0 });
+    const { json } = await pairNow(team, ana);
+    expect(json.groups).toBe(2);
+    expect(JSON.stringify(await rounds().findOne({ _id: json.roundId }))).not.toContain(
+      fay.aadObjectId,
+    );
   });
 
   it('exports a member’s coffee data to them, and erases it everywhere, groups included', async () => {
