@@ -46,9 +46,11 @@ export function rhythmText(settings: CoffeeSettings, timeZone: string): string {
   return `${every} on ${DAY_NAMES[settings.day]} at ${settings.time} (${timeZone})`;
 }
 
-const hours = (minutes: number) => {
-  const h = Math.abs(minutes) / 60;
-  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
+/** "3 h", "5 h 30 min", "45 min". */
+const duration = (minutes: number) => {
+  const h = Math.floor(Math.abs(minutes) / 60);
+  const m = Math.abs(minutes) % 60;
+  return [h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ');
 };
 
 /** "3 h ahead of you; you both work 09:00–12:00 your time". */
@@ -56,7 +58,7 @@ export function partnerLine(p: Partner): string {
   const offset =
     p.aheadMinutes === 0
       ? 'same time as you'
-      : `${hours(p.aheadMinutes)} ${p.aheadMinutes > 0 ? 'ahead of' : 'behind'} you`;
+      : `${duration(p.aheadMinutes)} ${p.aheadMinutes > 0 ? 'ahead of' : 'behind'} you`;
   const shared = p.shared
     ? `you both work ${p.shared.start}–${p.shared.end} your time`
     : 'your working hours do not overlap, so pick a time that is kind to both of you';
