@@ -1,6 +1,7 @@
 import { diffWordsWithSpace } from 'diff';
 import { z } from 'zod';
 import { plainIssues } from '../../../platform/domain/plain-issues';
+import { DomainError } from '../../../platform/domain/domain-error';
 import { plainText } from '../../../platform/domain/text-rules';
 import { agreementDecision, VOTING_WINDOW_DAYS, type Decision } from './agreement-decision';
 import type { TraitId } from '../../../platform/domain/traits';
@@ -185,15 +186,7 @@ export type AgreementErrorCode =
   | 'AGREEMENT_NOT_A_MEMBER'
   | 'NOT_A_LEAD';
 
-export class AgreementError extends Error {
-  constructor(
-    readonly code: AgreementErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AgreementError';
-  }
-}
+export class AgreementError extends DomainError<AgreementErrorCode> {}
 
 /** Plain text with simple formatting: line breaks and list lines are kept, nothing is rendered. */
 export function normalizeText(text: string): string {
