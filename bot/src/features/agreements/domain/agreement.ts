@@ -215,15 +215,32 @@ export function normalizeTitle(title: string): string {
   );
 }
 
-export const titleSchema = plainText(3, MAX_TITLE, {
-  short: 'give the agreement a title of at least 3 characters',
-  long: `keep the title to ${MAX_TITLE} characters`,
-}).transform(normalizeTitle);
+/**
+ * What a member writes in an agreement, its proposals and objections: at least `min` visible
+ * characters (`short` says so), at most `max` (`keep the <what> to <max> characters`), normalized.
+ */
+const writtenText = (
+  what: string,
+  [min, max]: [number, number],
+  short: string,
+  normalize: (text: string) => string = normalizeText,
+) =>
+  plainText(min, max, { short, long: `keep the ${what} to ${max} characters` }).transform(
+    normalize,
+  );
 
-export const textSchema = plainText(10, MAX_TEXT, {
-  short: 'say what the team agrees in at least 10 characters',
-  long: `keep the text to ${MAX_TEXT} characters`,
-}).transform(normalizeText);
+export const titleSchema = writtenText(
+  'title',
+  [3, MAX_TITLE],
+  'give the agreement a title of at least 3 characters',
+  normalizeTitle,
+);
+
+export const textSchema = writtenText(
+  'text',
+  [10, MAX_TEXT],
+  'say what the team agrees in at least 10 characters',
+);
 
 export const categorySchema = z.enum(AGREEMENT_CATEGORIES, {
   error: `must be one of ${AGREEMENT_CATEGORIES.join(', ')}`,
@@ -244,22 +261,17 @@ export const reviewAfterDaysSchema = z
     description: 'Days from adoption (or from a kept review) to the next "Still keeping this?"',
   });
 
-export const noteSchema = plainText(0, MAX_NOTE, {
-  short: 'write a note',
-  long: `keep the note to ${MAX_NOTE} characters`,
-})
-  .transform(normalizeText)
-  .meta({ description: 'Why: shown with the proposal' });
+export const noteSchema = writtenText('note', [0, MAX_NOTE], 'write a note').meta({
+  description: 'Why: shown with the proposal',
+});
 
-export const objectionReasonSchema = plainText(MIN_OBJECTION, MAX_OBJECTION, {
-  short: `an objection needs a reason of at least ${MIN_OBJECTION} characters`,
-  long: `keep the reason to ${MAX_OBJECTION} characters`,
-}).transform(normalizeText);
+export const objectionReasonSchema = writtenText(
+  'reason',
+  [MIN_OBJECTION, MAX_OBJECTION],
+  `an objection needs a reason of at least ${MIN_OBJECTION} characters`,
+);
 
-export const answerTextSchema = plainText(2, MAX_ANSWER, {
-  short: 'write an answer',
-  long: `keep the answer to ${MAX_ANSWER} characters`,
-}).transform(normalizeText);
+export const answerTextSchema = writtenText('answer', [2, MAX_ANSWER], 'write an answer');
 
 /** Parses with a schema, or throws AGREEMENT_INVALID naming each bad field. */
 export function parseAgreementInput<S extends z.ZodType>(
