@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { RecognitionError, type RecognitionInput } from '../domain/recognition';
+import type { RecognitionInput } from '../domain/recognition';
 import type { RecognitionService } from '../recognition-service';
 import type { Logger } from '../../../logger';
 import {
@@ -20,8 +20,7 @@ import { RECOGNIZE_VERB, recognitionFormCard } from './cards/recognition-form-ca
 import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
 import {
   formFields,
-  prefillOf,
-  refuseOutsiders,
+  giveUnlessRefused,
   sender,
   teamOf,
   type RecognitionForms,
@@ -89,36 +88,32 @@ export function createChatDrafts(deps: {
     const draft = parsed.data;
     if (!isOwner(context, draft)) return draftNotYoursCard(draft);
     const team = teamOf(context);
-    const { input, outsiders } = await deps.forms.read(context, team, data);
-    try {
-      refuseOutsiders(team, outsiders);
-      const { recognition, created } = await deps.recognitions.give(
-        team.id,
-        `draft|${draft.draftId}|${draft.ownerId}`,
-        input,
-      );
-      const names = recognition.recipients.map((r) => r.name);
-      if (created) {
-        await context.sendActivity(deps.forms.posted(team.id, recognition));
-        await replaceForAll(context, draftPostedCard(draft.ownerName, names));
-      }
-      return adaptiveCard([
-        {
-          type: 'TextBlock',
-          text: `Thanks for recognizing ${escapeCardText(names.join(', '))}.`,
-          wrap: true,
-        },
-      ]);
-    } catch (err) {
-      if (!(err instanceof RecognitionError)) throw err;
-      return recognitionFormCard(
-        await deps.forms.options(team.id, 'execute', {
-          draft,
-          error: err.message,
-          prefill: prefillOf(input),
-        }),
-      );
-    }
+    const read = await deps.forms.read(context, team, data);
+    return giveUnlessRefused(
+      team,
+      read,
+      async () => {
+        const { recognition, created } = await deps.recognitions.give(
+          team.id,
+          `draft|${draft.draftId}|${draft.ownerId}`,
+          read.input,
+        );
+        const names = recognition.recipients.map((r) => r.name);
+        if (created) {
+          await context.sendActivity(deps.forms.posted(team.id, recognition));
+          await replaceForAll(context, draftPostedCard(draft.ownerName, names));
+        }
+        return adaptiveCard([
+          {
+            type: 'TextBlock',
+            text: `Thanks for recognizing ${escapeCardText(names.join(', '))}.`,
+            wrap: true,
+          },
+        ]);
+      },
+      async (again) =>
+        recognitionFormCard(await deps.forms.options(team.id, 'execute', { draft, ...again })),
+    );
   };
 
   return {
