@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { AGREEMENT_CATEGORIES } from './domain/agreement-categories';
 import {
-  AGREEMENT_CATEGORIES,
   AGREEMENT_STATUSES,
   MAX_TEXT,
   MAX_TITLE,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { plainIssues } from '../../../platform/domain/plain-issues';
 import { DomainError } from '../../../platform/domain/domain-error';
 import { plainText } from '../../../platform/domain/text-rules';
+import { AGREEMENT_CATEGORIES, type AgreementCategory } from './agreement-categories';
 import { agreementDecision, VOTING_WINDOW_DAYS, type Decision } from './agreement-decision';
 import type { TraitId } from '../../../platform/domain/traits';
 import {
@@ -17,27 +18,6 @@ import {
  * changes only through a proposal (new, change or retire) that the members endorse or object to;
  * every adopted version is kept, with who proposed it and how it was decided.
  */
-
-export const AGREEMENT_CATEGORIES = [
-  'communication',
-  'meetings',
-  'availability',
-  'feedback',
-  'collaboration',
-  'connection',
-  'other',
-] as const;
-export type AgreementCategory = (typeof AGREEMENT_CATEGORIES)[number];
-
-export const CATEGORY_LABELS: Record<AgreementCategory, string> = {
-  communication: 'Communication',
-  meetings: 'Meetings',
-  availability: 'Availability',
-  feedback: 'Feedback',
-  collaboration: 'Collaboration',
-  connection: 'Connection',
-  other: 'Other',
-};
 
 export const MAX_TITLE = 120;
 export const MAX_TEXT = 2000;
