@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import { LazyConfirmDialog } from '../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../components/LazyConfirmDialog';
 import { ErrorState } from '../components/ErrorState';
 import { Loaded } from '../components/Loaded';
 import { LoadingCards } from '../components/LoadingCards';
@@ -62,7 +62,7 @@ export function PrivacyView() {
   );
   const [privacy] = useResource(load);
   const exporting = useAction();
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const deleting = useConfirmation({ title: 'Delete your data?', confirmLabel: 'Delete my data' });
   const [deleted, setDeleted] = useState(false);
 
   // Fire and forget: useAction catches a failure and keeps it for the ErrorState below.
@@ -74,7 +74,6 @@ export function PrivacyView() {
 
   const deleteData = async () => {
     await api.send('DELETE', '/api/v1/me');
-    setConfirmDelete(false);
     setDeleted(true);
   };
 
@@ -178,19 +177,13 @@ export function PrivacyView() {
           >
             Export my data
           </Button>
-          <Button onClick={() => setConfirmDelete(true)} disabled={deleted}>
+          <Button onClick={() => deleting.ask()} disabled={deleted}>
             Delete my data
           </Button>
         </div>
       </div>
 
-      <LazyConfirmDialog
-        open={confirmDelete}
-        title="Delete your data?"
-        confirmLabel="Delete my data"
-        onConfirm={deleteData}
-        onClose={() => setConfirmDelete(false)}
-      >
+      <LazyConfirmDialog confirmation={deleting} onConfirm={deleteData}>
         <Text as="p">
           Rapport deletes the recognitions you gave and received and the record of which check-ins
           you answered, in every team. This cannot be undone.

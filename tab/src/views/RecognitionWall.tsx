@@ -11,7 +11,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useVisuallyHidden } from '../a11y';
 import { teamPath, toApiError, type ApiError } from '../api';
-import { LazyConfirmDialog } from '../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../components/LazyConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingCards } from '../components/LoadingCards';
@@ -65,7 +65,10 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
   const key = `${teamId}|${tag ?? ''}|${recipient ?? ''}|${attempt}`;
   const [wall, setWall] = useState<Wall>();
   const [people, setPeople] = useState<Map<string, string>>(() => new Map());
-  const [toDelete, setToDelete] = useState<Recognition>();
+  const deleting = useConfirmation<Recognition>({
+    title: 'Delete this recognition?',
+    confirmLabel: 'Delete',
+  });
   const [announcement, setAnnouncement] = useState('');
   const loadingMore = useRef(false);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -148,11 +151,9 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
 
   const onQuiet = useCallback((q: QuietMembers) => remember(q.members), [remember]);
 
-  const remove = async () => {
-    if (!toDelete) return;
+  const remove = async (toDelete: Recognition) => {
     await api.send('DELETE', teamPath(teamId, `/recognitions/${encodeURIComponent(toDelete.id)}`));
     setWall((w) => (w ? { ...w, items: w.items.filter((r) => r.id !== toDelete.id) } : w));
-    setToDelete(undefined);
     setAnnouncement('Your recognition was deleted.');
     // The button that opened the dialog is gone with its card: keep keyboard users in the wall.
     heading.current?.focus();
@@ -224,7 +225,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
               <RecognitionCard
                 recognition={r}
                 locale={locale}
-                onDelete={r.sender.aadObjectId === me.aadObjectId ? setToDelete : undefined}
+                onDelete={r.sender.aadObjectId === me.aadObjectId ? deleting.ask : undefined}
               />
             </li>
           ))}
@@ -255,13 +256,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
         {announcement}
       </div>
 
-      <LazyConfirmDialog
-        open={toDelete !== undefined}
-        title="Delete this recognition?"
-        confirmLabel="Delete"
-        onConfirm={remove}
-        onClose={() => setToDelete(undefined)}
-      >
+      <LazyConfirmDialog confirmation={deleting} onConfirm={remove}>
         It disappears from the wall and from the team’s weekly recognition counts. This cannot be
         undone.
       </LazyConfirmDialog>

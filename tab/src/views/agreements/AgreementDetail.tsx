@@ -17,7 +17,7 @@ import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 
 import { teamPath } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirmDialog';
 import { LoadingCards } from '../../components/LoadingCards';
 import { formatDateTime, formatLocalDate, plural } from '../../dates';
 import { SuccessNote } from '../../components/SuccessNote';
@@ -122,7 +122,10 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
   const [detail, change] = useResource(load);
   const heading = useRef<HTMLHeadingElement>(null);
   const [changing, setChanging] = useState(false);
-  const [retiring, setRetiring] = useState(false);
+  const retiring = useConfirmation({
+    title: 'Propose retiring this agreement?',
+    confirmLabel: 'Propose retiring it',
+  });
   const [retireNote, setRetireNote] = useState('');
   const [notice, setNotice] = useState<string>();
   const action = useAction();
@@ -216,7 +219,6 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
       kind: 'retire',
       ...(note ? { note } : {}),
     });
-    setRetiring(false);
     setRetireNote('');
     onResult(result, 'You proposed retiring it. The team has 7 days to respond.');
   };
@@ -348,7 +350,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
                 Propose a change
               </Button>
               <Button
-                onClick={() => setRetiring(true)}
+                onClick={() => retiring.ask()}
                 disabled={!canPropose || action.busy !== undefined}
               >
                 Propose retiring it
@@ -431,13 +433,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
         </ol>
       </Section>
 
-      <LazyConfirmDialog
-        open={retiring}
-        title="Propose retiring this agreement?"
-        confirmLabel="Propose retiring it"
-        onConfirm={proposeRetire}
-        onClose={() => setRetiring(false)}
-      >
+      <LazyConfirmDialog confirmation={retiring} onConfirm={proposeRetire}>
         <Text as="p">
           The team decides, like any proposal. If they agree, “{a.title}” stays on record as retired
           and is no longer in effect.

@@ -14,7 +14,7 @@ import { useHeadingStyles } from '../heading-styles';
 import { useId, useState } from 'react';
 import { teamPath } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
-import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirmDialog';
 import { formatDateTime, formatRelative } from '../../dates';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
@@ -109,7 +109,7 @@ export function ProposalPanel({
   const ownHeadingId = useId();
   const headingId = givenHeadingId ?? ownHeadingId;
   const [objecting, setObjecting] = useState(false);
-  const [ratifying, setRatifying] = useState(false);
+  const ratifying = useConfirmation({ title: 'Ratify this proposal?', confirmLabel: 'Ratify' });
   const base = teamPath(
     teamId,
     `/agreements/${encodeURIComponent(agreementId)}/proposals/${encodeURIComponent(p.id)}`,
@@ -141,7 +141,6 @@ export function ProposalPanel({
 
   const ratify = async () => {
     const result = await api.send<ProposalWithAgreement>('POST', `${base}/ratification`);
-    setRatifying(false);
     onResult(result, `You ratified the proposal for “${agreementTitle}”.`);
   };
 
@@ -225,7 +224,7 @@ export function ProposalPanel({
             </Button>
           )}
           {p.canRatify && (
-            <Button onClick={() => setRatifying(true)} disabled={action.busy !== undefined}>
+            <Button onClick={() => ratifying.ask()} disabled={action.busy !== undefined}>
               Ratify
             </Button>
           )}
@@ -275,13 +274,7 @@ export function ProposalPanel({
         </ul>
       )}
 
-      <LazyConfirmDialog
-        open={ratifying}
-        title="Ratify this proposal?"
-        confirmLabel="Ratify"
-        onConfirm={ratify}
-        onClose={() => setRatifying(false)}
-      >
+      <LazyConfirmDialog confirmation={ratifying} onConfirm={ratify}>
         <Text as="p">
           {tallyText(p)}. As a lead you can adopt it now that the response window has ended. The
           objections and their reasons stay on the record with your name as the one who ratified it.

@@ -14,7 +14,7 @@ import { useCallback, useId, useState } from 'react';
 import { teamPath } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirmDialog';
 import { useAnnouncer } from '../../components/LiveRegion';
 import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
@@ -87,7 +87,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
   const [editorKey, setEditorKey] = useState(0);
   const [saved, setSaved] = useState<string>();
   const [proposing, setProposing] = useState(false);
-  const [confirmRun, setConfirmRun] = useState(false);
+  const runningNow = useConfirmation({ title: 'Run a check-in now?', confirmLabel: 'Run it now' });
   const [ran, setRan] = useState<string>();
 
   /** Re-reads the settings in the background (after a proposal was adopted). */
@@ -190,7 +190,6 @@ export function SettingsView({ teamId }: { teamId: string }) {
       'POST',
       teamPath(teamId, '/checkin/rounds'),
     );
-    setConfirmRun(false);
     const message =
       round.invited !== undefined && round.closesAt
         ? `The check-in is out: ${plural(round.invited, 'member')} got it privately from Rapport. It closes ${formatInZone(round.closesAt, locale, zone)}.`
@@ -216,7 +215,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
 
       <div className={styles.next} data-testid="next-round">
         <Text weight="semibold">{nextText}</Text>
-        {isLead && <Button onClick={() => setConfirmRun(true)}>Run a check-in now</Button>}
+        {isLead && <Button onClick={() => runningNow.ask()}>Run a check-in now</Button>}
       </div>
       {ran && (
         <MessageBar intent="success" layout="multiline" data-testid="round-started">
@@ -308,13 +307,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
       )}
       {liveRegion}
 
-      <LazyConfirmDialog
-        open={confirmRun}
-        title="Run a check-in now?"
-        confirmLabel="Run it now"
-        onConfirm={runNow}
-        onClose={() => setConfirmRun(false)}
-      >
+      <LazyConfirmDialog confirmation={runningNow} onConfirm={runNow}>
         <Text as="p">
           Every member of the team gets the check-in privately from Rapport now. It stays open for{' '}
           {plural(settings.cadence.windowHours, 'hour')}. Scheduled check-ins carry on as before.
