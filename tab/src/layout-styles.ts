@@ -4,7 +4,10 @@ import { makeStyles, tokens } from '@fluentui/react-components';
  * The layouts every view repeats, kept in one place so that the views stay alike: columns whose
  * gap spaces their children (headings carry no margins, see views/heading-styles), lists of cards,
  * indented lists of short lines, raised panels, rows of buttons, a row centred on one line (a title
- * with its badges, a badge with its actions), the terms of a description list and secondary text.
+ * with its badges, a badge with its actions), a view's title with its action, the terms of a
+ * description list, secondary text, text as a person wrote it, an intro kept to a readable width,
+ * a spacer that takes the room left in a row, and a block wider than the column (a table) that
+ * scrolls sideways.
  */
 export const useLayoutStyles = makeStyles({
   columnS: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -42,7 +45,20 @@ export const useLayoutStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
   },
+  // A view's title with what acts on the whole view (a button, a period), apart on one line.
+  viewHeader: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
   term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   definition: { margin: 0 },
+  // Line breaks kept as typed; a long word or link wraps rather than widening the page.
+  writtenText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  intro: { maxWidth: '70ch' },
+  grow: { flexGrow: 1 },
+  scrollX: { overflowX: 'auto' },
 });

@@ -7,18 +7,12 @@ import {
   Spinner,
   Subtitle1,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Title3,
-  tokens,
 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { LazyConfirmDialog, useConfirmation } from '../components/LazyConfirmDialog';
+import { DataTable } from '../components/DataTable';
 import { ErrorState } from '../components/ErrorState';
 import { Loaded } from '../components/Loaded';
 import { LoadingCards } from '../components/LoadingCards';
@@ -29,10 +23,8 @@ import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto' },
   table: { minWidth: '640px' },
   fieldColumn: { width: '28%' },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
 /** Offers a JSON body as a file download. */
@@ -101,37 +93,33 @@ export function PrivacyView() {
                 <Subtitle1 as="h3">{record.record}</Subtitle1>
                 {/* Wider than a phone: it scrolls sideways, and takes focus so keys can scroll it. */}
                 <div
-                  className={styles.scroll}
+                  className={layout.scrollX}
                   role="region"
                   tabIndex={0}
                   aria-label={record.record}
                 >
-                  <Table className={styles.table} aria-label={`${record.record}: stored fields`}>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell className={styles.fieldColumn}>Field</TableHeaderCell>
-                        <TableHeaderCell>Why</TableHeaderCell>
-                        <TableHeaderCell>Who can see it</TableHeaderCell>
-                        <TableHeaderCell>How long it is kept</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {record.fields.map((f) => (
-                        <TableRow key={f.field}>
-                          <TableCell>{f.field}</TableCell>
-                          <TableCell>{f.why}</TableCell>
-                          <TableCell>{f.visibleTo}</TableCell>
-                          <TableCell>{f.kept}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
+                  <DataTable
+                    className={styles.table}
+                    aria-label={`${record.record}: stored fields`}
+                    rows={record.fields}
+                    rowKey={(f) => f.field}
+                    columns={[
+                      {
+                        title: 'Field',
+                        cell: (f) => f.field,
+                        headerClassName: styles.fieldColumn,
+                      },
+                      { title: 'Why', cell: (f) => f.why },
+                      { title: 'Who can see it', cell: (f) => f.visibleTo },
+                      { title: 'How long it is kept', cell: (f) => f.kept },
+                    ]}
+                  />
                 </div>
               </div>
             ))}
             <div className={layout.columnS}>
               <Subtitle1 as="h3">Never stored</Subtitle1>
-              <ul className={styles.list}>
+              <ul className={layout.lines}>
                 {data.notStored.map((item) => (
                   <li key={item}>
                     <Text>{item}</Text>

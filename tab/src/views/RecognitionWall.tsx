@@ -6,7 +6,6 @@ import {
   Spinner,
   Text,
   tokens,
-  typographyStyles,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useVisuallyHidden } from '../a11y';
@@ -17,6 +16,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingCards } from '../components/LoadingCards';
 import { Options } from '../components/Options';
 import { useLayoutStyles } from '../layout-styles';
+import { useHeadingStyles } from './heading-styles';
 import { useSession } from '../session-context';
 import { TRAITS } from '../traits';
 import type {
@@ -31,7 +31,6 @@ import { RecognitionCard } from './RecognitionCard';
 import { WALL_PAGE_SIZE, wallPageUrl } from './wall-api';
 
 const useStyles = makeStyles({
-  title: { ...typographyStyles.title3, margin: 0 },
   filters: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -56,6 +55,7 @@ interface Wall {
 export function RecognitionWall({ teamId }: { teamId: string }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const headings = useHeadingStyles();
   const hidden = useVisuallyHidden();
   const { api, me, locale } = useSession();
   const [params, update] = useUrlParams();
@@ -167,7 +167,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
 
   return (
     <section className={layout.columnL} aria-labelledby="wall-title">
-      <h2 className={styles.title} id="wall-title" ref={heading} tabIndex={-1}>
+      <h2 className={headings.view} id="wall-title" ref={heading} tabIndex={-1}>
         Recognition wall
       </h2>
       <QuietLately teamId={teamId} onLoaded={onQuiet} />

@@ -4,13 +4,13 @@ import {
   Field,
   Link,
   makeStyles,
+  mergeClasses,
   Spinner,
   Subtitle1,
   Subtitle2,
   Text,
   Textarea,
   tokens,
-  typographyStyles,
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
@@ -53,7 +53,6 @@ type AgreementEvent = AgreementDetail['history'][number];
 type CheckinQuestion = CheckinSettings['questions'][number];
 
 const useStyles = makeStyles({
-  title: { ...typographyStyles.title3, margin: 0, flexGrow: 1, ':focus': { outlineStyle: 'none' } },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -171,7 +170,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
     return (
       <div className={layout.columnL}>
         <BackLink onBack={() => open(undefined)} />
-        <h2 className={styles.title} id="agreements-title">
+        <h2 className={mergeClasses(headings.view, layout.grow)} id="agreements-title">
           Working agreement
         </h2>
         {detail.error.status === 404 && detail.error.code === 'AGREEMENT_NOT_FOUND' ? (
@@ -250,7 +249,12 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
     <div className={layout.columnL} data-testid="agreement-detail">
       <BackLink onBack={() => open(undefined)} />
       <div className={layout.centeredRow}>
-        <h2 className={styles.title} id="agreements-title" ref={heading} tabIndex={-1}>
+        <h2
+          className={mergeClasses(headings.view, layout.grow)}
+          id="agreements-title"
+          ref={heading}
+          tabIndex={-1}
+        >
           {a.title}
         </h2>
         <AgreementBadges agreement={a} />

@@ -53,7 +53,6 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
   },
-  note: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   objections: {
     display: 'flex',
     flexDirection: 'column',
@@ -159,7 +158,7 @@ export function ProposalPanel({
       </div>
 
       {p.note && (
-        <Body1 className={styles.note}>
+        <Body1 className={layout.writtenText}>
           <Text weight="semibold">Why: </Text>
           {p.note}
         </Body1>
@@ -311,12 +310,12 @@ function ObjectionItem({
         <Text weight="semibold">{o.by.name}</Text> objected
         {o.withdrawn ? ' (withdrawn)' : o.answered ? ' (answered)' : ' (waiting for an answer)'}:
       </Text>
-      <Body1 className={styles.note}>{o.reason}</Body1>
+      <Body1 className={layout.writtenText}>{o.reason}</Body1>
       {o.answers.length > 0 && (
         <ul className={styles.answers} aria-label={`Answers to ${o.by.name}`}>
           {o.answers.map((a) => (
             <li key={a.id}>
-              <Text className={styles.note}>
+              <Text className={layout.writtenText}>
                 <Text weight="semibold">{a.by.name}</Text> answered: {a.text}
               </Text>
             </li>

@@ -7,7 +7,6 @@ import {
   Subtitle1,
   Text,
   tokens,
-  typographyStyles,
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
 import { useCallback, useId, useState } from 'react';
@@ -36,8 +35,6 @@ import { SettingsProposalCard } from './SettingsProposals';
 import { SettingsSummary } from './SettingsSummary';
 
 const useStyles = makeStyles({
-  title: { ...typographyStyles.title3, margin: 0 },
-  intro: { maxWidth: '75ch' },
   next: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -108,7 +105,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
         aria-labelledby="settings-title"
         aria-busy={config.status === 'loading' ? 'true' : undefined}
       >
-        <h2 className={styles.title} id="settings-title">
+        <h2 className={headings.view} id="settings-title">
           Check-in settings
         </h2>
         {config.status === 'loading' ? (
@@ -202,10 +199,10 @@ export function SettingsView({ teamId }: { teamId: string }) {
 
   return (
     <section className={layout.columnL} aria-labelledby="settings-title">
-      <h2 className={styles.title} id="settings-title">
+      <h2 className={headings.view} id="settings-title">
         Check-in settings
       </h2>
-      <Text className={styles.intro}>
+      <Text className={layout.intro}>
         When Rapport asks the team how things are going, and what it asks. Answers are anonymous and
         only shown as team averages.{' '}
         {isLead
