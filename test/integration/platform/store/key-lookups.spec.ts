@@ -8,7 +8,7 @@ import {
   teamInvoke,
   teamMembersChanged,
 } from '../../../fixtures/teams-activities';
-import { postJson, type Json } from '../../../support/http';
+import type { Json } from '../../../support/http';
 import { call, newMembers, type Member } from '../../../support/team-harness';
 import { useTestApp, type Team } from '../../../support/use-test-app';
 import { waitUntil } from '../../../support/wait-until';
@@ -106,13 +106,8 @@ describe('what a team member’s requests cost: lookups by key only', () => {
     expect(r.status).toBe(status);
     return r.json;
   };
-  const post = async (activity: unknown) => {
-    const res = await postJson(`${app.url}/api/messages`, activity);
-    expect(res.status).toBe(200);
-    return res.json as Json;
-  };
   const recognizeInChat = (from: Member, to: Member, text: string) =>
-    post(recognitionMessage(team, from, to, text));
+    app.send(recognitionMessage(team, from, to, text));
 
   it('installs, follows roster changes and answers GET /api/v1/me by key', async () => {
     expect(
@@ -122,7 +117,7 @@ describe('what a team member’s requests cost: lookups by key only', () => {
     ).toEqual([]);
     expect(
       await unkeyed(() =>
-        post(
+        app.send(
           teamMembersChanged(team, {
             membersRemoved: [{ id: dee.id, aadObjectId: dee.aadObjectId }],
           }),
@@ -132,7 +127,7 @@ describe('what a team member’s requests cost: lookups by key only', () => {
     app.connector.setRoster(team.teamId, members);
     expect(
       await unkeyed(() =>
-        post(
+        app.send(
           teamMembersChanged(team, {
             membersAdded: [{ id: dee.id, aadObjectId: dee.aadObjectId }],
           }),
@@ -154,7 +149,7 @@ describe('what a team member’s requests cost: lookups by key only', () => {
   it('recognizes through the message extension and the chat command, and reads the wall, by key', async () => {
     expect(
       await unkeyed(() =>
-        post(
+        app.send(
           teamInvoke(team, ana, 'composeExtension/fetchTask', {
             commandId: 'recognize',
             commandContext: 'compose',
@@ -165,7 +160,7 @@ describe('what a team member’s requests cost: lookups by key only', () => {
     let preview: Json = {};
     expect(
       await unkeyed(async () => {
-        preview = await post(
+        preview = await app.send(
           teamInvoke(team, ana, 'composeExtension/submitAction', {
             commandId: 'recognize',
             data: { teammates: bo.aadObjectId, tag: 'dependability', message: 'Covered on-call' },
@@ -175,7 +170,7 @@ describe('what a team member’s requests cost: lookups by key only', () => {
     ).toEqual([]);
     expect(
       await unkeyed(() =>
-        post(
+        app.send(
           teamInvoke(team, ana, 'composeExtension/submitAction', {
             commandId: 'recognize',
             botMessagePreviewAction: 'send',
@@ -224,7 +219,7 @@ describe('what a team member’s requests cost: lookups by key only', () => {
     ).toEqual([]);
     expect(
       await unkeyed(() =>
-        post(
+        app.send(
           checkinAnswer(app.connector.url, bo, {
             roundId: round.id,
             dependability: '4',
@@ -297,6 +292,8 @@ describe('what a team member’s requests cost: lookups by key only', () => {
   });
 
   it('clears a member’s unreachable mark from their 1:1 chat by key', async () => {
-    expect(await unkeyed(() => post(personalMessage(app.connector.url, dee, 'hi')))).toEqual([]);
+    expect(await unkeyed(() => app.send(personalMessage(app.connector.url, dee, 'hi')))).toEqual(
+      [],
+    );
   });
 });
