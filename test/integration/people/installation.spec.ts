@@ -6,6 +6,8 @@ import { useTestApp } from '../../support/use-test-app';
 import {
   BOT_ID,
   channelMessage,
+  memberJoined,
+  memberLeft,
   teamInstallationUpdate,
   teamMembersChanged,
 } from '../../fixtures/teams-activities';
@@ -57,12 +59,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
     app.connector.setRoster(team.teamId, people);
     await app.send(teamInstallationUpdate(team, 'add', people[0]));
 
-    const removed = await postJson(
-      `${app.url}/api/messages`,
-      teamMembersChanged(team, {
-        membersRemoved: [{ id: people[2].id, aadObjectId: people[2].aadObjectId }],
-      }),
-    );
+    const removed = await postJson(`${app.url}/api/messages`, memberLeft(team, people[2]));
     expect(removed.status).toBe(200);
     const repo = createInstallationRepository(app.database.db);
     expect((await repo.roster(team.teamId)).map((m) => m.name)).toEqual(['Ana', 'Bo']);
@@ -70,10 +67,7 @@ describe('installing Rapport in a team (over /api/messages)', () => {
 
     const dee = { id: `29:Dee-${randomUUID()}`, aadObjectId: randomUUID(), name: 'Dee' };
     app.connector.setRoster(team.teamId, [people[0], people[1], dee]);
-    await postJson(
-      `${app.url}/api/messages`,
-      teamMembersChanged(team, { membersAdded: [{ id: dee.id, aadObjectId: dee.aadObjectId }] }),
-    );
+    await postJson(`${app.url}/api/messages`, memberJoined(team, dee));
     expect((await repo.roster(team.teamId)).map((m) => m.name)).toEqual(['Ana', 'Bo', 'Dee']);
     expect(await repo.memberCount(team.teamId)).toBe(3);
   });

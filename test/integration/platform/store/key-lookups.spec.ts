@@ -6,7 +6,8 @@ import {
   checkinAnswer,
   personalMessage,
   teamInvoke,
-  teamMembersChanged,
+  memberJoined,
+  memberLeft,
 } from '../../../fixtures/teams-activities';
 import type { Json } from '../../../support/http';
 import { call, newMembers, type Member } from '../../../support/team-harness';
@@ -115,25 +116,9 @@ describe('what a team member’s requests cost: lookups by key only', () => {
         team = await app.install(members);
       }),
     ).toEqual([]);
-    expect(
-      await unkeyed(() =>
-        app.send(
-          teamMembersChanged(team, {
-            membersRemoved: [{ id: dee.id, aadObjectId: dee.aadObjectId }],
-          }),
-        ),
-      ),
-    ).toEqual([]);
+    expect(await unkeyed(() => app.send(memberLeft(team, dee)))).toEqual([]);
     app.connector.setRoster(team.teamId, members);
-    expect(
-      await unkeyed(() =>
-        app.send(
-          teamMembersChanged(team, {
-            membersAdded: [{ id: dee.id, aadObjectId: dee.aadObjectId }],
-          }),
-        ),
-      ),
-    ).toEqual([]);
+    expect(await unkeyed(() => app.send(memberJoined(team, dee)))).toEqual([]);
 
     let me: Json = {};
     expect(

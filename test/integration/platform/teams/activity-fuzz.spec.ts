@@ -9,6 +9,8 @@ import {
   BOT_ID,
   TENANT_ID,
   channelMessage,
+  memberJoined,
+  memberLeft,
   teamInstallationUpdate,
   teamInvoke,
   teamMembersChanged,
@@ -83,10 +85,8 @@ describe('POST /api/messages under generated activities', () => {
     (t, m) => teamInstallationUpdate(t, 'remove', m),
     (t) => teamMembersChanged(t, { membersAdded: [{ id: BOT_ID }] }),
     (t) => teamMembersChanged(t, { membersRemoved: [{ id: BOT_ID }] }),
-    (t, _m, o) =>
-      teamMembersChanged(t, { membersAdded: [{ id: o.id, aadObjectId: o.aadObjectId }] }),
-    (t, _m, o) =>
-      teamMembersChanged(t, { membersRemoved: [{ id: o.id, aadObjectId: o.aadObjectId }] }),
+    (t, _m, o) => memberJoined(t, o),
+    (t, _m, o) => memberLeft(t, o),
     (t, m, _o, text) => channelMessage(t, m, text),
     (t, m) => channelMessage(t, m, 'help'),
     (t, m) => channelMessage(t, m, 'checkin now'),
