@@ -6,8 +6,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
  * indented lists of short lines, raised panels, rows of buttons, a row centred on one line (a title
  * with its badges, a badge with its actions), a view's title with its action, the terms of a
  * description list, secondary text, text as a person wrote it, an intro kept to a readable width,
- * a spacer that takes the room left in a row, and a block wider than the column (a table) that
- * scrolls sideways.
+ * a spacer that takes the room left in a row, a block wider than the column (a table) that
+ * scrolls sideways, and a table's columns of numbers.
  */
 export const useLayoutStyles = makeStyles({
   columnS: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -61,4 +61,7 @@ export const useLayoutStyles = makeStyles({
   intro: { maxWidth: '70ch' },
   grow: { flexGrow: 1 },
   scrollX: { overflowX: 'auto' },
+  // A table's numbers line up at the end, their header too.
+  numeric: { textAlign: 'end' },
+  numericHeader: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
 });

@@ -1,5 +1,4 @@
 import {
-  makeStyles,
   mergeClasses,
   Table,
   TableBody,
@@ -9,19 +8,15 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import type { ComponentProps, ReactNode } from 'react';
-
-const useStyles = makeStyles({
-  numeric: { textAlign: 'end' },
-  numericHeader: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
-});
+import { useLayoutStyles } from '../layout-styles';
 
 export interface Column<Row> {
   title: string;
   cell: (row: Row) => ReactNode;
   /** Numbers line up at the end, in the header and in every row. */
   numeric?: boolean;
-  /** A class for the header cell (the column's width). */
-  headerClassName?: string;
+  /** The column's share of the table's width, e.g. '28%'; the others share the rest. */
+  width?: string;
   /** A class for the row's cell (dimmed text where there is no number). */
   cellClassName?: (row: Row) => string | undefined;
 }
@@ -32,19 +27,22 @@ type Props<Row> = Omit<ComponentProps<typeof Table>, 'children'> & {
   rowKey: (row: Row) => string;
   /** `data-` attributes of a row (its status). */
   rowData?: (row: Row) => Record<`data-${string}`, string>;
+  /** Narrower than this, the table scrolls sideways in its container instead of squeezing. */
+  minWidth?: string;
 };
 
 /** A table with a header row of titles and a row per item, one cell a column. */
-export function DataTable<Row>({ columns, rows, rowKey, rowData, ...table }: Props<Row>) {
-  const styles = useStyles();
+export function DataTable<Row>({ columns, rows, rowKey, rowData, minWidth, ...table }: Props<Row>) {
+  const layout = useLayoutStyles();
   return (
-    <Table {...table}>
+    <Table {...table} style={minWidth ? { minWidth } : undefined}>
       <TableHeader>
         <TableRow>
           {columns.map((c) => (
             <TableHeaderCell
               key={c.title}
-              className={mergeClasses(c.numeric && styles.numericHeader, c.headerClassName)}
+              className={c.numeric ? layout.numericHeader : undefined}
+              style={c.width ? { width: c.width } : undefined}
             >
               {c.title}
             </TableHeaderCell>
@@ -57,7 +55,7 @@ export function DataTable<Row>({ columns, rows, rowKey, rowData, ...table }: Pro
             {columns.map((c) => (
               <TableCell
                 key={c.title}
-                className={mergeClasses(c.numeric && styles.numeric, c.cellClassName?.(row))}
+                className={mergeClasses(c.numeric && layout.numeric, c.cellClassName?.(row))}
               >
                 {c.cell(row)}
               </TableCell>

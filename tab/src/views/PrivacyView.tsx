@@ -1,6 +1,5 @@
 import {
   Button,
-  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -22,11 +21,6 @@ import type { PrivacyDescription } from '../../../bot/src/features/privacy/priva
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 
-const useStyles = makeStyles({
-  table: { minWidth: '640px' },
-  fieldColumn: { width: '28%' },
-});
-
 /** Offers a JSON body as a file download. */
 function download(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -45,7 +39,6 @@ function download(blob: Blob, filename: string): void {
  * the same description the server is held to), and the person's own export and delete.
  */
 export function PrivacyView() {
-  const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, inTeams, signOut } = useSession();
   const load = useCallback(
@@ -99,16 +92,12 @@ export function PrivacyView() {
                   aria-label={record.record}
                 >
                   <DataTable
-                    className={styles.table}
+                    minWidth="640px"
                     aria-label={`${record.record}: stored fields`}
                     rows={record.fields}
                     rowKey={(f) => f.field}
                     columns={[
-                      {
-                        title: 'Field',
-                        cell: (f) => f.field,
-                        headerClassName: styles.fieldColumn,
-                      },
+                      { title: 'Field', width: '28%', cell: (f) => f.field },
                       { title: 'Why', cell: (f) => f.why },
                       { title: 'Who can see it', cell: (f) => f.visibleTo },
                       { title: 'How long it is kept', cell: (f) => f.kept },
