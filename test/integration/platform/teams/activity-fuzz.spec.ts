@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import {
+  adaptiveCard,
+  cardAttachment,
+} from '../../../../bot/src/platform/teams/cards/adaptive-card';
 import { collections } from '../../../support/schema';
 import { createInstallationRepository } from '../../../../bot/src/people/installation-repository';
 import { getJson, postJson, type Json } from '../../../support/http';
@@ -67,15 +71,9 @@ describe('POST /api/messages under generated activities', () => {
   const draft = (to: Member, message: string) => ({
     type: 'message',
     attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: {
-          type: 'AdaptiveCard',
-          version: '1.5',
-          body: [],
-          rapportDraft: { recipients: [to], tag: 'impact', message },
-        },
-      },
+      cardAttachment(
+        adaptiveCard([], { rapportDraft: { recipients: [to], tag: 'impact', message } }),
+      ),
     ],
   });
 
