@@ -3,11 +3,8 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { RecognitionInput } from '../domain/recognition';
 import type { RecognitionService } from '../recognition-service';
 import type { Logger } from '../../../logger';
-import {
-  adaptiveCard,
-  cardAttachment,
-  type AdaptiveCard,
-} from '../../../platform/teams/cards/adaptive-card';
+import { adaptiveCard, cardAttachment } from '../../../platform/teams/cards/adaptive-card';
+import { replaceCardForAll } from '../../../platform/teams/cards/replace-for-all';
 import { escapeCardText } from '../../../platform/teams/cards/escape';
 import {
   draftNotYoursCard,
@@ -47,20 +44,6 @@ export function createChatDrafts(deps: {
   recognitions: RecognitionService;
   logger: Logger;
 }) {
-  /** Replaces the posted draft for everyone once it is sent; the invoke's answer covers its owner. */
-  const replaceForAll = async (context: TurnContext, card: AdaptiveCard) => {
-    const id = context.activity.replyToId;
-    if (!id) return;
-    try {
-      await context.updateActivity({ id, type: 'message', attachments: [cardAttachment(card)] });
-    } catch (err) {
-      deps.logger.warn('recognition draft: could not replace it for everyone', {
-        activityId: context.activity.id,
-        err,
-      });
-    }
-  };
-
   const isOwner = (context: TurnContext, draft: ChatDraft) =>
     sender(context).aadObjectId === draft.ownerId;
 
@@ -101,7 +84,13 @@ export function createChatDrafts(deps: {
         const names = recognition.recipients.map((r) => r.name);
         if (created) {
           await context.sendActivity(deps.forms.posted(team.id, recognition));
-          await replaceForAll(context, draftPostedCard(draft.ownerName, names));
+          // The draft closes for everyone once it is sent.
+          await replaceCardForAll(
+            context,
+            draftPostedCard(draft.ownerName, names),
+            deps.logger,
+            'recognition draft: could not replace it for everyone',
+          );
         }
         return adaptiveCard([
           {
