@@ -26,6 +26,7 @@
  * Exit code: 0 when delivery was exactly once and the ratio target was met, 1 on any failure,
  * 2 when delivery was right but a ratio missed its target.
  */
+import { adaptiveCard, cardAttachment } from '../bot/src/platform/teams/cards/adaptive-card';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -94,27 +95,18 @@ function reminderActivity(name: string): Record<string, unknown> {
     style: 'expanded',
     choices: ['1', '2', '3', '4', '5'].map((v) => ({ title: v, value: v })),
   });
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: {
-          type: 'AdaptiveCard',
-          version: '1.5',
-          body: [
-            { type: 'TextBlock', text: `Hi ${name}, this week's check-in is open`, wrap: true },
-            question('safety', 'I can take a risk on this team without feeling insecure.'),
-            question('dependability', 'I can count on my teammates to do high-quality work.'),
-            question('structure', 'Our roles, plans and goals are clear.'),
-            question('meaning', 'The work we do is personally important to me.'),
-            question('impact', 'I understand how our work contributes to the bigger picture.'),
-          ],
-          actions: [{ type: 'Action.Execute', title: 'Send', verb: 'checkin.answer' }],
-        },
-      },
+  const card = adaptiveCard(
+    [
+      { type: 'TextBlock', text: `Hi ${name}, this week's check-in is open`, wrap: true },
+      question('safety', 'I can take a risk on this team without feeling insecure.'),
+      question('dependability', 'I can count on my teammates to do high-quality work.'),
+      question('structure', 'Our roles, plans and goals are clear.'),
+      question('meaning', 'The work we do is personally important to me.'),
+      question('impact', 'I understand how our work contributes to the bigger picture.'),
     ],
-  };
+    { actions: [{ type: 'Action.Execute', title: 'Send', verb: 'checkin.answer' }] },
+  );
+  return { type: 'message', attachments: [cardAttachment(card)] };
 }
 
 interface ScenarioResult {

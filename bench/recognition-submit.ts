@@ -42,6 +42,12 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { collections } from '../test/support/schema';
+import {
+  channelMessage,
+  teamInstallationUpdate,
+  teamInvoke,
+  type TeamContext,
+} from '../test/fixtures/teams-activities';
 import { createInstallationRepository } from '../bot/src/people/installation-repository';
 import type { StubMember } from './connector-stub';
 import {
@@ -59,8 +65,6 @@ import { startBenchDatabase } from './support/bench-database';
 
 const TARGET_P99_MS = 100;
 const TARGET_RATIO = 0.5;
-const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const BOT = { id: '28:rapport-bot', name: 'Rapport' };
 const DB_NAME = 'rapport_bench';
 
 const SECONDS = envNumber('BENCH_SECONDS', 10, 1);
@@ -68,7 +72,7 @@ const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 50, 1));
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2, 0);
 
 // ---------------------------------------------------------------------------------------------
-// Teams-shaped activities (as test/fixtures/teams-activities.ts builds them).
+// Teams-shaped activities, built by the tests' fixtures.
 
 interface Conversation {
   teamId: string;
@@ -97,61 +101,33 @@ const member = (name: string): StubMember => ({
 const roster = ['Ana', 'Bo', 'Chen', 'Dee', 'Eli'].map(member);
 const [sender, recipient] = roster;
 
-function activity(serviceUrl: string, id: string, c: Conversation, from: StubMember) {
-  return {
-    id,
-    channelId: 'msteams',
-    serviceUrl,
-    timestamp: new Date().toISOString(),
-    locale: 'en-US',
-    from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
-    recipient: BOT,
-    conversation: {
-      id: c.channelId,
-      conversationType: 'channel',
-      isGroup: true,
-      tenantId: TENANT_ID,
-    },
-    channelData: {
-      team: { id: c.teamId, name: c.teamName },
-      channel: { id: c.channelId },
-      tenant: { id: TENANT_ID },
-    },
-  };
-}
+/** The conversation as the fixtures take it: a team's channel, whose replies go to the stub. */
+const inTeam = (serviceUrl: string, c: Conversation): TeamContext => ({ serviceUrl, ...c });
 
-const installation = (serviceUrl: string, c: Conversation) => {
-  const base = activity(serviceUrl, randomUUID(), c, sender);
-  return {
-    ...base,
-    type: 'installationUpdate',
-    action: 'add',
-    channelData: { ...base.channelData, settings: { selectedChannel: { id: c.channelId } } },
-  };
-};
+const installation = (serviceUrl: string, c: Conversation) =>
+  teamInstallationUpdate(inTeam(serviceUrl, c), 'add', sender);
 
 const helpMessage = (serviceUrl: string, id: string, c: Conversation) => ({
-  ...activity(serviceUrl, id, c, sender),
-  type: 'message',
-  text: `<at>${BOT.name}</at> help`,
-  textFormat: 'plain',
-  entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
+  ...channelMessage(inTeam(serviceUrl, c), sender, 'help'),
+  id,
 });
 
-const submitAction = (serviceUrl: string, id: string, c: Conversation) => ({
-  ...activity(serviceUrl, id, c, sender),
-  type: 'invoke',
-  name: 'composeExtension/submitAction',
-  value: {
-    commandId: 'recognize',
-    commandContext: 'compose',
-    data: {
-      people: recipient.aadObjectId,
-      tag: 'dependability',
-      message: 'Thanks for keeping the release notes current, every single week.',
+const submitAction = (serviceUrl: string, id: string, c: Conversation) =>
+  teamInvoke(
+    inTeam(serviceUrl, c),
+    sender,
+    'composeExtension/submitAction',
+    {
+      commandId: 'recognize',
+      commandContext: 'compose',
+      data: {
+        people: recipient.aadObjectId,
+        tag: 'dependability',
+        message: 'Thanks for keeping the release notes current, every single week.',
+      },
     },
-  },
-});
+    id,
+  );
 
 /** The composeExtension answer's type, or undefined when the body is not one. */
 function composeExtensionType(body: string): unknown {

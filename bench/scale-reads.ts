@@ -68,6 +68,11 @@ import {
 } from '../bot/src/features/agreements/agreement-repository';
 import type { RoundDoc } from '../bot/src/features/checkins/checkin-repository';
 import { collections, prepareSchema } from '../test/support/schema';
+import {
+  teamInstallationUpdate,
+  teamInvoke,
+  type TeamContext,
+} from '../test/fixtures/teams-activities';
 import { SCHEMA_VERSION } from '../bot/src/platform/store/collections';
 import {
   startEmbeddedDatabase,
@@ -592,32 +597,25 @@ async function getJson(ctx: Context, url: string, member: RosterMember) {
   return { status: res.status, json: (text ? JSON.parse(text) : undefined) as Json };
 }
 
-function activity(ctx: Context, team: Team, member: RosterMember, name: string, value: Json) {
-  return {
-    type: 'invoke',
+/** The team as activities name it: its General channel is the conversation. */
+const inTeam = (ctx: Context, team: { teamId: string; name: string }): TeamContext => ({
+  serviceUrl: ctx.stub.url,
+  teamId: team.teamId,
+  teamName: team.name,
+  channelId: team.teamId.replace('@thread', '-general@thread'),
+});
+
+const from = (m: RosterMember) => ({ id: m.teamsUserId, aadObjectId: m.aadObjectId, name: m.name });
+
+/** A message extension invoke from the team's channel, with an id no other request has. */
+const activity = (ctx: Context, team: Team, member: RosterMember, name: string, value: Json) =>
+  teamInvoke(
+    inTeam(ctx, team),
+    from(member),
     name,
     value,
-    id: `bench-${Math.random().toString(36).slice(2)}-${Date.now()}`,
-    channelId: 'msteams',
-    serviceUrl: ctx.stub.url,
-    timestamp: new Date().toISOString(),
-    locale: 'en-US',
-    from: { id: member.teamsUserId, aadObjectId: member.aadObjectId, name: member.name },
-    recipient: { id: '28:rapport-bot', name: 'Rapport' },
-    conversation: {
-      id: `${team.teamId.replace('@thread', '-general@thread')}`,
-      conversationType: 'channel',
-      isGroup: true,
-      tenantId: TENANT_ID,
-    },
-    channelData: {
-      team: { id: team.teamId, name: team.name },
-      channel: { id: team.teamId },
-      tenant: { id: TENANT_ID },
-      source: { name: 'compose' },
-    },
-  };
-}
+    `bench-${Math.random().toString(36).slice(2)}-${Date.now()}`,
+  );
 
 async function invoke(ctx: Context, body: unknown) {
   const res = await fetch(`${ctx.appUrl}/api/messages`, {
@@ -769,11 +767,7 @@ const install: Endpoint = {
       roster.map((m) => ({ id: m.teamsUserId, aadObjectId: m.aadObjectId, name: m.name })),
     );
     const started = performance.now();
-    const body = {
-      ...activity(ctx, { ...team, teamId }, roster[0], 'installationUpdate', {}),
-      type: 'installationUpdate',
-      action: 'add',
-    };
+    const body = teamInstallationUpdate(inTeam(ctx, { ...team, teamId }), 'add', from(roster[0]));
     const res = await fetch(`${ctx.appUrl}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

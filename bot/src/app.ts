@@ -3,7 +3,8 @@ import { z } from 'zod';
 import path from 'node:path';
 import type { Server } from 'restify';
 import { GUID, type AuthConfig, type Config } from './config';
-import type { Logger } from './logger';
+import type { Db } from 'mongodb';
+import { createLogger, type Logger } from './logger';
 import { connectDatabase, type Database } from './platform/store/database';
 import { PLATFORM_SCHEMA, prepareSchema, type SchemaPart } from './platform/store/collections';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './platform/store/embedded-database';
@@ -149,6 +150,34 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
   return [...features, createPrivacyFeature({ platform, people, storedData, personalData })];
 }
 
+/** The parts whose collections start-up prepares, in its order. */
+const schemaOf = (people: People, features: readonly Feature[]): SchemaPart[] => [
+  PLATFORM_SCHEMA,
+  people,
+  ...features,
+];
+
+/**
+ * The app's whole schema, read from the platform, people and every feature of createFeatures
+ * as the composition root builds them (nothing runs: a feature only declares its collections).
+ * Tests and benchmarks that use the database without the app prepare it from here, so a
+ * feature's collections are declared once, in its Feature.
+ */
+export function appSchema(db: Db): SchemaPart[] {
+  const idle = () => {
+    throw new Error('the app is not running: its parts were built only to read their schema');
+  };
+  const people = createPeople(db);
+  const platform: FeatureContext = {
+    db,
+    logger: createLogger('error', () => undefined),
+    outbox: { enqueue: idle, removeFor: idle },
+    scheduler: idle,
+    teamsAppId: '',
+  };
+  return schemaOf(people, createFeatures(platform, people));
+}
+
 /** Before serving: rosters decide who may read a team's data, listings what a team has. */
 async function prepareDatabase(
   database: Database,
@@ -187,7 +216,7 @@ async function serve(
   };
   const people = createPeople(database.db);
   const features = createFeatures(platform, people);
-  await prepareDatabase(database, [PLATFORM_SCHEMA, people, ...features], logger);
+  await prepareDatabase(database, schemaOf(people, features), logger);
   const scheduler = createScheduler({
     db: database.db,
     handlers: Object.fromEntries(

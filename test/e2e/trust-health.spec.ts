@@ -36,6 +36,10 @@ const NO_ROUND = 8;
 const PARTIAL = 10;
 const REASON = 'Fewer than 3 people answered, so nothing is shown to protect their anonymity.';
 
+/** The week-by-week table and the recognition totals, found by their accessible names. */
+const weeksTable = (page: Page) => page.getByRole('table', { name: 'Check-ins week by week' });
+const weekRows = (page: Page) => weeksTable(page).locator('tbody tr');
+
 /** Five distinct averages a week, moving from week to week. */
 const average = (week: number, trait: number) => 2.4 + ((week + 2 * trait) % 5) * 0.5;
 
@@ -140,8 +144,7 @@ describe('the trust-health view', () => {
       await page.getByTestId('trust-chart').getByText(label, { exact: true }).first().waitFor();
     const points = await chartPoints(page);
     const weekLabel = async (i: number) =>
-      (await page
-        .locator('[data-testid=weeks-table] tbody tr')
+      (await weekRows(page)
         .nth(11 - i)
         .locator('td')
         .first()
@@ -159,7 +162,7 @@ describe('the trust-health view', () => {
   it('lists why a week shows no numbers, participation, and recognition counts by trait', async () => {
     const page = await newPage();
     await page.goto(healthUrl());
-    const rows = page.locator('[data-testid=weeks-table] tbody tr');
+    const rows = weekRows(page);
     await rows.first().waitFor();
 
     expect(await rows.count()).toBe(12);
@@ -171,7 +174,7 @@ describe('the trust-health view', () => {
     expect(await rows.first().textContent()).toContain('83%');
     await page.getByText(/Latest participation: 83%/).waitFor();
 
-    const totals = page.getByTestId('recognition-totals');
+    const totals = page.getByRole('table', { name: 'Recognitions by trait' });
     expect(await totals.getByRole('row', { name: /Impact/ }).textContent()).toContain('4');
     expect(await totals.getByRole('row', { name: /Dependability/ }).textContent()).toContain('8');
     expect(await totals.getByRole('row', { name: /Meaning/ }).textContent()).toContain('8');
@@ -180,7 +183,7 @@ describe('the trust-health view', () => {
   it('says which trait has no average in a week where too few people answered it', async () => {
     const page = await newPage();
     await page.goto(healthUrl());
-    const rows = page.locator('[data-testid=weeks-table] tbody tr');
+    const rows = weekRows(page);
     await rows.first().waitFor();
 
     expect(await rows.nth(11 - PARTIAL).textContent()).toContain(
@@ -206,7 +209,7 @@ describe('the trust-health view', () => {
     await page.goto(
       `${app.url}/tab?${new URLSearchParams({ view: 'health', team: fresh.teamId })}`,
     );
-    const rows = page.locator('[data-testid=weeks-table] tbody tr');
+    const rows = weekRows(page);
     await rows.first().waitFor();
 
     expect(await rows.count()).toBe(1);
@@ -218,8 +221,8 @@ describe('the trust-health view', () => {
       .waitFor();
     // A team with history from before (seeded here, as after a reinstall) keeps every week.
     await page.goto(healthUrl());
-    await page.locator('[data-testid=weeks-table] tbody tr').first().waitFor();
-    expect(await page.locator('[data-testid=weeks-table] tbody tr').count()).toBe(12);
+    await weekRows(page).first().waitFor();
+    expect(await weekRows(page).count()).toBe(12);
   });
 
   it('shows anonymous feedback by week, without names or times', async () => {
@@ -233,7 +236,7 @@ describe('the trust-health view', () => {
   it('keeps the chosen period in the URL and asks the API for it', async () => {
     const page = await newPage();
     await page.goto(healthUrl());
-    await page.getByTestId('weeks-table').waitFor();
+    await weeksTable(page).waitFor();
 
     const asked = page.waitForRequest((r) => r.url().includes('/trust-health?weeks=26'));
     await page.getByLabel('Period').selectOption('26');
@@ -274,9 +277,9 @@ describe('the trust-health view', () => {
   it('shows the seeded weeks from the real endpoint', async () => {
     const page = await newPage();
     await page.goto(healthUrl());
-    await page.locator('[data-testid=weeks-table] tbody tr').first().waitFor();
+    await weekRows(page).first().waitFor();
 
-    expect(await page.locator('[data-testid=weeks-table] tbody tr').count()).toBe(12);
+    expect(await weekRows(page).count()).toBe(12);
     expect(await page.locator('tr[data-status=insufficient]').textContent()).toMatch(
       /Fewer than 3/,
     );
@@ -289,9 +292,9 @@ describe('the trust-health view', () => {
   it('shows an open round as open, until when and how many answered, and no number from it', async () => {
     const page = await newPage();
     await page.goto(healthUrl());
-    await page.locator('[data-testid=weeks-table] tbody tr').first().waitFor();
+    await weekRows(page).first().waitFor();
     expect(await page.getByTestId('open-round').count()).toBe(0);
-    const rows = await page.locator('[data-testid=weeks-table] tbody').textContent();
+    const rows = await weeksTable(page).locator('tbody').textContent();
 
     const started = await fetch(
       `${app.url}/api/v1/teams/${encodeURIComponent(team.teamId)}/checkin/rounds`,
@@ -308,6 +311,6 @@ describe('the trust-health view', () => {
     expect(await note.textContent()).toMatch(
       /^A check-in is open until .+: 0 of 4 have answered\. Its results show here once it closes\.$/,
     );
-    expect(await page.locator('[data-testid=weeks-table] tbody').textContent()).toBe(rows);
+    expect(await weeksTable(page).locator('tbody').textContent()).toBe(rows);
   });
 });

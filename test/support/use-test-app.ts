@@ -1,6 +1,8 @@
 import type { AppOptions } from '../../bot/src/app';
+import type { TeamContext } from '../fixtures/teams-activities';
 import { startConnectorStub } from './connector-stub';
-import { devToken, installTeam, type Member, type Team } from './team-harness';
+import { postJson, type Json } from './http';
+import { devToken, installTeam, newTeamContext, type Member, type Team } from './team-harness';
 import { startTestApp } from './test-app';
 
 type Connector = Awaited<ReturnType<typeof startConnectorStub>>;
@@ -22,6 +24,10 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>> & {
   token(member: Member): string;
   /** Installs the app in another team of `members`, as Teams would. */
   install(members: Member[], name?: string): Promise<Team>;
+  /** A team Teams would know, not installed yet, whose bot messages go to the connector stub. */
+  newTeam(name?: string): TeamContext;
+  /** Posts an activity to /api/messages as Teams would, expects 200, and returns the answer. */
+  send(activity: unknown): Promise<Json>;
 };
 
 /**
@@ -35,6 +41,12 @@ export function useTestApp(name: string, options: TestAppOptions = {}): TestApp 
     install: (members: Member[], teamName?: string) =>
       installTeam(handle.url, handle.connector, members, teamName),
     token: (member: Member) => tokenOf(tokens, member),
+    newTeam: (teamName?: string) => newTeamContext(handle.connector.url, teamName),
+    send: async (activity: unknown) => {
+      const res = await postJson(`${handle.url}/api/messages`, activity);
+      expect(res.status).toBe(200);
+      return res.json as Json;
+    },
   } as TestApp;
   beforeAll(async () => {
     const connector = await startConnectorStub();

@@ -2,12 +2,14 @@ import { z } from 'zod';
 
 /** Someone as the API names them: never more than their id and display name. */
 export const personView = z.strictObject({ aadObjectId: z.string(), name: z.string() });
+export type Person = z.output<typeof personView>;
 
 export const teamSummaryView = z.strictObject({
   id: z.string().meta({ description: 'Teams team id, or the conversation id of a chat' }),
   name: z.string().nullable(),
   kind: z.enum(['team', 'groupChat', 'personal']),
 });
+export type TeamSummary = z.output<typeof teamSummaryView>;
 
 export const meView = z
   .strictObject({
@@ -17,6 +19,7 @@ export const meView = z
     teams: z.array(teamSummaryView),
   })
   .meta({ description: 'The caller and the active teams and chats whose roster holds them' });
+export type Me = z.output<typeof meView>;
 
 export const teamInfoView = teamSummaryView
   .extend({
@@ -31,12 +34,8 @@ export const teamInfoView = teamSummaryView
       }),
   })
   .meta({ description: 'The team, its member count and when Rapport was installed' });
+export type TeamInfo = z.output<typeof teamInfoView>;
 
 export const membersView = z
   .strictObject({ members: z.array(personView) })
   .meta({ description: 'Members in name order' });
-
-export type Person = z.output<typeof personView>;
-export type TeamSummary = z.output<typeof teamSummaryView>;
-export type Me = z.output<typeof meView>;
-export type TeamInfo = z.output<typeof teamInfoView>;

@@ -1,4 +1,4 @@
-import { Body1, Card, makeStyles, Subtitle1, Subtitle2, Text } from '@fluentui/react-components';
+import { Body1, Card, Subtitle1, Subtitle2, Text } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import { teamPath } from '../api';
 import { EmptyState } from '../components/EmptyState';
@@ -10,13 +10,8 @@ import { useSession } from '../session-context';
 import type { Feedback } from '../../../bot/src/features/checkins/checkin-schemas';
 import { useResource } from '../use-resource';
 
-const useStyles = makeStyles({
-  comment: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-});
-
 /** Free-text check-in feedback: no author and no time, only weeks that reached the threshold. */
 export function FeedbackList({ teamId }: { teamId: string }) {
-  const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, locale } = useSession();
   const load = useCallback(
@@ -59,7 +54,7 @@ export function FeedbackList({ teamId }: { teamId: string }) {
                 <ul className={layout.lines}>
                   {w.comments.map((c, i) => (
                     <li key={i}>
-                      <Body1 className={styles.comment}>{c}</Body1>
+                      <Body1 className={layout.writtenText}>{c}</Body1>
                     </li>
                   ))}
                 </ul>

@@ -1,24 +1,17 @@
 import {
   Button,
-  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle1,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Title3,
-  tokens,
 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import { LazyConfirmDialog } from '../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../components/LazyConfirmDialog';
+import { DataTable } from '../components/DataTable';
 import { ErrorState } from '../components/ErrorState';
 import { Loaded } from '../components/Loaded';
 import { LoadingCards } from '../components/LoadingCards';
@@ -27,13 +20,6 @@ import { useSession } from '../session-context';
 import type { PrivacyDescription } from '../../../bot/src/features/privacy/privacy-schemas';
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-
-const useStyles = makeStyles({
-  scroll: { overflowX: 'auto' },
-  table: { minWidth: '640px' },
-  fieldColumn: { width: '28%' },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-});
 
 /** Offers a JSON body as a file download. */
 function download(blob: Blob, filename: string): void {
@@ -53,7 +39,6 @@ function download(blob: Blob, filename: string): void {
  * the same description the server is held to), and the person's own export and delete.
  */
 export function PrivacyView() {
-  const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, inTeams, signOut } = useSession();
   const load = useCallback(
@@ -62,7 +47,7 @@ export function PrivacyView() {
   );
   const [privacy] = useResource(load);
   const exporting = useAction();
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const deleting = useConfirmation({ title: 'Delete your data?', confirmLabel: 'Delete my data' });
   const [deleted, setDeleted] = useState(false);
 
   // Fire and forget: useAction catches a failure and keeps it for the ErrorState below.
@@ -74,7 +59,6 @@ export function PrivacyView() {
 
   const deleteData = async () => {
     await api.send('DELETE', '/api/v1/me');
-    setConfirmDelete(false);
     setDeleted(true);
   };
 
@@ -102,37 +86,29 @@ export function PrivacyView() {
                 <Subtitle1 as="h3">{record.record}</Subtitle1>
                 {/* Wider than a phone: it scrolls sideways, and takes focus so keys can scroll it. */}
                 <div
-                  className={styles.scroll}
+                  className={layout.scrollX}
                   role="region"
                   tabIndex={0}
                   aria-label={record.record}
                 >
-                  <Table className={styles.table} aria-label={`${record.record}: stored fields`}>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell className={styles.fieldColumn}>Field</TableHeaderCell>
-                        <TableHeaderCell>Why</TableHeaderCell>
-                        <TableHeaderCell>Who can see it</TableHeaderCell>
-                        <TableHeaderCell>How long it is kept</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {record.fields.map((f) => (
-                        <TableRow key={f.field}>
-                          <TableCell>{f.field}</TableCell>
-                          <TableCell>{f.why}</TableCell>
-                          <TableCell>{f.visibleTo}</TableCell>
-                          <TableCell>{f.kept}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
+                  <DataTable
+                    minWidth="640px"
+                    aria-label={`${record.record}: stored fields`}
+                    rows={record.fields}
+                    rowKey={(f) => f.field}
+                    columns={[
+                      { title: 'Field', width: '28%', cell: (f) => f.field },
+                      { title: 'Why', cell: (f) => f.why },
+                      { title: 'Who can see it', cell: (f) => f.visibleTo },
+                      { title: 'How long it is kept', cell: (f) => f.kept },
+                    ]}
+                  />
                 </div>
               </div>
             ))}
             <div className={layout.columnS}>
               <Subtitle1 as="h3">Never stored</Subtitle1>
-              <ul className={styles.list}>
+              <ul className={layout.lines}>
                 {data.notStored.map((item) => (
                   <li key={item}>
                     <Text>{item}</Text>
@@ -178,19 +154,13 @@ export function PrivacyView() {
           >
             Export my data
           </Button>
-          <Button onClick={() => setConfirmDelete(true)} disabled={deleted}>
+          <Button onClick={() => deleting.ask()} disabled={deleted}>
             Delete my data
           </Button>
         </div>
       </div>
 
-      <LazyConfirmDialog
-        open={confirmDelete}
-        title="Delete your data?"
-        confirmLabel="Delete my data"
-        onConfirm={deleteData}
-        onClose={() => setConfirmDelete(false)}
-      >
+      <LazyConfirmDialog confirmation={deleting} onConfirm={deleteData}>
         <Text as="p">
           Rapport deletes the recognitions you gave and received and the record of which check-ins
           you answered, in every team. This cannot be undone.

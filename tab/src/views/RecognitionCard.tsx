@@ -7,7 +7,6 @@ import {
   Card,
   CardHeader,
   Link,
-  makeStyles,
   Text,
 } from '@fluentui/react-components';
 import type { MouseEvent } from 'react';
@@ -16,12 +15,6 @@ import { useLayoutStyles } from '../layout-styles';
 import { traitLabel } from '../traits';
 import type { Recognition } from '../../../bot/src/features/recognition/recognition-schemas';
 import { updateParams } from '../url-state';
-
-const useStyles = makeStyles({
-  card: { width: '100%' },
-  message: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  spacer: { flexGrow: 1 },
-});
 
 /** The agreements view opened on one agreement, in this team, as a real address. */
 function agreementAddress(id: string): string {
@@ -52,14 +45,12 @@ interface Props {
 
 /** One recognition: who thanked whom, for which trait or value, and why. */
 export function RecognitionCard({ recognition: r, locale, onDelete }: Props) {
-  const styles = useStyles();
   const layout = useLayoutStyles();
   const recipients = joinNames(r.recipients.map((p) => p.name));
   const tag = r.tag.kind === 'trait' ? traitLabel(r.tag.id) : (r.tag.label ?? r.tag.id);
   const cited = r.agreement;
   return (
     <Card
-      className={styles.card}
       role="article"
       aria-label={`${r.sender.name} recognized ${recipients}`}
       data-testid="recognition-card"
@@ -74,7 +65,7 @@ export function RecognitionCard({ recognition: r, locale, onDelete }: Props) {
         }
         description={<Caption1>{formatDate(r.createdAt, locale)}</Caption1>}
       />
-      <Body1 className={styles.message}>{r.message}</Body1>
+      <Body1 className={layout.writtenText}>{r.message}</Body1>
       {cited && (
         <Caption1>
           Living our agreement:{' '}
@@ -90,7 +81,7 @@ export function RecognitionCard({ recognition: r, locale, onDelete }: Props) {
         <Badge appearance="tint" color={r.tag.kind === 'trait' ? 'brand' : 'informative'}>
           {tag}
         </Badge>
-        <span className={styles.spacer} />
+        <span className={layout.grow} />
         {onDelete && (
           <Button
             appearance="subtle"

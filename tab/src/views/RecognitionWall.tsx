@@ -6,17 +6,17 @@ import {
   Spinner,
   Text,
   tokens,
-  typographyStyles,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useVisuallyHidden } from '../a11y';
 import { teamPath, toApiError, type ApiError } from '../api';
-import { LazyConfirmDialog } from '../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../components/LazyConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingCards } from '../components/LoadingCards';
 import { Options } from '../components/Options';
 import { useLayoutStyles } from '../layout-styles';
+import { useHeadingStyles } from './heading-styles';
 import { useSession } from '../session-context';
 import { TRAITS } from '../traits';
 import type {
@@ -31,7 +31,6 @@ import { RecognitionCard } from './RecognitionCard';
 import { WALL_PAGE_SIZE, wallPageUrl } from './wall-api';
 
 const useStyles = makeStyles({
-  title: { ...typographyStyles.title3, margin: 0 },
   filters: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -56,6 +55,7 @@ interface Wall {
 export function RecognitionWall({ teamId }: { teamId: string }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const headings = useHeadingStyles();
   const hidden = useVisuallyHidden();
   const { api, me, locale } = useSession();
   const [params, update] = useUrlParams();
@@ -65,7 +65,10 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
   const key = `${teamId}|${tag ?? ''}|${recipient ?? ''}|${attempt}`;
   const [wall, setWall] = useState<Wall>();
   const [people, setPeople] = useState<Map<string, string>>(() => new Map());
-  const [toDelete, setToDelete] = useState<Recognition>();
+  const deleting = useConfirmation<Recognition>({
+    title: 'Delete this recognition?',
+    confirmLabel: 'Delete',
+  });
   const [announcement, setAnnouncement] = useState('');
   const loadingMore = useRef(false);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -148,11 +151,9 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
 
   const onQuiet = useCallback((q: QuietMembers) => remember(q.members), [remember]);
 
-  const remove = async () => {
-    if (!toDelete) return;
+  const remove = async (toDelete: Recognition) => {
     await api.send('DELETE', teamPath(teamId, `/recognitions/${encodeURIComponent(toDelete.id)}`));
     setWall((w) => (w ? { ...w, items: w.items.filter((r) => r.id !== toDelete.id) } : w));
-    setToDelete(undefined);
     setAnnouncement('Your recognition was deleted.');
     // The button that opened the dialog is gone with its card: keep keyboard users in the wall.
     heading.current?.focus();
@@ -166,7 +167,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
 
   return (
     <section className={layout.columnL} aria-labelledby="wall-title">
-      <h2 className={styles.title} id="wall-title" ref={heading} tabIndex={-1}>
+      <h2 className={headings.view} id="wall-title" ref={heading} tabIndex={-1}>
         Recognition wall
       </h2>
       <QuietLately teamId={teamId} onLoaded={onQuiet} />
@@ -224,7 +225,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
               <RecognitionCard
                 recognition={r}
                 locale={locale}
-                onDelete={r.sender.aadObjectId === me.aadObjectId ? setToDelete : undefined}
+                onDelete={r.sender.aadObjectId === me.aadObjectId ? deleting.ask : undefined}
               />
             </li>
           ))}
@@ -255,13 +256,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
         {announcement}
       </div>
 
-      <LazyConfirmDialog
-        open={toDelete !== undefined}
-        title="Delete this recognition?"
-        confirmLabel="Delete"
-        onConfirm={remove}
-        onClose={() => setToDelete(undefined)}
-      >
+      <LazyConfirmDialog confirmation={deleting} onConfirm={remove}>
         It disappears from the wall and from the team’s weekly recognition counts. This cannot be
         undone.
       </LazyConfirmDialog>

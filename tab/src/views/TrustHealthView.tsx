@@ -5,18 +5,13 @@ import {
   MessageBarBody,
   Select,
   Subtitle1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Title3,
   tokens,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback } from 'react';
 import { teamPath } from '../api';
+import { DataTable } from '../components/DataTable';
 import { EmptyState } from '../components/EmptyState';
 import { Loaded } from '../components/Loaded';
 import { LoadingBlock } from '../components/LoadingCards';
@@ -44,13 +39,6 @@ const TrustChart = lazy(() => import('./TrustChart'));
 export const PERIODS = ['12', '26', '52'] as const;
 
 const useStyles = makeStyles({
-  heading: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalL,
-  },
   chart: {
     margin: 0,
     padding: tokens.spacingHorizontalM,
@@ -58,9 +46,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  scroll: { overflowX: 'auto' },
-  numeric: { textAlign: 'end' },
-  numericHeader: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
 });
 
 function checkinText(week: TrustWeek): string {
@@ -109,7 +94,6 @@ function recognitionTotals(weeks: TrustWeek[]) {
  * counts, all anonymous aggregates; weeks with too few answers show why instead of numbers.
  */
 export function TrustHealthView({ teamId }: { teamId: string }) {
-  const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, locale } = useSession();
   const [params, update] = useUrlParams();
@@ -129,7 +113,7 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
 
   return (
     <section className={layout.columnL} aria-labelledby="health-title">
-      <div className={styles.heading}>
+      <div className={layout.viewHeader}>
         <Title3 as="h2" id="health-title">
           Trust health
         </Title3>
@@ -228,53 +212,46 @@ function TrustHealthBody({ data, installedAt, locale }: BodyProps) {
             weeks before it are not listed.
           </Text>
         )}
-        <div className={styles.scroll}>
-          <Table size="small" aria-label="Check-ins week by week" data-testid="weeks-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Week</TableHeaderCell>
-                <TableHeaderCell>Check-in</TableHeaderCell>
-                <TableHeaderCell className={styles.numericHeader}>Participation</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {newestFirst.map((w) => (
-                <TableRow key={w.week} data-status={w.status}>
-                  <TableCell>{formatWeek(w.week, locale)}</TableCell>
-                  <TableCell className={w.status === 'ok' ? undefined : layout.muted}>
-                    {checkinText(w)}
-                  </TableCell>
-                  <TableCell className={styles.numeric}>
-                    {w.status === 'ok' && w.participation !== null
-                      ? formatPercent(w.participation, locale)
-                      : '—'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+        <div className={layout.scrollX}>
+          <DataTable
+            size="small"
+            aria-label="Check-ins week by week"
+            rows={newestFirst}
+            rowKey={(w) => w.week}
+            rowData={(w) => ({ 'data-status': w.status })}
+            columns={[
+              { title: 'Week', cell: (w) => formatWeek(w.week, locale) },
+              {
+                title: 'Check-in',
+                cell: checkinText,
+                cellClassName: (w) => (w.status === 'ok' ? undefined : layout.muted),
+              },
+              {
+                title: 'Participation',
+                numeric: true,
+                cell: (w) =>
+                  w.status === 'ok' && w.participation !== null
+                    ? formatPercent(w.participation, locale)
+                    : '—',
+              },
+            ]}
+          />
         </div>
       </div>
 
       <div className={layout.columnS}>
         <Subtitle1 as="h3">Recognitions by trait</Subtitle1>
         <Text className={layout.muted}>Counts for the period, for the team as a whole.</Text>
-        <Table size="small" aria-label="Recognitions by trait" data-testid="recognition-totals">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Trait</TableHeaderCell>
-              <TableHeaderCell className={styles.numericHeader}>Recognitions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {totals.map((t) => (
-              <TableRow key={t.label}>
-                <TableCell>{t.label}</TableCell>
-                <TableCell className={styles.numeric}>{t.count}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          size="small"
+          aria-label="Recognitions by trait"
+          rows={totals}
+          rowKey={(t) => t.label}
+          columns={[
+            { title: 'Trait', cell: (t) => t.label },
+            { title: 'Recognitions', numeric: true, cell: (t) => t.count },
+          ]}
+        />
       </div>
     </>
   );

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
 import { postJson } from '../../support/http';
-import { newMembers, newTeamContext } from '../../support/team-harness';
+import { newMembers } from '../../support/team-harness';
 import { useTestApp } from '../../support/use-test-app';
 import {
   BOT_ID,
   channelMessage,
+  memberJoined,
+  memberLeft,
   teamInstallationUpdate,
   teamMembersChanged,
 } from '../../fixtures/teams-activities';
@@ -13,11 +15,10 @@ import {
 describe('installing Rapport in a team (over /api/messages)', () => {
   const app = useTestApp('installation');
 
-  const newTeam = () => newTeamContext(app.connector.url);
   const people = newMembers('Ana', 'Bo', 'Chen');
 
   it('stores the team, its conversation reference and the whole paged roster, then welcomes once', async () => {
-    const team = newTeam();
+    const team = app.newTeam();
     app.connector.setRoster(team.teamId, people);
     const install = teamInstallationUpdate(team, 'add', people[0]);
 
@@ -54,16 +55,11 @@ describe('installing Rapport in a team (over /api/messages)', () => {
   });
 
   it('follows members leaving and joining', async () => {
-    const team = newTeam();
+    const team = app.newTeam();
     app.connector.setRoster(team.teamId, people);
-    await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'add', people[0]));
+    await app.send(teamInstallationUpdate(team, 'add', people[0]));
 
-    const removed = await postJson(
-      `${app.url}/api/messages`,
-      teamMembersChanged(team, {
-        membersRemoved: [{ id: people[2].id, aadObjectId: people[2].aadObjectId }],
-      }),
-    );
+    const removed = await postJson(`${app.url}/api/messages`, memberLeft(team, people[2]));
     expect(removed.status).toBe(200);
     const repo = createInstallationRepository(app.database.db);
     expect((await repo.roster(team.teamId)).map((m) => m.name)).toEqual(['Ana', 'Bo']);
@@ -71,18 +67,15 @@ describe('installing Rapport in a team (over /api/messages)', () => {
 
     const dee = { id: `29:Dee-${randomUUID()}`, aadObjectId: randomUUID(), name: 'Dee' };
     app.connector.setRoster(team.teamId, [people[0], people[1], dee]);
-    await postJson(
-      `${app.url}/api/messages`,
-      teamMembersChanged(team, { membersAdded: [{ id: dee.id, aadObjectId: dee.aadObjectId }] }),
-    );
+    await postJson(`${app.url}/api/messages`, memberJoined(team, dee));
     expect((await repo.roster(team.teamId)).map((m) => m.name)).toEqual(['Ana', 'Bo', 'Dee']);
     expect(await repo.memberCount(team.teamId)).toBe(3);
   });
 
   it('marks the team inactive on uninstall and keeps its data', async () => {
-    const team = newTeam();
+    const team = app.newTeam();
     app.connector.setRoster(team.teamId, people);
-    await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'add', people[0]));
+    await app.send(teamInstallationUpdate(team, 'add', people[0]));
 
     const res = await postJson(
       `${app.url}/api/messages`,
@@ -96,17 +89,17 @@ describe('installing Rapport in a team (over /api/messages)', () => {
   });
 
   it('welcomes again after a reinstall', async () => {
-    const team = newTeam();
+    const team = app.newTeam();
     app.connector.setRoster(team.teamId, people);
-    await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'add', people[0]));
-    await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'remove', people[0]));
-    await postJson(`${app.url}/api/messages`, teamInstallationUpdate(team, 'add', people[1]));
+    await app.send(teamInstallationUpdate(team, 'add', people[0]));
+    await app.send(teamInstallationUpdate(team, 'remove', people[0]));
+    await app.send(teamInstallationUpdate(team, 'add', people[1]));
 
     expect(app.connector.posted.filter((p) => p.conversationId === team.channelId)).toHaveLength(2);
   });
 
   it('answers a message with what the bot can do', async () => {
-    const team = newTeam();
+    const team = app.newTeam();
     const res = await postJson(`${app.url}/api/messages`, channelMessage(team, people[0], 'help'));
 
     expect(res.status).toBe(200);

@@ -1,8 +1,7 @@
 import { createInstallationRepository } from '../../../bot/src/people/installation-repository';
-import { teamInstallationUpdate, teamMembersChanged } from '../../fixtures/teams-activities';
-import { postJson } from '../../support/http';
+import { memberJoined, memberLeft, teamInstallationUpdate } from '../../fixtures/teams-activities';
 import { call, devToken, newMembers, type Member } from '../../support/team-harness';
-import { useTestApp, type Team } from '../../support/use-test-app';
+import { useTestApp } from '../../support/use-test-app';
 
 /**
  * GET /api/v1/me reads each person's list of conversations (one document per tenant and person),
@@ -17,14 +16,6 @@ describe('a member’s teams in GET /api/v1/me follow the rosters', () => {
     expect(res.status).toBe(200);
     return (res.json.teams as { id: string }[]).map((t) => t.id).sort();
   };
-  const post = async (activity: unknown) => {
-    const res = await postJson(`${app.url}/api/messages`, activity);
-    expect(res.status).toBe(200);
-  };
-  const leaves = (team: Team, m: Member) =>
-    teamMembersChanged(team, { membersRemoved: [{ id: m.id, aadObjectId: m.aadObjectId }] });
-  const joins = (team: Team, m: Member) =>
-    teamMembersChanged(team, { membersAdded: [{ id: m.id, aadObjectId: m.aadObjectId }] });
 
   it('lists a team while its roster holds the caller and the app is installed there', async () => {
     const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
@@ -34,10 +25,10 @@ describe('a member’s teams in GET /api/v1/me follow the rosters', () => {
     expect(await teamsOf(bo)).toEqual([platform.teamId]);
 
     // Ana leaves Platform (Teams says so), and Design's roster no longer has Chen on a refresh.
-    await post(leaves(platform, ana));
+    await app.send(memberLeft(platform, ana));
     const dee = newMembers('Dee')[0];
     app.connector.setRoster(design.teamId, [ana, dee]);
-    await post(joins(design, dee));
+    await app.send(memberJoined(design, dee));
 
     expect(await teamsOf(ana)).toEqual([design.teamId]);
     expect(await teamsOf(chen)).toEqual([platform.teamId]);
@@ -45,8 +36,8 @@ describe('a member’s teams in GET /api/v1/me follow the rosters', () => {
 
     // Back in Platform on its next refresh; Design uninstalled.
     app.connector.setRoster(platform.teamId, [ana, bo, chen]);
-    await post(joins(platform, ana));
-    await post(teamInstallationUpdate(design, 'remove', ana));
+    await app.send(memberJoined(platform, ana));
+    await app.send(teamInstallationUpdate(design, 'remove', ana));
 
     expect(await teamsOf(ana)).toEqual([platform.teamId]);
     expect(await teamsOf(dee)).toEqual([]);
@@ -61,9 +52,9 @@ describe('a member’s teams in GET /api/v1/me follow the rosters', () => {
       const shown = people.filter((_, i) => (i + round) % 3 !== 0);
       app.connector.setRoster(team.teamId, shown);
       await Promise.all([
-        ...people.filter((_, i) => i % 2 === round % 2).map((m) => post(leaves(team, m))),
-        post(joins(team, shown[0])),
-        post(joins(team, shown[1])),
+        ...people.filter((_, i) => i % 2 === round % 2).map((m) => app.send(memberLeft(team, m))),
+        app.send(memberJoined(team, shown[0])),
+        app.send(memberJoined(team, shown[1])),
       ]);
       const roster = new Set((await repo.roster(team.teamId)).map((m) => m.aadObjectId));
       for (const m of people) {

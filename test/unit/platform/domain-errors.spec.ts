@@ -1,16 +1,8 @@
+import { DomainError } from '../../../bot/src/platform/domain/domain-error';
 import {
   domainErrors,
   PLATFORM_ERROR_STATUSES,
 } from '../../../bot/src/platform/http/domain-errors';
-
-class CodedError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 describe('domain error statuses gathered from each feature', () => {
   const errors = domainErrors([
@@ -20,16 +12,16 @@ describe('domain error statuses gathered from each feature', () => {
   ]);
 
   it('answers a declared code with its status and the error’s own words', () => {
-    expect(errors.statusOf(new CodedError('TEAM_BUSY', 'Try again later.'))).toEqual({
+    expect(errors.statusOf(new DomainError('TEAM_BUSY', 'Try again later.'))).toEqual({
       status: 409,
       code: 'TEAM_BUSY',
       message: 'Try again later.',
     });
-    expect(errors.statusOf(new CodedError('INVALID_INPUT', 'Bad.'))?.status).toBe(400);
+    expect(errors.statusOf(new DomainError('INVALID_INPUT', 'Bad.'))?.status).toBe(400);
   });
 
   it('leaves undeclared codes, and anything that is not an Error, to the caller', () => {
-    expect(errors.statusOf(new CodedError('SOMETHING_ELSE', 'No.'))).toBeUndefined();
+    expect(errors.statusOf(new DomainError('SOMETHING_ELSE', 'No.'))).toBeUndefined();
     expect(errors.statusOf({ code: 'TEAM_BUSY', message: 'Not an Error.' })).toBeUndefined();
   });
 

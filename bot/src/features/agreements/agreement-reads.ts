@@ -2,9 +2,9 @@ import {
   AgreementError,
   votingOver,
   type Agreement,
-  type AgreementCategory,
   type AgreementStatus,
 } from './domain/agreement';
+import type { AgreementCategory } from './domain/agreement-categories';
 import type { ProposalState } from './domain/agreement-ports';
 import { AGREEMENT_TEMPLATES } from './domain/agreement-templates';
 import type { AgreementContext } from './agreement-service';

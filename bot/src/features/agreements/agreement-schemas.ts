@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { AGREEMENT_CATEGORIES } from './domain/agreement-categories';
 import {
-  AGREEMENT_CATEGORIES,
   AGREEMENT_STATUSES,
   MAX_TEXT,
   MAX_TITLE,
@@ -106,6 +106,7 @@ const text = z.string().max(MAX_TEXT).meta({
   description: 'Plain text: line breaks and "- " list lines are kept, nothing is rendered',
 });
 const category = z.enum(AGREEMENT_CATEGORIES);
+export type AgreementCategory = z.output<typeof category>;
 const at = z.iso.datetime();
 
 export const wordChangeView = z.strictObject({
@@ -113,6 +114,7 @@ export const wordChangeView = z.strictObject({
   added: z.literal(true).optional(),
   removed: z.literal(true).optional(),
 });
+export type WordChange = z.output<typeof wordChangeView>;
 
 const wordChanges = z
   .array(wordChangeView)
@@ -123,8 +125,10 @@ export const contentDiffView = z.strictObject({
   text: wordChanges,
   category: z.strictObject({ from: category, to: category }).nullable(),
 });
+export type ContentDiff = z.output<typeof contentDiffView>;
 
 export const agreementContentView = z.strictObject({ title, text, category });
+export type AgreementContent = z.output<typeof agreementContentView>;
 
 const objectionView = z.strictObject({
   id: z.uuid(),
@@ -175,6 +179,7 @@ export const agreementProposalView = z.strictObject({
   ratifiedBy: personView.nullable(),
   rule: z.string().meta({ description: 'The decision rule, in words' }),
 });
+export type AgreementProposal = z.output<typeof agreementProposalView>;
 
 export const agreementSummaryView = z.strictObject({
   id: z.uuid(),
@@ -193,6 +198,7 @@ export const agreementSummaryView = z.strictObject({
   adoptedAt: at.nullable(),
   openProposal: agreementProposalView.nullable(),
 });
+export type AgreementSummary = z.output<typeof agreementSummaryView>;
 
 const agreementVersionView = z.strictObject({
   version: z.number().int().min(1),
@@ -239,11 +245,13 @@ export const agreementDetailView = agreementSummaryView
     proposals: z.array(agreementProposalView).meta({ description: 'Newest first' }),
   })
   .meta({ description: 'One agreement with its versions, history and proposals' });
+export type AgreementDetail = z.output<typeof agreementDetailView>;
 
 /** What every proposal action answers: the proposal, and its agreement without the proposal. */
 export const proposalWithAgreementView = agreementProposalView.extend({
   agreement: agreementSummaryView,
 });
+export type ProposalWithAgreement = z.output<typeof proposalWithAgreementView>;
 
 export const agreementListView = z
   .strictObject({ items: z.array(agreementSummaryView) })
@@ -266,19 +274,10 @@ export const agreementTemplatesView = z
     ),
   })
   .meta({ description: 'The templates' });
+export type AgreementTemplate = z.output<typeof agreementTemplatesView>['items'][number];
 
 export const checkinQuestionAddedView = z.strictObject({
   question: questionView,
   added: z.boolean(),
   questions: z.array(questionView),
 });
-
-export type AgreementCategory = z.output<typeof category>;
-export type WordChange = z.output<typeof wordChangeView>;
-export type ContentDiff = z.output<typeof contentDiffView>;
-export type AgreementContent = z.output<typeof agreementContentView>;
-export type AgreementProposal = z.output<typeof agreementProposalView>;
-export type AgreementSummary = z.output<typeof agreementSummaryView>;
-export type AgreementDetail = z.output<typeof agreementDetailView>;
-export type ProposalWithAgreement = z.output<typeof proposalWithAgreementView>;
-export type AgreementTemplate = z.output<typeof agreementTemplatesView>['items'][number];

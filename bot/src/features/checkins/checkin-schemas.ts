@@ -63,6 +63,7 @@ export const checkinSettingsView = z.strictObject({
   freeText: z.strictObject({ enabled: z.boolean(), prompt: z.string().min(5).max(200) }),
   minGroupSize: z.number().int().min(3).max(50),
 });
+export type CheckinSettings = z.output<typeof checkinSettingsView>;
 
 export const openRoundView = z
   .strictObject({
@@ -84,6 +85,7 @@ export const checkinConfigView = z
     openRound: openRoundView.nullable(),
   })
   .meta({ description: 'The team’s check-in settings' });
+export type CheckinConfig = z.output<typeof checkinConfigView>;
 
 export const roundView = z.strictObject({
   id: z.string(),
@@ -93,6 +95,7 @@ export const roundView = z.strictObject({
   invited: z.number().int().min(0),
   status: z.enum(['open', 'closed']),
 });
+export type CheckinRound = z.output<typeof roundView>;
 
 export const settingsProposalView = z
   .strictObject({
@@ -110,6 +113,7 @@ export const settingsProposalView = z
     rule: z.string(),
   })
   .meta({ description: 'The proposal' });
+export type SettingsProposal = z.output<typeof settingsProposalView>;
 
 export const settingsProposalsView = z
   .strictObject({ items: z.array(settingsProposalView) })
@@ -150,21 +154,16 @@ export const trustWeekView = z
       'ok: averages per trait answered by at least the minimum group size; insufficient: fewer ' +
       'answered, so only the reason is given; no-round: no check-in that week.',
   });
+export type TrustWeek = z.output<typeof trustWeekView>;
 
 export const trustHealthView = z
   .strictObject({ weeks: z.array(trustWeekView), minGroupSize: z.number().int().min(3) })
   .meta({ description: 'Oldest week first' });
+export type TrustHealth = z.output<typeof trustHealthView>;
 
 export const feedbackView = z
   .strictObject({
     weeks: z.array(z.strictObject({ week: isoWeekView, comments: z.array(z.string()) })),
   })
   .meta({ description: 'Newest week first' });
-
-export type CheckinSettings = z.output<typeof checkinSettingsView>;
-export type CheckinConfig = z.output<typeof checkinConfigView>;
-export type CheckinRound = z.output<typeof roundView>;
-export type SettingsProposal = z.output<typeof settingsProposalView>;
-export type TrustWeek = z.output<typeof trustWeekView>;
-export type TrustHealth = z.output<typeof trustHealthView>;
 export type Feedback = z.output<typeof feedbackView>;

@@ -17,47 +17,10 @@ import { majorityOutcome } from '../../platform/domain/voting';
 
 export const PROPOSAL_WINDOW_DAYS = 7;
 
-export class NotALeadError extends Error {
-  readonly code = 'NOT_A_LEAD';
-  constructor(action: string, instead = 'Propose the change instead: the team votes on it.') {
-    super(`Only the team's leads can ${action}. ${instead}`);
-  }
-}
-
-export class RoundNotOpenError extends Error {
-  readonly code = 'ROUND_NOT_OPEN';
-  constructor() {
-    super('This check-in is not open any more, so there is nothing to close.');
-  }
-}
-
 /** What a lead learns from "run a round now": the round, and whether this call opened it. */
 export interface RunNowOutcome {
   round: Round;
   started: boolean;
-}
-
-export class InvalidSettingsError extends Error {
-  readonly code = 'INVALID_SETTINGS';
-}
-
-/** Leads are named from the team's roster: a conflict with who is in the team, not bad input. */
-export class LeadNotInTeamError extends Error {
-  readonly code = 'LEAD_NOT_A_MEMBER';
-}
-
-export class ProposalNotFoundError extends Error {
-  readonly code = 'PROPOSAL_NOT_FOUND';
-  constructor() {
-    super('That proposal does not exist in this team.');
-  }
-}
-
-export class ProposalClosedError extends Error {
-  readonly code = 'PROPOSAL_CLOSED';
-  constructor() {
-    super('Voting on this proposal has ended.');
-  }
 }
 
 /** Who is invited to a round, and how to reach them; implemented by the outbox adapter. */
@@ -77,7 +40,7 @@ export const isLeadOf = (leads: readonly string[], member: string) =>
 function parseSettings(value: unknown): CheckinSettings {
   const parsed = checkinSettingsSchema.safeParse(value);
   if (!parsed.success) {
-    throw new InvalidSettingsError(plainIssues(parsed.error.issues, 'settings'));
+    throw new CheckinError('INVALID_SETTINGS', plainIssues(parsed.error.issues, 'settings'));
   }
   return parsed.data;
 }
@@ -211,12 +174,14 @@ export function createCheckinService(deps: {
       const settings = parseSettings(value);
       const config = await repo.config(teamId);
       const nextLeads = leads ?? (config.leads.length ? config.leads : [member]);
-      if (nextLeads.length === 0) throw new InvalidSettingsError('Keep at least one lead.');
+      if (nextLeads.length === 0)
+        throw new CheckinError('INVALID_SETTINGS', 'Keep at least one lead.');
       if (leads) {
         const members = new Set((await deps.roster.roster(teamId)).map((m) => m.aadObjectId));
         const strangers = leads.filter((l) => !members.has(l));
         if (strangers.length > 0) {
-          throw new LeadNotInTeamError(
+          throw new CheckinError(
+            'LEAD_NOT_A_MEMBER',
             `leads: ${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a member of this team; leads are named by their Entra object id from the team's roster`,
           );
         }
@@ -230,7 +195,8 @@ export function createCheckinService(deps: {
       const config = await repo.config(teamId);
       const partial = settingsChangeSchema.safeParse(change);
       if (!partial.success || (!partial.data.cadence && !partial.data.questions)) {
-        throw new InvalidSettingsError(
+        throw new CheckinError(
+          'INVALID_SETTINGS',
           partial.success
             ? 'A proposal changes the cadence, the questions, or both.'
             : plainIssues(partial.error.issues, 'change'),
@@ -260,9 +226,11 @@ export function createCheckinService(deps: {
       approve: boolean,
     ): Promise<SettingsProposal> {
       const existing = await repo.proposal(teamId, id);
-      if (!existing) throw new ProposalNotFoundError();
+      if (!existing)
+        throw new CheckinError('PROPOSAL_NOT_FOUND', 'That proposal does not exist in this team.');
       const current = await settle(existing);
-      if (current.status !== 'open') throw new ProposalClosedError();
+      if (current.status !== 'open')
+        throw new CheckinError('PROPOSAL_CLOSED', 'Voting on this proposal has ended.');
       const voted = await repo.vote(teamId, id, member, approve);
       return settle(voted ?? current);
     },
@@ -294,9 +262,10 @@ export function createCheckinService(deps: {
       teamId: string,
       member: string,
       action: string,
-      instead?: string,
+      instead = 'Propose the change instead: the team votes on it.',
     ): Promise<void> {
-      if (!(await isLead(teamId, member))) throw new NotALeadError(action, instead);
+      if (!(await isLead(teamId, member)))
+        throw new CheckinError('NOT_A_LEAD', `Only the team's leads can ${action}. ${instead}`);
     },
 
     /**
@@ -331,7 +300,12 @@ export function createCheckinService(deps: {
       const round = await repo.round(roundId);
       if (!round || round.teamId !== teamId)
         throw new CheckinError('CHECKIN_ROUND_NOT_FOUND', 'This check-in does not exist any more.');
-      if (round.status !== 'open') throw new RoundNotOpenError();
+      if (round.status !== 'open') {
+        throw new CheckinError(
+          'ROUND_NOT_OPEN',
+          'This check-in is not open any more, so there is nothing to close.',
+        );
+      }
       await repo.closeRound(roundId);
       return { ...round, status: 'closed' };
     },

@@ -14,10 +14,16 @@ export function createPersonalDataService(deps: {
   outbox: { removeFor(person: PersonKey): Promise<number> };
 }) {
   return {
-    async collect(person: PersonKey): Promise<Record<string, unknown>> {
+    /** The rosters, then each part's keys in the feature list's order. */
+    async collect(
+      person: PersonKey,
+    ): Promise<Pick<OpenedScope, 'memberships'> & Record<string, unknown>> {
       const { scope, memberships } = await deps.scopes.open(person);
-      const parts = await Promise.all(deps.parts.map((part) => part.collect(person, scope)));
-      return Object.assign({ memberships }, ...parts) as Record<string, unknown>;
+      const parts = await Promise.all(
+        deps.parts.map(async (part) => declaredOnly(part, await part.collect(person, scope))),
+      );
+      return Object.assign({ memberships }, ...parts) as Pick<OpenedScope, 'memberships'> &
+        Record<string, unknown>;
     },
     /** One part after another, in the feature list's order, so the writes of two never interleave. */
     async erase(person: PersonKey): Promise<Record<string, number>> {
@@ -28,6 +34,17 @@ export function createPersonalDataService(deps: {
       return { ...report, outboxMessagesRemoved: await deps.outbox.removeFor(person) };
     },
   };
+}
+
+/**
+ * A part's keys of the export, as it declares them in `exported` (which the API documents): a
+ * key it collects without declaring it never reaches the export, so it cannot break its shape.
+ */
+function declaredOnly(
+  part: PersonalDataPart,
+  collected: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(part.exported).map((key) => [key, collected[key]]));
 }
 
 export type PersonalDataService = ReturnType<typeof createPersonalDataService>;

@@ -54,6 +54,7 @@ export const recognitionView = z.strictObject({
   week: isoWeekView,
   createdAt: z.iso.datetime(),
 });
+export type Recognition = z.output<typeof recognitionView>;
 
 export const recognitionPageView = z
   .strictObject({
@@ -61,11 +62,9 @@ export const recognitionPageView = z
     nextCursor: z.string().regex(CURSOR).nullable(),
   })
   .meta({ description: 'One page' });
+export type RecognitionPage = z.output<typeof recognitionPageView>;
 
 export const quietMembersView = z
   .strictObject({ days: z.number().int().min(1), members: z.array(personView) })
   .meta({ description: 'The quiet members' });
-
-export type Recognition = z.output<typeof recognitionView>;
-export type RecognitionPage = z.output<typeof recognitionPageView>;
 export type QuietMembers = z.output<typeof quietMembersView>;

@@ -22,20 +22,6 @@ export interface AgreementCitations {
 
 export const QUIET_DAYS = 30;
 
-export class RecognitionNotYoursError extends Error {
-  readonly code = 'RECOGNITION_NOT_YOURS';
-  constructor() {
-    super('Only the person who gave a recognition can delete it.');
-  }
-}
-
-export class RecognitionNotFoundError extends Error {
-  readonly code = 'RECOGNITION_NOT_FOUND';
-  constructor() {
-    super('That recognition does not exist in this team (it may have been deleted).');
-  }
-}
-
 export function createRecognitionService(deps: {
   recognitions: RecognitionRepository;
   settings: TeamSettingsReader;
@@ -92,8 +78,18 @@ export function createRecognitionService(deps: {
 
     async remove(teamId: string, id: string, caller: string): Promise<void> {
       const existing = await deps.recognitions.find(teamId, id);
-      if (!existing) throw new RecognitionNotFoundError();
-      if (existing.sender.aadObjectId !== caller) throw new RecognitionNotYoursError();
+      if (!existing) {
+        throw new RecognitionError(
+          'RECOGNITION_NOT_FOUND',
+          'That recognition does not exist in this team (it may have been deleted).',
+        );
+      }
+      if (existing.sender.aadObjectId !== caller) {
+        throw new RecognitionError(
+          'RECOGNITION_NOT_YOURS',
+          'Only the person who gave a recognition can delete it.',
+        );
+      }
       await deps.recognitions.remove(teamId, id);
     },
 

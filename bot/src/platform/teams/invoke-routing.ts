@@ -12,24 +12,34 @@ export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 /** An Action.Execute verb's handler: answers with the card that replaces the one pressed. */
 export type CardVerbHandler = (context: TurnContext, data: unknown) => Promise<AdaptiveCard>;
 
+/**
+ * The steps of a message extension command: its form (fetchTask), the form's submit
+ * (submitAction), and the bot message preview's edit and send buttons.
+ */
+export type ExtensionStep = 'fetchTask' | 'submitAction' | 'previewEdit' | 'previewSend';
+
 /** One message extension command (manifest `composeExtensions[].commands[].id`), in all its steps. */
-export interface ExtensionCommand {
-  fetchTask(
+export type ExtensionCommand = Record<
+  ExtensionStep,
+  (
     context: TurnContext,
     action: MessagingExtensionAction,
-  ): Promise<MessagingExtensionActionResponse>;
-  submitAction(
-    context: TurnContext,
-    action: MessagingExtensionAction,
-  ): Promise<MessagingExtensionActionResponse>;
-  previewEdit(
-    context: TurnContext,
-    action: MessagingExtensionAction,
-  ): Promise<MessagingExtensionActionResponse>;
-  previewSend(
-    context: TurnContext,
-    action: MessagingExtensionAction,
-  ): Promise<MessagingExtensionActionResponse>;
+  ) => Promise<MessagingExtensionActionResponse>
+>;
+
+/**
+ * The step a message extension invoke is, as Teams names it: a submit carries the preview's
+ * button, if any (the incoming activity admits only "edit" and "send"). Other invokes have none.
+ */
+export function extensionStep(
+  invokeName: string,
+  action: Pick<MessagingExtensionAction, 'botMessagePreviewAction'>,
+): ExtensionStep | undefined {
+  if (invokeName === 'composeExtension/fetchTask') return 'fetchTask';
+  if (invokeName !== 'composeExtension/submitAction') return undefined;
+  if (action.botMessagePreviewAction === 'edit') return 'previewEdit';
+  if (action.botMessagePreviewAction === 'send') return 'previewSend';
+  return 'submitAction';
 }
 
 /**

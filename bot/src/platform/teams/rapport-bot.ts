@@ -6,7 +6,6 @@ import {
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
   type MessagingExtensionAction,
-  type MessagingExtensionActionResponse,
 } from 'botbuilder';
 import type { InstallationRepository } from '../../people/domain/installation';
 import type { Logger } from '../../logger';
@@ -16,6 +15,7 @@ import { cardAttachment } from './cards/adaptive-card';
 import { ANSWERED_INVOKES } from './incoming-activity';
 import {
   cardActionError,
+  extensionStep,
   InvokeRefusal,
   refusalResponse,
   unknownCommand,
@@ -99,11 +99,18 @@ export class RapportBot extends TeamsActivityHandler {
     });
   }
 
-  /** Refuses what Rapport does not answer with a 400, where botbuilder would answer 501 or fail. */
+  /**
+   * Hands a message extension invoke to its command's step, and the rest to botbuilder; refuses
+   * what Rapport does not answer with a 400, where botbuilder would answer 501 or fail.
+   */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const name = context.activity.name ?? '';
     try {
       if (!ANSWERED_INVOKES.has(name)) throw unsupportedInvoke();
+      const action = (context.activity.value ?? {}) as MessagingExtensionAction;
+      const step = extensionStep(name, action);
+      if (step)
+        return { status: 200, body: await this.extensionCommand(action)[step](context, action) };
       return await super.onInvokeActivity(context);
     } catch (err) {
       if (err instanceof InvokeRefusal) return refusalResponse(name, err);
@@ -117,38 +124,11 @@ export class RapportBot extends TeamsActivityHandler {
     return false;
   }
 
+  /** The message extension command an invoke names, by the manifest's command id. */
   private extensionCommand(action: MessagingExtensionAction): ExtensionCommand {
     const command = this.extensionCommands.get(action.commandId ?? '');
     if (!command) throw unknownCommand();
     return command;
-  }
-
-  protected override async handleTeamsMessagingExtensionFetchTask(
-    context: TurnContext,
-    action: MessagingExtensionAction,
-  ): Promise<MessagingExtensionActionResponse> {
-    return this.extensionCommand(action).fetchTask(context, action);
-  }
-
-  protected override async handleTeamsMessagingExtensionSubmitAction(
-    context: TurnContext,
-    action: MessagingExtensionAction,
-  ): Promise<MessagingExtensionActionResponse> {
-    return this.extensionCommand(action).submitAction(context, action);
-  }
-
-  protected override async handleTeamsMessagingExtensionBotMessagePreviewEdit(
-    context: TurnContext,
-    action: MessagingExtensionAction,
-  ): Promise<MessagingExtensionActionResponse> {
-    return this.extensionCommand(action).previewEdit(context, action);
-  }
-
-  protected override async handleTeamsMessagingExtensionBotMessagePreviewSend(
-    context: TurnContext,
-    action: MessagingExtensionAction,
-  ): Promise<MessagingExtensionActionResponse> {
-    return this.extensionCommand(action).previewSend(context, action);
   }
 
   protected override async onAdaptiveCardInvoke(

@@ -1,18 +1,9 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Link,
-  makeStyles,
-  Spinner,
-  Subtitle2,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Link, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useId, useState, type MouseEvent } from 'react';
+import { ArticleCard } from '../../components/ArticleCard';
 import { ErrorState } from '../../components/ErrorState';
 import { formatLocalDate } from '../../dates';
 import { SuccessNote } from '../../components/SuccessNote';
-import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type {
   AgreementSummary,
@@ -35,7 +26,7 @@ import { ProposalPanel } from './ProposalPanel';
 
 const useStyles = makeStyles({
   card: { width: '100%', gap: tokens.spacingVerticalM },
-  title: { margin: 0, flexGrow: 1, minWidth: '200px', ':focus': { outlineStyle: 'none' } },
+  title: { flexGrow: 1, minWidth: '200px', ':focus': { outlineStyle: 'none' } },
   footer: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -88,7 +79,6 @@ interface Props {
 /** One agreement in the list: its wording, badges, open proposal and the review's "Keep". */
 export function AgreementCard({ agreement: a, onChange }: Props) {
   const styles = useStyles();
-  const layout = useLayoutStyles();
   const { api, locale } = useSession();
   const { teamId, today, announce, open } = useAgreements();
   const headingId = useId();
@@ -122,21 +112,18 @@ export function AgreementCard({ agreement: a, onChange }: Props) {
   };
 
   return (
-    <Card
+    <ArticleCard
       className={styles.card}
-      role="article"
-      aria-labelledby={headingId}
       data-testid="agreement-card"
       data-status={a.status}
+      title={
+        <Link href={agreementHref(a.id)} onClick={follow}>
+          {a.title}
+        </Link>
+      }
+      heading={{ id: headingId, className: styles.title, tabIndex: -1 }}
+      badges={<AgreementBadges agreement={a} />}
     >
-      <div className={layout.centeredRow}>
-        <Subtitle2 as="h4" className={styles.title} id={headingId} tabIndex={-1}>
-          <Link href={agreementHref(a.id)} onClick={follow}>
-            {a.title}
-          </Link>
-        </Subtitle2>
-        <AgreementBadges agreement={a} />
-      </div>
       <AgreementText text={a.text} />
       {notice && <SuccessNote>{notice}</SuccessNote>}
       {a.openProposal && (
@@ -168,6 +155,6 @@ export function AgreementCard({ agreement: a, onChange }: Props) {
           </Link>
         </div>
       )}
-    </Card>
+    </ArticleCard>
   );
 }

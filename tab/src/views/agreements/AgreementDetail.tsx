@@ -4,20 +4,20 @@ import {
   Field,
   Link,
   makeStyles,
+  mergeClasses,
   Spinner,
   Subtitle1,
   Subtitle2,
   Text,
   Textarea,
   tokens,
-  typographyStyles,
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { teamPath } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirmDialog';
 import { LoadingCards } from '../../components/LoadingCards';
 import { formatDateTime, formatLocalDate, plural } from '../../dates';
 import { SuccessNote } from '../../components/SuccessNote';
@@ -53,7 +53,6 @@ type AgreementEvent = AgreementDetail['history'][number];
 type CheckinQuestion = CheckinSettings['questions'][number];
 
 const useStyles = makeStyles({
-  title: { ...typographyStyles.title3, margin: 0, flexGrow: 1, ':focus': { outlineStyle: 'none' } },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -122,7 +121,10 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
   const [detail, change] = useResource(load);
   const heading = useRef<HTMLHeadingElement>(null);
   const [changing, setChanging] = useState(false);
-  const [retiring, setRetiring] = useState(false);
+  const retiring = useConfirmation({
+    title: 'Propose retiring this agreement?',
+    confirmLabel: 'Propose retiring it',
+  });
   const [retireNote, setRetireNote] = useState('');
   const [notice, setNotice] = useState<string>();
   const action = useAction();
@@ -168,7 +170,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
     return (
       <div className={layout.columnL}>
         <BackLink onBack={() => open(undefined)} />
-        <h2 className={styles.title} id="agreements-title">
+        <h2 className={mergeClasses(headings.view, layout.grow)} id="agreements-title">
           Working agreement
         </h2>
         {detail.error.status === 404 && detail.error.code === 'AGREEMENT_NOT_FOUND' ? (
@@ -216,7 +218,6 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
       kind: 'retire',
       ...(note ? { note } : {}),
     });
-    setRetiring(false);
     setRetireNote('');
     onResult(result, 'You proposed retiring it. The team has 7 days to respond.');
   };
@@ -248,7 +249,12 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
     <div className={layout.columnL} data-testid="agreement-detail">
       <BackLink onBack={() => open(undefined)} />
       <div className={layout.centeredRow}>
-        <h2 className={styles.title} id="agreements-title" ref={heading} tabIndex={-1}>
+        <h2
+          className={mergeClasses(headings.view, layout.grow)}
+          id="agreements-title"
+          ref={heading}
+          tabIndex={-1}
+        >
           {a.title}
         </h2>
         <AgreementBadges agreement={a} />
@@ -348,7 +354,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
                 Propose a change
               </Button>
               <Button
-                onClick={() => setRetiring(true)}
+                onClick={() => retiring.ask()}
                 disabled={!canPropose || action.busy !== undefined}
               >
                 Propose retiring it
@@ -431,13 +437,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
         </ol>
       </Section>
 
-      <LazyConfirmDialog
-        open={retiring}
-        title="Propose retiring this agreement?"
-        confirmLabel="Propose retiring it"
-        onConfirm={proposeRetire}
-        onClose={() => setRetiring(false)}
-      >
+      <LazyConfirmDialog confirmation={retiring} onConfirm={proposeRetire}>
         <Text as="p">
           The team decides, like any proposal. If they agree, “{a.title}” stays on record as retired
           and is no longer in effect.

@@ -10,7 +10,6 @@ import {
   Subtitle1,
   Text,
   tokens,
-  typographyStyles,
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
 import { useCallback } from 'react';
@@ -35,15 +34,6 @@ import { useAgreements } from './agreements-context';
 
 const useStyles = makeStyles({
   filters: { flexWrap: 'wrap' },
-  heading: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalL,
-  },
-  title: { ...typographyStyles.title3, margin: 0, ':focus': { outlineStyle: 'none' } },
-  intro: { maxWidth: '70ch' },
   count: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
 });
 
@@ -79,15 +69,15 @@ export function AgreementList() {
 
   return (
     <div className={layout.columnL}>
-      <div className={styles.heading}>
-        <h2 className={styles.title} id="agreements-title" tabIndex={-1}>
+      <div className={layout.viewHeader}>
+        <h2 className={headings.view} id="agreements-title" tabIndex={-1}>
           Working agreements
         </h2>
         <Button appearance="primary" onClick={() => open('new')}>
           Propose an agreement
         </Button>
       </div>
-      <Text className={styles.intro}>
+      <Text className={layout.intro}>
         The rules your team works by, written down and decided together: any member proposes one,
         the others endorse or object with a reason, and every change keeps its history.
       </Text>

@@ -4,11 +4,11 @@ import type {
   ContentDiff,
   WordChange,
 } from '../../../../bot/src/features/agreements/agreement-schemas';
+import { useLayoutStyles } from '../../layout-styles';
 import { categoryLabel } from './agreement-format';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   // Colour and a second cue for people who cannot tell the colours apart: added words are
   // underlined, removed ones struck through, and screen readers hear "added" and "removed".
   added: {
@@ -39,9 +39,10 @@ export const hasChanges = (changes: WordChange[]): boolean =>
 /** One field's word diff, with every change marked in three ways (colour, line, words). */
 export function DiffText({ changes, className }: { changes: WordChange[]; className?: string }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const hidden = useVisuallyHidden();
   return (
-    <Text className={mergeClasses(styles.text, className)} data-testid="diff-text">
+    <Text className={mergeClasses(layout.writtenText, className)} data-testid="diff-text">
       {changes.map((c, i) => {
         if (!c.added && !c.removed) return <span key={i}>{c.value}</span>;
         const Mark = c.added ? 'ins' : 'del';

@@ -14,7 +14,7 @@ import { useHeadingStyles } from '../heading-styles';
 import { useId, useState } from 'react';
 import { teamPath } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
-import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirmDialog';
 import { formatDateTime, formatRelative } from '../../dates';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
@@ -53,7 +53,6 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
   },
-  note: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   objections: {
     display: 'flex',
     flexDirection: 'column',
@@ -109,7 +108,7 @@ export function ProposalPanel({
   const ownHeadingId = useId();
   const headingId = givenHeadingId ?? ownHeadingId;
   const [objecting, setObjecting] = useState(false);
-  const [ratifying, setRatifying] = useState(false);
+  const ratifying = useConfirmation({ title: 'Ratify this proposal?', confirmLabel: 'Ratify' });
   const base = teamPath(
     teamId,
     `/agreements/${encodeURIComponent(agreementId)}/proposals/${encodeURIComponent(p.id)}`,
@@ -141,7 +140,6 @@ export function ProposalPanel({
 
   const ratify = async () => {
     const result = await api.send<ProposalWithAgreement>('POST', `${base}/ratification`);
-    setRatifying(false);
     onResult(result, `You ratified the proposal for “${agreementTitle}”.`);
   };
 
@@ -160,7 +158,7 @@ export function ProposalPanel({
       </div>
 
       {p.note && (
-        <Body1 className={styles.note}>
+        <Body1 className={layout.writtenText}>
           <Text weight="semibold">Why: </Text>
           {p.note}
         </Body1>
@@ -225,7 +223,7 @@ export function ProposalPanel({
             </Button>
           )}
           {p.canRatify && (
-            <Button onClick={() => setRatifying(true)} disabled={action.busy !== undefined}>
+            <Button onClick={() => ratifying.ask()} disabled={action.busy !== undefined}>
               Ratify
             </Button>
           )}
@@ -275,13 +273,7 @@ export function ProposalPanel({
         </ul>
       )}
 
-      <LazyConfirmDialog
-        open={ratifying}
-        title="Ratify this proposal?"
-        confirmLabel="Ratify"
-        onConfirm={ratify}
-        onClose={() => setRatifying(false)}
-      >
+      <LazyConfirmDialog confirmation={ratifying} onConfirm={ratify}>
         <Text as="p">
           {tallyText(p)}. As a lead you can adopt it now that the response window has ended. The
           objections and their reasons stay on the record with your name as the one who ratified it.
@@ -318,12 +310,12 @@ function ObjectionItem({
         <Text weight="semibold">{o.by.name}</Text> objected
         {o.withdrawn ? ' (withdrawn)' : o.answered ? ' (answered)' : ' (waiting for an answer)'}:
       </Text>
-      <Body1 className={styles.note}>{o.reason}</Body1>
+      <Body1 className={layout.writtenText}>{o.reason}</Body1>
       {o.answers.length > 0 && (
         <ul className={styles.answers} aria-label={`Answers to ${o.by.name}`}>
           {o.answers.map((a) => (
             <li key={a.id}>
-              <Text className={styles.note}>
+              <Text className={layout.writtenText}>
                 <Text weight="semibold">{a.by.name}</Text> answered: {a.text}
               </Text>
             </li>

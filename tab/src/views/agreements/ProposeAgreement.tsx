@@ -8,7 +8,6 @@ import {
   Subtitle2,
   Text,
   tokens,
-  typographyStyles,
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -30,8 +29,6 @@ import { agreementHref, useAgreements } from './agreements-context';
 import { AgreementText } from './AgreementText';
 
 const useStyles = makeStyles({
-  title: { ...typographyStyles.title3, margin: 0, ':focus': { outlineStyle: 'none' } },
-  intro: { maxWidth: '70ch' },
   gallery: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
@@ -107,7 +104,7 @@ export function ProposeAgreement() {
       >
         ← All agreements
       </Link>
-      <h2 className={styles.title} id="agreements-title" ref={heading} tabIndex={-1}>
+      <h2 className={headings.view} id="agreements-title" ref={heading} tabIndex={-1}>
         Propose an agreement
       </h2>
 
@@ -148,7 +145,7 @@ export function ProposeAgreement() {
         </div>
       ) : (
         <>
-          <Text className={styles.intro}>
+          <Text className={layout.intro}>
             Pick a template to start from, or write your own. You can edit the title, the text and
             the category before proposing. Proposing counts as your endorsement; the team then has 7
             days to endorse or object.

@@ -1,7 +1,11 @@
 import { teamPath, type Api } from '../../api';
 import { daysBetween, formatLocalDate, plural } from '../../dates';
+import {
+  AGREEMENT_CATEGORIES,
+  CATEGORY_LABELS,
+  type AgreementCategory,
+} from '../../../../bot/src/features/agreements/domain/agreement-categories';
 import type {
-  AgreementCategory,
   AgreementProposal,
   AgreementSummary,
   ProposalWithAgreement,
@@ -9,19 +13,13 @@ import type {
 
 type AgreementStatus = AgreementSummary['status'];
 
-/** The categories in the order the view groups them (the API's order). */
-export const CATEGORIES: readonly { id: AgreementCategory; label: string }[] = [
-  { id: 'communication', label: 'Communication' },
-  { id: 'meetings', label: 'Meetings' },
-  { id: 'availability', label: 'Availability' },
-  { id: 'feedback', label: 'Feedback' },
-  { id: 'collaboration', label: 'Collaboration' },
-  { id: 'connection', label: 'Connection' },
-  { id: 'other', label: 'Other' },
-];
+/** The categories with their labels, in the order the view groups them (the API's order). */
+export const CATEGORIES: readonly { id: AgreementCategory; label: string }[] =
+  AGREEMENT_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] }));
 
+/** A category's label, or the id itself for a category this build does not know. */
 export const categoryLabel = (id: string): string =>
-  CATEGORIES.find((c) => c.id === id)?.label ?? id;
+  Object.hasOwn(CATEGORY_LABELS, id) ? CATEGORY_LABELS[id as AgreementCategory] : id;
 
 export const STATUS_LABELS: Record<AgreementStatus, string> = {
   active: 'Active',
@@ -31,16 +29,16 @@ export const STATUS_LABELS: Record<AgreementStatus, string> = {
 };
 
 /** The status filter's choices; `all` is the absence of `?status=`. */
-export const STATUS_FILTERS = [
+export const STATUS_FILTERS: readonly { value: AgreementStatus | 'all'; label: string }[] = [
   { value: 'all', label: 'All' },
-  { value: 'active', label: 'Active' },
-  { value: 'proposed', label: 'Proposed' },
-  { value: 'retired', label: 'Retired' },
-  { value: 'declined', label: 'Not adopted' },
-] as const;
+  ...Object.entries(STATUS_LABELS).map(([value, label]) => ({
+    value: value as AgreementStatus,
+    label,
+  })),
+];
 
 export const isStatus = (value: string | undefined): value is AgreementStatus =>
-  value === 'active' || value === 'proposed' || value === 'retired' || value === 'declined';
+  value !== undefined && Object.hasOwn(STATUS_LABELS, value);
 
 /** How many days before the review date the view starts asking "Still keeping this?". */
 export const REVIEW_SOON_DAYS = 14;

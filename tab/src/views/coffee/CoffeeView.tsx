@@ -1,7 +1,7 @@
 import { Button, makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { teamPath } from '../../api';
-import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirmDialog';
 import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
 import { SuccessNote } from '../../components/SuccessNote';
@@ -60,7 +60,7 @@ export function CoffeeView({ teamId }: { teamId: string }) {
   );
   const [coffee, changeCoffee] = useResource(load);
   const [roster] = useResource(loadMembers);
-  const [confirmPair, setConfirmPair] = useState(false);
+  const pairing = useConfirmation({ title: 'Pair everyone now?', confirmLabel: 'Pair now' });
   const [paired, setPaired] = useState<string>();
 
   const saveMe = useCallback(
@@ -71,7 +71,6 @@ export function CoffeeView({ teamId }: { teamId: string }) {
 
   const pairNow = async () => {
     const round = await api.send<{ roundId: string; groups: number }>('POST', `${path}/rounds`);
-    setConfirmPair(false);
     setPaired(
       `Paired: ${plural(round.groups, 'group')}. Each member got their own introduction privately from Rapport, and learns only their own match.`,
     );
@@ -101,7 +100,7 @@ export function CoffeeView({ teamId }: { teamId: string }) {
                   ? `${rhythmText(data.settings, data.timeZone)} The next round starts ${formatInZone(data.nextRoundAt, locale, data.timeZone)}.`
                   : `Virtual coffee is off: no round is scheduled. ${data.isLead ? 'Switch it on below, or pair everyone now.' : 'A lead switches it on.'}`}
               </Text>
-              {data.isLead && <Button onClick={() => setConfirmPair(true)}>Pair now</Button>}
+              {data.isLead && <Button onClick={() => pairing.ask()}>Pair now</Button>}
             </div>
             {paired && <SuccessNote data-testid="coffee-paired">{paired}</SuccessNote>}
 
@@ -126,13 +125,7 @@ export function CoffeeView({ teamId }: { teamId: string }) {
             <TeamCounts data={data} />
             {data.isLead && <CoffeeRhythm teamId={teamId} data={data} onSaved={onSaved} />}
 
-            <LazyConfirmDialog
-              open={confirmPair}
-              title="Pair everyone now?"
-              confirmLabel="Pair now"
-              onConfirm={pairNow}
-              onClose={() => setConfirmPair(false)}
-            >
+            <LazyConfirmDialog confirmation={pairing} onConfirm={pairNow}>
               <Text as="p">
                 Everyone taking part now ({plural(data.stats.members, 'member')}) is put into a
                 group at once and gets an introduction privately from Rapport. Members learn only

@@ -1,17 +1,14 @@
 import {
   Badge,
   Caption1,
-  Card,
   makeStyles,
   Spinner,
-  Subtitle2,
   Text,
   ToggleButton,
   tokens,
 } from '@fluentui/react-components';
-import { useHeadingStyles } from '../heading-styles';
-import { useId } from 'react';
 import { teamPath } from '../../api';
+import { ArticleCard } from '../../components/ArticleCard';
 import { FormError } from '../../components/FormError';
 import { formatDateTime, formatRelative } from '../../dates';
 import { useLayoutStyles } from '../../layout-styles';
@@ -51,10 +48,8 @@ interface Props {
 export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: Props) {
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const headings = useHeadingStyles();
   const { api, locale } = useSession();
   const action = useAction();
-  const headingId = useId();
   const open = p.status === 'open';
 
   const vote = async (choice: Vote) => {
@@ -70,20 +65,16 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
   };
 
   return (
-    <Card
+    <ArticleCard
       className={styles.card}
-      role="article"
-      aria-labelledby={headingId}
       data-testid="settings-proposal"
-    >
-      <div className={layout.centeredRow}>
-        <Subtitle2 as="h4" className={headings.root} id={headingId}>
-          Proposed change, {formatDateTime(p.createdAt, locale)}
-        </Subtitle2>
+      title={`Proposed change, ${formatDateTime(p.createdAt, locale)}`}
+      badges={
         <Badge appearance="tint" color={STATUS[p.status].color} data-testid="proposal-status">
           {STATUS[p.status].label}
         </Badge>
-      </div>
+      }
+    >
       <ul className={layout.lines} aria-label="What it changes">
         {describeChange(current, p.change, locale).map((line, i) => (
           <li key={i}>
@@ -117,6 +108,6 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
           ))}
         </div>
       )}
-    </Card>
+    </ArticleCard>
   );
 }

@@ -1,19 +1,17 @@
 import {
   Button,
-  makeStyles,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Subtitle1,
   Text,
-  typographyStyles,
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
 import { useCallback, useId, useState } from 'react';
 import { teamPath } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { LazyConfirmDialog } from '../../components/LazyConfirmDialog';
+import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirmDialog';
 import { useAnnouncer } from '../../components/LiveRegion';
 import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
@@ -34,11 +32,6 @@ import { SettingsEditor, type SettingsDraft } from './SettingsEditor';
 import { SettingsProposalCard } from './SettingsProposals';
 import { SettingsSummary } from './SettingsSummary';
 
-const useStyles = makeStyles({
-  title: { ...typographyStyles.title3, margin: 0 },
-  intro: { maxWidth: '75ch' },
-});
-
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -46,7 +39,6 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * and the leads. Leads change them directly; anyone else proposes a change and the team votes.
  */
 export function SettingsView({ teamId }: { teamId: string }) {
-  const styles = useStyles();
   const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api, locale } = useSession();
@@ -75,7 +67,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
   const [editorKey, setEditorKey] = useState(0);
   const [saved, setSaved] = useState<string>();
   const [proposing, setProposing] = useState(false);
-  const [confirmRun, setConfirmRun] = useState(false);
+  const runningNow = useConfirmation({ title: 'Run a check-in now?', confirmLabel: 'Run it now' });
   const [ran, setRan] = useState<string>();
 
   /** Re-reads the settings in the background (after a proposal was adopted). */
@@ -96,7 +88,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
         aria-labelledby="settings-title"
         aria-busy={config.status === 'loading' ? 'true' : undefined}
       >
-        <h2 className={styles.title} id="settings-title">
+        <h2 className={headings.view} id="settings-title">
           Check-in settings
         </h2>
         {config.status === 'loading' ? (
@@ -178,7 +170,6 @@ export function SettingsView({ teamId }: { teamId: string }) {
       'POST',
       teamPath(teamId, '/checkin/rounds'),
     );
-    setConfirmRun(false);
     const message =
       round.invited !== undefined && round.closesAt
         ? `The check-in is out: ${plural(round.invited, 'member')} got it privately from Rapport. It closes ${formatInZone(round.closesAt, locale, zone)}.`
@@ -191,10 +182,10 @@ export function SettingsView({ teamId }: { teamId: string }) {
 
   return (
     <section className={layout.columnL} aria-labelledby="settings-title">
-      <h2 className={styles.title} id="settings-title">
+      <h2 className={headings.view} id="settings-title">
         Check-in settings
       </h2>
-      <Text className={styles.intro}>
+      <Text className={layout.intro}>
         When Rapport asks the team how things are going, and what it asks. Answers are anonymous and
         only shown as team averages.{' '}
         {isLead
@@ -204,7 +195,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
 
       <div className={layout.callout} data-testid="next-round">
         <Text weight="semibold">{nextText}</Text>
-        {isLead && <Button onClick={() => setConfirmRun(true)}>Run a check-in now</Button>}
+        {isLead && <Button onClick={() => runningNow.ask()}>Run a check-in now</Button>}
       </div>
       {ran && (
         <MessageBar intent="success" layout="multiline" data-testid="round-started">
@@ -296,13 +287,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
       )}
       {liveRegion}
 
-      <LazyConfirmDialog
-        open={confirmRun}
-        title="Run a check-in now?"
-        confirmLabel="Run it now"
-        onConfirm={runNow}
-        onClose={() => setConfirmRun(false)}
-      >
+      <LazyConfirmDialog confirmation={runningNow} onConfirm={runNow}>
         <Text as="p">
           Every member of the team gets the check-in privately from Rapport now. It stays open for{' '}
           {plural(settings.cadence.windowHours, 'hour')}. Scheduled check-ins carry on as before.

@@ -56,6 +56,11 @@ describe('a member’s own data: export, erase, and the roster members see', () 
     ]);
     expect(body.notStored.length).toBeGreaterThan(0);
     expect(JSON.stringify(body)).not.toContain('covered on-call');
+    // Exactly the documented shape, every record included: no field more or less.
+    const documented = app.apiRoutes.find(
+      (r) => r.method === 'GET' && r.path === '/api/v1/me/export',
+    )!.responses[200]!;
+    expect(documented.safeParse(body).error?.issues ?? []).toEqual([]);
   });
 
   it('erases the caller’s recognitions and leaves the team’s weekly counts intact', async () => {

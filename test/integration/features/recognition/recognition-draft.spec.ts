@@ -1,7 +1,7 @@
 import { collections } from '../../../support/schema';
 import { expectValidCard } from '../../../support/adaptive-card-check';
 import type { PostedActivity } from '../../../support/connector-stub';
-import { postJson, type Json } from '../../../support/http';
+import type { Json } from '../../../support/http';
 import { newMembers } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
 import {
@@ -18,11 +18,6 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
   const app = useTestApp('recognitiondraft');
   const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
 
-  const send = async (activity: unknown) => {
-    const res = await postJson(`${app.url}/api/messages`, activity);
-    expect(res.status).toBe(200);
-    return res.json as Json;
-  };
   // Typed loosely, as Teams' JSON is read: each card is checked by the parser where it matters.
   const cardOf = (post: PostedActivity) => (post.body.attachments as Json[])[0].content;
   const postsIn = (team: TeamContext) =>
@@ -37,7 +32,7 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
   /** Ana asks for a recognition the command cannot complete (no trait): the bot posts her draft. */
   const draftPosted = async () => {
     const team = await app.install([ana, bo, chen]);
-    await send(recognitionMessage(team, ana, bo, 'great job on the release'));
+    await app.send(recognitionMessage(team, ana, bo, 'great job on the release'));
     const [post] = postsIn(team);
     // The connector stub numbers what it is sent: this is the id Teams would give the message.
     const messageId = `stub-activity-${app.connector.posted.indexOf(post) + 1}`;
@@ -52,7 +47,7 @@ describe('a recognition draft posted in a channel (over /api/messages)', () => {
     verb: string,
     data: Json,
   ) =>
-    send({
+    app.send({
       ...teamCardAction(team, from, verb, data),
       replyToId: messageId,
     });

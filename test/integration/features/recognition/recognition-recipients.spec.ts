@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { collections } from '../../../support/schema';
 import { expectValidCard } from '../../../support/adaptive-card-check';
-import { postJson, type Json } from '../../../support/http';
-import { newMembers, newTeamContext } from '../../../support/team-harness';
+import type { Json } from '../../../support/http';
+import { newMembers } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
 import {
   channelMessage,
@@ -11,6 +11,7 @@ import {
   teamInstallationUpdate,
   teamInvoke,
   teamCardAction,
+  type TeamContext,
 } from '../../../fixtures/teams-activities';
 
 describe('recognizing only people in the team or chat (over /api/messages)', () => {
@@ -20,22 +21,18 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
   const [zed, yan] = newMembers('Zed', 'Yan');
 
   beforeAll(async () => {
-    const elsewhere = newTeam();
+    const elsewhere = app.newTeam();
     app.connector.setRoster(elsewhere.teamId, [zed, ana]);
-    await send(teamInstallationUpdate(elsewhere, 'add', zed));
+    await app.send(teamInstallationUpdate(elsewhere, 'add', zed));
   });
 
-  const newTeam = () => newTeamContext(app.connector.url);
-  const send = async (activity: unknown) => {
-    const res = await postJson(`${app.url}/api/messages`, activity);
-    expect(res.status).toBe(200);
-    return res.json as Json;
-  };
   const installedTeam = () => app.install([ana, bo, chen]);
   const stored = (teamId: string) =>
     app.database.db.collection(collections.recognitions).countDocuments({ teamId });
-  const submit = (team: ReturnType<typeof newTeam>, data: Record<string, unknown>) =>
-    send(teamInvoke(team, ana, 'composeExtension/submitAction', { commandId: 'recognize', data }));
+  const submit = (team: TeamContext, data: Record<string, unknown>) =>
+    app.send(
+      teamInvoke(team, ana, 'composeExtension/submitAction', { commandId: 'recognize', data }),
+    );
   const formError = (body: Json) => {
     const card = body.task.value.card.content;
     expectValidCard(card);
@@ -98,7 +95,7 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
     });
     const before = app.connector.posted.length;
 
-    const body = await send(
+    const body = await app.send(
       teamInvoke(team, ana, 'composeExtension/submitAction', {
         commandId: 'recognize',
         botMessagePreviewAction: 'send',
@@ -124,12 +121,12 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
     );
     const before = app.connector.posted.length;
 
-    await send(message);
+    await app.send(message);
 
     const [draft] = app.connector.posted
       .slice(before)
       .map((p) => (p.body.attachments as Json[])[0].content);
-    const opened = await send(
+    const opened = await app.send(
       teamCardAction(team, ana, 'recognize.draft', draft.refresh.action.data),
     );
     const form = opened.value;
@@ -144,15 +141,15 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
   it('counts the members of a group chat as its team', async () => {
     const chat = { serviceUrl: app.connector.url, chatId: `19:${randomUUID()}@thread.v2` };
     app.connector.setRoster(chat.chatId, [ana, bo]);
-    await send(groupChatInstallationUpdate(chat, ana));
+    await app.send(groupChatInstallationUpdate(chat, ana));
 
-    const outside = await send(
+    const outside = await app.send(
       groupChatInvoke(chat, ana, 'composeExtension/submitAction', {
         commandId: 'recognize',
         data: { people: chen.aadObjectId, tag: 'impact', message: 'Thanks' },
       }),
     );
-    const inside = await send(
+    const inside = await app.send(
       groupChatInvoke(chat, ana, 'composeExtension/submitAction', {
         commandId: 'recognize',
         data: { people: bo.aadObjectId, tag: 'impact', message: 'Thanks' },

@@ -3,7 +3,7 @@ import { collections } from '../../../support/schema';
 import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
 import { isoWeekKey } from '../../../../bot/src/platform/domain/week';
 import { postJson, type Json } from '../../../support/http';
-import { newMembers, newTeamContext } from '../../../support/team-harness';
+import { newMembers } from '../../../support/team-harness';
 import { useTestApp } from '../../../support/use-test-app';
 import {
   BOT_ID,
@@ -18,13 +18,7 @@ describe('recognition in Teams (over /api/messages)', () => {
   const people = newMembers('Ana', 'Bo', 'Chen');
   const [ana, bo, chen] = people;
 
-  const newTeam = () => newTeamContext(app.connector.url);
   const installedTeam = () => app.install(people);
-  const invoke = async (activity: unknown) => {
-    const res = await postJson(`${app.url}/api/messages`, activity);
-    expect(res.status).toBe(200);
-    return res.json as Json;
-  };
   const postedTo = (team: { channelId: string }) =>
     app.connector.posted.filter(
       (p) =>
@@ -37,7 +31,7 @@ describe('recognition in Teams (over /api/messages)', () => {
   it('opens the form from the compose box with a people picker and the team roster', async () => {
     const team = await installedTeam();
 
-    const body = await invoke(
+    const body = await app.send(
       teamInvoke(team, ana, 'composeExtension/fetchTask', {
         commandId: 'recognize',
         commandContext: 'compose',
@@ -61,7 +55,7 @@ describe('recognition in Teams (over /api/messages)', () => {
   it('pre-fills the author when opened from a message', async () => {
     const team = await installedTeam();
 
-    const body = await invoke(
+    const body = await app.send(
       teamInvoke(team, ana, 'composeExtension/fetchTask', {
         commandId: 'recognize',
         commandContext: 'message',
@@ -95,7 +89,7 @@ describe('recognition in Teams (over /api/messages)', () => {
         JSON.stringify(data).replace('SELF', ana.aadObjectId).replace('BO', bo.aadObjectId),
       );
 
-      const body = await invoke(
+      const body = await app.send(
         teamInvoke(team, ana, 'composeExtension/submitAction', {
           commandId: 'recognize',
           data: filled,
@@ -119,7 +113,7 @@ describe('recognition in Teams (over /api/messages)', () => {
       message: 'Covered my on-call [click](https://evil) <at>Boss</at>',
     };
 
-    const preview = await invoke(
+    const preview = await app.send(
       teamInvoke(team, ana, 'composeExtension/submitAction', { commandId: 'recognize', data }),
     );
 
@@ -139,8 +133,8 @@ describe('recognition in Teams (over /api/messages)', () => {
       sendId,
     );
 
-    await invoke(send);
-    await invoke(send);
+    await app.send(send);
+    await app.send(send);
 
     const posts = postedTo(team);
     expect(posts).toHaveLength(1);
@@ -166,11 +160,11 @@ describe('recognition in Teams (over /api/messages)', () => {
   it('returns the form pre-filled when the sender edits the preview', async () => {
     const team = await installedTeam();
     const data = { teammates: bo.aadObjectId, tag: 'impact', message: 'Moved the needle' };
-    const preview = await invoke(
+    const preview = await app.send(
       teamInvoke(team, ana, 'composeExtension/submitAction', { commandId: 'recognize', data }),
     );
 
-    const edit = await invoke(
+    const edit = await app.send(
       teamInvoke(team, ana, 'composeExtension/submitAction', {
         commandId: 'recognize',
         botMessagePreviewAction: 'edit',
@@ -184,14 +178,14 @@ describe('recognition in Teams (over /api/messages)', () => {
   });
 
   it('inserts the card into the compose box where the bot is not installed, and stores it once', async () => {
-    const team = newTeam();
+    const team = app.newTeam();
     const submit = teamInvoke(team, ana, 'composeExtension/submitAction', {
       commandId: 'recognize',
       data: { people: bo.aadObjectId, tag: 'meaning', message: 'Reminded us why it matters' },
     });
 
-    const first = await invoke(submit);
-    const again = await invoke(submit);
+    const first = await app.send(submit);
+    const again = await app.send(submit);
 
     expect(first.composeExtension.type).toBe('result');
     expect(first.composeExtension.attachments[0].content.type).toBe('AdaptiveCard');
@@ -205,8 +199,8 @@ describe('recognition in Teams (over /api/messages)', () => {
 
   it('names a colleague picked where the bot is not installed from a roster of their team', async () => {
     await installedTeam();
-    const chat = newTeam();
-    await invoke(
+    const chat = app.newTeam();
+    await app.send(
       teamInvoke(chat, ana, 'composeExtension/submitAction', {
         commandId: 'recognize',
         data: { people: bo.aadObjectId, tag: 'impact', message: 'Unblocked the release' },
@@ -232,8 +226,8 @@ describe('recognition in Teams (over /api/messages)', () => {
       mentioned: { id: bo.id, name: 'Bo' },
     });
 
-    await postJson(`${app.url}/api/messages`, message);
-    await postJson(`${app.url}/api/messages`, message);
+    await app.send(message);
+    await app.send(message);
 
     const posts = postedTo(team);
     expect(posts).toHaveLength(1);
@@ -255,7 +249,7 @@ describe('recognition in Teams (over /api/messages)', () => {
       mentioned: { id: bo.id, name: 'Bo' },
     });
 
-    await postJson(`${app.url}/api/messages`, message);
+    await app.send(message);
 
     expect(await stored(team.teamId)).toEqual([
       expect.objectContaining({ tagKey: 'meaning', message: '🎉🚀 Ünïcödé …' }),
@@ -264,10 +258,10 @@ describe('recognition in Teams (over /api/messages)', () => {
 
   it('answers a bare "recognize" with its sender’s draft, whose form shows no error', async () => {
     const team = await installedTeam();
-    await postJson(`${app.url}/api/messages`, channelMessage(team, ana, 'recognize'));
+    await app.send(channelMessage(team, ana, 'recognize'));
 
     const draft = (postedTo(team)[0].body.attachments as Json[])[0].content;
-    const opened = await invoke(
+    const opened = await app.send(
       teamCardAction(team, ana, 'recognize.draft', draft.refresh.action.data),
     );
 
@@ -301,7 +295,7 @@ describe('recognition in Teams (over /api/messages)', () => {
       async (text) => {
         const before = repliesTo(`a:${ana.id}`).length;
 
-        await postJson(`${app.url}/api/messages`, personalMessage(text));
+        await app.send(personalMessage(text));
 
         const replies = repliesTo(`a:${ana.id}`).slice(before);
         expect(replies).toHaveLength(1);
@@ -323,7 +317,7 @@ describe('recognition in Teams (over /api/messages)', () => {
     const team = await installedTeam();
     const before = app.connector.posted.length;
 
-    await postJson(`${app.url}/api/messages`, channelMessage(team, ana, 'thanks!'));
+    await app.send(channelMessage(team, ana, 'thanks!'));
 
     const replies = app.connector.posted
       .slice(before)
@@ -355,7 +349,7 @@ describe('recognition in Teams (over /api/messages)', () => {
     const team = await installedTeam();
     const message = channelMessage(team, ana, 'recognize for impact nothing');
 
-    await postJson(`${app.url}/api/messages`, message);
+    await app.send(message);
 
     const card = (postedTo(team)[0].body.attachments as Json[])[0].content;
     expect(JSON.stringify(card)).not.toContain(BOT_ID);

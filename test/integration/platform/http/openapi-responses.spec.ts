@@ -2,16 +2,9 @@ import type { z } from 'zod';
 import { openApiPath } from '../../../../bot/src/platform/http/openapi';
 import type { ApiRoute } from '../../../../bot/src/platform/http/route';
 import { channelMessage, TENANT_ID } from '../../../fixtures/teams-activities';
-import { startConnectorStub } from '../../../support/connector-stub';
 import { getJson, postJson } from '../../../support/http';
-import {
-  call,
-  devToken,
-  installTeam,
-  newMembers,
-  type Member,
-} from '../../../support/team-harness';
-import { startTestApp } from '../../../support/test-app';
+import { call, newMembers, type Member } from '../../../support/team-harness';
+import { useTestApp, type Team } from '../../../support/use-test-app';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -44,24 +37,15 @@ function violations(
 }
 
 describe('every documented operation answers as its document says', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let connector: Awaited<ReturnType<typeof startConnectorStub>>;
   const [ana, bo, chen] = newMembers('Ana', 'Bo', 'Chen');
-  const tokens = new Map<Member, string>();
-  let team: Awaited<ReturnType<typeof installTeam>>;
+  const app = useTestApp('openapiresponses', { members: [ana, bo, chen] });
+  let team: Team;
   let doc: Json;
   const answered = new Map<string, string[]>();
 
   beforeAll(async () => {
-    connector = await startConnectorStub();
-    app = await startTestApp('openapiresponses');
-    team = await installTeam(app.url, connector, [ana, bo, chen]);
-    for (const m of [ana, bo, chen]) tokens.set(m, await devToken(app.url, m));
+    team = await app.install([ana, bo, chen]);
     doc = (await getJson(`${app.url}/api/openapi.json`)).json;
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.close();
   });
 
   /**
@@ -76,7 +60,7 @@ describe('every documented operation answers as its document says', () => {
     body?: unknown,
   ) => {
     const res = member
-      ? await call(method, `${app.url}${path}`, tokens.get(member)!, body)
+      ? await call(method, `${app.url}${path}`, app.token(member), body)
       : await postOrGet(method, `${app.url}${path}`, body);
     const key = operationKey(method, template);
     if (res.status >= 300)

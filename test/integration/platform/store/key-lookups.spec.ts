@@ -6,9 +6,10 @@ import {
   checkinAnswer,
   personalMessage,
   teamInvoke,
-  teamMembersChanged,
+  memberJoined,
+  memberLeft,
 } from '../../../fixtures/teams-activities';
-import { postJson, type Json } from '../../../support/http';
+import type { Json } from '../../../support/http';
 import { call, newMembers, type Member } from '../../../support/team-harness';
 import { useTestApp, type Team } from '../../../support/use-test-app';
 import { waitUntil } from '../../../support/wait-until';
@@ -101,202 +102,145 @@ describe('what a team member’s requests cost: lookups by key only', () => {
       .map((q) => `${q.collection}.${q.method}(${JSON.stringify(q.filter)})`);
   };
 
+  /** Runs `action`, expects every query it made to name one `_id`, and returns its result. */
+  const byKey = async <T>(action: () => Promise<T>): Promise<T> => {
+    let result: T | undefined;
+    expect(
+      await unkeyed(async () => {
+        result = await action();
+      }),
+    ).toEqual([]);
+    return result as T;
+  };
+
   const ok = async (res: Promise<{ status: number; json: Json }>, status = 200) => {
     const r = await res;
     expect(r.status).toBe(status);
     return r.json;
   };
-  const post = async (activity: unknown) => {
-    const res = await postJson(`${app.url}/api/messages`, activity);
-    expect(res.status).toBe(200);
-    return res.json as Json;
-  };
   const recognizeInChat = (from: Member, to: Member, text: string) =>
-    post(recognitionMessage(team, from, to, text));
+    app.send(recognitionMessage(team, from, to, text));
 
   it('installs, follows roster changes and answers GET /api/v1/me by key', async () => {
-    expect(
-      await unkeyed(async () => {
-        team = await app.install(members);
-      }),
-    ).toEqual([]);
-    expect(
-      await unkeyed(() =>
-        post(
-          teamMembersChanged(team, {
-            membersRemoved: [{ id: dee.id, aadObjectId: dee.aadObjectId }],
-          }),
-        ),
-      ),
-    ).toEqual([]);
+    team = await byKey(() => app.install(members));
+    await byKey(() => app.send(memberLeft(team, dee)));
     app.connector.setRoster(team.teamId, members);
-    expect(
-      await unkeyed(() =>
-        post(
-          teamMembersChanged(team, {
-            membersAdded: [{ id: dee.id, aadObjectId: dee.aadObjectId }],
-          }),
-        ),
-      ),
-    ).toEqual([]);
+    await byKey(() => app.send(memberJoined(team, dee)));
 
-    let me: Json = {};
-    expect(
-      await unkeyed(async () => {
-        me = await ok(call('GET', `${app.url}/api/v1/me`, token(dee)));
-      }),
-    ).toEqual([]);
+    const me: Json = await byKey(() => ok(call('GET', `${app.url}/api/v1/me`, token(dee))));
     expect(me.teams.map((t: Json) => t.id)).toEqual([team.teamId]);
-    expect(await unkeyed(() => ok(call('GET', team.path, token(ana))))).toEqual([]);
-    expect(await unkeyed(() => ok(call('GET', `${team.path}/members`, token(ana))))).toEqual([]);
+    await byKey(() => ok(call('GET', team.path, token(ana))));
+    await byKey(() => ok(call('GET', `${team.path}/members`, token(ana))));
   });
 
   it('recognizes through the message extension and the chat command, and reads the wall, by key', async () => {
-    expect(
-      await unkeyed(() =>
-        post(
-          teamInvoke(team, ana, 'composeExtension/fetchTask', {
-            commandId: 'recognize',
-            commandContext: 'compose',
-          }),
-        ),
+    await byKey(() =>
+      app.send(
+        teamInvoke(team, ana, 'composeExtension/fetchTask', {
+          commandId: 'recognize',
+          commandContext: 'compose',
+        }),
       ),
-    ).toEqual([]);
-    let preview: Json = {};
-    expect(
-      await unkeyed(async () => {
-        preview = await post(
-          teamInvoke(team, ana, 'composeExtension/submitAction', {
-            commandId: 'recognize',
-            data: { teammates: bo.aadObjectId, tag: 'dependability', message: 'Covered on-call' },
-          }),
-        );
-      }),
-    ).toEqual([]);
-    expect(
-      await unkeyed(() =>
-        post(
-          teamInvoke(team, ana, 'composeExtension/submitAction', {
-            commandId: 'recognize',
-            botMessagePreviewAction: 'send',
-            botActivityPreview: [preview.composeExtension.activityPreview],
-          }),
-        ),
-      ),
-    ).toEqual([]);
-    expect(await unkeyed(() => recognizeInChat(bo, chen, 'for impact fixed the outage'))).toEqual(
-      [],
     );
+    const preview: Json = await byKey(() =>
+      app.send(
+        teamInvoke(team, ana, 'composeExtension/submitAction', {
+          commandId: 'recognize',
+          data: { teammates: bo.aadObjectId, tag: 'dependability', message: 'Covered on-call' },
+        }),
+      ),
+    );
+    await byKey(() =>
+      app.send(
+        teamInvoke(team, ana, 'composeExtension/submitAction', {
+          commandId: 'recognize',
+          botMessagePreviewAction: 'send',
+          botActivityPreview: [preview.composeExtension.activityPreview],
+        }),
+      ),
+    );
+    await byKey(() => recognizeInChat(bo, chen, 'for impact fixed the outage'));
     await recognizeInChat(chen, dee, 'for meaning reminded us why');
 
-    let first: Json = {};
-    expect(
-      await unkeyed(async () => {
-        first = await ok(call('GET', `${team.path}/recognitions?limit=2`, token(ana)));
-      }),
-    ).toEqual([]);
+    const first: Json = await byKey(() =>
+      ok(call('GET', `${team.path}/recognitions?limit=2`, token(ana))),
+    );
     expect(first.items).toHaveLength(2);
-    let older: Json = {};
-    expect(
-      await unkeyed(async () => {
-        older = await ok(
-          call('GET', `${team.path}/recognitions?limit=2&cursor=${first.nextCursor}`, token(ana)),
-        );
-      }),
-    ).toEqual([]);
+    const older: Json = await byKey(() =>
+      ok(call('GET', `${team.path}/recognitions?limit=2&cursor=${first.nextCursor}`, token(ana))),
+    );
     expect(older.items.map((r: Json) => r.message)).toEqual(['Covered on-call']);
-    expect(
-      await unkeyed(() => ok(call('GET', `${team.path}/recognitions/quiet`, token(ana)))),
-    ).toEqual([]);
-    expect(
-      await unkeyed(() =>
-        ok(call('DELETE', `${team.path}/recognitions/${first.items[0].id}`, token(chen)), 204),
-      ),
-    ).toEqual([]);
+    await byKey(() => ok(call('GET', `${team.path}/recognitions/quiet`, token(ana))));
+    await byKey(() =>
+      ok(call('DELETE', `${team.path}/recognitions/${first.items[0].id}`, token(chen)), 204),
+    );
   });
 
   it('runs a check-in round, takes an answer and reads trends, feedback and proposals by key', async () => {
-    let round: Json = {};
-    expect(
-      await unkeyed(async () => {
-        round = await ok(call('POST', `${team.path}/checkin/rounds`, token(ana)), 201);
-      }),
-    ).toEqual([]);
-    expect(
-      await unkeyed(() =>
-        post(
-          checkinAnswer(app.connector.url, bo, {
-            roundId: round.id,
-            dependability: '4',
-            freeText: 'Calm week',
-          }),
-        ),
+    const round: Json = await byKey(() =>
+      ok(call('POST', `${team.path}/checkin/rounds`, token(ana)), 201),
+    );
+    await byKey(() =>
+      app.send(
+        checkinAnswer(app.connector.url, bo, {
+          roundId: round.id,
+          dependability: '4',
+          freeText: 'Calm week',
+        }),
       ),
-    ).toEqual([]);
-    expect(await unkeyed(() => app.scheduler.tick(new Date(round.closesAt)))).toEqual([]);
+    );
+    await byKey(() => app.scheduler.tick(new Date(round.closesAt)));
     for (const path of [
       'trust-health?weeks=12',
       'feedback',
       'checkin/settings',
       'checkin/proposals',
     ]) {
-      expect(await unkeyed(() => ok(call('GET', `${team.path}/${path}`, token(bo))))).toEqual([]);
+      await byKey(() => ok(call('GET', `${team.path}/${path}`, token(bo))));
     }
     const { settings } = await ok(call('GET', `${team.path}/checkin/settings`, token(ana)));
-    let proposal: Json = {};
-    expect(
-      await unkeyed(async () => {
-        proposal = await ok(
-          call('POST', `${team.path}/checkin/proposals`, token(bo), {
-            questions: settings.questions.slice(0, 3),
-          }),
-          201,
-        );
-      }),
-    ).toEqual([]);
-    expect(
-      await unkeyed(() =>
-        ok(
-          call('POST', `${team.path}/checkin/proposals/${proposal.id}/votes`, token(chen), {
-            approve: true,
-          }),
-        ),
+    const proposal: Json = await byKey(() =>
+      ok(
+        call('POST', `${team.path}/checkin/proposals`, token(bo), {
+          questions: settings.questions.slice(0, 3),
+        }),
+        201,
       ),
-    ).toEqual([]);
+    );
+    await byKey(() =>
+      ok(
+        call('POST', `${team.path}/checkin/proposals/${proposal.id}/votes`, token(chen), {
+          approve: true,
+        }),
+      ),
+    );
   });
 
   it('proposes, lists, opens and endorses working agreements by key', async () => {
-    let created: Json = {};
-    expect(
-      await unkeyed(async () => {
-        created = await ok(
-          call('POST', `${team.path}/agreements`, token(ana), {
-            title: 'Async by default',
-            text: 'We write things down before we meet.',
-            category: 'communication',
-          }),
-          201,
-        );
-      }),
-    ).toEqual([]);
-    expect(await unkeyed(() => ok(call('GET', `${team.path}/agreements`, token(bo))))).toEqual([]);
-    expect(
-      await unkeyed(() => ok(call('GET', `${team.path}/agreements/${created.id}`, token(bo)))),
-    ).toEqual([]);
-    expect(
-      await unkeyed(() =>
-        ok(
-          call(
-            'POST',
-            `${team.path}/agreements/${created.id}/proposals/${created.openProposal.id}/endorsements`,
-            token(bo),
-          ),
+    const created: Json = await byKey(() =>
+      ok(
+        call('POST', `${team.path}/agreements`, token(ana), {
+          title: 'Async by default',
+          text: 'We write things down before we meet.',
+          category: 'communication',
+        }),
+        201,
+      ),
+    );
+    await byKey(() => ok(call('GET', `${team.path}/agreements`, token(bo))));
+    await byKey(() => ok(call('GET', `${team.path}/agreements/${created.id}`, token(bo))));
+    await byKey(() =>
+      ok(
+        call(
+          'POST',
+          `${team.path}/agreements/${created.id}/proposals/${created.openProposal.id}/endorsements`,
+          token(bo),
         ),
       ),
-    ).toEqual([]);
+    );
   });
 
   it('clears a member’s unreachable mark from their 1:1 chat by key', async () => {
-    expect(await unkeyed(() => post(personalMessage(app.connector.url, dee, 'hi')))).toEqual([]);
+    await byKey(() => app.send(personalMessage(app.connector.url, dee, 'hi')));
   });
 });

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import {
+  adaptiveCard,
+  cardAttachment,
+} from '../../../../bot/src/platform/teams/cards/adaptive-card';
 import { collections } from '../../../support/schema';
 import { createInstallationRepository } from '../../../../bot/src/people/installation-repository';
 import { getJson, postJson, type Json } from '../../../support/http';
@@ -9,6 +13,8 @@ import {
   BOT_ID,
   TENANT_ID,
   channelMessage,
+  memberJoined,
+  memberLeft,
   teamInstallationUpdate,
   teamInvoke,
   teamMembersChanged,
@@ -65,15 +71,9 @@ describe('POST /api/messages under generated activities', () => {
   const draft = (to: Member, message: string) => ({
     type: 'message',
     attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: {
-          type: 'AdaptiveCard',
-          version: '1.5',
-          body: [],
-          rapportDraft: { recipients: [to], tag: 'impact', message },
-        },
-      },
+      cardAttachment(
+        adaptiveCard([], { rapportDraft: { recipients: [to], tag: 'impact', message } }),
+      ),
     ],
   });
 
@@ -83,10 +83,8 @@ describe('POST /api/messages under generated activities', () => {
     (t, m) => teamInstallationUpdate(t, 'remove', m),
     (t) => teamMembersChanged(t, { membersAdded: [{ id: BOT_ID }] }),
     (t) => teamMembersChanged(t, { membersRemoved: [{ id: BOT_ID }] }),
-    (t, _m, o) =>
-      teamMembersChanged(t, { membersAdded: [{ id: o.id, aadObjectId: o.aadObjectId }] }),
-    (t, _m, o) =>
-      teamMembersChanged(t, { membersRemoved: [{ id: o.id, aadObjectId: o.aadObjectId }] }),
+    (t, _m, o) => memberJoined(t, o),
+    (t, _m, o) => memberLeft(t, o),
     (t, m, _o, text) => channelMessage(t, m, text),
     (t, m) => channelMessage(t, m, 'help'),
     (t, m) => channelMessage(t, m, 'checkin now'),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type {
   PersonalDataPart,
   PersonalDataScope,
@@ -46,11 +47,12 @@ describe('gathering every feature’s part of a member’s data', () => {
   /** A part that keeps its records to the scope's teams, and notes what it was asked. */
   function part(key: string, teamIds: string[], calls: string[]): PersonalDataPart {
     return {
-      exported: {},
+      exported: { [key]: z.array(z.string()) },
       async collect(who, { inTenant }) {
         calls.push(`collect ${key} ${who.aadObjectId}`);
         const ours = await inTenant(teamIds);
-        return { [key]: teamIds.filter((id) => ours.has(id)) };
+        // A key it does not declare (say, left from an older version) is not its to export.
+        return { [key]: teamIds.filter((id) => ours.has(id)), [`${key}Draft`]: ['undeclared'] };
       },
       async erase(who, { memberTeams }) {
         calls.push(`erase ${key} ${who.aadObjectId}`);
@@ -75,6 +77,13 @@ describe('gathering every feature’s part of a member’s data', () => {
       JSON.stringify({ memberships, first: ['team-ours'], second: [] }),
     );
     expect(calls).toEqual(['collect first aad-ana', 'collect second aad-ana']);
+  });
+
+  it('exports only the keys each part declares, which the API documents', async () => {
+    const data = await service([]).collect(person);
+
+    expect(Object.keys(data)).toEqual(['memberships', 'first', 'second']);
+    expect(JSON.stringify(data)).not.toContain('undeclared');
   });
 
   it('erases part after part and reports each part’s counts, then the queued messages', async () => {

@@ -1,11 +1,6 @@
 import type { Decision } from './agreement-decision';
-import type {
-  Agreement,
-  AgreementCategory,
-  AgreementProposal,
-  AgreementStatus,
-  Tally,
-} from './agreement';
+import type { Agreement, AgreementProposal, AgreementStatus, Tally } from './agreement';
+import type { AgreementCategory } from './agreement-categories';
 
 /**
  * Storage for agreements and their proposals. Writes are whole-document replacements that only

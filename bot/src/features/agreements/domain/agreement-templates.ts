@@ -1,4 +1,4 @@
-import type { AgreementCategory } from './agreement';
+import type { AgreementCategory } from './agreement-categories';
 
 export interface AgreementTemplate {
   id: string;

@@ -1,7 +1,9 @@
 import { diffWordsWithSpace } from 'diff';
 import { z } from 'zod';
 import { plainIssues } from '../../../platform/domain/plain-issues';
+import { DomainError } from '../../../platform/domain/domain-error';
 import { plainText } from '../../../platform/domain/text-rules';
+import { AGREEMENT_CATEGORIES, type AgreementCategory } from './agreement-categories';
 import { agreementDecision, VOTING_WINDOW_DAYS, type Decision } from './agreement-decision';
 import type { TraitId } from '../../../platform/domain/traits';
 import {
@@ -16,27 +18,6 @@ import {
  * changes only through a proposal (new, change or retire) that the members endorse or object to;
  * every adopted version is kept, with who proposed it and how it was decided.
  */
-
-export const AGREEMENT_CATEGORIES = [
-  'communication',
-  'meetings',
-  'availability',
-  'feedback',
-  'collaboration',
-  'connection',
-  'other',
-] as const;
-export type AgreementCategory = (typeof AGREEMENT_CATEGORIES)[number];
-
-export const CATEGORY_LABELS: Record<AgreementCategory, string> = {
-  communication: 'Communication',
-  meetings: 'Meetings',
-  availability: 'Availability',
-  feedback: 'Feedback',
-  collaboration: 'Collaboration',
-  connection: 'Connection',
-  other: 'Other',
-};
 
 export const MAX_TITLE = 120;
 export const MAX_TEXT = 2000;
@@ -185,15 +166,7 @@ export type AgreementErrorCode =
   | 'AGREEMENT_NOT_A_MEMBER'
   | 'NOT_A_LEAD';
 
-export class AgreementError extends Error {
-  constructor(
-    readonly code: AgreementErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AgreementError';
-  }
-}
+export class AgreementError extends DomainError<AgreementErrorCode> {}
 
 /** Plain text with simple formatting: line breaks and list lines are kept, nothing is rendered. */
 export function normalizeText(text: string): string {
@@ -222,15 +195,32 @@ export function normalizeTitle(title: string): string {
   );
 }
 
-export const titleSchema = plainText(3, MAX_TITLE, {
-  short: 'give the agreement a title of at least 3 characters',
-  long: `keep the title to ${MAX_TITLE} characters`,
-}).transform(normalizeTitle);
+/**
+ * What a member writes in an agreement, its proposals and objections: at least `min` visible
+ * characters (`short` says so), at most `max` (`keep the <what> to <max> characters`), normalized.
+ */
+const writtenText = (
+  what: string,
+  [min, max]: [number, number],
+  short: string,
+  normalize: (text: string) => string = normalizeText,
+) =>
+  plainText(min, max, { short, long: `keep the ${what} to ${max} characters` }).transform(
+    normalize,
+  );
 
-export const textSchema = plainText(10, MAX_TEXT, {
-  short: 'say what the team agrees in at least 10 characters',
-  long: `keep the text to ${MAX_TEXT} characters`,
-}).transform(normalizeText);
+export const titleSchema = writtenText(
+  'title',
+  [3, MAX_TITLE],
+  'give the agreement a title of at least 3 characters',
+  normalizeTitle,
+);
+
+export const textSchema = writtenText(
+  'text',
+  [10, MAX_TEXT],
+  'say what the team agrees in at least 10 characters',
+);
 
 export const categorySchema = z.enum(AGREEMENT_CATEGORIES, {
   error: `must be one of ${AGREEMENT_CATEGORIES.join(', ')}`,
@@ -251,22 +241,17 @@ export const reviewAfterDaysSchema = z
     description: 'Days from adoption (or from a kept review) to the next "Still keeping this?"',
   });
 
-export const noteSchema = plainText(0, MAX_NOTE, {
-  short: 'write a note',
-  long: `keep the note to ${MAX_NOTE} characters`,
-})
-  .transform(normalizeText)
-  .meta({ description: 'Why: shown with the proposal' });
+export const noteSchema = writtenText('note', [0, MAX_NOTE], 'write a note').meta({
+  description: 'Why: shown with the proposal',
+});
 
-export const objectionReasonSchema = plainText(MIN_OBJECTION, MAX_OBJECTION, {
-  short: `an objection needs a reason of at least ${MIN_OBJECTION} characters`,
-  long: `keep the reason to ${MAX_OBJECTION} characters`,
-}).transform(normalizeText);
+export const objectionReasonSchema = writtenText(
+  'reason',
+  [MIN_OBJECTION, MAX_OBJECTION],
+  `an objection needs a reason of at least ${MIN_OBJECTION} characters`,
+);
 
-export const answerTextSchema = plainText(2, MAX_ANSWER, {
-  short: 'write an answer',
-  long: `keep the answer to ${MAX_ANSWER} characters`,
-}).transform(normalizeText);
+export const answerTextSchema = writtenText('answer', [2, MAX_ANSWER], 'write an answer');
 
 /** Parses with a schema, or throws AGREEMENT_INVALID naming each bad field. */
 export function parseAgreementInput<S extends z.ZodType>(

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { AgreementError, type Author } from '../domain/agreement';
 import type { AgreementService } from '../agreement-service';
 import type { Logger } from '../../../logger';
-import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
+import type { AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
+import { replaceCardForAll } from '../../../platform/teams/cards/replace-for-all';
 import {
   AGREEMENT_VERBS,
   agreementNoticeCard,
@@ -47,19 +48,13 @@ export function createAgreementFlow(deps: {
   const link = (teamId: string, agreementId: string) =>
     agreementLink(deps.teamsAppId, teamId, agreementId);
 
-  /** Replaces the card for everyone in the conversation; the invoke answer covers the actor. */
-  const updateForAll = async (context: TurnContext, card: AdaptiveCard) => {
-    const id = context.activity.replyToId;
-    if (!id) return;
-    try {
-      await context.updateActivity({ id, type: 'message', attachments: [cardAttachment(card)] });
-    } catch (err) {
-      deps.logger.warn('agreement card: could not update it for everyone', {
-        activityId: context.activity.id,
-        err,
-      });
-    }
-  };
+  const updateForAll = (context: TurnContext, card: AdaptiveCard) =>
+    replaceCardForAll(
+      context,
+      card,
+      deps.logger,
+      'agreement card: could not update it for everyone',
+    );
 
   const respond = async (
     context: TurnContext,

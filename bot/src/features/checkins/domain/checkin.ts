@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lastById, plainText } from '../../../platform/domain/text-rules';
+import { DomainError } from '../../../platform/domain/domain-error';
 import { TRAITS, TRAIT_IDS, type TraitId } from '../../../platform/domain/traits';
 import { isoWeekKey } from '../../../platform/domain/week';
 import {
@@ -132,20 +133,21 @@ export function nextRoundOpening(cadence: Cadence, after: Date): Date {
   });
 }
 
-export class CheckinError extends Error {
-  constructor(
-    readonly code:
-      | 'CHECKIN_ROUND_CLOSED'
-      | 'CHECKIN_ALREADY_ANSWERED'
-      | 'CHECKIN_INVALID_ANSWER'
-      | 'CHECKIN_NOT_A_MEMBER'
-      | 'CHECKIN_ROUND_NOT_FOUND',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CheckinError';
-  }
-}
+export type CheckinErrorCode =
+  | 'CHECKIN_ROUND_CLOSED'
+  | 'CHECKIN_ALREADY_ANSWERED'
+  | 'CHECKIN_INVALID_ANSWER'
+  | 'CHECKIN_NOT_A_MEMBER'
+  | 'CHECKIN_ROUND_NOT_FOUND'
+  | 'ROUND_NOT_OPEN'
+  | 'INVALID_SETTINGS'
+  // Leads are named from the team's roster: a conflict with who is in the team, not bad input.
+  | 'LEAD_NOT_A_MEMBER'
+  | 'NOT_A_LEAD'
+  | 'PROPOSAL_NOT_FOUND'
+  | 'PROPOSAL_CLOSED';
+
+export class CheckinError extends DomainError<CheckinErrorCode> {}
 
 export interface ValidAnswer {
   /** trait → score 1–5, averaged when several questions share a trait. */

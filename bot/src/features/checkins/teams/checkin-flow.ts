@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { CheckinError } from '../domain/checkin';
-import { NotALeadError, type CheckinService } from '../checkin-service';
+import type { CheckinService } from '../checkin-service';
 import type { InstallationRepository } from '../../../people/domain/installation';
 import { CHECKIN_VERB, checkinCard, checkinDoneCard } from './cards/checkin-card';
 import { conversationLabel } from '../../../platform/teams/cards/conversation-label';
@@ -76,7 +76,7 @@ export function createCheckinFlow(deps: {
                 'Its results show once it closes.',
         );
       } catch (err) {
-        if (!(err instanceof NotALeadError)) throw err;
+        if (!(err instanceof CheckinError && err.code === 'NOT_A_LEAD')) throw err;
         await context.sendActivity(err.message);
       }
       return true;

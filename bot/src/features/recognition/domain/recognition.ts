@@ -1,4 +1,5 @@
 import { TRAITS, type TraitId } from '../../../platform/domain/traits';
+import { DomainError } from '../../../platform/domain/domain-error';
 import type { Person } from '../../../people/domain/person';
 
 export const MAX_RECOGNITION_LENGTH = 1000;
@@ -41,22 +42,18 @@ export interface Recognition extends ValidRecognition {
   createdAt: Date;
 }
 
-export class RecognitionError extends Error {
-  constructor(
-    readonly code:
-      | 'RECOGNITION_EMPTY_MESSAGE'
-      | 'RECOGNITION_TOO_LONG'
-      | 'RECOGNITION_SELF'
-      | 'RECOGNITION_NO_RECIPIENT'
-      | 'RECOGNITION_UNKNOWN_TAG'
-      | 'RECOGNITION_UNKNOWN_AGREEMENT'
-      | 'RECOGNITION_NOT_MEMBER',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RecognitionError';
-  }
-}
+export type RecognitionErrorCode =
+  | 'RECOGNITION_EMPTY_MESSAGE'
+  | 'RECOGNITION_TOO_LONG'
+  | 'RECOGNITION_SELF'
+  | 'RECOGNITION_NO_RECIPIENT'
+  | 'RECOGNITION_UNKNOWN_TAG'
+  | 'RECOGNITION_UNKNOWN_AGREEMENT'
+  | 'RECOGNITION_NOT_MEMBER'
+  | 'RECOGNITION_NOT_YOURS'
+  | 'RECOGNITION_NOT_FOUND';
+
+export class RecognitionError extends DomainError<RecognitionErrorCode> {}
 
 /**
  * Refuses recipients who are not in the team or chat the recognition is given in: it would be

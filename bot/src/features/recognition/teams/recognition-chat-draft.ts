@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { RecognitionError, type RecognitionInput } from '../domain/recognition';
+import type { RecognitionInput } from '../domain/recognition';
 import type { RecognitionService } from '../recognition-service';
 import type { Logger } from '../../../logger';
-import {
-  adaptiveCard,
-  cardAttachment,
-  type AdaptiveCard,
-} from '../../../platform/teams/cards/adaptive-card';
+import { adaptiveCard, cardAttachment } from '../../../platform/teams/cards/adaptive-card';
+import { replaceCardForAll } from '../../../platform/teams/cards/replace-for-all';
 import { escapeCardText } from '../../../platform/teams/cards/escape';
 import {
   draftNotYoursCard,
@@ -20,8 +17,7 @@ import { RECOGNIZE_VERB, recognitionFormCard } from './cards/recognition-form-ca
 import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
 import {
   formFields,
-  prefillOf,
-  refuseOutsiders,
+  giveUnlessRefused,
   sender,
   teamOf,
   type RecognitionForms,
@@ -48,20 +44,6 @@ export function createChatDrafts(deps: {
   recognitions: RecognitionService;
   logger: Logger;
 }) {
-  /** Replaces the posted draft for everyone once it is sent; the invoke's answer covers its owner. */
-  const replaceForAll = async (context: TurnContext, card: AdaptiveCard) => {
-    const id = context.activity.replyToId;
-    if (!id) return;
-    try {
-      await context.updateActivity({ id, type: 'message', attachments: [cardAttachment(card)] });
-    } catch (err) {
-      deps.logger.warn('recognition draft: could not replace it for everyone', {
-        activityId: context.activity.id,
-        err,
-      });
-    }
-  };
-
   const isOwner = (context: TurnContext, draft: ChatDraft) =>
     sender(context).aadObjectId === draft.ownerId;
 
@@ -89,36 +71,38 @@ export function createChatDrafts(deps: {
     const draft = parsed.data;
     if (!isOwner(context, draft)) return draftNotYoursCard(draft);
     const team = teamOf(context);
-    const { input, outsiders } = await deps.forms.read(context, team, data);
-    try {
-      refuseOutsiders(team, outsiders);
-      const { recognition, created } = await deps.recognitions.give(
-        team.id,
-        `draft|${draft.draftId}|${draft.ownerId}`,
-        input,
-      );
-      const names = recognition.recipients.map((r) => r.name);
-      if (created) {
-        await context.sendActivity(deps.forms.posted(team.id, recognition));
-        await replaceForAll(context, draftPostedCard(draft.ownerName, names));
-      }
-      return adaptiveCard([
-        {
-          type: 'TextBlock',
-          text: `Thanks for recognizing ${escapeCardText(names.join(', '))}.`,
-          wrap: true,
-        },
-      ]);
-    } catch (err) {
-      if (!(err instanceof RecognitionError)) throw err;
-      return recognitionFormCard(
-        await deps.forms.options(team.id, 'execute', {
-          draft,
-          error: err.message,
-          prefill: prefillOf(input),
-        }),
-      );
-    }
+    const read = await deps.forms.read(context, team, data);
+    return giveUnlessRefused(
+      team,
+      read,
+      async () => {
+        const { recognition, created } = await deps.recognitions.give(
+          team.id,
+          `draft|${draft.draftId}|${draft.ownerId}`,
+          read.input,
+        );
+        const names = recognition.recipients.map((r) => r.name);
+        if (created) {
+          await context.sendActivity(deps.forms.posted(team.id, recognition));
+          // The draft closes for everyone once it is sent.
+          await replaceCardForAll(
+            context,
+            draftPostedCard(draft.ownerName, names),
+            deps.logger,
+            'recognition draft: could not replace it for everyone',
+          );
+        }
+        return adaptiveCard([
+          {
+            type: 'TextBlock',
+            text: `Thanks for recognizing ${escapeCardText(names.join(', '))}.`,
+            wrap: true,
+          },
+        ]);
+      },
+      async (again) =>
+        recognitionFormCard(await deps.forms.options(team.id, 'execute', { draft, ...again })),
+    );
   };
 
   return {

@@ -3,7 +3,6 @@ import {
   completeCommand,
   parseRecognizeText,
   recognizeVerb,
-  RecognitionError,
   tagKey,
   type RecognitionInput,
 } from '../domain/recognition';
@@ -11,7 +10,7 @@ import type { RecognitionService, TeamSettingsReader } from '../recognition-serv
 import { commandText } from '../../../platform/teams/command-text';
 import type { ConversationIdentity } from '../../../platform/teams/conversation-identity';
 import type { createChatDrafts } from './recognition-chat-draft';
-import { refuseOutsiders, sender, teamOf, type RecognitionForms } from './recognition-forms';
+import { giveUnlessRefused, sender, teamOf, type RecognitionForms } from './recognition-forms';
 import { personalChatHint, THANKS_HINT } from './recognition-hints';
 import type { RecipientLookup } from './recognition-recipients';
 
@@ -101,16 +100,17 @@ async function giveOrDraft(
   input: RecognitionInput,
   { outsiders, known }: { outsiders: string[]; known: boolean },
 ): Promise<void> {
-  try {
-    refuseOutsiders(team, outsiders);
-    const { recognition, created } = await deps.recognitions.give(
-      team.id,
-      `${context.activity.id}|${input.sender.aadObjectId}`,
-      input,
-    );
-    if (created) await context.sendActivity(deps.forms.posted(team.id, recognition));
-  } catch (err) {
-    if (!(err instanceof RecognitionError)) throw err;
-    await deps.drafts.post(context, input, known ? err.message : undefined);
-  }
+  await giveUnlessRefused(
+    team,
+    { input, outsiders },
+    async () => {
+      const { recognition, created } = await deps.recognitions.give(
+        team.id,
+        `${context.activity.id}|${input.sender.aadObjectId}`,
+        input,
+      );
+      if (created) await context.sendActivity(deps.forms.posted(team.id, recognition));
+    },
+    ({ error }) => deps.drafts.post(context, input, known ? error : undefined),
+  );
 }

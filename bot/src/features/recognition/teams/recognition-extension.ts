@@ -5,20 +5,14 @@ import {
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
 } from 'botbuilder';
-import { RecognitionError, tagKey, type RecognitionInput } from '../domain/recognition';
+import { tagKey, type RecognitionInput } from '../domain/recognition';
 import type { RecognitionService } from '../recognition-service';
 import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
 import { recognitionCard } from './cards/recognition-card';
-import { recognitionFormCard } from './cards/recognition-form-card';
+import { recognitionFormCard, type RecognitionFormOptions } from './cards/recognition-form-card';
 import type { ExtensionCommand } from '../../../platform/teams/invoke-routing';
 import type { ConversationIdentity } from '../../../platform/teams/conversation-identity';
-import {
-  prefillOf,
-  refuseOutsiders,
-  sender,
-  teamOf,
-  type RecognitionForms,
-} from './recognition-forms';
+import { giveUnlessRefused, sender, teamOf, type RecognitionForms } from './recognition-forms';
 import { recognitionDraft, type RecognitionDraft } from './recognition-input';
 
 const FORM_TITLE = 'Recognize a colleague';
@@ -69,14 +63,9 @@ async function openForm(
 async function formWithError(
   { forms }: ExtensionDeps,
   team: ConversationIdentity,
-  err: RecognitionError,
-  input: RecognitionInput,
+  again: Pick<RecognitionFormOptions, 'error' | 'prefill'>,
 ): Promise<MessagingExtensionActionResponse> {
-  return formTask(
-    recognitionFormCard(
-      await forms.options(team.id, 'task', { error: err.message, prefill: prefillOf(input) }),
-    ),
-  );
+  return formTask(recognitionFormCard(await forms.options(team.id, 'task', again)));
 }
 
 /** The form's submit: a preview where the bot is installed, else the card itself. */
@@ -86,15 +75,16 @@ async function submitForm(
   action: MessagingExtensionAction,
 ): Promise<MessagingExtensionActionResponse> {
   const team = teamOf(context);
-  const { input, outsiders } = await deps.forms.read(context, team, action.data);
-  try {
-    refuseOutsiders(team, outsiders);
-    if (await deps.forms.isInstalled(team.id)) return await previewOf(deps, team, input);
-    return await storedForComposeBox(deps, context, team, input);
-  } catch (err) {
-    if (!(err instanceof RecognitionError)) throw err;
-    return formWithError(deps, team, err, input);
-  }
+  const read = await deps.forms.read(context, team, action.data);
+  return giveUnlessRefused(
+    team,
+    read,
+    async () =>
+      (await deps.forms.isInstalled(team.id))
+        ? previewOf(deps, team, read.input)
+        : storedForComposeBox(deps, context, team, read.input),
+    (again) => formWithError(deps, team, again),
+  );
 }
 
 /** No bot here to post it: store it now and hand the card to the compose box. */
@@ -185,19 +175,20 @@ async function sendPreview(
   // The draft travelled through the client: who it names is checked again, by id.
   const { recipients, outsiders } = await forms.chosen(context, team, draft.recipients);
   const input: RecognitionInput = { sender: from, ...draft, recipients };
-  try {
-    refuseOutsiders(team, outsiders);
-    const { recognition, created } = await recognitions.give(
-      team.id,
-      `${context.activity.id}|${from.aadObjectId}`,
-      input,
-    );
-    if (created) await context.sendActivity(forms.posted(team.id, recognition));
-    return {};
-  } catch (err) {
-    if (!(err instanceof RecognitionError)) throw err;
-    return formWithError(deps, team, err, input);
-  }
+  return giveUnlessRefused(
+    team,
+    { input, outsiders },
+    async () => {
+      const { recognition, created } = await recognitions.give(
+        team.id,
+        `${context.activity.id}|${from.aadObjectId}`,
+        input,
+      );
+      if (created) await context.sendActivity(forms.posted(team.id, recognition));
+      return {};
+    },
+    (again) => formWithError(deps, team, again),
+  );
 }
 
 function readDraft(action: MessagingExtensionAction): RecognitionDraft | undefined {

@@ -2,6 +2,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { InstallationRepository } from '../../../people/domain/installation';
 import {
   notInConversationError,
+  RecognitionError,
   type Person,
   type RecognitionInput,
   type ValidRecognition,
@@ -34,19 +35,34 @@ export function teamOf(context: TurnContext): ConversationIdentity {
   return identity;
 }
 
-/** Refused inside each flow's try, so the form comes back with the reason and the rest kept. */
-export function refuseOutsiders(team: ConversationIdentity, outsiders: readonly string[]): void {
-  if (outsiders.length > 0)
-    throw notInConversationError(outsiders, team.kind === 'team' ? 'team' : 'chat');
-}
-
 /** What was entered, to fill the form in again when it comes back with an error. */
-export const prefillOf = (input: RecognitionInput) => ({
+const prefillOf = (input: RecognitionInput): NonNullable<RecognitionFormOptions['prefill']> => ({
   recipients: input.recipients.map((r) => r.aadObjectId),
   tag: input.tag,
   message: input.message,
   agreementId: input.agreementId,
 });
+
+/**
+ * Runs `give` unless the input names someone outside the conversation. A refusal (that, or a
+ * rule of recognition the service applies) goes to `refused` with its reason and what was
+ * entered, so every way of recognizing can bring the form back filled in.
+ */
+export async function giveUnlessRefused<T>(
+  team: ConversationIdentity,
+  { input, outsiders }: { input: RecognitionInput; outsiders: readonly string[] },
+  give: () => Promise<T>,
+  refused: (again: Required<Pick<RecognitionFormOptions, 'error' | 'prefill'>>) => Promise<T>,
+): Promise<T> {
+  try {
+    if (outsiders.length > 0)
+      throw notInConversationError(outsiders, team.kind === 'team' ? 'team' : 'chat');
+    return await give();
+  } catch (err) {
+    if (!(err instanceof RecognitionError)) throw err;
+    return refused({ error: err.message, prefill: prefillOf(input) });
+  }
+}
 
 const UNREADABLE_FORM = 'The recognition form could not be read. Open it again and fill it in.';
 

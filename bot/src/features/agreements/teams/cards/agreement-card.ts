@@ -1,5 +1,5 @@
+import { CATEGORY_LABELS } from '../../domain/agreement-categories';
 import {
-  CATEGORY_LABELS,
   MAX_OBJECTION,
   MIN_OBJECTION,
   standingObjections,
