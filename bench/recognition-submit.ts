@@ -10,7 +10,7 @@
  * BENCH_ROUNDS (3). Profiling: BENCH_CPU_PROF=<dir> runs the app with `--cpu-prof` into that
  * folder (written when the app stops); BENCH_FERRETDB_DEBUG_ADDR=127.0.0.1:8088 serves FerretDB's
  * pprof there (`go tool pprof -top -cum "http://127.0.0.1:8088/debug/pprof/profile?seconds=8"`
- * during a storing round).
+ * during a storing round); BENCH_SCENARIOS=store runs only the named scenarios (comma-separated).
  *
  * Set-up, so the load generator never shares an event loop with what it measures:
  *   - this process: autocannon, plus an embedded FerretDB (a child of its own) for the app;
@@ -86,6 +86,10 @@ const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 50, 1));
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2, 0);
 const ROUNDS = Math.round(envNumber('BENCH_ROUNDS', 3, 1));
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF?.trim();
+/** For profiling one path: a comma-separated subset of bare,echo,store,preview (default all). */
+const ONLY = process.env.BENCH_SCENARIOS?.split(',')
+  .map((k) => k.trim())
+  .filter(Boolean);
 const FERRETDB_DEBUG_ADDR = process.env.BENCH_FERRETDB_DEBUG_ADDR?.trim();
 
 // ---------------------------------------------------------------------------------------------
@@ -289,11 +293,27 @@ interface Row {
   scenario: Scenario;
   outcome: RunOutcome;
   errors: number;
+  /** CPU time the server (app or bare bot) and the database used per answer, in ms. */
+  cpu: { server: number; database: number };
 }
+
+/** CPU time (user + system) a process has used so far, in ms; 0 when it cannot be read. */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS = 100;
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 
 const median = (values: number[]) => {
+  if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -314,7 +334,17 @@ function ratioTo(rows: Row[], row: Row, key: Scenario['key']): number {
 }
 
 function table(rows: Row[]): string {
-  const header = ['round', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'answers', 'errors', '× bare'];
+  const header = [
+    'round',
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'answers',
+    'errors',
+    '× bare',
+    'CPU ms/answer (server+db)',
+  ];
   const body = rows.map((row) => [
     String(row.round),
     row.scenario.title,
@@ -324,6 +354,7 @@ function table(rows: Row[]): string {
     String(row.outcome.result.requests.total),
     String(row.errors),
     fmt(ratioTo(rows, row, 'bare'), 2),
+    `${fmt(row.cpu.server + row.cpu.database, 2)} (${fmt(row.cpu.server, 2)}+${fmt(row.cpu.database, 2)})`,
   ]);
   return formatTable(header, body);
 }
@@ -339,6 +370,7 @@ function summary(rows: Row[], keys: Scenario['key'][]) {
       p99: median(mine.map((r) => r.outcome.result.latency.p99)),
       bare: median(mine.map((r) => ratioTo(rows, r, 'bare'))),
       echo: median(mine.map((r) => ratioTo(rows, r, 'echo'))),
+      cpu: median(mine.map((r) => r.cpu.server + r.cpu.database)),
     };
   });
 }
@@ -349,7 +381,7 @@ function summary(rows: Row[], keys: Scenario['key'][]) {
 const loadAverage = () => os.loadavg()[0].toFixed(2);
 
 /** The bare invoke bot (bench/bare-invoke.ts) as a child process. */
-async function startBareInvoke(): Promise<{ url: string }> {
+async function startBareInvoke(): Promise<{ url: string; pid: number | undefined }> {
   const child = fork(path.join(__dirname, 'bare-invoke.js'), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -361,7 +393,7 @@ async function startBareInvoke(): Promise<{ url: string }> {
     child,
     'bare invoke bot',
   )('ready');
-  return { url };
+  return { url, pid: child.pid };
 }
 
 async function main(): Promise<number> {
@@ -481,6 +513,7 @@ async function main(): Promise<number> {
   let redeliveredTotal = 0;
   for (let round = 1; round <= ROUNDS; round++) {
     for (const { scenario, run: runConversation, warmup } of scenarios) {
+      if (ONLY && !ONLY.includes(scenario.key)) continue;
       const run = runConversation();
       if (round === 1 && WARMUP_SECONDS > 0) {
         log(`warm-up ${scenario.key}: ${WARMUP_SECONDS} s`);
@@ -497,7 +530,15 @@ async function main(): Promise<number> {
         `round ${round}/${ROUNDS}, start ${scenario.key}: ${scenario.title}, ` +
           `${CONNECTIONS} connections × ${SECONDS} s`,
       );
+      const serverPid = scenario.key === 'bare' ? bare.pid : app.pid;
+      const databasePid = scenario.key === 'bare' ? undefined : embedded.pid();
+      const cpuBefore = { server: cpuMs(serverPid), database: cpuMs(databasePid) };
       const outcome = await runLoad(scenario, run, SECONDS, 'run');
+      const answers = Math.max(1, outcome.result.requests.total);
+      const cpu = {
+        server: (cpuMs(serverPid) - cpuBefore.server) / answers,
+        database: (cpuMs(databasePid) - cpuBefore.database) / answers,
+      };
       const { result } = outcome;
       const errors = result.errors + outcome.rejected;
       log(
@@ -556,7 +597,7 @@ async function main(): Promise<number> {
             `(previews store none)`,
         );
       }
-      rows.push({ round, scenario, outcome, errors });
+      rows.push({ round, scenario, outcome, errors, cpu });
     }
   }
 
@@ -618,6 +659,9 @@ async function main(): Promise<number> {
       `${loadAverage()} after`,
     '',
     table(rows),
+    '',
+    'CPU ms/answer: the CPU time of the server (the bare bot, or the app) and of its database per',
+    'answer; steadier than req/s on a shared machine. The load generator is not counted.',
     '',
     'Medians over the rounds (ratios taken within each round):',
     formatTable(
