@@ -2,6 +2,7 @@ import { isoWeekKey } from '../../../../bot/src/platform/domain/week';
 import { createLogger } from '../../../../bot/src/logger';
 import { collections } from '../../../support/schema';
 import { createRecognitionRepository } from '../../../../bot/src/features/recognition/recognition-repository';
+import { createWallIndex } from '../../../../bot/src/features/recognition/wall-index';
 import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
 import { recognitionMessage } from '../../../fixtures/teams-activities';
 import { postJson } from '../../../support/http';
@@ -210,6 +211,72 @@ describe('the wall index', () => {
     expect(await repo.recognizedSince('team-legacy', new Date(Date.UTC(2026, 8, 2)))).toEqual(
       new Set(['bo-id']),
     );
+  });
+});
+
+describe('the wall index in buckets', () => {
+  const db = useTestDatabase('wallbuckets');
+  const entry = (n: number, day = 1 + (n % 20)) => ({
+    id: `r-${String(n).padStart(3, '0')}`,
+    at: Date.UTC(2026, 9, day, 12, 0, n),
+    tag: n % 2 ? 'impact' : 'meaning',
+    to: [`p-${n % 3}`],
+  });
+
+  it('fills a month bucket by bucket and reads it newest first, each entry once', async () => {
+    const wall = createWallIndex(db(), 3);
+    // A burst: all at once, as concurrent recognitions add them.
+    await Promise.all(Array.from({ length: 10 }, (_, n) => wall.add('team-b', entry(n))));
+    // A retry adds one again, after its first bucket filled up: it is read once.
+    await wall.add('team-b', entry(4));
+
+    const months = await db()
+      .collection<{ _id: string; buckets?: Record<string, number> }>(collections.recognitionMonths)
+      .findOne({ _id: 'team-b|months' });
+    expect(months?.buckets).toEqual({ '2026-10': 4 });
+    const read: string[] = [];
+    for await (const e of wall.entries('team-b', {})) read.push(e.id);
+    const newestFirst = Array.from({ length: 10 }, (_, n) => entry(n))
+      .sort((a, b) => b.at - a.at)
+      .map((e) => e.id);
+    expect(read).toEqual(newestFirst);
+
+    const impact: string[] = [];
+    for await (const e of wall.entries('team-b', { tag: 'impact', recipient: 'p-1' }))
+      impact.push(e.id);
+    expect(impact).toEqual(newestFirst.filter((id) => ['r-001', 'r-007'].includes(id)));
+
+    await wall.remove('team-b', entry(4));
+    const left: string[] = [];
+    for await (const e of wall.entries('team-b', {})) left.push(e.id);
+    expect(left).toEqual(newestFirst.filter((id) => id !== 'r-004'));
+  });
+
+  it('goes on filling the open bucket after a restart, and reads a month kept whole before', async () => {
+    const docs = db().collection<{ _id: string; entries?: unknown[]; months?: object }>(
+      collections.recognitionMonths,
+    );
+    // A month written by an earlier version: its own document, entries as documents.
+    await docs.insertMany([
+      { _id: 'team-r|2026-10', entries: [entry(50), entry(51)] },
+      { _id: 'team-r|months', months: { '2026-10': 1 } },
+    ]);
+    await createWallIndex(db(), 3).add('team-r', entry(52));
+    // A new process learns where the last one stopped: bucket 1 holds one of three.
+    const wall = createWallIndex(db(), 3);
+    await wall.add('team-r', entry(53));
+    await wall.add('team-r', entry(54));
+    await wall.add('team-r', entry(55));
+
+    expect((await docs.findOne({ _id: 'team-r|2026-10|1' }))?.entries).toHaveLength(3);
+    expect((await docs.findOne({ _id: 'team-r|2026-10|2' }))?.entries).toHaveLength(1);
+    expect((await wall.since('team-r', new Date(Date.UTC(2026, 9, 1)))).length).toBe(6);
+    await wall.remove('team-r', entry(51));
+    await wall.remove('team-r', entry(55));
+    const read: string[] = [];
+    for await (const e of wall.entries('team-r', { before: { at: entry(54).at, id: 'r-054' } }))
+      read.push(e.id);
+    expect(read.sort()).toEqual(['r-050', 'r-052', 'r-053']);
   });
 });
 
