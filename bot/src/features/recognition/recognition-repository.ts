@@ -10,6 +10,7 @@ import {
 } from './domain/recognition';
 import { collections } from '../../platform/store/collections';
 import { batchInserts } from '../../platform/store/batched-inserts';
+import { batchBulkWrites } from '../../platform/store/batched-bulk-writes';
 import type { ChangeOutcome } from '../../platform/store/coalesced-increments';
 import type { TrustWeekCounter } from '../trust-health';
 import { createWallIndex, wallEntryOf, type WallEntry } from './wall-index';
@@ -90,16 +91,26 @@ export function createRecognitionRepository(
   };
   const countField = (doc: Pick<RecognitionDoc, 'tagKey'>) => `recognitions.${doc.tagKey}`;
 
+  // The tidying after each recognition, three writes of it, goes out with that of the others
+  // being tidied meanwhile: one bulk write of their records, one of their notes.
+  const tidyRecord = batchBulkWrites(recognitions);
+  const tidyNote = batchBulkWrites(unfinished);
+
   /** Clears a finished change from its record and forgets its name; the sweep redoes a failure. */
   const tidy = async (doc: RecognitionDoc, pending: 'count' | 'uncount') => {
     try {
-      if (pending === 'count') {
-        await recognitions.updateOne({ _id: doc._id, pending }, { $unset: { pending: '' } });
-      } else {
-        await recognitions.deleteOne({ _id: doc._id, pending });
-      }
+      await tidyRecord(
+        pending === 'count'
+          ? {
+              updateOne: {
+                filter: { _id: doc._id, pending },
+                update: { $unset: { pending: '' } },
+              },
+            }
+          : { deleteOne: { filter: { _id: doc._id, pending } } },
+      );
       await weeks.forget(doc.teamId, doc.week, [changeName(doc._id, pending)]);
-      await unfinished.deleteOne({ _id: changeName(doc._id, pending) });
+      await tidyNote({ deleteOne: { filter: { _id: changeName(doc._id, pending) } } });
     } catch (err) {
       logger.warn('a counted recognition is left marked; the next start-up sweep clears it', {
         err,
