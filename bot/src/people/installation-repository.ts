@@ -41,6 +41,10 @@ export function createInstallationRepository(db: Db): InstallationRepository {
     memberships,
     async (id) => (await cachedFind.get(id))?.tenantId ?? '',
   );
+  // Who is on a roster, for naming people and listing them (every recognition names its
+  // recipients from a roster). Whether someone may read a team's data (`isMember`) is always read
+  // fresh; every roster change goes through this repository and forgets the entry.
+  const cachedRoster = shortLivedCache(TEAM_CACHE_MS, (id: string) => rosters.members(id));
 
   return {
     async activate(installation, at) {
@@ -75,9 +79,21 @@ export function createInstallationRepository(db: Db): InstallationRepository {
       cachedFind.forget(id);
     },
     find: (id) => cachedFind.get(id),
-    replaceRoster: (conversationId, list, at) => rosters.replace(conversationId, list, at),
-    removeMembers: (conversationId, aadObjectIds) => rosters.remove(conversationId, aadObjectIds),
-    roster: (conversationId) => rosters.members(conversationId),
+    async replaceRoster(conversationId, list, at) {
+      try {
+        await rosters.replace(conversationId, list, at);
+      } finally {
+        cachedRoster.forget(conversationId);
+      }
+    },
+    async removeMembers(conversationId, aadObjectIds) {
+      try {
+        await rosters.remove(conversationId, aadObjectIds);
+      } finally {
+        cachedRoster.forget(conversationId);
+      }
+    },
+    roster: (conversationId) => cachedRoster.get(conversationId),
     rosterSince: (conversationId, before) => rosters.membersSince(conversationId, before),
     isMember: (conversationId, aadObjectId) => rosters.isMember(conversationId, aadObjectId),
     memberCount: (conversationId) => rosters.count(conversationId),

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import type { InstallationRepository } from './domain/installation';
 import type { Person } from './domain/person';
 import { createMemberships } from './memberships';
+import { shortLivedCache, TEAM_CACHE_MS } from '../platform/store/short-lived-cache';
 
 const person = (m: { aadObjectId: string; name: string; teamsUserId: string }): Person => ({
   aadObjectId: m.aadObjectId,
@@ -19,6 +20,12 @@ export function createPeopleDirectory(
   installations: Pick<InstallationRepository, 'roster'>,
 ) {
   const memberships = createMemberships(db);
+  // Naming only (nobody gains access by it): a person who joined a team in the last two seconds
+  // may be named from Teams instead, as anyone missing from the stored rosters is.
+  const listed = shortLivedCache(TEAM_CACHE_MS, (key: string) => {
+    const [tenantId, aadObjectId] = JSON.parse(key) as [string, string];
+    return memberships.of(tenantId, aadObjectId);
+  });
 
   /** The person as another roster of theirs knows them: a colleague picked from outside the team. */
   const elsewhere = async (
@@ -26,7 +33,7 @@ export function createPeopleDirectory(
     conversationId: string,
     aadObjectId: string,
   ): Promise<Person | undefined> => {
-    const others = (await memberships.of(tenantId, aadObjectId)).filter(
+    const others = (await listed.get(JSON.stringify([tenantId, aadObjectId]))).filter(
       (id) => id !== conversationId,
     );
     for (const other of others) {
