@@ -665,8 +665,16 @@ async function main(): Promise<number> {
     '',
     'Medians over the rounds (ratios taken within each round):',
     formatTable(
-      ['scenario', '', 'req/s', 'p99 ms', '× bare', '× echo'],
-      medians.map((m) => [m.title, '', fmt(m.rate, 1), fmt(m.p99), fmt(m.bare, 2), fmt(m.echo, 2)]),
+      ['scenario', '', 'req/s', 'p99 ms', '× bare', '× echo', 'CPU ms/answer'],
+      medians.map((m) => [
+        m.title,
+        '',
+        fmt(m.rate, 1),
+        fmt(m.p99),
+        fmt(m.bare, 2),
+        fmt(m.echo, 2),
+        fmt(m.cpu, 2),
+      ]),
     ),
     '',
     'Targets (medians):',
