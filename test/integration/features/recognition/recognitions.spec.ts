@@ -1,7 +1,10 @@
 import { isoWeekKey } from '../../../../bot/src/platform/domain/week';
 import { createLogger } from '../../../../bot/src/logger';
 import { collections } from '../../../support/schema';
-import { createRecognitionRepository } from '../../../../bot/src/features/recognition/recognition-repository';
+import {
+  createRecognitionRepository,
+  recognitionIdFor,
+} from '../../../../bot/src/features/recognition/recognition-repository';
 import { createWallIndex } from '../../../../bot/src/features/recognition/wall-index';
 import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
 import { recognitionMessage } from '../../../fixtures/teams-activities';
@@ -326,5 +329,125 @@ describe('the start-up sweep of unfinished counts', () => {
         .countDocuments({ pending: { $exists: true } }),
     ).toBe(0);
     expect((await notes.find({}).toArray()).map((n) => n._id)).toEqual(['storing']);
+  });
+});
+
+describe('recognitions stored unmarked, their count owed while their note is there', () => {
+  const db = useTestDatabase('unmarked');
+  const given = (teamId: string, message: string) => ({
+    teamId,
+    week: '2026-W40',
+    sender: person('ana'),
+    recipients: [person('bo')],
+    tag: { kind: 'trait' as const, id: 'impact' as const },
+    message,
+    createdAt: new Date(Date.UTC(2026, 8, 30)),
+  });
+  const setUp = () => {
+    const weeks = createTrustWeekCounter(db());
+    const repo = createRecognitionRepository(db(), weeks, silentLogger);
+    const counted = async (teamId: string) =>
+      (await weeks.find(teamId, '2026-W40'))?.recognitions?.impact ?? 0;
+    const notes = db().collection<{ _id: string; at: Date; unmarked?: true }>(
+      collections.recognitionChanges,
+    );
+    const years = db().collection<{ _id: string; applied?: Record<string, 1> }>(
+      collections.trustWeeks,
+    );
+    return { weeks, repo, counted, notes, years };
+  };
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('stores a recognition without a mark, counts it once, and tidies its note and name', async () => {
+    const { repo, counted, notes, years } = setUp();
+
+    const first = await repo.record('key-1', given('team-u', 'thanks'));
+    const again = await repo.record('key-1', given('team-u', 'thanks again'));
+    await settled();
+
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ recognition: first.recognition, created: false });
+    expect(await counted('team-u')).toBe(1);
+    const stored = await db()
+      .collection<{ _id: string; pending?: string }>(collections.recognitions)
+      .findOne({ _id: first.recognition.id });
+    expect(stored?.pending).toBeUndefined();
+    expect(await notes.countDocuments({})).toBe(0);
+    expect((await years.findOne({ _id: 'team-u|2026' }))?.applied ?? {}).toEqual({});
+  });
+
+  it('finishes, from a retry or from the sweep, a record stored before a crash counted it', async () => {
+    const { repo, counted, notes } = setUp();
+    // Cut off after storing, as a crash leaves them: the note, then the record, uncounted.
+    const cutOff = async (key: string, teamId: string) => {
+      const id = recognitionIdFor(key);
+      await notes.insertOne({ _id: id, at: new Date(), unmarked: true });
+      await db()
+        .collection(collections.recognitions)
+        .insertOne({
+          ...storedRecognition(id, teamId, `thanks ${key}`, new Date(Date.UTC(2026, 8, 30))),
+        } as never);
+      return id;
+    };
+    const retriedId = await cutOff('key-r', 'team-r');
+    const sweptId = await cutOff('key-s', 'team-s');
+    await db()
+      .collection<{ _id: string; listedAt: Date }>(collections.meta)
+      .insertMany([
+        { _id: 'wall-index', listedAt: new Date() },
+        { _id: 'recognition-changes', listedAt: new Date() },
+      ]);
+
+    // The retry finishes its count and says so (the bot then posts the card).
+    const retried = await repo.record('key-r', given('team-r', 'thanks key-r'));
+    expect(retried.created).toBe(true);
+    expect((await repo.record('key-r', given('team-r', 'thanks key-r'))).created).toBe(false);
+    // The sweep finishes the other; a second sweep finds nothing left.
+    await repo.catchUp();
+    await repo.catchUp();
+    await settled();
+
+    expect(await counted('team-r')).toBe(1);
+    expect(await counted('team-s')).toBe(1);
+    expect((await repo.list('team-r', { limit: 5 })).map((r) => r.id)).toEqual([retriedId]);
+    expect((await repo.list('team-s', { limit: 5 })).map((r) => r.id)).toEqual([sweptId]);
+    expect(await notes.countDocuments({})).toBe(0);
+  });
+
+  it('counts once a record whose count was applied before the crash cut off its tidying', async () => {
+    const { repo, weeks, counted, notes } = setUp();
+    const id = recognitionIdFor('key-t');
+    await notes.insertOne({ _id: id, at: new Date(), unmarked: true });
+    await db()
+      .collection(collections.recognitions)
+      .insertOne({
+        ...storedRecognition(id, 'team-t', 'thanks', new Date(Date.UTC(2026, 8, 30))),
+      } as never);
+    await weeks.countOnce('team-t', '2026-W40', id, 'recognitions.impact', 1);
+
+    const retried = await repo.record('key-t', given('team-t', 'thanks'));
+    await settled();
+
+    expect(retried.created).toBe(false);
+    expect(await counted('team-t')).toBe(1);
+    expect(await notes.countDocuments({})).toBe(0);
+  });
+
+  it('counts an owed record before its removal takes the count away', async () => {
+    const { repo, counted, notes } = setUp();
+    const id = recognitionIdFor('key-d');
+    await notes.insertOne({ _id: id, at: new Date(), unmarked: true });
+    await db()
+      .collection(collections.recognitions)
+      .insertOne({
+        ...storedRecognition(id, 'team-d', 'thanks', new Date(Date.UTC(2026, 8, 30))),
+      } as never);
+
+    expect(await repo.remove('team-d', id)).toBe(true);
+    await settled();
+
+    expect(await counted('team-d')).toBe(0);
+    expect(await repo.list('team-d', { limit: 5 })).toEqual([]);
+    expect(await notes.countDocuments({})).toBe(0);
   });
 });
