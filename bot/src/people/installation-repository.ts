@@ -41,10 +41,19 @@ export function createInstallationRepository(db: Db): InstallationRepository {
     memberships,
     async (id) => (await cachedFind.get(id))?.tenantId ?? '',
   );
-  // Who is on a roster, for naming people and listing them (every recognition names its
-  // recipients from a roster). Whether someone may read a team's data (`isMember`) is always read
-  // fresh; every roster change goes through this repository and forgets the entry.
-  const cachedRoster = shortLivedCache(TEAM_CACHE_MS, (id: string) => rosters.members(id));
+  // For naming people (every recognition names its recipients from the rosters): what a roster
+  // holds and which conversations list a person, read once in two seconds. Every roster change
+  // goes through this repository and forgets them; access is always read fresh.
+  const namingRoster = shortLivedCache(TEAM_CACHE_MS, (id: string) => rosters.members(id));
+  const namingLists = shortLivedCache(TEAM_CACHE_MS, (key: string) => {
+    const [tenantId, aadObjectId] = JSON.parse(key) as [string, string];
+    return memberships.of(tenantId, aadObjectId);
+  });
+  const changed = (conversationId: string) => {
+    namingRoster.forget(conversationId);
+    // A change lists or unlists its members: every cached list may name this conversation.
+    namingLists.clear();
+  };
 
   return {
     async activate(installation, at) {
@@ -83,17 +92,20 @@ export function createInstallationRepository(db: Db): InstallationRepository {
       try {
         await rosters.replace(conversationId, list, at);
       } finally {
-        cachedRoster.forget(conversationId);
+        changed(conversationId);
       }
     },
     async removeMembers(conversationId, aadObjectIds) {
       try {
         await rosters.remove(conversationId, aadObjectIds);
       } finally {
-        cachedRoster.forget(conversationId);
+        changed(conversationId);
       }
     },
-    roster: (conversationId) => cachedRoster.get(conversationId),
+    roster: (conversationId) => rosters.members(conversationId),
+    rosterForNaming: (conversationId) => namingRoster.get(conversationId),
+    listedForNaming: (tenantId, aadObjectId) =>
+      namingLists.get(JSON.stringify([tenantId, aadObjectId])),
     rosterSince: (conversationId, before) => rosters.membersSince(conversationId, before),
     isMember: (conversationId, aadObjectId) => rosters.isMember(conversationId, aadObjectId),
     memberCount: (conversationId) => rosters.count(conversationId),
