@@ -36,8 +36,15 @@
  * Every answer is checked (status and shape), each send must store one recognition and each
  * install one roster.
  *
+ * Then the write rate: new teams installed `BENCH_WRITE_CONCURRENCY` (20) at a time, each job an
+ * install with a roster of 9, a roster update (a tenth member joins, the roster read again from
+ * the stub) and two recognitions given and sent through the message extension; `BENCH_WRITE_BURSTS`
+ * (5) bursts per size, the sizes taking turns burst by burst; installs/s per size is its jobs over
+ * the time its bursts took. BENCH_REQUESTS=0 skips the reads and measures only the write rate.
+ *
  * Target (issue 13): p95 ≤ 50 ms for every read at every size (fetchTask ≤ 100 ms), and p95 at
- * the largest size ≤ 1.5 × p95 at the smallest. Exit code: 0 when every check held and the
+ * the largest size ≤ 1.5 × p95 at the smallest; installs/s at the largest size ≥ 0.8 × the rate
+ * at the smallest. Exit code: 0 when every check held and the
  * targets were met, 1 on an error or a failed check, 2 when correct but a target was missed.
  */
 import { encodeCursor } from '../bot/src/features/recognition/recognition-schemas';
@@ -117,9 +124,13 @@ const SIZES = (process.env.BENCH_SIZES?.trim() || '200,2000,20000').split(',').m
   if (!Number.isInteger(n) || n < 10) throw new Error(`BENCH_SIZES: "${s}" is not a size ≥ 10`);
   return n;
 });
-const REQUESTS = Math.round(envNumber('BENCH_REQUESTS', 300, 10));
+const REQUESTS = Math.round(envNumber('BENCH_REQUESTS', 300, 0));
 const WARMUP = Math.round(envNumber('BENCH_WARMUP', 30, 0));
 const SAMPLE_TEAMS = Math.round(envNumber('BENCH_SAMPLE_TEAMS', 1000, 1));
+const WRITE_BURSTS = Math.round(envNumber('BENCH_WRITE_BURSTS', 5, 0));
+const WRITE_CONCURRENCY = Math.round(envNumber('BENCH_WRITE_CONCURRENCY', 20, 1));
+/** Issue 13: installs/s at the largest size at least 0.8 of the rate at the smallest. */
+const TARGET_WRITE_RATE_RATIO = 0.8;
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -804,6 +815,67 @@ const send: Endpoint = {
   },
 };
 
+/**
+ * One job of the write rate: a new team installed with 9 of a seeded team's members, a tenth
+ * joining (the roster read again), and two recognitions given and sent. Returns a problem or
+ * undefined; counts what it stored.
+ */
+let writeJobs = 0;
+async function writeJob(d: Deployment, from: Team): Promise<string | undefined> {
+  writeJobs += 1;
+  const ctx = d.ctx;
+  const teamId = `19:rate-${writeJobs}-${from.teamId.slice(3, 15)}@thread.tacv2`;
+  const roster = from.roster.slice(0, MEMBERS);
+  const team: Team = { ...from, teamId, roster };
+  const stubMembers = roster.map((m) => ({
+    id: m.teamsUserId,
+    aadObjectId: m.aadObjectId,
+    name: m.name,
+  }));
+  await ctx.stub.setRoster(teamId, stubMembers.slice(0, MEMBERS - 1));
+  const installed = await invoke(ctx, {
+    ...activity(ctx, team, roster[0], 'installationUpdate', {}),
+    type: 'installationUpdate',
+    action: 'add',
+  });
+  d.installed += 1;
+  if (installed.status !== 200) return `install: ${installed.status}`;
+  await ctx.stub.setRoster(teamId, stubMembers);
+  const last = roster[MEMBERS - 1];
+  const joined = await invoke(ctx, {
+    ...activity(ctx, team, roster[0], 'conversationUpdate', {}),
+    type: 'conversationUpdate',
+    channelData: {
+      eventType: 'teamMemberAdded',
+      team: { id: teamId, name: team.name },
+      tenant: { id: TENANT_ID },
+    },
+    membersAdded: [{ id: last.teamsUserId, aadObjectId: last.aadObjectId }],
+  });
+  if (joined.status !== 200) return `roster update: ${joined.status}`;
+  for (const member of [roster[0], last]) {
+    const problem = await send.call(ctx, team, member);
+    d.sends += 1;
+    if (problem) return `recognition: ${problem}`;
+  }
+  return undefined;
+}
+
+/** A burst of the write rate on one size: `WRITE_CONCURRENCY` jobs at once; its duration in s. */
+async function writeBurst(d: Deployment, rand: () => number): Promise<number> {
+  const started = performance.now();
+  const problems = await Promise.all(
+    Array.from({ length: WRITE_CONCURRENCY }, () =>
+      writeJob(d, d.sample[Math.floor(rand() * d.sample.length)]),
+    ),
+  );
+  for (const problem of problems) {
+    if (problem && d.failures.length < 20)
+      d.failures.push(`${int(d.size)} teams, write rate: ${problem}`);
+  }
+  return (performance.now() - started) / 1000;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Running a size.
 
@@ -822,6 +894,8 @@ interface SizeResult {
   failures: string[];
   /** Seconds from starting the app to the end of its start-up read of recognitions. */
   startUp: number;
+  /** Write-rate jobs (install, roster update, two recognitions) per second; one per burst too. */
+  writeRate?: { perSecond: number; bursts: number[] };
 }
 
 /** One size's database and app, running side by side with the others. */
@@ -835,6 +909,8 @@ interface Deployment {
   sends: number;
   installed: number;
   startUp: number;
+  /** Durations of its write-rate bursts, in s. */
+  bursts: number[];
   finish(): Promise<SizeResult>;
 }
 
@@ -899,6 +975,7 @@ async function deploy(root: string, size: number, stub: Stub): Promise<Deploymen
     sends: 0,
     installed: 0,
     startUp,
+    bursts: [],
     async finish() {
       const stored = (await count(collections.recognitions)) - storedBefore;
       const rosters = (await count(collections.rosters)) - rostersBefore;
@@ -924,7 +1001,14 @@ async function deploy(root: string, size: number, stub: Stub): Promise<Deploymen
       await client.close();
       await embedded.stop();
       await removeRunDir();
-      return { size, figures, failures: d.failures, startUp };
+      const writeRate =
+        d.bursts.length > 0
+          ? {
+              perSecond: (d.bursts.length * WRITE_CONCURRENCY) / d.bursts.reduce((a, b) => a + b),
+              bursts: d.bursts.map((t) => WRITE_CONCURRENCY / t),
+            }
+          : undefined;
+      return { size, figures, failures: d.failures, startUp, writeRate };
     },
   };
   return d;
@@ -1000,14 +1084,36 @@ async function main(): Promise<number> {
     deployments
       .flatMap((d) => all.flatMap((e) => Array.from({ length: rounds }, () => ({ d, e }))))
       .sort(() => rand() - 0.5);
-  log(`warm-up: ${WARMUP} requests per endpoint and size`);
-  for (const { d, e } of mixed(WARMUP)) await runOne(d, e, false, rand);
-  log(`measuring: ${REQUESTS} requests per endpoint and size, one at a time, sizes interleaved`);
   const loads: number[] = [];
   const sampler = setInterval(() => loads.push(os.loadavg()[0]), 5000);
   loads.push(os.loadavg()[0]);
   try {
-    for (const { d, e } of mixed(REQUESTS)) await runOne(d, e, true, rand);
+    if (REQUESTS > 0) {
+      log(`warm-up: ${WARMUP} requests per endpoint and size`);
+      for (const { d, e } of mixed(WARMUP)) await runOne(d, e, false, rand);
+      log(
+        `measuring: ${REQUESTS} requests per endpoint and size, one at a time, sizes interleaved`,
+      );
+      for (const { d, e } of mixed(REQUESTS)) await runOne(d, e, true, rand);
+    }
+    if (WRITE_BURSTS > 0) {
+      log(
+        `write rate: ${WRITE_BURSTS} bursts per size of ${WRITE_CONCURRENCY} new teams at once ` +
+          `(install, roster update, two recognitions each), sizes taking turns`,
+      );
+      // One unreported burst per size first, as the reads have their warm-up.
+      for (const d of deployments) await writeBurst(d, rand);
+      for (let burst = 1; burst <= WRITE_BURSTS; burst++) {
+        for (const d of [...deployments].sort(() => rand() - 0.5)) {
+          const took = await writeBurst(d, rand);
+          d.bursts.push(took);
+          log(
+            `  burst ${burst}/${WRITE_BURSTS}, ${int(d.size)} teams: ` +
+              `${(WRITE_CONCURRENCY / took).toFixed(1)} installs/s`,
+          );
+        }
+      }
+    }
   } finally {
     clearInterval(sampler);
   }
@@ -1020,12 +1126,34 @@ async function main(): Promise<number> {
       `app start-up incl. its read of every recognition: ${results.map((r) => `${int(r.size)}: ${r.startUp.toFixed(0)} s`).join(', ')})`,
   );
   for (const f of failures) log(`check failed: ${f}`);
-  process.stdout.write(`\n${table(results, all)}\n\n`);
+  if (REQUESTS > 0) process.stdout.write(`\n${table(results, all)}\n\n`);
 
   let targetsMet = true;
   const first = results[0];
   const last = results[results.length - 1];
-  for (const e of all) {
+  if (WRITE_BURSTS > 0) {
+    const lines = results.map(
+      (r) =>
+        `  ${int(r.size).padStart(6)} teams: ${r.writeRate!.perSecond.toFixed(2)} installs/s ` +
+        `(bursts: ${r.writeRate!.bursts.map((b) => b.toFixed(1)).join(', ')})`,
+    );
+    process.stdout.write(
+      `Write rate (${WRITE_CONCURRENCY} new teams at once; each: install with 9 members, a tenth ` +
+        `joins, two recognitions):\n${lines.join('\n')}\n`,
+    );
+    if (results.length > 1) {
+      const ratio = last.writeRate!.perSecond / first.writeRate!.perSecond;
+      process.stdout.write(
+        `  installs/s ${int(last.size)} / ${int(first.size)} = ${ratio.toFixed(2)} ` +
+          `(target ≥ ${TARGET_WRITE_RATE_RATIO})\n\n`,
+      );
+      if (ratio < TARGET_WRITE_RATE_RATIO) {
+        targetsMet = false;
+        log(`target missed: installs/s ratio ${ratio.toFixed(2)} (≥ ${TARGET_WRITE_RATE_RATIO})`);
+      }
+    }
+  }
+  for (const e of REQUESTS > 0 ? all : []) {
     if (e.key === 'send' || e.key === 'install') continue;
     const limit = e.key === 'fetch-task' ? TARGET_FETCH_TASK_P95_MS : TARGET_P95_MS;
     for (const r of results) {

@@ -14,6 +14,8 @@ import { cleanups, log } from './harness';
 export async function startBenchDatabase(
   root: string,
   dataDir: string,
+  /** Where FerretDB serves its pprof and metrics (host:port), for profiling; none by default. */
+  debugAddr?: string,
 ): Promise<{ embedded: EmbeddedDatabase; client: MongoClient }> {
   log('starting the embedded FerretDB');
   const embedded = await startEmbeddedDatabase({
@@ -21,6 +23,7 @@ export async function startBenchDatabase(
     cacheDir: path.join(root, '.cache', 'ferretdb'),
     logger: createLogger('warn', (line) => process.stderr.write(`[ferretdb] ${line}\n`)),
     progress: (line) => log(line),
+    ...(debugAddr ? { debugAddr } : {}),
   });
   cleanups.push(() => embedded.stop());
   const client = new MongoClient(embedded.uri);

@@ -74,6 +74,8 @@ export async function startAppProcess(
   dataDir: string,
   mongoUri: string,
   dbName: string,
+  /** Extra node options, such as `--cpu-prof` for a profile written when the app stops. */
+  nodeArgs: string[] = [],
 ): Promise<AppProcess> {
   const entry = path.join(root, 'dist', 'bot', 'src', 'index.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
@@ -92,7 +94,7 @@ export async function startAppProcess(
     LOG_LEVEL: 'info',
     SHUTDOWN_GRACE_MS: '3000',
   };
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...nodeArgs, entry], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

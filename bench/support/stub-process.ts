@@ -22,8 +22,15 @@ export async function startStub(): Promise<Stub> {
     child.kill('SIGTERM');
     await waitForExit(child, 3000);
   });
-  const next = ipcReplies<StubRequest, StubReply>(child, 'connector stub');
-  const { url } = await next('ready');
+  const ask = ipcReplies<StubRequest, StubReply>(child, 'connector stub');
+  const { url } = await ask('ready');
+  // Replies carry no request id: one request at a time, so each caller gets its own reply.
+  let queue: Promise<unknown> = Promise.resolve();
+  const next: typeof ask = (type, request) => {
+    const reply = queue.then(() => ask(type, request));
+    queue = reply.catch(() => undefined);
+    return reply;
+  };
   return {
     url,
     setRoster: async (conversationId, members) => {

@@ -41,6 +41,19 @@ export function createInstallationRepository(db: Db): InstallationRepository {
     memberships,
     async (id) => (await cachedFind.get(id))?.tenantId ?? '',
   );
+  // For naming people (every recognition names its recipients from the rosters): what a roster
+  // holds and which conversations list a person, read once in two seconds. Every roster change
+  // goes through this repository and forgets them; access is always read fresh.
+  const namingRoster = shortLivedCache(TEAM_CACHE_MS, (id: string) => rosters.members(id));
+  const namingLists = shortLivedCache(TEAM_CACHE_MS, (key: string) => {
+    const [tenantId, aadObjectId] = JSON.parse(key) as [string, string];
+    return memberships.of(tenantId, aadObjectId);
+  });
+  const changed = (conversationId: string) => {
+    namingRoster.forget(conversationId);
+    // A change lists or unlists its members: every cached list may name this conversation.
+    namingLists.clear();
+  };
 
   return {
     async activate(installation, at) {
@@ -75,9 +88,24 @@ export function createInstallationRepository(db: Db): InstallationRepository {
       cachedFind.forget(id);
     },
     find: (id) => cachedFind.get(id),
-    replaceRoster: (conversationId, list, at) => rosters.replace(conversationId, list, at),
-    removeMembers: (conversationId, aadObjectIds) => rosters.remove(conversationId, aadObjectIds),
+    async replaceRoster(conversationId, list, at) {
+      try {
+        await rosters.replace(conversationId, list, at);
+      } finally {
+        changed(conversationId);
+      }
+    },
+    async removeMembers(conversationId, aadObjectIds) {
+      try {
+        await rosters.remove(conversationId, aadObjectIds);
+      } finally {
+        changed(conversationId);
+      }
+    },
     roster: (conversationId) => rosters.members(conversationId),
+    rosterForNaming: (conversationId) => namingRoster.get(conversationId),
+    listedForNaming: (tenantId, aadObjectId) =>
+      namingLists.get(JSON.stringify([tenantId, aadObjectId])),
     rosterSince: (conversationId, before) => rosters.membersSince(conversationId, before),
     isMember: (conversationId, aadObjectId) => rosters.isMember(conversationId, aadObjectId),
     memberCount: (conversationId) => rosters.count(conversationId),

@@ -1,7 +1,5 @@
-import type { Db } from 'mongodb';
 import type { InstallationRepository } from './domain/installation';
 import type { Person } from './domain/person';
-import { createMemberships } from './memberships';
 
 const person = (m: { aadObjectId: string; name: string; teamsUserId: string }): Person => ({
   aadObjectId: m.aadObjectId,
@@ -12,25 +10,25 @@ const person = (m: { aadObjectId: string; name: string; teamsUserId: string }): 
 /**
  * Names people by their Entra object id from the rosters Rapport already stores, preferring the
  * given conversation's roster. The people picker submits ids only. Every read is a lookup by
- * `_id` (a roster, a person's memberships), so naming costs the teams involved, not the database.
+ * `_id` (a roster, a person's memberships), so naming costs the teams involved, not the database;
+ * each is remembered for two seconds (a recognition names its recipients on every request).
  */
 export function createPeopleDirectory(
-  db: Db,
-  installations: Pick<InstallationRepository, 'roster'>,
+  installations: Pick<InstallationRepository, 'rosterForNaming' | 'listedForNaming'>,
 ) {
-  const memberships = createMemberships(db);
-
   /** The person as another roster of theirs knows them: a colleague picked from outside the team. */
   const elsewhere = async (
     tenantId: string,
     conversationId: string,
     aadObjectId: string,
   ): Promise<Person | undefined> => {
-    const others = (await memberships.of(tenantId, aadObjectId)).filter(
+    const others = (await installations.listedForNaming(tenantId, aadObjectId)).filter(
       (id) => id !== conversationId,
     );
     for (const other of others) {
-      const found = (await installations.roster(other)).find((m) => m.aadObjectId === aadObjectId);
+      const found = (await installations.rosterForNaming(other)).find(
+        (m) => m.aadObjectId === aadObjectId,
+      );
       if (found) return person(found);
     }
     return undefined;
@@ -45,7 +43,7 @@ export function createPeopleDirectory(
     ): Promise<ReadonlyMap<string, Person>> {
       const found = new Map<string, Person>();
       if (aadObjectIds.length === 0) return found;
-      for (const m of await installations.roster(conversationId)) {
+      for (const m of await installations.rosterForNaming(conversationId)) {
         if (aadObjectIds.includes(m.aadObjectId)) found.set(m.aadObjectId, person(m));
       }
       const missing = aadObjectIds.filter((id) => !found.has(id));
@@ -63,7 +61,7 @@ export function createPeopleDirectory(
     ): Promise<Map<string, Person>> {
       const found = new Map<string, Person>();
       if (teamsUserIds.length === 0) return found;
-      for (const m of await installations.roster(conversationId)) {
+      for (const m of await installations.rosterForNaming(conversationId)) {
         if (teamsUserIds.includes(m.teamsUserId)) found.set(m.teamsUserId, person(m));
       }
       return found;

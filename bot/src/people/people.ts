@@ -17,7 +17,7 @@ export function createPeople(db: Db) {
     name: 'people',
     installations,
     personalConversations: createPersonalConversations(db),
-    directory: createPeopleDirectory(db, installations),
+    directory: createPeopleDirectory(installations),
     collections: PEOPLE_COLLECTIONS,
     storedData: PEOPLE_STORED_DATA,
     routes: serveWith(memberRoutes, { installations }),

@@ -10,6 +10,7 @@ import {
 } from './domain/recognition';
 import { collections } from '../../platform/store/collections';
 import { batchInserts } from '../../platform/store/batched-inserts';
+import { batchBulkWrites } from '../../platform/store/batched-bulk-writes';
 import type { ChangeOutcome } from '../../platform/store/coalesced-increments';
 import type { TrustWeekCounter } from '../trust-health';
 import { createWallIndex, wallEntryOf, type WallEntry } from './wall-index';
@@ -28,9 +29,11 @@ export interface RecognitionDoc {
   agreement?: { id: string; title: string };
   createdAt: Date;
   /**
-   * The counter change this record still owes its week, set in the same write that stores or
-   * marks the record, cleared once the change is applied: whoever finds it (a retry, a removal,
-   * the start-up sweep) finishes the change, which counts once however often it is finished.
+   * The counter change this record still owes its week, set in the same write that marks the
+   * record, cleared once the change is applied: whoever finds it (a retry, a removal, the start-up
+   * sweep) finishes the change, which counts once however often it is finished. A removal sets
+   * `uncount`; `count` is only on records stored by versions before unmarked notes (a record is
+   * now stored unmarked, its count owed while its note says so).
    */
   pending?: 'count' | 'uncount';
 }
@@ -59,10 +62,17 @@ const changeName = (id: string, pending: 'count' | 'uncount') =>
  * A counter change not yet finished, named as its record's change (`<id>` to count, `<id>-` to
  * uncount): written before the change is marked on its record, deleted once it is tidied, so the
  * start-up sweep reads what is unfinished instead of every record (on FerretDB, every team's).
+ *
+ * `unmarked`: the note of a new recognition, written before its record, which is stored without
+ * a mark. While the note is there the record's count may be owed (finishing it counts once: its
+ * name stays in the week until after the note is gone); once it is gone the record is counted.
+ * That spares every recognition a second write of its record to clear a mark. Notes without it
+ * (written by earlier versions, and removals) say only that a marked record may be unfinished.
  */
 interface UnfinishedDoc {
   _id: string;
   at: Date;
+  unmarked?: true;
 }
 
 /** An entry this old without its record was left by a crash before the record was stored. */
@@ -88,18 +98,38 @@ export function createRecognitionRepository(
   const note = async (id: string, pending: 'count' | 'uncount') => {
     await noteInsert({ _id: changeName(id, pending), at: new Date() });
   };
+  /** Notes that a new record, stored unmarked next, owes its count until the note is gone. */
+  const noteUnmarked = async (id: string) => {
+    if ((await noteInsert({ _id: id, at: new Date(), unmarked: true })) === 'duplicate') {
+      // Left by an attempt that stopped before storing the record, maybe an earlier version's.
+      await unfinished.updateOne({ _id: id }, { $set: { unmarked: true } });
+    }
+  };
+  /** Whether the count of a record stored unmarked may still be owed (its note is there). */
+  const owesCount = async (id: string) =>
+    (await unfinished.findOne({ _id: changeName(id, 'count') }))?.unmarked === true;
   const countField = (doc: Pick<RecognitionDoc, 'tagKey'>) => `recognitions.${doc.tagKey}`;
+
+  // The tidying after each recognition, three writes of it, goes out with that of the others
+  // being tidied meanwhile: one bulk write of their records, one of their notes.
+  const tidyRecord = batchBulkWrites(recognitions);
+  const tidyNote = batchBulkWrites(unfinished);
 
   /** Clears a finished change from its record and forgets its name; the sweep redoes a failure. */
   const tidy = async (doc: RecognitionDoc, pending: 'count' | 'uncount') => {
     try {
-      if (pending === 'count') {
-        await recognitions.updateOne({ _id: doc._id, pending }, { $unset: { pending: '' } });
-      } else {
-        await recognitions.deleteOne({ _id: doc._id, pending });
-      }
+      await tidyRecord(
+        pending === 'count'
+          ? {
+              updateOne: {
+                filter: { _id: doc._id, pending },
+                update: { $unset: { pending: '' } },
+              },
+            }
+          : { deleteOne: { filter: { _id: doc._id, pending } } },
+      );
       await weeks.forget(doc.teamId, doc.week, [changeName(doc._id, pending)]);
-      await unfinished.deleteOne({ _id: changeName(doc._id, pending) });
+      await tidyNote({ deleteOne: { filter: { _id: changeName(doc._id, pending) } } });
     } catch (err) {
       logger.warn('a counted recognition is left marked; the next start-up sweep clears it', {
         err,
@@ -135,6 +165,44 @@ export function createRecognitionRepository(
     return outcome;
   };
 
+  /**
+   * Forgets a counted unmarked record's note, then its name in the week; the sweep redoes a
+   * failure. In this order, a note still there always means the name is too, so finishing the
+   * count again is refused. A crash between the two leaves the name in the week for good: a few
+   * bytes, never a wrong count (nothing applies the name again once the note is gone).
+   */
+  const tidyUnmarked = async (doc: RecognitionDoc) => {
+    const name = changeName(doc._id, 'count');
+    try {
+      await tidyNote({ deleteOne: { filter: { _id: name } } });
+      await weeks.forget(doc.teamId, doc.week, [name]);
+    } catch (err) {
+      logger.warn('a counted recognition’s note is left; the next start-up sweep clears it', {
+        err,
+        recognition: doc._id,
+      });
+    }
+  };
+
+  /** Counts and lists an unmarked record whose note says it may be owed, then tidies. */
+  const finishUnmarked = async (doc: RecognitionDoc) => {
+    const outcome = await apply(doc, 'count');
+    await tidyUnmarked(doc);
+    return outcome;
+  };
+
+  /**
+   * A record stored before, by an attempt cut off or still running: finishes what it may owe
+   * (the retry then posts the card) and answers with it.
+   */
+  const retried = async (first: RecognitionDoc) => {
+    let created = false;
+    if (first.pending === 'count') created = (await finish(first, 'count')) === 'applied';
+    else if (!first.pending && (await owesCount(first._id)))
+      created = (await finishUnmarked(first)) === 'applied';
+    return { recognition: toRecognition(first), created };
+  };
+
   return {
     async record(key, r) {
       const doc: RecognitionDoc = {
@@ -149,21 +217,23 @@ export function createRecognitionRepository(
         message: r.message,
         ...(r.agreement ? { agreement: { id: r.agreement.id, title: r.agreement.title } } : {}),
         createdAt: r.createdAt,
-        pending: 'count',
       };
-      await note(doc._id, 'count');
+      // A retry finds the record (a lookup by key that misses for every new recognition): the
+      // note of a new one is written only while its record is not stored.
+      const stored = await recognitions.findOne({ _id: doc._id });
+      if (stored) return retried(stored);
+      await noteUnmarked(doc._id);
       if ((await insert(doc)) === 'inserted') {
         await apply(doc, 'count');
-        // Counted and listed: the answer need not wait for the tidying, which only clears marks
-        // that a retry or the start-up sweep would otherwise find and pass over (tidy logs).
-        void tidy(doc, 'count');
+        // Counted and listed: the answer need not wait for the tidying, which only forgets the
+        // note and the name that a retry or the start-up sweep would otherwise find (tidy logs).
+        void tidyUnmarked(doc);
         return { recognition: toRecognition(doc), created: true };
       }
+      // Stored meanwhile by a concurrent attempt.
       const first = await recognitions.findOne({ _id: doc._id });
       if (!first) throw new Error(`recognition ${doc._id} vanished during a retry`);
-      // A first try cut off before counting is finished by its retry, which then posts the card.
-      const created = first.pending === 'count' && (await finish(first, 'count')) === 'applied';
-      return { recognition: toRecognition(first), created };
+      return retried(first);
     },
     async list(teamId, query) {
       const entries = wall.entries(teamId, {
@@ -197,6 +267,7 @@ export function createRecognitionRepository(
       if (!doc) return false;
       // Counted first, so that the removal always takes away a change that was made.
       if (doc.pending === 'count') await finish(doc, 'count');
+      else if (!doc.pending && (await owesCount(id))) await finishUnmarked(doc);
       if (doc.pending !== 'uncount') {
         await note(id, 'uncount');
         const marked = await recognitions.updateOne(
@@ -229,6 +300,9 @@ export function createRecognitionRepository(
         const doc = await recognitions.findOne({ _id: id });
         if (doc?.pending === pending) {
           await finish(doc, pending);
+          finished += 1;
+        } else if (entry.unmarked && doc && !doc.pending) {
+          await finishUnmarked(doc);
           finished += 1;
         } else if (
           doc ||

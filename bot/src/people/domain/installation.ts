@@ -33,6 +33,13 @@ export interface InstallationRepository {
   replaceRoster(conversationId: string, members: RosterMember[], at: Date): Promise<void>;
   removeMembers(conversationId: string, aadObjectIds: string[]): Promise<void>;
   roster(conversationId: string): Promise<RosterMember[]>;
+  /**
+   * For naming people only, never for access: the roster as read in the last two seconds (every
+   * roster change through this repository forgets it; another instance's shows within that time).
+   */
+  rosterForNaming(conversationId: string): Promise<RosterMember[]>;
+  /** For naming people only: the conversations listed for the person, read as above. */
+  listedForNaming(tenantId: string, aadObjectId: string): Promise<string[]>;
   /** The members who have been in the conversation since `before` or earlier. */
   rosterSince(conversationId: string, before: Date): Promise<RosterMember[]>;
   /** Whether the person is in the conversation's stored roster: what grants access to its data. */

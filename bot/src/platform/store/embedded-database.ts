@@ -22,6 +22,8 @@ export interface EmbeddedDatabaseOptions {
   logger: Logger;
   /** Progress lines for long work (the first build); defaults to the logger. */
   progress?: (line: string) => void;
+  /** Where FerretDB serves pprof and metrics (host:port), for profiling it; off by default. */
+  debugAddr?: string;
 }
 
 /** Asks the kernel for a free loopback port. */
@@ -93,7 +95,7 @@ export async function startEmbeddedDatabase(
     }
     const port = await freeLoopbackPort();
     supervisor = superviseFerretDb({
-      command: [...command, ...ferretDbArgs(dataDir, port)],
+      command: [...command, ...ferretDbArgs(dataDir, port, options.debugAddr)],
       port,
       dataDir,
       logger,
@@ -117,7 +119,7 @@ export async function startEmbeddedDatabase(
   }
 }
 
-function ferretDbArgs(dataDir: string, port: number): string[] {
+function ferretDbArgs(dataDir: string, port: number, debugAddr = '-'): string[] {
   const sqliteDir = path.join(dataDir, 'ferretdb');
   fs.mkdirSync(sqliteDir, { recursive: true });
   return [
@@ -130,7 +132,7 @@ function ferretDbArgs(dataDir: string, port: number): string[] {
     `--listen-addr=127.0.0.1:${port}`,
     // Also what names the data directory in /proc/<pid>/cmdline (see ferretdb-pid-file.ts).
     `--state-dir=${dataDir}`,
-    '--debug-addr=-',
+    `--debug-addr=${debugAddr}`,
     '--telemetry=disable',
     '--log-level=warn',
     '--log-format=json',

@@ -6,7 +6,8 @@ import { ObjectId, type Collection, type Db, type Document } from 'mongodb';
  * conditional updates had 3 winners (measured here; FerretDB issue #3040). We keep MongoDB
  * semantics from the app (the only client of its own FerretDB child): writes to one document run
  * one at a time, in the order they were issued, and a write that may touch any document (a filter
- * without an `_id` value, `updateMany`, `bulkWrite`) runs alone. Writes to different documents
+ * without an `_id` value, `updateMany`, a `bulkWrite` with such an operation) runs alone. A
+ * `bulkWrite` whose operations each name their document is ordered behind every one of them. Writes to different documents
  * overlap, which roughly doubles the embedded database's write throughput. Reads stay
  * concurrent. Not used with a real MongoDB.
  */
@@ -24,7 +25,8 @@ export const FILTERED_WRITE_METHODS = [
 const FILTERED_WRITES = new Set<string>(FILTERED_WRITE_METHODS);
 const WRITES_IN_FLIGHT = 8;
 const INSERTS = new Set(['insertOne', 'insertMany']);
-const EXCLUSIVE_WRITES = new Set(['bulkWrite']);
+/** Writes of several documents: ordered per document when each names its own, else alone. */
+const BULK_WRITES = new Set(['bulkWrite']);
 
 /** A document key for ordering, or undefined when the value does not name one document. */
 function keyOf(id: unknown): string | undefined {
@@ -36,8 +38,38 @@ function keyOf(id: unknown): string | undefined {
 
 let unnamedInserts = 0;
 
+/** The operations of a bulk write that name their document, by the key they are ordered on. */
+const BULK_FILTERED = ['updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany'];
+
+/**
+ * The documents a bulk write can touch: each operation's, when every one names its document by
+ * `_id` (its filter's, or the inserted document's); undefined when one may touch any.
+ */
+function bulkDocumentsOf(operations: unknown): string[] | undefined {
+  if (!Array.isArray(operations)) return undefined;
+  const keys: string[] = [];
+  for (const operation of operations) {
+    if (typeof operation !== 'object' || operation === null) return undefined;
+    const entries = Object.entries(operation as Record<string, unknown>);
+    if (entries.length !== 1) return undefined;
+    const [[kind, spec]] = entries;
+    const named =
+      kind === 'insertOne'
+        ? (spec as { document?: unknown } | undefined)?.document
+        : BULK_FILTERED.includes(kind)
+          ? (spec as { filter?: unknown } | undefined)?.filter
+          : undefined;
+    if (typeof named !== 'object' || named === null || !('_id' in named)) return undefined;
+    const key = keyOf((named as { _id: unknown })._id);
+    if (!key) return undefined;
+    keys.push(key);
+  }
+  return keys;
+}
+
 /** The documents a write can touch, or undefined when it can touch any. */
 function documentsOf(method: string, args: unknown[]): string[] | undefined {
+  if (method === 'bulkWrite') return bulkDocumentsOf(args[0]);
   if (FILTERED_WRITES.has(method)) {
     const filter = args[0];
     if (typeof filter !== 'object' || filter === null || !('_id' in filter)) return undefined;
@@ -125,12 +157,10 @@ function serializeCollection<T extends Document>(
       const value = Reflect.get(target, property, receiver);
       if (typeof property !== 'string' || typeof value !== 'function') return value;
       const isWrite =
-        FILTERED_WRITES.has(property) || INSERTS.has(property) || EXCLUSIVE_WRITES.has(property);
+        FILTERED_WRITES.has(property) || INSERTS.has(property) || BULK_WRITES.has(property);
       if (!isWrite) return value;
       return (...args: unknown[]) => {
-        const documents = EXCLUSIVE_WRITES.has(property)
-          ? undefined
-          : documentsOf(property, args)?.map((d) => scope + d);
+        const documents = documentsOf(property, args)?.map((d) => scope + d);
         return order.run(documents, () =>
           (value as (...a: unknown[]) => Promise<unknown>).apply(target, args),
         );

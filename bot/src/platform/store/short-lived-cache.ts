@@ -25,6 +25,9 @@ export function shortLivedCache<V>(
     forget(key: string): void {
       entries.delete(key);
     },
+    clear(): void {
+      entries.clear();
+    },
   };
 }
 

@@ -82,10 +82,19 @@ describe('a member’s own data: export, erase, and the roster members see', () 
     expect(exported.json.recognitionsReceived).toEqual([]);
     // The wall's index keeps recipients' ids: none of the erased person's is left there.
     const month = new Date().toISOString().slice(0, 7);
-    const index = await app.database.db
-      .collection<{ _id: string; entries: { to: string[] }[] }>(collections.recognitionMonths)
-      .findOne({ _id: `${team.teamId}|${month}` });
-    expect(index?.entries).toHaveLength(1);
+    const wallDocs = app.database.db.collection<{
+      _id: string;
+      entries?: string[];
+      buckets?: Record<string, number>;
+    }>(collections.recognitionMonths);
+    const months = await wallDocs.findOne({ _id: `${team.teamId}|months` });
+    const buckets = Array.from(
+      { length: months?.buckets?.[month] ?? 0 },
+      (_, i) => `${team.teamId}|${month}|${i + 1}`,
+    );
+    expect(buckets.length).toBeGreaterThan(0);
+    const index = await wallDocs.find({ _id: { $in: buckets } }).toArray();
+    expect(index.flatMap((b) => b.entries ?? [])).toHaveLength(1);
     expect(JSON.stringify(index)).not.toContain(ana.aadObjectId);
   });
 

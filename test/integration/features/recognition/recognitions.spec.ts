@@ -1,7 +1,11 @@
 import { isoWeekKey } from '../../../../bot/src/platform/domain/week';
 import { createLogger } from '../../../../bot/src/logger';
 import { collections } from '../../../support/schema';
-import { createRecognitionRepository } from '../../../../bot/src/features/recognition/recognition-repository';
+import {
+  createRecognitionRepository,
+  recognitionIdFor,
+} from '../../../../bot/src/features/recognition/recognition-repository';
+import { createWallIndex } from '../../../../bot/src/features/recognition/wall-index';
 import { createTrustWeekCounter } from '../../../../bot/src/features/trust-health/trust-week-repository';
 import { recognitionMessage } from '../../../fixtures/teams-activities';
 import { postJson } from '../../../support/http';
@@ -213,6 +217,72 @@ describe('the wall index', () => {
   });
 });
 
+describe('the wall index in buckets', () => {
+  const db = useTestDatabase('wallbuckets');
+  const entry = (n: number, day = 1 + (n % 20)) => ({
+    id: `r-${String(n).padStart(3, '0')}`,
+    at: Date.UTC(2026, 9, day, 12, 0, n),
+    tag: n % 2 ? 'impact' : 'meaning',
+    to: [`p-${n % 3}`],
+  });
+
+  it('fills a month bucket by bucket and reads it newest first, each entry once', async () => {
+    const wall = createWallIndex(db(), 3);
+    // A burst: all at once, as concurrent recognitions add them.
+    await Promise.all(Array.from({ length: 10 }, (_, n) => wall.add('team-b', entry(n))));
+    // A retry adds one again, after its first bucket filled up: it is read once.
+    await wall.add('team-b', entry(4));
+
+    const months = await db()
+      .collection<{ _id: string; buckets?: Record<string, number> }>(collections.recognitionMonths)
+      .findOne({ _id: 'team-b|months' });
+    expect(months?.buckets).toEqual({ '2026-10': 4 });
+    const read: string[] = [];
+    for await (const e of wall.entries('team-b', {})) read.push(e.id);
+    const newestFirst = Array.from({ length: 10 }, (_, n) => entry(n))
+      .sort((a, b) => b.at - a.at)
+      .map((e) => e.id);
+    expect(read).toEqual(newestFirst);
+
+    const impact: string[] = [];
+    for await (const e of wall.entries('team-b', { tag: 'impact', recipient: 'p-1' }))
+      impact.push(e.id);
+    expect(impact).toEqual(newestFirst.filter((id) => ['r-001', 'r-007'].includes(id)));
+
+    await wall.remove('team-b', entry(4));
+    const left: string[] = [];
+    for await (const e of wall.entries('team-b', {})) left.push(e.id);
+    expect(left).toEqual(newestFirst.filter((id) => id !== 'r-004'));
+  });
+
+  it('goes on filling the open bucket after a restart, and reads a month kept whole before', async () => {
+    const docs = db().collection<{ _id: string; entries?: unknown[]; months?: object }>(
+      collections.recognitionMonths,
+    );
+    // A month written by an earlier version: its own document, entries as documents.
+    await docs.insertMany([
+      { _id: 'team-r|2026-10', entries: [entry(50), entry(51)] },
+      { _id: 'team-r|months', months: { '2026-10': 1 } },
+    ]);
+    await createWallIndex(db(), 3).add('team-r', entry(52));
+    // A new process learns where the last one stopped: bucket 1 holds one of three.
+    const wall = createWallIndex(db(), 3);
+    await wall.add('team-r', entry(53));
+    await wall.add('team-r', entry(54));
+    await wall.add('team-r', entry(55));
+
+    expect((await docs.findOne({ _id: 'team-r|2026-10|1' }))?.entries).toHaveLength(3);
+    expect((await docs.findOne({ _id: 'team-r|2026-10|2' }))?.entries).toHaveLength(1);
+    expect((await wall.since('team-r', new Date(Date.UTC(2026, 9, 1)))).length).toBe(6);
+    await wall.remove('team-r', entry(51));
+    await wall.remove('team-r', entry(55));
+    const read: string[] = [];
+    for await (const e of wall.entries('team-r', { before: { at: entry(54).at, id: 'r-054' } }))
+      read.push(e.id);
+    expect(read.sort()).toEqual(['r-050', 'r-052', 'r-053']);
+  });
+});
+
 describe('the start-up sweep of unfinished counts', () => {
   const db = useTestDatabase('sweep');
 
@@ -259,5 +329,125 @@ describe('the start-up sweep of unfinished counts', () => {
         .countDocuments({ pending: { $exists: true } }),
     ).toBe(0);
     expect((await notes.find({}).toArray()).map((n) => n._id)).toEqual(['storing']);
+  });
+});
+
+describe('recognitions stored unmarked, their count owed while their note is there', () => {
+  const db = useTestDatabase('unmarked');
+  const given = (teamId: string, message: string) => ({
+    teamId,
+    week: '2026-W40',
+    sender: person('ana'),
+    recipients: [person('bo')],
+    tag: { kind: 'trait' as const, id: 'impact' as const },
+    message,
+    createdAt: new Date(Date.UTC(2026, 8, 30)),
+  });
+  const setUp = () => {
+    const weeks = createTrustWeekCounter(db());
+    const repo = createRecognitionRepository(db(), weeks, silentLogger);
+    const counted = async (teamId: string) =>
+      (await weeks.find(teamId, '2026-W40'))?.recognitions?.impact ?? 0;
+    const notes = db().collection<{ _id: string; at: Date; unmarked?: true }>(
+      collections.recognitionChanges,
+    );
+    const years = db().collection<{ _id: string; applied?: Record<string, 1> }>(
+      collections.trustWeeks,
+    );
+    return { weeks, repo, counted, notes, years };
+  };
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('stores a recognition without a mark, counts it once, and tidies its note and name', async () => {
+    const { repo, counted, notes, years } = setUp();
+
+    const first = await repo.record('key-1', given('team-u', 'thanks'));
+    const again = await repo.record('key-1', given('team-u', 'thanks again'));
+    await settled();
+
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ recognition: first.recognition, created: false });
+    expect(await counted('team-u')).toBe(1);
+    const stored = await db()
+      .collection<{ _id: string; pending?: string }>(collections.recognitions)
+      .findOne({ _id: first.recognition.id });
+    expect(stored?.pending).toBeUndefined();
+    expect(await notes.countDocuments({})).toBe(0);
+    expect((await years.findOne({ _id: 'team-u|2026' }))?.applied ?? {}).toEqual({});
+  });
+
+  it('finishes, from a retry or from the sweep, a record stored before a crash counted it', async () => {
+    const { repo, counted, notes } = setUp();
+    // Cut off after storing, as a crash leaves them: the note, then the record, uncounted.
+    const cutOff = async (key: string, teamId: string) => {
+      const id = recognitionIdFor(key);
+      await notes.insertOne({ _id: id, at: new Date(), unmarked: true });
+      await db()
+        .collection(collections.recognitions)
+        .insertOne({
+          ...storedRecognition(id, teamId, `thanks ${key}`, new Date(Date.UTC(2026, 8, 30))),
+        } as never);
+      return id;
+    };
+    const retriedId = await cutOff('key-r', 'team-r');
+    const sweptId = await cutOff('key-s', 'team-s');
+    await db()
+      .collection<{ _id: string; listedAt: Date }>(collections.meta)
+      .insertMany([
+        { _id: 'wall-index', listedAt: new Date() },
+        { _id: 'recognition-changes', listedAt: new Date() },
+      ]);
+
+    // The retry finishes its count and says so (the bot then posts the card).
+    const retried = await repo.record('key-r', given('team-r', 'thanks key-r'));
+    expect(retried.created).toBe(true);
+    expect((await repo.record('key-r', given('team-r', 'thanks key-r'))).created).toBe(false);
+    // The sweep finishes the other; a second sweep finds nothing left.
+    await repo.catchUp();
+    await repo.catchUp();
+    await settled();
+
+    expect(await counted('team-r')).toBe(1);
+    expect(await counted('team-s')).toBe(1);
+    expect((await repo.list('team-r', { limit: 5 })).map((r) => r.id)).toEqual([retriedId]);
+    expect((await repo.list('team-s', { limit: 5 })).map((r) => r.id)).toEqual([sweptId]);
+    expect(await notes.countDocuments({})).toBe(0);
+  });
+
+  it('counts once a record whose count was applied before the crash cut off its tidying', async () => {
+    const { repo, weeks, counted, notes } = setUp();
+    const id = recognitionIdFor('key-t');
+    await notes.insertOne({ _id: id, at: new Date(), unmarked: true });
+    await db()
+      .collection(collections.recognitions)
+      .insertOne({
+        ...storedRecognition(id, 'team-t', 'thanks', new Date(Date.UTC(2026, 8, 30))),
+      } as never);
+    await weeks.countOnce('team-t', '2026-W40', id, 'recognitions.impact', 1);
+
+    const retried = await repo.record('key-t', given('team-t', 'thanks'));
+    await settled();
+
+    expect(retried.created).toBe(false);
+    expect(await counted('team-t')).toBe(1);
+    expect(await notes.countDocuments({})).toBe(0);
+  });
+
+  it('counts an owed record before its removal takes the count away', async () => {
+    const { repo, counted, notes } = setUp();
+    const id = recognitionIdFor('key-d');
+    await notes.insertOne({ _id: id, at: new Date(), unmarked: true });
+    await db()
+      .collection(collections.recognitions)
+      .insertOne({
+        ...storedRecognition(id, 'team-d', 'thanks', new Date(Date.UTC(2026, 8, 30))),
+      } as never);
+
+    expect(await repo.remove('team-d', id)).toBe(true);
+    await settled();
+
+    expect(await counted('team-d')).toBe(0);
+    expect(await repo.list('team-d', { limit: 5 })).toEqual([]);
+    expect(await notes.countDocuments({})).toBe(0);
   });
 });

@@ -66,6 +66,24 @@ describe('what a team member’s requests cost: lookups by key only', () => {
       });
       spies.push(spy);
     }
+    // A bulk write's operations each take their own filter (an insert names its document).
+    const bulkWrite = Collection.prototype.bulkWrite as (...a: unknown[]) => unknown;
+    const spy = jest.spyOn(Collection.prototype, 'bulkWrite') as unknown as jest.SpyInstance;
+    spy.mockImplementation(function (this: Collection, ...args: unknown[]) {
+      for (const operation of args[0] as Record<
+        string,
+        { filter?: unknown; document?: unknown }
+      >[]) {
+        const [[kind, spec]] = Object.entries(operation);
+        recording?.push({
+          collection: this.collectionName,
+          method: `bulkWrite ${kind}`,
+          filter: kind === 'insertOne' ? spec.document : spec.filter,
+        });
+      }
+      return bulkWrite.apply(this, args);
+    });
+    spies.push(spy);
   });
   afterAll(() => {
     for (const spy of spies) spy.mockRestore();

@@ -49,6 +49,34 @@ describe('writes through the store are atomic per operation, on FerretDB as on M
     ]);
   });
 
+  it('orders a bulk write of named documents behind and before the single writes to them', async () => {
+    const tallies = db().collection<{ _id: string; n: number }>('bulk-tallies');
+    await tallies.insertMany([
+      { _id: 'a', n: 0 },
+      { _id: 'b', n: 0 },
+    ]);
+
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        i % 6 === 0
+          ? tallies.bulkWrite(
+              [
+                { updateOne: { filter: { _id: 'a' }, update: { $inc: { n: 1 } } } },
+                { updateOne: { filter: { _id: 'b' }, update: { $inc: { n: 1 } } } },
+                { insertOne: { document: { _id: `new-${i}`, n: 1 } } },
+              ],
+              { ordered: false },
+            )
+          : tallies.updateOne({ _id: i % 2 ? 'a' : 'b' }, { $inc: { n: 1 } }),
+      ),
+    );
+
+    // 10 bulk writes add one to both; odd i go to a (30), the other even i to b (20).
+    expect(await tallies.findOne({ _id: 'a' })).toEqual({ _id: 'a', n: 10 + 30 });
+    expect(await tallies.findOne({ _id: 'b' })).toEqual({ _id: 'b', n: 10 + 20 });
+    expect(await tallies.countDocuments({ n: 1 })).toBe(10);
+  });
+
   it('creates one document from many concurrent upserts of one _id', async () => {
     const buckets = db().collection<{ _id: string; n: number }>('buckets');
 
