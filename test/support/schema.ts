@@ -19,6 +19,10 @@ import {
   TRUST_HEALTH_COLLECTIONS,
   trustHealthCollections,
 } from '../../bot/src/features/trust-health/trust-health-collections';
+import {
+  ICEBREAKER_COLLECTIONS,
+  icebreakerCollections,
+} from '../../bot/src/features/icebreakers/icebreaker-collections';
 import { PEOPLE_COLLECTIONS, peopleCollections } from '../../bot/src/people/people-collections';
 import {
   collections as platformCollections,
@@ -38,6 +42,7 @@ export const collections = {
   ...checkinCollections,
   ...agreementCollections,
   ...coffeeCollections,
+  ...icebreakerCollections,
 };
 
 /** The app's whole schema, for tests and benchmarks that use the database without the app. */
@@ -50,4 +55,5 @@ export const prepareSchema = (db: Db): Promise<void> =>
     { name: 'checkins', collections: CHECKIN_COLLECTIONS },
     { name: 'agreements', collections: AGREEMENT_COLLECTIONS },
     { name: 'coffee', collections: COFFEE_COLLECTIONS },
+    { name: 'icebreakers', collections: ICEBREAKER_COLLECTIONS },
   ]);
