@@ -12,6 +12,9 @@ const AgreementsView = lazy(() =>
 const SettingsView = lazy(() =>
   import('./settings/SettingsView').then((m) => ({ default: m.SettingsView })),
 );
+const IcebreakersView = lazy(() =>
+  import('./IcebreakersView').then((m) => ({ default: m.IcebreakersView })),
+);
 
 export interface ViewDefinition {
   /** The `?view=` value. */
@@ -31,6 +34,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'wall', label: 'Recognition wall', needsTeam: true, Component: RecognitionWall },
   { id: 'agreements', label: 'Working agreements', needsTeam: true, Component: AgreementsView },
   { id: 'settings', label: 'Check-in settings', needsTeam: true, Component: SettingsView },
+  { id: 'icebreakers', label: 'Icebreakers', needsTeam: true, Component: IcebreakersView },
   { id: 'privacy', label: 'What Rapport stores', needsTeam: false, Component: PrivacyView },
 ];
 

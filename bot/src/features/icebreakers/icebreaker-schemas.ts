@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { plainText } from '../../platform/domain/text-rules';
 import { MAX_PROMPT_LENGTH } from './domain/deck';
 import { meetingSettingsSchema, weeklyQuestionSchema } from './domain/icebreaker-settings';
-import { CATEGORIES } from './domain/prompts';
+import { CATEGORIES } from './domain/categories';
 
 /** Built-in ids are `<category>-<n>`, a team's own `team-<n>`. */
 export const PROMPT_ID = '[a-z-]{1,40}-[0-9]{1,6}';

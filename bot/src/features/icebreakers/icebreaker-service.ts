@@ -19,7 +19,8 @@ import {
   type WeeklyQuestion,
   type WeeklyQuestionSettings,
 } from './domain/icebreaker-settings';
-import type { Category, Prompt } from './domain/prompts';
+import type { Category } from './domain/categories';
+import type { Prompt } from './domain/prompts';
 
 /** Concurrent draws retry this often: 20 at once settle well within it. */
 const MAX_ATTEMPTS = 60;

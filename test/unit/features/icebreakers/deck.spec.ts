@@ -15,10 +15,8 @@ import {
   nextQuestionAt,
   promptsAtStart,
 } from '../../../../bot/src/features/icebreakers/domain/icebreaker-settings';
-import {
-  BUILT_IN_PROMPTS,
-  CATEGORIES,
-} from '../../../../bot/src/features/icebreakers/domain/prompts';
+import { CATEGORIES } from '../../../../bot/src/features/icebreakers/domain/categories';
+import { BUILT_IN_PROMPTS } from '../../../../bot/src/features/icebreakers/domain/prompts';
 import { PROMPT_ID } from '../../../../bot/src/features/icebreakers/icebreaker-schemas';
 
 /** Draws `n` prompts in a row, as one caller after another would. */

@@ -1,4 +1,5 @@
-import { BUILT_IN_PROMPTS, type Category, type Prompt } from './prompts';
+import type { Category } from './categories';
+import { BUILT_IN_PROMPTS, type Prompt } from './prompts';
 
 /** A team may add this many prompts of its own (hidden ones count too). */
 export const MAX_TEAM_PROMPTS = 200;

@@ -1,28 +1,11 @@
+import { CATEGORIES, type Category } from './categories';
+
 /**
  * The built-in deck. Every prompt is light enough to answer in front of colleagues and open to
  * everyone: nothing about health, religion, politics, money or family status, nothing that asks
  * people to reveal more than they choose to. Ids are stable (a team's hidden and drawn prompts
  * name them), so a prompt is reworded in place and a new one gets the next number.
  */
-export const CATEGORIES = [
-  'light',
-  'get-to-know-you',
-  'work-style',
-  'gratitude',
-  'would-you-rather',
-  'this-week',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const CATEGORY_LABELS: Record<Category, string> = {
-  light: 'Light',
-  'get-to-know-you': 'Get to know you',
-  'work-style': 'Work style',
-  gratitude: 'Gratitude',
-  'would-you-rather': 'Would you rather',
-  'this-week': 'This week',
-};
-
 const TEXTS: Record<Category, readonly string[]> = {
   light: [
     'Recommend a TV show you loved lately.',

@@ -1,6 +1,7 @@
 import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
-import { CATEGORY_LABELS, type Prompt } from '../../domain/prompts';
+import { CATEGORY_LABELS } from '../../domain/categories';
+import type { Prompt } from '../../domain/prompts';
 
 export const ICEBREAKER_VERBS = {
   another: 'icebreaker.another',
