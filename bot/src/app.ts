@@ -29,6 +29,7 @@ import { createServer } from './platform/http/server';
 import type { ApiRoute } from './platform/http/route';
 import { createAgreementsFeature } from './features/agreements';
 import { createCoffeeFeature } from './features/coffee';
+import { createIcebreakersFeature } from './features/icebreakers';
 import { createCheckinsFeature } from './features/checkins';
 import { createPrivacyFeature } from './features/privacy';
 import { createRecognitionFeature } from './features/recognition';
@@ -138,6 +139,7 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
     trustHealth,
     agreements,
     createCoffeeFeature({ platform, people, checkins: checkins.service }),
+    createIcebreakersFeature({ platform, people, checkins: checkins.service }),
   ];
   const storedData = [
     people.storedData,

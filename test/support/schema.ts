@@ -3,6 +3,7 @@ import { appSchema } from '../../bot/src/app';
 import { agreementCollections } from '../../bot/src/features/agreements/agreement-collections';
 import { checkinCollections } from '../../bot/src/features/checkins/checkin-collections';
 import { coffeeCollections } from '../../bot/src/features/coffee/coffee-collections';
+import { icebreakerCollections } from '../../bot/src/features/icebreakers/icebreaker-collections';
 import { recognitionCollections } from '../../bot/src/features/recognition/recognition-collections';
 import { trustHealthCollections } from '../../bot/src/features/trust-health/trust-health-collections';
 import { peopleCollections } from '../../bot/src/people/people-collections';
@@ -24,6 +25,7 @@ export const collections = {
   ...checkinCollections,
   ...agreementCollections,
   ...coffeeCollections,
+  ...icebreakerCollections,
 };
 
 /** The app's whole schema, for tests and benchmarks that use the database without the app. */

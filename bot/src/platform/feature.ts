@@ -28,6 +28,13 @@ export interface FeatureContext {
 /** A chat command: answers the message and says so, or leaves it to the next feature. */
 export type ChatCommand = (context: TurnContext) => Promise<boolean>;
 
+/**
+ * A Teams event activity's handler (`type: "event"`, by its `name`, such as
+ * `application/vnd.microsoft.meetingStart`). Teams wants no answer but 200, so it answers none;
+ * the edge has checked the value of the events it knows (see incoming-activity.ts).
+ */
+export type TeamsEventHandler = (context: TurnContext) => Promise<void>;
+
 /** A feature's lines in the bot's own texts. */
 export interface FeatureHelp {
   /** Its bullet in the welcome message's list of what Rapport does. */
@@ -77,6 +84,8 @@ export interface Feature {
   readonly extensionCommands?: Readonly<Record<string, ExtensionCommand>>;
   /** Action.Execute handlers by verb. */
   readonly cardVerbs?: Readonly<Record<string, CardVerbHandler>>;
+  /** Teams event handlers by event name; one feature per name. */
+  readonly teamsEvents?: Readonly<Record<string, TeamsEventHandler>>;
   /** Scheduled job handlers by job kind. */
   readonly jobs?: Readonly<Record<string, JobHandler>>;
   /** Runs once the app serves: puts recurring jobs on the schedule, finishes what a crash left. */

@@ -36,11 +36,16 @@ const useStyles = makeStyles({
 });
 
 type State =
-  { kind: 'loading' } | { kind: 'ready'; teamId: string } | { kind: 'problem'; message: string };
+  | { kind: 'loading' }
+  | { kind: 'ready'; teamId: string; inMeeting: boolean }
+  | { kind: 'problem'; message: string };
 
-/** The URL Teams opens for the saved tab: the team's trust health, inside Teams. */
-export function contentUrl(origin: string, teamId: string): string {
-  const query = new URLSearchParams({ view: 'health', team: teamId, inTeams: '1' });
+/**
+ * The URL Teams opens for the saved tab, inside Teams: the team's trust health, or in a meeting
+ * (its chat, details or side panel) the meeting's icebreakers.
+ */
+export function contentUrl(origin: string, teamId: string, view: 'health' | 'icebreakers'): string {
+  const query = new URLSearchParams({ view, team: teamId, inTeams: '1' });
   return `${origin}/tab?${query}`;
 }
 
@@ -82,11 +87,13 @@ export function ConfigPage() {
         teams.app.notifySuccess().catch(() => undefined);
         return;
       }
-      const url = contentUrl(window.location.origin, teamId);
+      const inMeeting = Boolean(context.meeting?.id);
+      const view = inMeeting ? 'icebreakers' : 'health';
+      const url = contentUrl(window.location.origin, teamId, view);
       teams.pages.config.registerOnSaveHandler((saveEvent) => {
         teams.pages.config
           .setConfig({
-            entityId: `rapport-health-${teamId}`,
+            entityId: `rapport-${view}-${teamId}`,
             contentUrl: url,
             websiteUrl: url.replace('&inTeams=1', ''),
             suggestedDisplayName: 'Rapport',
@@ -98,7 +105,7 @@ export function ConfigPage() {
       });
       teams.pages.config.setValidityState(true);
       teams.app.notifySuccess().catch(() => undefined);
-      setState({ kind: 'ready', teamId });
+      setState({ kind: 'ready', teamId, inMeeting });
     })().catch(() => {
       if (!cancelled)
         setState({
@@ -117,7 +124,17 @@ export function ConfigPage() {
         <Card className={styles.card}>
           <Title2 as="h1">Add Rapport to this conversation</Title2>
           {state.kind === 'loading' && <Spinner label="Connecting to Teams…" />}
-          {state.kind === 'ready' && (
+          {state.kind === 'ready' && state.inMeeting && (
+            <>
+              <Body1>
+                The tab shows this meeting’s icebreaker: a light question to start with, “Another
+                one” when you would like a different one, and whether a prompt is posted in the chat
+                when the meeting starts. Rapport keeps no answers.
+              </Body1>
+              <Text>Select Save to add it.</Text>
+            </>
+          )}
+          {state.kind === 'ready' && !state.inMeeting && (
             <>
               <Body1>
                 The tab shows this team’s trust health: the five traits’ weekly averages from

@@ -15,6 +15,9 @@ const CoffeeView = lazy(() =>
 const SettingsView = lazy(() =>
   import('./settings/SettingsView').then((m) => ({ default: m.SettingsView })),
 );
+const IcebreakersView = lazy(() =>
+  import('./IcebreakersView').then((m) => ({ default: m.IcebreakersView })),
+);
 
 export interface ViewDefinition {
   /** The `?view=` value. */
@@ -35,6 +38,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'agreements', label: 'Working agreements', needsTeam: true, Component: AgreementsView },
   { id: 'settings', label: 'Check-in settings', needsTeam: true, Component: SettingsView },
   { id: 'coffee', label: 'Virtual coffee', needsTeam: true, Component: CoffeeView },
+  { id: 'icebreakers', label: 'Icebreakers', needsTeam: true, Component: IcebreakersView },
   { id: 'privacy', label: 'What Rapport stores', needsTeam: false, Component: PrivacyView },
 ];
 

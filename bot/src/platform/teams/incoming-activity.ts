@@ -216,6 +216,40 @@ const invokeValues: Record<string, z.ZodType> = {
 export const ANSWERED_INVOKES: ReadonlySet<string> = new Set(Object.keys(invokeValues));
 
 /**
+ * Teams' meeting events: they reach the bot where the app is installed in a meeting's chat (RSC
+ * `OnlineMeeting.ReadBasic.Chat`) or team (`ChannelMeeting.ReadBasic.Group`), when a meeting
+ * actually starts or ends. Their value, as Teams documents it, is read here.
+ */
+export const MEETING_START_EVENT = 'application/vnd.microsoft.meetingStart';
+export const MEETING_END_EVENT = 'application/vnd.microsoft.meetingEnd';
+
+const meetingEventValue = (time: 'StartTime' | 'EndTime') =>
+  z.looseObject(
+    {
+      Id: id('The meeting id ("Id")'),
+      MeetingType: text('The meeting type ("MeetingType")', MAX_TOKEN_LENGTH),
+      Title: optional(text('The meeting title', MAX_NAME_LENGTH)),
+      JoinUrl: optional(text('The meeting’s join URL', MAX_URL_LENGTH)),
+      [time]: z.iso.datetime({
+        offset: true,
+        error: missingOr(`The meeting’s ${time}`, 'an ISO 8601 date and time'),
+      }),
+    },
+    { error: missingOr('The meeting event’s value', 'an object') },
+  );
+
+const eventValues: Record<string, z.ZodType> = {
+  [MEETING_START_EVENT]: meetingEventValue('StartTime'),
+  [MEETING_END_EVENT]: meetingEventValue('EndTime'),
+};
+
+/** What `schema` (the value's own, if it has one) finds wrong with a value. */
+function valueProblems(schema: z.ZodType | undefined, value: unknown): string[] {
+  const parsed = schema?.safeParse(value);
+  return parsed && !parsed.success ? parsed.error.issues.map((issue) => issue.message) : [];
+}
+
+/**
  * Every field of an incoming activity that Rapport's code reads, checked once at the edge:
  * strings are strings, ids are bounded, and objects that are stored (sender, recipient,
  * conversation: the conversation reference) keep only the fields known here. Fields nobody reads
@@ -253,17 +287,16 @@ export const incomingActivity = z
   )
   .check((ctx) => {
     const activity = ctx.value;
-    if (activity.type !== 'invoke') return;
-    if (!activity.name) {
-      ctx.issues.push({ code: 'custom', message: 'An invoke needs a name.', input: activity });
-      return;
+    let problems: string[] = [];
+    if (activity.type === 'event' && activity.name) {
+      problems = valueProblems(eventValues[activity.name], activity.value);
+    } else if (activity.type === 'invoke') {
+      problems = activity.name
+        ? valueProblems(invokeValues[activity.name], activity.value)
+        : ['An invoke needs a name.'];
     }
-    const schema = invokeValues[activity.name];
-    const parsed = schema?.safeParse(activity.value);
-    if (parsed && !parsed.success) {
-      for (const issue of parsed.error.issues)
-        ctx.issues.push({ code: 'custom', message: issue.message, input: activity.value });
-    }
+    for (const message of problems)
+      ctx.issues.push({ code: 'custom', message, input: activity.value });
   });
 
 export type ActivityReading = { ok: true; activity: Activity } | { ok: false; message: string };

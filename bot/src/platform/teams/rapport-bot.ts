@@ -26,11 +26,11 @@ import {
 } from './invoke-routing';
 import { helpText, welcomeText } from './welcome-message';
 import { registry } from '../registry';
-import type { ChatCommand, Feature, FeatureHelp } from '../feature';
+import type { ChatCommand, Feature, FeatureHelp, TeamsEventHandler } from '../feature';
 
 export interface RapportBotDeps {
   installations: InstallationRepository;
-  /** Their chat commands, extension commands, card verbs, install hooks and help lines. */
+  /** Their chat commands, extension commands, card verbs, events, install hooks and help lines. */
   features: readonly Feature[];
   /** A member wrote to the bot in their 1:1 chat: they can be reached again. */
   onPersonalMessage?: (aadObjectId: string) => Promise<void>;
@@ -42,6 +42,7 @@ export interface RapportBotDeps {
 export class RapportBot extends TeamsActivityHandler {
   private readonly cardVerbs: ReadonlyMap<string, CardVerbHandler>;
   private readonly extensionCommands: ReadonlyMap<string, ExtensionCommand>;
+  private readonly teamsEvents: ReadonlyMap<string, TeamsEventHandler>;
   private readonly chatCommands: readonly ChatCommand[];
   private readonly help: readonly FeatureHelp[];
 
@@ -50,6 +51,9 @@ export class RapportBot extends TeamsActivityHandler {
     this.cardVerbs = registry(deps.features.map((f) => ({ owner: f.name, entries: f.cardVerbs })));
     this.extensionCommands = registry(
       deps.features.map((f) => ({ owner: f.name, entries: f.extensionCommands })),
+    );
+    this.teamsEvents = registry(
+      deps.features.map((f) => ({ owner: f.name, entries: f.teamsEvents })),
     );
     this.chatCommands = deps.features.flatMap((f) => f.chatCommands ?? []);
     this.help = deps.features.flatMap((f) => (f.help ? [f.help] : []));
@@ -80,6 +84,12 @@ export class RapportBot extends TeamsActivityHandler {
         const ids = removed.map((m) => m.aadObjectId).filter((id): id is string => Boolean(id));
         if (identity) await this.deps.installations.removeMembers(identity.id, ids);
       }
+      await next();
+    });
+
+    // Events nobody registered (meeting end, read receipts) are acknowledged and left alone.
+    this.onEvent(async (context, next) => {
+      await this.teamsEvents.get(context.activity.name ?? '')?.(context);
       await next();
     });
 

@@ -32,14 +32,16 @@ describe('which methods each path answers', () => {
     const doc = (await getJson(`${app.url}/api/openapi.json`)).json as {
       paths: Record<string, Record<string, unknown>>;
     };
-    // Any value the document allows: a recognition id is 24 hex digits, other ids UUIDs.
+    // Any value the document allows: a recognition id is 24 hex digits, a prompt id
+    // `<category>-<n>`, other ids UUIDs.
     const validIds: Record<string, string> = { teamId: 'x', id: '65f0c0ffee00000000c0ffee' };
     const seen: Record<string, string> = {};
     const documented: Record<string, string> = {};
     for (const [template, operations] of Object.entries(doc.paths)) {
-      const url = template.replace(
-        /\{(\w+)\}/g,
-        (_, name: string) => validIds[name] ?? randomUUID(),
+      const url = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+        name === 'id' && template.includes('/prompts/')
+          ? 'light-1'
+          : (validIds[name] ?? randomUUID()),
       );
       const res = await fetch(`${app.url}${url}`, { method: 'OPTIONS' });
       seen[template] = `${res.status} ${res.headers.get('allow')}`;

@@ -250,6 +250,28 @@ describe('every documented operation answers as its document says', () => {
     const coffee = await act(chen, 'GET', `${teams}/coffee`, inTeam('/coffee'));
     expect(coffee.me.match.partners.length).toBeGreaterThan(0);
 
+    await act(bo, 'GET', `${teams}/prompts`, inTeam('/prompts'));
+    await act(bo, 'POST', `${teams}/prompts`, inTeam('/prompts'), {
+      text: 'What is a word you love the sound of?',
+      category: 'light',
+    });
+    await act(bo, 'POST', `${teams}/prompts/draws`, inTeam('/prompts/draws'));
+    const hiddenPrompt = `${teams}/prompts/{id}/hidden`;
+    await act(bo, 'POST', hiddenPrompt, inTeam('/prompts/team-1/hidden'));
+    await act(ana, 'DELETE', hiddenPrompt, inTeam('/prompts/team-1/hidden'));
+    await act(bo, 'PUT', `${teams}/icebreakers/meeting`, inTeam('/icebreakers/meeting'), {
+      enabled: true,
+      recurringOnly: true,
+    });
+    await act(bo, 'GET', `${teams}/icebreakers/meeting`, inTeam('/icebreakers/meeting'));
+    const weekly = `${teams}/icebreakers/weekly-question`;
+    await act(ana, 'PUT', weekly, inTeam('/icebreakers/weekly-question'), {
+      enabled: true,
+      day: 'friday',
+      time: '15:00',
+    });
+    await act(bo, 'GET', weekly, inTeam('/icebreakers/weekly-question'));
+
     await act(chen, 'GET', '/api/v1/me/export', '/api/v1/me/export');
     await act(chen, 'DELETE', '/api/v1/me', '/api/v1/me');
 

@@ -18,6 +18,7 @@ import { RECOGNITION_HELP } from '../../../../bot/src/features/recognition/teams
 import { CHECKIN_HELP } from '../../../../bot/src/features/checkins/teams/checkin-help';
 import { AGREEMENT_HELP } from '../../../../bot/src/features/agreements/teams/agreement-help';
 import { COFFEE_HELP } from '../../../../bot/src/features/coffee/teams/coffee-help';
+import { ICEBREAKER_HELP } from '../../../../bot/src/features/icebreakers/teams/icebreaker-help';
 
 // @microsoft/app-manifest requires strip-bom, an ES module: Node 20.19+ loads it with require(),
 // Jest's module runtime cannot (before Node 24.9). Only its file readers use it, not validation.
@@ -32,7 +33,7 @@ const template = fs.readFileSync(path.join(appPackageDir, 'manifest.json'), 'utf
 const colorPng = fs.readFileSync(path.join(appPackageDir, 'color.png'));
 const outlinePng = fs.readFileSync(path.join(appPackageDir, 'outline.png'));
 /** Every feature's lines in the bot's welcome and help texts, as the app gathers them. */
-const help = [RECOGNITION_HELP, CHECKIN_HELP, AGREEMENT_HELP, COFFEE_HELP];
+const help = [RECOGNITION_HELP, CHECKIN_HELP, AGREEMENT_HELP, COFFEE_HELP, ICEBREAKER_HELP];
 
 const values = {
   TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
@@ -57,6 +58,8 @@ interface Manifest {
   composeExtensions: { botId: string; commands: Command[] }[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string };
+  configurableTabs: { context: string[]; meetingSurfaces: string[] }[];
+  authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
 }
 
 function filledManifest(): Manifest {
@@ -122,10 +125,24 @@ describe('Teams app manifest', () => {
         'recognize',
         'checkin now',
         'coffee',
+        'icebreaker',
         'help',
       ]);
     for (const command of Object.values(lists).flat())
       expect(helpText(help)).toContain(`\`${command.title}`);
+  });
+
+  it('can be added to meetings and asks for the meeting start and end events', () => {
+    const manifest = filledManifest();
+    const [tab] = manifest.configurableTabs;
+    expect(tab.context).toEqual(
+      expect.arrayContaining(['meetingChatTab', 'meetingSidePanel', 'meetingDetailsTab']),
+    );
+    expect(tab.meetingSurfaces).toEqual(['sidePanel']);
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
+      { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+      { name: 'ChannelMeeting.ReadBasic.Group', type: 'Application' },
+    ]);
   });
 
   it('tells people in a channel or group chat to mention the bot, as Teams requires', () => {

@@ -1,0 +1,51 @@
+import { MessageFactory } from 'botbuilder';
+import type { InstallationRepository } from '../../../people/domain/installation';
+import type { Logger } from '../../../logger';
+import type { OutboxMessage } from '../../../platform/jobs/outbox';
+import { cardAttachment } from '../../../platform/teams/cards/adaptive-card';
+import type { IcebreakerDelivery } from '../domain/icebreaker-ports';
+import { promptCard } from './cards/icebreaker-cards';
+
+/**
+ * Prompt cards go into a shared conversation (a meeting's chat, a channel), through the outbox:
+ * the key (which meeting start, which week) makes each a one-time post.
+ */
+export function createIcebreakerDelivery(deps: {
+  installations: Pick<InstallationRepository, 'find'>;
+  enqueue: (messages: OutboxMessage[]) => Promise<unknown>;
+  logger: Logger;
+}): IcebreakerDelivery {
+  return {
+    async post({ teamId, conversationId, key, prompt, kind }) {
+      const installation = await deps.installations.find(teamId);
+      const reference = installation?.reference as
+        { serviceUrl?: unknown; conversation?: { id?: unknown } } | undefined;
+      const serviceUrl = reference?.serviceUrl;
+      const target = conversationId ?? reference?.conversation?.id;
+      if (!installation?.active || typeof serviceUrl !== 'string' || typeof target !== 'string') {
+        deps.logger.warn('icebreaker not posted: the app is not installed there any more', {
+          key,
+        });
+        return false;
+      }
+      await deps.enqueue([
+        {
+          key,
+          // A shared conversation: no member, and the conversation is known (see proactive-port).
+          target: {
+            serviceUrl,
+            tenantId: installation.tenantId,
+            userId: '',
+            aadObjectId: '',
+            conversationId: target,
+          },
+          activity: {
+            ...MessageFactory.attachment(cardAttachment(promptCard(prompt, kind))),
+            type: 'message',
+          },
+        },
+      ]);
+      return true;
+    },
+  };
+}
