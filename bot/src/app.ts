@@ -28,6 +28,7 @@ import { createServer } from './platform/http/server';
 import type { ApiRoute } from './platform/http/route';
 import { createAgreementsFeature } from './features/agreements';
 import { createCoffeeFeature } from './features/coffee';
+import { createInterestsFeature } from './features/interests';
 import { createCheckinsFeature } from './features/checkins';
 import { createPrivacyFeature } from './features/privacy';
 import { createRecognitionFeature } from './features/recognition';
@@ -137,6 +138,7 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
     trustHealth,
     agreements,
     createCoffeeFeature({ platform, people, checkins: checkins.service }),
+    createInterestsFeature({ platform, people }),
   ];
   const storedData = [
     people.storedData,

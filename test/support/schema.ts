@@ -8,6 +8,10 @@ import {
   coffeeCollections,
 } from '../../bot/src/features/coffee/coffee-collections';
 import {
+  INTERESTS_COLLECTIONS,
+  interestsCollections,
+} from '../../bot/src/features/interests/interests-collections';
+import {
   CHECKIN_COLLECTIONS,
   checkinCollections,
 } from '../../bot/src/features/checkins/checkin-collections';
@@ -38,6 +42,7 @@ export const collections = {
   ...checkinCollections,
   ...agreementCollections,
   ...coffeeCollections,
+  ...interestsCollections,
 };
 
 /** The app's whole schema, for tests and benchmarks that use the database without the app. */
@@ -50,4 +55,5 @@ export const prepareSchema = (db: Db): Promise<void> =>
     { name: 'checkins', collections: CHECKIN_COLLECTIONS },
     { name: 'agreements', collections: AGREEMENT_COLLECTIONS },
     { name: 'coffee', collections: COFFEE_COLLECTIONS },
+    { name: 'interests', collections: INTERESTS_COLLECTIONS },
   ]);
