@@ -9,6 +9,9 @@ const PrivacyView = lazy(() => import('./PrivacyView').then((m) => ({ default: m
 const AgreementsView = lazy(() =>
   import('./agreements/AgreementsView').then((m) => ({ default: m.AgreementsView })),
 );
+const InterestsView = lazy(() =>
+  import('./interests/InterestsView').then((m) => ({ default: m.InterestsView })),
+);
 const SettingsView = lazy(() =>
   import('./settings/SettingsView').then((m) => ({ default: m.SettingsView })),
 );
@@ -31,6 +34,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'wall', label: 'Recognition wall', needsTeam: true, Component: RecognitionWall },
   { id: 'agreements', label: 'Working agreements', needsTeam: true, Component: AgreementsView },
   { id: 'settings', label: 'Check-in settings', needsTeam: true, Component: SettingsView },
+  { id: 'interests', label: 'Interests', needsTeam: true, Component: InterestsView },
   { id: 'privacy', label: 'What Rapport stores', needsTeam: false, Component: PrivacyView },
 ];
 
