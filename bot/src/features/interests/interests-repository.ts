@@ -18,7 +18,7 @@ interface CircleDoc {
 type TalkDoc = Omit<Talk, 'id' | 'wanted'> & { wanted: People };
 
 /** One document per team: its circles by escaped key, its talks by id. */
-export interface TeamDoc {
+interface TeamDoc {
   _id: string;
   circles?: Record<string, CircleDoc>;
   talks?: Record<string, TalkDoc>;

@@ -19,6 +19,7 @@ import { useSession } from '../../session-context';
 import type {
   CircleView,
   IntroductionView,
+  NewTalkBody,
   TalkView,
 } from '../../../../bot/src/features/interests/interests-schemas';
 import { useAction } from '../../use-action';
@@ -62,7 +63,7 @@ export function CircleCard({ circle }: { circle: CircleView }) {
     setIntroduced(result);
     announce('Rapport sent you a card in Teams with the others in this circle.');
   };
-  const offer = async (body: { title: string; summary: string }) => {
+  const offer = async (body: NewTalkBody) => {
     const talk = await action.run('talk', () =>
       api.send<TalkView>('POST', circlePath('/talks'), body),
     );

@@ -2,12 +2,13 @@ import { Field, Input, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { FormActions } from '../../components/FormActions';
 import { useLayoutStyles } from '../../layout-styles';
+import type { NewTalkBody } from '../../../../bot/src/features/interests/interests-schemas';
 
 interface Props {
   circle: string;
   busy: boolean;
   /** True when the talk was taken; the server's refusal is shown by the caller. */
-  onSubmit: (talk: { title: string; summary: string }) => Promise<boolean>;
+  onSubmit: (talk: NewTalkBody) => Promise<boolean>;
   onCancel: () => void;
 }
 

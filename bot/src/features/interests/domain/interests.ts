@@ -4,9 +4,9 @@ import { displayTag, tagKey } from './tags';
 /** A talk is listed (and can gather "I'd come") this long after it was proposed, then forgotten. */
 export const TALK_LISTED_DAYS = 30;
 /** Talks listed at once per circle, so a circle's list stays readable. */
-export const MAX_TALKS_PER_CIRCLE = 5;
+const MAX_TALKS_PER_CIRCLE = 5;
 /** How many "I'd come" make a talk happen in a circle of at least twice as many people. */
-export const TALK_AUDIENCE = 3;
+const TALK_AUDIENCE = 3;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -82,7 +82,7 @@ export function tagChanges(
 }
 
 /** The circle a path names in any spelling ("Dogs", "dog"), if anyone is in it. */
-export const circleNamed = (state: TeamInterests, typed: string): Circle | undefined =>
+const circleNamed = (state: TeamInterests, typed: string): Circle | undefined =>
   state.circles.find((c) => c.key === tagKey(typed));
 
 /** The circle a member acts in: it must exist and hold them. */
