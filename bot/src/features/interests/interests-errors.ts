@@ -1,7 +1,6 @@
 import type { ErrorStatuses } from '../../platform/http/domain-errors';
 
 export const INTERESTS_ERROR_STATUSES: ErrorStatuses = {
-  INTERESTS_INVALID: 400,
   INTERESTS_NO_CIRCLE: 404,
   INTERESTS_TALK_NOT_FOUND: 404,
   // The request is well formed, but the circle's state says no.
