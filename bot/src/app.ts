@@ -30,6 +30,7 @@ import type { ApiRoute } from './platform/http/route';
 import { createAgreementsFeature } from './features/agreements';
 import { createCoffeeFeature } from './features/coffee';
 import { createIcebreakersFeature } from './features/icebreakers';
+import { createInterestsFeature } from './features/interests';
 import { createCheckinsFeature } from './features/checkins';
 import { createPrivacyFeature } from './features/privacy';
 import { createRecognitionFeature } from './features/recognition';
@@ -140,6 +141,7 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
     agreements,
     createCoffeeFeature({ platform, people, checkins: checkins.service }),
     createIcebreakersFeature({ platform, people, checkins: checkins.service }),
+    createInterestsFeature({ platform, people }),
   ];
   const storedData = [
     people.storedData,

@@ -26,6 +26,7 @@ const VIEWS = [
   { view: 'agreements', label: 'Working agreements', ready: '[data-testid=agreement-card]' },
   { view: 'settings', label: 'Check-in settings', ready: '[data-testid=next-round]' },
   { view: 'coffee', label: 'Virtual coffee', ready: '[data-testid=coffee-next]' },
+  { view: 'interests', label: 'Interests', ready: '[data-testid=interest-circle]' },
   { view: 'privacy', label: 'What Rapport stores', ready: '[data-testid=stored-record]' },
 ];
 const TRAITS = ['psychological-safety', 'dependability', 'structure-clarity', 'meaning', 'impact'];
@@ -53,6 +54,7 @@ describe('the tab on a narrow screen', () => {
     team = await app.install([ana, bo, chen, dee], 'Platform engineering');
     token = await devToken(app.url, ana);
     const tokens = [bo, chen].map((m) => devToken(app.url, m));
+    await call('PUT', `${team.path}/interests/me`, token, { tags: ['Board games', 'Dogs'] });
     const proposed = await call('POST', `${team.path}/agreements`, token, {
       title: 'Meetings have a purpose',
       text: 'Every recurring meeting:\n- states its purpose in the invite\n- ends with notes in the channel',

@@ -4,6 +4,7 @@ import { agreementCollections } from '../../bot/src/features/agreements/agreemen
 import { checkinCollections } from '../../bot/src/features/checkins/checkin-collections';
 import { coffeeCollections } from '../../bot/src/features/coffee/coffee-collections';
 import { icebreakerCollections } from '../../bot/src/features/icebreakers/icebreaker-collections';
+import { interestsCollections } from '../../bot/src/features/interests/interests-collections';
 import { recognitionCollections } from '../../bot/src/features/recognition/recognition-collections';
 import { trustHealthCollections } from '../../bot/src/features/trust-health/trust-health-collections';
 import { peopleCollections } from '../../bot/src/people/people-collections';
@@ -26,6 +27,7 @@ export const collections = {
   ...agreementCollections,
   ...coffeeCollections,
   ...icebreakerCollections,
+  ...interestsCollections,
 };
 
 /** The app's whole schema, for tests and benchmarks that use the database without the app. */

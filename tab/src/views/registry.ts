@@ -11,6 +11,8 @@ const AgreementsView = lazy(() =>
 );
 const CoffeeView = lazy(() =>
   import('./coffee/CoffeeView').then((m) => ({ default: m.CoffeeView })),
+const InterestsView = lazy(() =>
+  import('./interests/InterestsView').then((m) => ({ default: m.InterestsView })),
 );
 const SettingsView = lazy(() =>
   import('./settings/SettingsView').then((m) => ({ default: m.SettingsView })),
@@ -39,6 +41,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'settings', label: 'Check-in settings', needsTeam: true, Component: SettingsView },
   { id: 'coffee', label: 'Virtual coffee', needsTeam: true, Component: CoffeeView },
   { id: 'icebreakers', label: 'Icebreakers', needsTeam: true, Component: IcebreakersView },
+  { id: 'interests', label: 'Interests', needsTeam: true, Component: InterestsView },
   { id: 'privacy', label: 'What Rapport stores', needsTeam: false, Component: PrivacyView },
 ];
 

@@ -23,3 +23,12 @@ export function meetingLink(userPrincipalNames: readonly string[], subject: stri
   const attendees = userPrincipalNames.map(encodeURIComponent).join(',');
   return `https://teams.microsoft.com/l/meeting/new?subject=${encodeURIComponent(subject)}&attendees=${attendees}`;
 }
+
+/**
+ * Teams' link that opens a group chat with these people (by sign-in name) named `topicName`;
+ * with one person it opens your 1:1 chat, where Teams ignores the name.
+ */
+export function groupChatLink(userPrincipalNames: readonly string[], topicName: string): string {
+  const users = userPrincipalNames.map(encodeURIComponent).join(',');
+  return `https://teams.microsoft.com/l/chat/0/0?users=${users}&topicName=${encodeURIComponent(topicName)}`;
+}

@@ -271,6 +271,27 @@ describe('every documented operation answers as its document says', () => {
       time: '15:00',
     });
     await act(bo, 'GET', weekly, inTeam('/icebreakers/weekly-question'));
+    for (const m of [ana, bo, chen])
+      await act(m, 'PUT', `${teams}/interests/me`, inTeam('/interests/me'), { tags: ['Dogs'] });
+    await act(
+      ana,
+      'POST',
+      `${teams}/interests/{tag}/introductions`,
+      inTeam('/interests/dog/introductions'),
+    );
+    const talk = await act(
+      bo,
+      'POST',
+      `${teams}/interests/{tag}/talks`,
+      inTeam('/interests/dog/talks'),
+      {
+        title: 'Training a puppy',
+        summary: 'Sit, stay and why treats work.',
+      },
+    );
+    await act(ana, 'POST', `${teams}/talks/{id}/interest`, inTeam(`/talks/${talk.id}/interest`));
+    await act(chen, 'POST', `${teams}/talks/{id}/interest`, inTeam(`/talks/${talk.id}/interest`));
+    await act(bo, 'GET', `${teams}/interests`, inTeam('/interests'));
 
     await act(chen, 'GET', '/api/v1/me/export', '/api/v1/me/export');
     await act(chen, 'DELETE', '/api/v1/me', '/api/v1/me');

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { MessageFactory } from 'botbuilder';
+import type { Logger } from '../../../logger';
+import type { InstallationRepository, RosterMember } from '../../../people/domain/installation';
+import type { OutboxMessage } from '../../../platform/jobs/outbox';
+import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
+import { conversationLabel } from '../../../platform/teams/cards/conversation-label';
+import type { InterestsDelivery } from '../domain/interests-ports';
+import { circleChatLink, talkMeetingLink } from '../interests-links';
+import { introductionCard, talkWantedCard } from './cards/interests-cards';
+
+/** A fixed-length key part from text people typed (tags) and long ids. */
+const digest = (...parts: string[]) =>
+  createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
+
+/**
+ * Circles' cards go to one member privately through the outbox; the key makes each a one-time
+ * message: one introduction per circle as it stands (asking again before anyone joins or
+ * leaves sends nothing new), one invitation per talk.
+ */
+export function createInterestsDelivery(deps: {
+  installations: Pick<InstallationRepository, 'find'>;
+  enqueue: (messages: OutboxMessage[]) => Promise<unknown>;
+  logger: Logger;
+}): InterestsDelivery {
+  const send = async (
+    teamId: string,
+    key: string,
+    member: RosterMember,
+    cardFor: (place: string) => AdaptiveCard,
+  ) => {
+    const installation = await deps.installations.find(teamId);
+    const serviceUrl = installation?.reference.serviceUrl;
+    if (!installation?.active || typeof serviceUrl !== 'string') {
+      deps.logger.warn('interests card not sent: the app is not installed there any more');
+      return;
+    }
+    const activity = MessageFactory.attachment(
+      cardAttachment(cardFor(conversationLabel(installation))),
+    );
+    await deps.enqueue([
+      {
+        key,
+        target: {
+          serviceUrl,
+          tenantId: installation.tenantId,
+          userId: member.teamsUserId,
+          aadObjectId: member.aadObjectId,
+        },
+        activity: { ...activity, type: 'message' },
+      },
+    ]);
+  };
+
+  return {
+    async introduce(teamId, requester, circle, others) {
+      const circleNow = others.map((o) => o.aadObjectId).sort();
+      const key = `interests-intro|${digest(teamId, circle.key, requester.aadObjectId, ...circleNow)}`;
+      await send(teamId, key, requester, (place) =>
+        introductionCard(place, circle, others, circleChatLink(circle, others)),
+      );
+    },
+    async talkWanted(teamId, proposer, talk, audience) {
+      await send(teamId, `interests-talk|${digest(teamId, talk.id)}`, proposer, (place) =>
+        talkWantedCard(place, talk, audience, talkMeetingLink(talk, audience)),
+      );
+    },
+  };
+}
