@@ -11,6 +11,7 @@ const AgreementsView = lazy(() =>
 );
 const CoffeeView = lazy(() =>
   import('./coffee/CoffeeView').then((m) => ({ default: m.CoffeeView })),
+);
 const InterestsView = lazy(() =>
   import('./interests/InterestsView').then((m) => ({ default: m.InterestsView })),
 );
