@@ -51,6 +51,9 @@ const viewAnswer = (view: Awaited<ReturnType<InterestsService['view']>>) => ({
   talks: view.talks.map(talkAnswer),
 });
 
+/** The answer's largest circle: the likeliest to let "Introduce me" and a talk go through. */
+const CIRCLE = '$response.body#/circles/0/tag';
+
 const INVALID = 'INVALID_INPUT: the message says what to fix (empty, too long, too many, the same)';
 
 /** Interest circles: the team's circles and talks, a member's own tags, introductions and talks. */
@@ -76,6 +79,12 @@ export const interestsRoutes = [
     body: myTagsBody,
     responses: { 200: interestsView },
     errors: { 400: INVALID },
+    links: {
+      200: {
+        introduceMe: { operationId: 'introduceMe', parameters: { tag: CIRCLE } },
+        offerTalk: { operationId: 'offerTalk', parameters: { tag: CIRCLE } },
+      },
+    },
     handler: async ({ teamId, caller, body }, { interests }) => {
       await interests.setTags(teamId, caller, body.tags);
       return { status: 200, body: viewAnswer(await interests.view(teamId, caller.aadObjectId)) };
@@ -84,6 +93,7 @@ export const interestsRoutes = [
   route({
     method: 'POST',
     path: '/api/v1/teams/:teamId/interests/:tag/introductions',
+    operationId: 'introduceMe',
     summary:
       'Introduce me: a private card listing the circle’s other members, with a group chat link',
     description:
@@ -107,6 +117,7 @@ export const interestsRoutes = [
   route({
     method: 'POST',
     path: '/api/v1/teams/:teamId/interests/:tag/talks',
+    operationId: 'offerTalk',
     summary: 'Offer your circle a 10-minute lightning talk',
     description:
       'When 3 people (or half a circle of fewer than 6) say “I’d come”, you get a card with a meeting link inviting them. Talks are listed for 30 days.',
@@ -114,6 +125,9 @@ export const interestsRoutes = [
     params: tagParams,
     body: newTalkBody,
     responses: { 201: talkView },
+    links: {
+      201: { wantTalk: { operationId: 'wantTalk', parameters: { id: '$response.body#/id' } } },
+    },
     errors: {
       400: INVALID,
       404: 'INTERESTS_NO_CIRCLE',
@@ -127,6 +141,7 @@ export const interestsRoutes = [
   route({
     method: 'POST',
     path: '/api/v1/teams/:teamId/talks/:id/interest',
+    operationId: 'wantTalk',
     summary: '“I’d come” to a lightning talk',
     description: 'Saying it again changes nothing. Any member of the team may come.',
     access: 'member',

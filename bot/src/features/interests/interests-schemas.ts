@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from '../../platform/domain/text-rules';
+import { plainText, visibleCharactersPattern } from '../../platform/domain/text-rules';
 import { personView } from '../../people/people-schemas';
 import { MAX_TAG_LENGTH, MAX_TAGS, displayTag, tagKey } from './domain/tags';
 
@@ -13,6 +13,7 @@ export const tagSchema = plainText(1, MAX_TAG_LENGTH, {
   // Blank text is refused above; this refuses what normalising empties.
   .refine((t) => tagKey(t) !== '' || !/\S/u.test(t), 'an interest needs a word, not only “#”')
   .meta({
+    pattern: visibleCharactersPattern(1, '#'),
     description:
       'An interest, free text: case, spaces, a leading “#” and simple English plurals do not make another one',
   });
@@ -34,8 +35,11 @@ export const myTagsBody = z.object({
       }
     })
     .meta({
+      // JSON Schema can say "no repeats", not "no two the same once normalised": the
+      // description says the rest.
+      uniqueItems: true,
       description:
-        'All your interests in this team: circles you are not in are joined, circles missing here are left. [] takes you out of every circle',
+        'All your interests in this team, each once (“Dogs” and “dog” are the same): circles you are not in are joined, circles missing here are left. [] takes you out of every circle',
     }),
 });
 

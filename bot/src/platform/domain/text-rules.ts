@@ -16,9 +16,13 @@ const SPACE_CHARACTER = new RegExp(`^[${SPACE}]$`);
 /** Characters that are neither spaces nor line breaks: what trimming and normalizing keep. */
 const visibleCharacters = (s: string) => [...s].filter((c) => !SPACE_CHARACTER.test(c)).length;
 
-/** "At least `min` visible characters, no control characters", as the document states it. */
-export function visibleCharactersPattern(min: number): string {
-  return `^[${SPACE}]*(?:[^${CONTROL}${SPACE}][${SPACE}]*){${min},}$`;
+/**
+ * "At least `min` visible characters, no control characters", as the document states it; with
+ * `notOnly`, also "not only those characters" (an interest is more than "#").
+ */
+export function visibleCharactersPattern(min: number, notOnly = ''): string {
+  const more = notOnly ? `(?![${SPACE}${notOnly}]*$)` : '';
+  return `^${more}[${SPACE}]*(?:[^${CONTROL}${SPACE}][${SPACE}]*){${min},}$`;
 }
 
 /**

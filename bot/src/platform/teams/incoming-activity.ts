@@ -243,9 +243,12 @@ const eventValues: Record<string, z.ZodType> = {
   [MEETING_END_EVENT]: meetingEventValue('EndTime'),
 };
 
-/** What `schema` (the value's own, if it has one) finds wrong with a value. */
-function valueProblems(schema: z.ZodType | undefined, value: unknown): string[] {
-  const parsed = schema?.safeParse(value);
+/**
+ * What the schema of the invoke or event `name` finds wrong with its value; nothing for a name
+ * without one. Only the table's own keys count: "constructor" names no schema.
+ */
+function valueProblems(schemas: Record<string, z.ZodType>, name: string, value: unknown): string[] {
+  const parsed = Object.hasOwn(schemas, name) ? schemas[name].safeParse(value) : undefined;
   return parsed && !parsed.success ? parsed.error.issues.map((issue) => issue.message) : [];
 }
 
@@ -289,10 +292,10 @@ export const incomingActivity = z
     const activity = ctx.value;
     let problems: string[] = [];
     if (activity.type === 'event' && activity.name) {
-      problems = valueProblems(eventValues[activity.name], activity.value);
+      problems = valueProblems(eventValues, activity.name, activity.value);
     } else if (activity.type === 'invoke') {
       problems = activity.name
-        ? valueProblems(invokeValues[activity.name], activity.value)
+        ? valueProblems(invokeValues, activity.name, activity.value)
         : ['An invoke needs a name.'];
     }
     for (const message of problems)

@@ -231,6 +231,16 @@ describe('the bot endpoint at its edge (POST /api/messages)', () => {
       expect(res.status).toBe(400);
       expect(res.json).toEqual({ code: 'UNSUPPORTED_INVOKE', message: expect.any(String) });
     });
+
+    it('reads an invoke or event named like an object property as any unknown name', async () => {
+      const team = strangerTeam();
+      const invoke = await post(teamInvoke(team, ana, 'toString', {}));
+      const event = await post({ ...teamInvoke(team, ana, 'constructor', {}), type: 'event' });
+
+      expect(invoke.status).toBe(400);
+      expect(invoke.json).toEqual({ code: 'UNSUPPORTED_INVOKE', message: expect.any(String) });
+      expect(event.status).toBe(200);
+    });
   });
 
   describe('what reaches the conversation', () => {
