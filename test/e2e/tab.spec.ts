@@ -239,7 +239,8 @@ describe('the tab, in a browser outside Teams', () => {
   });
 
   it('switches views with the keyboard and keeps ?view= in step', async () => {
-    const page = await newPage({ token: anaToken });
+    // Wide enough for every view's tab, so End reaches the last one rather than the overflow menu.
+    const page = await newPage({ token: anaToken, width: 1600 });
     await page.goto(tabUrl({ view: 'wall', team: platform.teamId }));
     await page.getByRole('tab', { name: 'Recognition wall' }).focus();
 
