@@ -52,7 +52,7 @@ const coffeeAnswer = (view: View, caller: string) => ({
   },
 });
 
-const INVALID = 'INVALID_INPUT or COFFEE_INVALID: the message names each bad field';
+const INVALID = 'INVALID_INPUT: the message names each bad field';
 
 /** Virtual coffee: the programme, a member's own place and match, the leads' rhythm and "pair now". */
 export const coffeeRoutes = [
@@ -96,7 +96,10 @@ export const coffeeRoutes = [
     body: coffeeMeBody,
     bodyDescription: 'Only what changes; no reason is ever asked',
     responses: { 200: coffeeView },
-    errors: { 400: INVALID },
+    errors: {
+      400: INVALID,
+      409: 'COFFEE_INVALID: hours that end before they start, a pause date not after today, or an avoid list naming someone not on the team',
+    },
     handler: async ({ teamId, caller, body }, { coffee }) => {
       await coffee.updateMe(teamId, caller, body);
       return {

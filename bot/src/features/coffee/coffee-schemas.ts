@@ -38,7 +38,11 @@ export const coffeeMeBody = z
   .refine((b) => b.pausedUntil === undefined || b.status === 'paused', {
     message: 'pausedUntil goes with status "paused"',
     path: ['pausedUntil'],
-  });
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'send at least one of status, pausedUntil, timeZone, workingHours or avoid',
+  })
+  .meta({ minProperties: 1 });
 
 export const coffeeRoundId = z
   .string()

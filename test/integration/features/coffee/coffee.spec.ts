@@ -76,14 +76,23 @@ describe('virtual coffee: a programme per team, fair rounds, private introductio
   it('refuses bad choices naming the field, and outsiders', async () => {
     const team = await app.install(people);
     const cases = [
-      [{ status: 'paused', pausedUntil: '2020-01-01' }, /^pausedUntil: pick a date after today/],
-      [{ workingHours: { start: '17:00', end: '09:00' } }, /must end after they start/],
-      [{ timeZone: 'Mars/Olympus' }, /IANA zone/],
-      [{ avoid: ['not-in-this-team'] }, /^avoid: not-in-this-team is not a member of this team/],
+      [
+        { status: 'paused', pausedUntil: '2020-01-01' },
+        409,
+        /^pausedUntil: pick a date after today/,
+      ],
+      [{ workingHours: { start: '17:00', end: '09:00' } }, 409, /must end after they start/],
+      [
+        { avoid: ['not-in-this-team'] },
+        409,
+        /^avoid: not-in-this-team is not a member of this team/,
+      ],
+      [{ timeZone: 'Mars/Olympus' }, 400, /IANA zone/],
+      [{}, 400, /^Send at least one of/],
     ] as const;
-    for (const [body, message] of cases) {
+    for (const [body, status, message] of cases) {
       const res = await join(team, ana, body);
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(status);
       expect(res.json.message).toMatch(message);
     }
     expect((await coffee(team, outsider)).status).toBe(403);

@@ -6,7 +6,6 @@ import {
   roundEndsAt,
   starterFor,
   statusOn,
-  workingHoursSchema,
   type CoffeeSettings,
   type ProgrammeMember,
 } from '../../../../bot/src/features/coffee/domain/coffee';
@@ -66,13 +65,6 @@ describe('the coffee rhythm', () => {
     const start = new Date('2027-01-05T09:00:00Z');
     expect(roundEndsAt(settings({ every: 2 }), start)).toEqual(new Date('2027-01-19T09:00:00Z'));
   });
-
-  it('refuses working hours that end before they start', () => {
-    expect(workingHoursSchema.safeParse({ start: '09:00', end: '17:00' }).success).toBe(true);
-    const bad = workingHoursSchema.safeParse({ start: '17:00', end: '09:00' });
-    expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]).toMatchObject({ path: ['end'] });
-  });
 });
 
 describe('a member’s place', () => {
@@ -119,6 +111,9 @@ describe('a member’s place', () => {
   it('refuses a pause already over and avoid lists naming strangers, naming the field', () => {
     const roster = new Set(['a', 'b']);
     expect(() => checkChange({ pausedUntil: today }, today, roster)).toThrow(/^pausedUntil: /);
+    expect(() =>
+      checkChange({ workingHours: { start: '17:00', end: '09:00' } }, today, roster),
+    ).toThrow(/^workingHours: working hours must end after they start/);
     expect(() => checkChange({ avoid: ['b', 'zed'] }, today, roster)).toThrow(
       /^avoid: zed is not a member/,
     );

@@ -7,6 +7,7 @@ import {
   type WorkingHours,
 } from './coffee';
 import type { Programme } from './coffee-ports';
+import { timeAsMinutes } from '../../../platform/domain/weekly-rhythm';
 
 /** What a member changes about their own place: only what they send. */
 export interface MeChange {
@@ -30,8 +31,15 @@ export const emptyProgramme = (teamId: string): Programme => ({
 const invalid = (field: string, fix: string) =>
   new CoffeeError('COFFEE_INVALID', `${field}: ${fix}`);
 
-/** Refuses a pause that would already be over, and an avoid list naming people not on the team. */
+/**
+ * Refuses what the document cannot rule out: hours that end before they start, a pause that would
+ * already be over, an avoid list naming people not on the team. Each is a well-formed request the
+ * calendar or the roster refuses, so the API answers 409 naming the field.
+ */
 export function checkChange(change: MeChange, today: string, roster: ReadonlySet<string>): void {
+  const hours = change.workingHours;
+  if (hours && timeAsMinutes(hours.end) <= timeAsMinutes(hours.start))
+    throw invalid('workingHours', 'working hours must end after they start (e.g. 09:00 to 17:00)');
   if (change.pausedUntil !== undefined && change.pausedUntil <= today)
     throw invalid(
       'pausedUntil',

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   localTimeSchema,
   nextWeeklyTime,
-  timeAsMinutes,
   timeZoneSchema,
   weekdaySchema,
   weekIndex,
@@ -39,12 +38,8 @@ export const defaultCoffeeSettings = (): CoffeeSettings => ({
   groupSize: 2,
 });
 
-export const workingHoursSchema = z
-  .object({ start: localTimeSchema, end: localTimeSchema })
-  .refine((h) => timeAsMinutes(h.end) > timeAsMinutes(h.start), {
-    message: 'working hours must end after they start (e.g. 09:00 to 17:00)',
-    path: ['end'],
-  });
+/** Hours that end before they start are refused by the service (checkChange), with a 409. */
+export const workingHoursSchema = z.object({ start: localTimeSchema, end: localTimeSchema });
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: '09:00', end: '17:00' };
