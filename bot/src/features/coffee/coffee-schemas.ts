@@ -35,10 +35,6 @@ export const coffeeMeBody = z
           'Entra object ids of teammates you would rather not be paired with. Private: nobody else ever sees it',
       }),
   })
-  .refine((b) => b.pausedUntil === undefined || b.status === 'paused', {
-    message: 'pausedUntil goes with status "paused"',
-    path: ['pausedUntil'],
-  })
   .refine((b) => Object.values(b).some((v) => v !== undefined), {
     message: 'send at least one of status, pausedUntil, timeZone, workingHours or avoid',
   })

@@ -80,8 +80,8 @@ export const icebreakerRoutes = [
     bodyDescription: 'The question and its category',
     responses: { 201: promptAnswer },
     errors: {
-      400: 'INVALID_INPUT: empty, too long or no category; PROMPT_DUPLICATE: already in the deck',
-      409: 'PROMPT_DECK_FULL: the team has added as many prompts as a deck holds',
+      400: 'INVALID_INPUT: empty, too long or no category',
+      409: 'PROMPT_DUPLICATE: already in the deck; PROMPT_DECK_FULL: the team has added as many prompts as a deck holds',
     },
     handler: async ({ teamId, body }, { icebreakers }) => {
       const prompt = await icebreakers.add(teamId, body.text, body.category);

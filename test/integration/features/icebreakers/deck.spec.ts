@@ -63,15 +63,15 @@ describe('a team’s prompt deck: its own prompts, hiding, draws without repetit
     // Who wrote it is kept nowhere in the answer (nor, see the privacy account, in the store).
     expect(JSON.stringify(after)).not.toContain(bo.aadObjectId);
 
-    const cases: [unknown, RegExp][] = [
-      [{ text: '   ', category: 'light' }, /^The text is empty: write the question/],
-      [{ text: 'x'.repeat(201), category: 'light' }, /^The text is too long: keep it to 200/],
-      [{ text: 'what is a WORD you love the sound of', category: 'gratitude' }, /already has/],
-      [{ text: 'A fine question?', category: 'politics' }, /^The category must be one of/],
+    const cases: [unknown, number, RegExp][] = [
+      [{ text: '   ', category: 'light' }, 400, /^The text is empty: write the question/],
+      [{ text: 'x'.repeat(201), category: 'light' }, 400, /^The text is too long: keep it to 200/],
+      [{ text: 'what is a WORD you love the sound of', category: 'gratitude' }, 409, /already has/],
+      [{ text: 'A fine question?', category: 'politics' }, 400, /^The category must be one of/],
     ];
-    for (const [body, message] of cases) {
+    for (const [body, status, message] of cases) {
       const res = await api(team, bo, 'POST', '/prompts', body);
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(status);
       expect(res.json.message).toMatch(message);
     }
     expect((await api(team, outsider, 'GET', '/prompts')).status).toBe(403);

@@ -110,7 +110,12 @@ describe('a member’s place', () => {
 
   it('refuses a pause already over and avoid lists naming strangers, naming the field', () => {
     const roster = new Set(['a', 'b']);
-    expect(() => checkChange({ pausedUntil: today }, today, roster)).toThrow(/^pausedUntil: /);
+    expect(() => checkChange({ status: 'paused', pausedUntil: today }, today, roster)).toThrow(
+      /^pausedUntil: pick a date after today/,
+    );
+    expect(() => checkChange({ status: 'in', pausedUntil: '2027-01-01' }, today, roster)).toThrow(
+      /^pausedUntil: a pause date goes with status "paused"/,
+    );
     expect(() =>
       checkChange({ workingHours: { start: '17:00', end: '09:00' } }, today, roster),
     ).toThrow(/^workingHours: working hours must end after they start/);
@@ -118,7 +123,7 @@ describe('a member’s place', () => {
       /^avoid: zed is not a member/,
     );
     expect(() =>
-      checkChange({ pausedUntil: '2026-12-02', avoid: ['b'] }, today, roster),
+      checkChange({ status: 'paused', pausedUntil: '2026-12-02', avoid: ['b'] }, today, roster),
     ).not.toThrow();
   });
 });

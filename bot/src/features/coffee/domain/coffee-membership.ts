@@ -40,6 +40,8 @@ export function checkChange(change: MeChange, today: string, roster: ReadonlySet
   const hours = change.workingHours;
   if (hours && timeAsMinutes(hours.end) <= timeAsMinutes(hours.start))
     throw invalid('workingHours', 'working hours must end after they start (e.g. 09:00 to 17:00)');
+  if (change.pausedUntil !== undefined && change.status !== 'paused')
+    throw invalid('pausedUntil', 'a pause date goes with status "paused"');
   if (change.pausedUntil !== undefined && change.pausedUntil <= today)
     throw invalid(
       'pausedUntil',
