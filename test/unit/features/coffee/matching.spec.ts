@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { prng } from '../../../../bench/support/random';
 import {
   type CoffeeCandidate,
   matchGroups,
@@ -9,18 +10,6 @@ import {
 import { buildPairRules } from '../../../../bot/src/features/coffee/domain/pair-rules';
 import { pairCandidates } from '../../../../bot/src/features/coffee/domain/pairing';
 import { bestPossible, groupSizesFor, judge } from './brute-force';
-
-/** mulberry32: the same seed gives the same programme. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ZONES = [
   undefined,

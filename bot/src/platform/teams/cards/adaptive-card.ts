@@ -28,3 +28,17 @@ export const cardAttachment = (card: AdaptiveCard) => ({
   contentType: 'application/vnd.microsoft.card.adaptive',
   content: card,
 });
+
+/** A wrapping TextBlock, with any other properties it needs. */
+export const textBlock = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  ...extra,
+});
+
+/** A card's heading. */
+export const titleBlock = (text: string) => textBlock(text, { weight: 'Bolder', size: 'Medium' });
+
+/** Secondary text. */
+export const subtleBlock = (text: string) => textBlock(text, { isSubtle: true });

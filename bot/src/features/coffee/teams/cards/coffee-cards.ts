@@ -1,4 +1,10 @@
-import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
+import {
+  adaptiveCard,
+  textBlock,
+  titleBlock,
+  subtleBlock,
+  type AdaptiveCard,
+} from '../../../../platform/teams/cards/adaptive-card';
 import { cardDate, cardDateTime } from '../../../../platform/teams/cards/card-time';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
 import type { CoffeeSettings, MeetingOutcome } from '../../domain/coffee';
@@ -15,14 +21,6 @@ export const COFFEE_VERBS = {
 /** How long "Pause" on a card pauses; the tab sets any date. */
 export const CARD_PAUSE_WEEKS = 4;
 
-const text = (value: string, extra: Record<string, unknown> = {}) => ({
-  type: 'TextBlock',
-  text: value,
-  wrap: true,
-  ...extra,
-});
-const title = (value: string) => text(value, { weight: 'Bolder', size: 'Medium' });
-const subtle = (value: string) => text(value, { isSubtle: true });
 const execute = (label: string, verb: string, data: Record<string, unknown>) => ({
   type: 'Action.Execute',
   title: label,
@@ -80,17 +78,17 @@ export function introCard(
 ): AdaptiveCard {
   const names = match.partners.map((p) => escapeCardText(p.name));
   const body: Record<string, unknown>[] = [
-    title(`Virtual coffee in ${place}`),
-    text(
+    titleBlock(`Virtual coffee in ${place}`),
+    textBlock(
       `This round you are paired with ${names.join(' and ')}. Find 30 minutes for a chat about anything but work before ${cardDate(match.round.endsAt)}.`,
     ),
-    ...match.partners.map((p) => text(partnerLine(p))),
-    text(`Something to start with: _${escapeCardText(links.starter)}_`),
+    ...match.partners.map((p) => textBlock(partnerLine(p))),
+    textBlock(`Something to start with: _${escapeCardText(links.starter)}_`),
   ];
-  if (!links.chatLink) body.push(subtle('Find them in Teams to say hello.'));
+  if (!links.chatLink) body.push(subtleBlock('Find them in Teams to say hello.'));
   const answer = note ?? (match.myAnswer ? OUTCOME_TEXT[match.myAnswer] : undefined);
   body.push(
-    subtle(
+    subtleBlock(
       answer ??
         'Near the end of the round, tell us whether you met: only the team’s count is kept.',
     ),
@@ -113,11 +111,11 @@ export function introCard(
 export function inviteCard(teamId: string, place: string, rhythm: string): AdaptiveCard {
   return adaptiveCard(
     [
-      title(`Virtual coffee is starting in ${place}`),
-      text(
+      titleBlock(`Virtual coffee is starting in ${place}`),
+      textBlock(
         `Rapport will pair you with a teammate ${rhythm} for a short, casual chat: the breakroom, for a remote team. Would you like to join?`,
       ),
-      subtle('You can pause or leave at any time, and nobody is told why.'),
+      subtleBlock('You can pause or leave at any time, and nobody is told why.'),
     ],
     {
       actions: [
@@ -144,17 +142,17 @@ export interface StatusCardState {
 export function statusCard(state: StatusCardState): AdaptiveCard {
   if (!state.enabled)
     return adaptiveCard([
-      title(`Virtual coffee in ${state.place}`),
-      text('Virtual coffee is off here. A lead can switch it on in the Rapport tab.'),
+      titleBlock(`Virtual coffee in ${state.place}`),
+      textBlock('Virtual coffee is off here. A lead can switch it on in the Rapport tab.'),
     ]);
   const body: Record<string, unknown>[] = [
-    title(`Virtual coffee in ${state.place}`),
-    text(
+    titleBlock(`Virtual coffee in ${state.place}`),
+    textBlock(
       `Rapport pairs teammates ${state.rhythm} for a casual chat. ${state.members} ${state.members === 1 ? 'person takes' : 'people take'} part.`,
     ),
   ];
-  if (state.nextRoundAt) body.push(subtle(`Next round: ${cardDateTime(state.nextRoundAt)}.`));
-  if (state.note) body.push(text(state.note, { weight: 'Bolder' }));
+  if (state.nextRoundAt) body.push(subtleBlock(`Next round: ${cardDateTime(state.nextRoundAt)}.`));
+  if (state.note) body.push(textBlock(state.note, { weight: 'Bolder' }));
   const data = { teamId: state.teamId };
   const status = state.mine?.status;
   const actions = [
@@ -171,7 +169,7 @@ export function statusCard(state: StatusCardState): AdaptiveCard {
 
 /** A short answer in place of a card, naming the team. */
 export function coffeeNoticeCard(place: string, message: string, teamId?: string): AdaptiveCard {
-  return adaptiveCard([title(`Virtual coffee in ${place}`), text(message)], {
+  return adaptiveCard([titleBlock(`Virtual coffee in ${place}`), textBlock(message)], {
     actions: teamId ? [execute('Join again', COFFEE_VERBS.join, { teamId })] : [],
   });
 }

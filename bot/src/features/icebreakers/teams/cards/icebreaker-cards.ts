@@ -1,4 +1,8 @@
-import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
+import {
+  adaptiveCard,
+  textBlock,
+  type AdaptiveCard,
+} from '../../../../platform/teams/cards/adaptive-card';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
 import { CATEGORY_LABELS } from '../../domain/categories';
 import type { Prompt } from '../../domain/prompts';
@@ -22,13 +26,6 @@ const FOOTNOTES: Record<PromptCardKind, string> = {
   weekly: 'Reply to this post with your answer. Rapport keeps no answers.',
 };
 
-const text = (value: string, extra: Record<string, unknown> = {}) => ({
-  type: 'TextBlock',
-  text: value,
-  wrap: true,
-  ...extra,
-});
-
 /**
  * A prompt for the conversation. "Another one" draws the next prompt from the team's deck and
  * replaces the card; "Hide this prompt" also takes this one out of the team's deck (a 1:1 chat
@@ -41,14 +38,14 @@ export function promptCard(
   { note, hideable = true }: { note?: string; hideable?: boolean } = {},
 ): AdaptiveCard {
   const body = [
-    text(HEADINGS[kind], { weight: 'Bolder', size: 'Medium' }),
+    textBlock(HEADINGS[kind], { weight: 'Bolder', size: 'Medium' }),
     // A team's own prompts are typed by people: escaped, never read as Markdown.
-    text(escapeCardText(prompt.text), { size: 'Large' }),
-    text(
+    textBlock(escapeCardText(prompt.text), { size: 'Large' }),
+    textBlock(
       `${CATEGORY_LABELS[prompt.category]}${prompt.source === 'team' ? ' · from your team’s own prompts' : ''}`,
       { isSubtle: true, spacing: 'Small' },
     ),
-    text(note ?? FOOTNOTES[kind], { isSubtle: true }),
+    textBlock(note ?? FOOTNOTES[kind], { isSubtle: true }),
   ];
   if (kind === 'weekly') return adaptiveCard(body);
   const actions: Record<string, unknown>[] = [
@@ -66,4 +63,4 @@ export function promptCard(
 
 /** A short answer in place of a card. */
 export const icebreakerNoticeCard = (message: string): AdaptiveCard =>
-  adaptiveCard([text('Icebreaker', { weight: 'Bolder', size: 'Medium' }), text(message)]);
+  adaptiveCard([textBlock('Icebreaker', { weight: 'Bolder', size: 'Medium' }), textBlock(message)]);

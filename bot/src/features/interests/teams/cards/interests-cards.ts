@@ -1,16 +1,13 @@
 import type { RosterMember } from '../../../../people/domain/installation';
-import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
+import {
+  adaptiveCard,
+  textBlock,
+  titleBlock,
+  subtleBlock,
+  type AdaptiveCard,
+} from '../../../../platform/teams/cards/adaptive-card';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
 import type { Circle, Talk } from '../../domain/interests';
-
-const text = (value: string, extra: Record<string, unknown> = {}) => ({
-  type: 'TextBlock',
-  text: value,
-  wrap: true,
-  ...extra,
-});
-const title = (value: string) => text(value, { weight: 'Bolder', size: 'Medium' });
-const subtle = (value: string) => text(value, { isSubtle: true });
 
 /** "**Ana**, **Bo** and **Chen**", each name escaped. */
 function names(people: readonly RosterMember[]): string {
@@ -32,11 +29,11 @@ export function introductionCard(
   const they = others.length === 1 ? 'shares' : 'share';
   return adaptiveCard(
     [
-      title(`Your “${label}” circle in ${place}`),
-      text(`${names(others)} ${they} this interest with you. Say hello!`),
+      titleBlock(`Your “${label}” circle in ${place}`),
+      textBlock(`${names(others)} ${they} this interest with you. Say hello!`),
       ...(chatLink
         ? []
-        : [subtle('Teams gave Rapport no sign-in names for them: find them in Teams.')]),
+        : [subtleBlock('Teams gave Rapport no sign-in names for them: find them in Teams.')]),
     ],
     { actions: openUrl('Start a group chat', chatLink) },
   );
@@ -51,11 +48,11 @@ export function talkWantedCard(
 ): AdaptiveCard {
   return adaptiveCard(
     [
-      title(`People would come to your lightning talk`),
-      text(
+      titleBlock(`People would come to your lightning talk`),
+      textBlock(
         `**${escapeCardText(talk.title)}**, for the “${escapeCardText(talk.circleLabel)}” circle in ${place}.`,
       ),
-      text(
+      textBlock(
         `${names(audience)} said they would come. Pick 10 minutes that suit them: the link opens a new meeting that invites them.`,
       ),
     ],
