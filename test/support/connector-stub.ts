@@ -23,6 +23,14 @@ export async function startConnectorStub() {
     [];
   const rosters = new Map<string, StubMember[]>();
   let pageSizeSeen: number | undefined;
+  const watchers: { matches: (p: PostedActivity) => boolean; left: number; done: () => void }[] =
+    [];
+  let postDelayMs = 0;
+  const record = (activity: PostedActivity) => {
+    posted.push(activity);
+    for (const watcher of watchers)
+      if (watcher.left > 0 && watcher.matches(activity) && --watcher.left === 0) watcher.done();
+  };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -45,8 +53,9 @@ export async function startConnectorStub() {
           string,
           unknown
         >;
-        posted.push({ conversationId: parts[2], replyToId: parts[4], body });
-        send(200, { id: `stub-activity-${posted.length}` });
+        record({ conversationId: parts[2], replyToId: parts[4], body });
+        const id = `stub-activity-${posted.length}`;
+        setTimeout(() => send(200, { id }), postDelayMs);
         return;
       }
       // PUT /v3/conversations/{id}/activities/{activityId}: a card updated in place for everyone.
@@ -115,6 +124,20 @@ export async function startConnectorStub() {
     setRoster: (conversationId: string, members: StubMember[]) =>
       rosters.set(conversationId, members),
     pageSizeSeen: () => pageSizeSeen,
+    /**
+     * Resolves the moment the `count`-th matching activity arrives, not at the next poll: a fault
+     * test that kills the app then catches a fan-out in the middle however fast it runs.
+     */
+    postsArrived: (matches: (p: PostedActivity) => boolean, count: number) =>
+      new Promise<void>((done) => {
+        const left = count - posted.filter(matches).length;
+        if (left <= 0) done();
+        else watchers.push({ matches, left, done });
+      }),
+    /** Teams answering slowly: each post is recorded at once and answered after `ms`. */
+    answerPostsAfter: (ms: number) => {
+      postDelayMs = ms;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
