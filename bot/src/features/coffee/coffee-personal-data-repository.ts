@@ -1,10 +1,10 @@
 import type { Db } from 'mongodb';
 import { z } from 'zod';
 import type { PersonalDataPart, PersonalDataScope } from '../../platform/domain/personal-data';
+import { asFieldName } from '../../platform/store/field-names';
 import { coffeeCollections } from './coffee-collections';
 import {
   groupsOf,
-  memberField,
   profileId,
   roundId,
   type ProfileDoc,
@@ -69,7 +69,7 @@ export function createCoffeePersonalData(db: Db): PersonalDataPart {
 
     async collect(person, scope) {
       const profile = await profiles.findOne({ _id: profileId(person) });
-      const field = memberField(person.aadObjectId);
+      const field = asFieldName(person.aadObjectId);
       const result: z.input<typeof exported> = {
         profile: profile
           ? {
@@ -105,7 +105,7 @@ export function createCoffeePersonalData(db: Db): PersonalDataPart {
 
     async erase(person, scope) {
       const profile = await profiles.findOne({ _id: profileId(person) });
-      const field = memberField(person.aadObjectId);
+      const field = asFieldName(person.aadObjectId);
       let programmesLeft = 0;
       let groupsLeft = 0;
       for (const teamId of await teamsOf(scope, profile)) {

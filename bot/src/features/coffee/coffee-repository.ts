@@ -1,13 +1,12 @@
 import type { Db } from 'mongodb';
 import { isDuplicateKey } from '../../platform/store/mongo-errors';
+import { asFieldName, fromFieldName } from '../../platform/store/field-names';
 import type { PersonKey } from '../../platform/domain/person-key';
 import {
   defaultCoffeeSettings,
   RECENT_ROUNDS_SHOWN,
   type CoffeeSettings,
   type MeetingOutcome,
-  type ProgrammeMember,
-  type RoundCounts,
 } from './domain/coffee';
 import type {
   CoffeeProfile,
@@ -17,16 +16,8 @@ import type {
 } from './domain/coffee-ports';
 import { coffeeCollections } from './coffee-collections';
 
-export interface ProgrammeDoc {
-  _id: string;
-  settings: CoffeeSettings;
-  /** Keyed by the member's object id, written as a field name (see memberField). */
-  members: Record<string, ProgrammeMember>;
-  roundSeq: number;
-  oldestKept: number;
-  recent: RoundCounts[];
-  invitedAt?: Date;
-}
+/** The programme under its team's id; members are keyed by object id written as field names. */
+export type ProgrammeDoc = Omit<Programme, 'teamId'> & { _id: string };
 
 /** FerretDB stores no arrays inside arrays, so each group is an object holding its members. */
 export type RoundDoc = Omit<CoffeeRound, 'id' | 'groups'> & {
@@ -45,16 +36,8 @@ export interface ProfileDoc extends CoffeeProfile {
   teams: string[];
 }
 
-/**
- * Object ids become field names of the members and answers maps; a "." or a leading "$" would
- * be read as a path or an operator, so both are escaped.
- */
-export const memberField = (id: string) =>
-  encodeURIComponent(id).replace(/\./g, '%2E').replace(/^\$/, '%24');
-const fromMemberField = (field: string) => decodeURIComponent(field);
-
 const decodeKeys = <V>(record: Record<string, V> | undefined): Record<string, V> =>
-  Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [fromMemberField(k), v]));
+  Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [fromFieldName(k), v]));
 
 export const roundId = (teamId: string, seq: number) => `${teamId}|${seq}`;
 export const profileId = (person: PersonKey) => `${person.tenantId}|${person.aadObjectId}`;
@@ -130,7 +113,7 @@ export function createCoffeeRepository(db: Db): CoffeeRepository {
     async putMember(teamId, member, value) {
       await programmes.updateOne(
         { _id: teamId },
-        { $set: { [`members.${memberField(member)}`]: value }, $setOnInsert: newProgramme() },
+        { $set: { [`members.${asFieldName(member)}`]: value }, $setOnInsert: newProgramme() },
         { upsert: true },
       );
     },
@@ -138,7 +121,7 @@ export function createCoffeeRepository(db: Db): CoffeeRepository {
     async removeMember(teamId, member) {
       await programmes.updateOne(
         { _id: teamId },
-        { $unset: { [`members.${memberField(member)}`]: '' } },
+        { $unset: { [`members.${asFieldName(member)}`]: '' } },
       );
     },
 
@@ -180,7 +163,7 @@ export function createCoffeeRepository(db: Db): CoffeeRepository {
     async answer(id, member, outcome: MeetingOutcome) {
       const res = await rounds.updateOne(
         { _id: id, closed: false },
-        { $set: { [`answers.${memberField(member)}`]: outcome } },
+        { $set: { [`answers.${asFieldName(member)}`]: outcome } },
       );
       return res.matchedCount === 1;
     },
@@ -193,8 +176,8 @@ export function createCoffeeRepository(db: Db): CoffeeRepository {
       if (res.modifiedCount !== 1) return false;
       const set: Record<string, unknown> = {};
       for (const [member, count] of Object.entries(ignored))
-        set[`members.${memberField(member)}.ignoredInARow`] = count;
-      for (const member of paused) set[`members.${memberField(member)}.pausedUntil`] = null;
+        set[`members.${asFieldName(member)}.ignoredInARow`] = count;
+      for (const member of paused) set[`members.${asFieldName(member)}.pausedUntil`] = null;
       await programmes.updateOne(
         { _id: round.teamId },
         {
