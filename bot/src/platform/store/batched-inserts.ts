@@ -4,15 +4,10 @@ import {
   type Document,
   type OptionalUnlessRequiredId,
 } from 'mongodb';
+import { groupCommit, type Pending } from './group-commit';
 import { isDuplicateKey, writeErrorsOf } from './mongo-errors';
 
 export type InsertOutcome = 'inserted' | 'duplicate';
-
-interface Waiting<T> {
-  doc: OptionalUnlessRequiredId<T>;
-  resolve: (outcome: InsertOutcome) => void;
-  reject: (err: unknown) => void;
-}
 
 /**
  * Group commit for a busy collection: while one insert is in flight, the documents that arrive
@@ -23,10 +18,9 @@ interface Waiting<T> {
  * broke mid-write, since the document may or may not be stored.
  */
 export function batchInserts<T extends Document>(collection: Collection<T>, maxBatch = 100) {
-  let waiting: Waiting<T>[] = [];
-  let inFlight = false;
+  type Waiting = Pending<OptionalUnlessRequiredId<T>, InsertOutcome>;
 
-  const settle = (batch: Waiting<T>[], err: unknown) => {
+  const settle = (batch: Waiting[], err: unknown) => {
     const failed = new Map(
       err instanceof MongoBulkWriteError ? writeErrorsOf(err).map((e) => [e.index, e]) : [],
     );
@@ -45,31 +39,15 @@ export function batchInserts<T extends Document>(collection: Collection<T>, maxB
     });
   };
 
-  const flush = () => {
-    if (inFlight || waiting.length === 0) return;
-    const batch = waiting.slice(0, maxBatch);
-    waiting = waiting.slice(batch.length);
-    inFlight = true;
-    void Promise.resolve()
-      .then(() =>
-        collection.insertMany(
-          batch.map((w) => w.doc),
-          { ordered: false },
-        ),
-      )
-      .then(
-        () => batch.forEach((w) => w.resolve('inserted')),
-        (err: unknown) => settle(batch, err),
-      )
-      .finally(() => {
-        inFlight = false;
-        flush();
-      });
-  };
-
-  return (doc: OptionalUnlessRequiredId<T>): Promise<InsertOutcome> =>
-    new Promise<InsertOutcome>((resolve, reject) => {
-      waiting.push({ doc, resolve, reject });
-      flush();
-    });
+  return groupCommit<OptionalUnlessRequiredId<T>, InsertOutcome>(async (batch) => {
+    try {
+      await collection.insertMany(
+        batch.map((w) => w.item),
+        { ordered: false },
+      );
+      batch.forEach((w) => w.resolve('inserted'));
+    } catch (err) {
+      settle(batch, err);
+    }
+  }, maxBatch);
 }

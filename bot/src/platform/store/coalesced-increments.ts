@@ -1,3 +1,5 @@
+import { groupCommitByKey, type Pending } from './group-commit';
+
 /**
  * One caller's change: amounts added to numeric fields (`inc`). `once` names it, so that it is applied at most once however often it is
  * retried: the write stores the name beside the counters and refuses a name already there.
@@ -20,15 +22,11 @@ export interface MergedChanges {
 export type WriteResult = 'applied' | 'refused';
 export type ChangeOutcome = 'applied' | 'already-applied';
 
-interface Queued {
-  change: Change;
-  resolve: (outcome: ChangeOutcome) => void;
-  reject: (err: unknown) => void;
-}
+type Queued = Pending<Change, ChangeOutcome>;
 
 function merge(items: Queued[]): MergedChanges {
   const merged: MergedChanges = { inc: {}, once: [], forget: [] };
-  for (const { change } of items) {
+  for (const { item: change } of items) {
     for (const [field, by] of Object.entries(change.inc ?? {})) {
       merged.inc[field] = (merged.inc[field] ?? 0) + by;
     }
@@ -48,7 +46,7 @@ function takeBatch(queue: Queued[]): Queued[] {
   const forgotten = new Set<string>();
   let end = 0;
   for (; end < queue.length; end++) {
-    const { once, forget = [] } = queue[end].change;
+    const { once, forget = [] } = queue[end].item;
     const clash =
       (once !== undefined && (applied.has(once) || forgotten.has(once))) ||
       forget.some((name) => applied.has(name) || name === once);
@@ -71,9 +69,6 @@ function takeBatch(queue: Queued[]): Queued[] {
 export function coalesceIncrements(
   write: (id: string, changes: MergedChanges) => Promise<WriteResult | void>,
 ) {
-  const queues = new Map<string, Queued[]>();
-  const inFlight = new Set<string>();
-
   const writeAlone = async (id: string, item: Queued) => {
     try {
       const result = await write(id, merge([item]));
@@ -84,8 +79,7 @@ export function coalesceIncrements(
   };
 
   const writeBatch = async (id: string, batch: Queued[]) => {
-    // Started inside a promise, so even a write that throws at once settles its callers.
-    const result = await Promise.resolve().then(() => write(id, merge(batch)));
+    const result = await write(id, merge(batch));
     if (result !== 'refused') {
       for (const item of batch) item.resolve('applied');
     } else if (batch.length === 1) {
@@ -95,27 +89,5 @@ export function coalesceIncrements(
     }
   };
 
-  const flush = (id: string) => {
-    const queue = queues.get(id);
-    if (!queue || queue.length === 0) {
-      queues.delete(id);
-      return;
-    }
-    const batch = takeBatch(queue);
-    inFlight.add(id);
-    void writeBatch(id, batch)
-      .catch((err: unknown) => batch.forEach((item) => item.reject(err)))
-      .finally(() => {
-        inFlight.delete(id);
-        flush(id);
-      });
-  };
-
-  return (id: string, change: Change): Promise<ChangeOutcome> =>
-    new Promise<ChangeOutcome>((resolve, reject) => {
-      const queue = queues.get(id) ?? [];
-      queues.set(id, queue);
-      queue.push({ change, resolve, reject });
-      if (!inFlight.has(id)) flush(id);
-    });
+  return groupCommitByKey(writeBatch, takeBatch);
 }
