@@ -88,8 +88,13 @@ interface UnfinishedDoc {
   attempt?: string;
 }
 
-/** A name for one attempt at storing a record: unique among the deliveries of one activity. */
-const newAttempt = () => randomBytes(6).toString('base64url');
+/**
+ * A name for one attempt at storing a record, unique among the deliveries of one activity: this
+ * process's random prefix and a count (random bytes per attempt cost 1% of a storing answer).
+ */
+const attemptPrefix = randomBytes(6).toString('base64url');
+let attempts = 0;
+const newAttempt = () => `${attemptPrefix}${(attempts += 1).toString(36)}`;
 
 /** Whether a note says that an unmarked record's count may still be owed. */
 const owes = (doc: RecognitionDoc, note: UnfinishedDoc | null) =>
