@@ -11,6 +11,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
+import { ReusedClientsAuthentication } from '../bot/src/platform/teams/reused-clients';
 
 /** The same shape and about the size of the app's answer: a composeExtension result card. */
 export const BARE_ANSWER = {
@@ -40,7 +41,13 @@ export const BARE_ANSWER = {
 };
 
 function main(): void {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  // BENCH_BARE_REUSED_CLIENTS=1: botbuilder's per-turn clients made once, as the app makes them,
+  // for a like-for-like figure (the baseline is botbuilder as it comes).
+  const auth =
+    process.env.BENCH_BARE_REUSED_CLIENTS === '1'
+      ? new ReusedClientsAuthentication({})
+      : new ConfigurationBotFrameworkAuthentication({});
+  const adapter = new CloudAdapter(auth);
   const server = restify.createServer();
   server.use(restify.plugins.bodyParser());
   server.post('/api/messages', async (req, res) => {

@@ -11,6 +11,8 @@
  * folder (written when the app stops); BENCH_FERRETDB_DEBUG_ADDR=127.0.0.1:8088 serves FerretDB's
  * pprof there (`go tool pprof -top -cum "http://127.0.0.1:8088/debug/pprof/profile?seconds=8"`
  * during a storing round); BENCH_SCENARIOS=store runs only the named scenarios (comma-separated).
+ * BENCH_BARE_REUSED_CLIENTS=1 has the bare bot make botbuilder's connector and user token clients
+ * once, as the app does, instead of per activity (botbuilder's default, the issue's baseline).
  *
  * Set-up, so the load generator never shares an event loop with what it measures:
  *   - this process: autocannon, plus an embedded FerretDB (a child of its own) for the app;
@@ -417,7 +419,10 @@ async function main(): Promise<number> {
   log('starting the Bot Connector stub (child process)');
   const stub = await startStub();
 
-  log('starting the bare invoke bot (child process: botbuilder + restify, no database)');
+  log(
+    'starting the bare invoke bot (child process: botbuilder + restify, no database' +
+      (process.env.BENCH_BARE_REUSED_CLIENTS === '1' ? ', clients made once)' : ')'),
+  );
   const bare = await startBareInvoke();
 
   log('starting the app (child process: node dist/bot/src/index.js)');
@@ -656,7 +661,8 @@ async function main(): Promise<number> {
     '',
     `Results: ${CONNECTIONS} connections × ${SECONDS} s per scenario, ${ROUNDS} round(s), ` +
       `${os.cpus().length} CPUs, node ${process.version}, load average ${loadBefore} before, ` +
-      `${loadAverage()} after`,
+      `${loadAverage()} after; the bare bot makes botbuilder's clients ` +
+      (process.env.BENCH_BARE_REUSED_CLIENTS === '1' ? 'once' : 'per activity'),
     '',
     table(rows),
     '',

@@ -9,13 +9,19 @@ export const recognitionCollections = {
 export const RECOGNITION_COLLECTIONS: readonly CollectionSpec[] = [
   {
     name: recognitionCollections.recognitions,
+    // Every read of a team's recognitions goes through the wall index (recognition_months) and
+    // then by `_id`; these serve the rest: a person's export and erasure (given, received) and
+    // the start-up sweep (only records whose counter change is unfinished carry `pending`).
     indexes: [
-      { keys: { teamId: 1, createdAt: -1, _id: -1 } },
-      { keys: { teamId: 1, tagKey: 1, createdAt: -1 } },
-      { keys: { teamId: 1, recipientIds: 1, createdAt: -1 } },
       { keys: { 'sender.aadObjectId': 1 } },
-      // Only records whose counter change is unfinished carry `pending`: the start-up sweep's query.
+      { keys: { recipientIds: 1 } },
       { keys: { pending: 1 }, options: { sparse: true } },
+    ],
+    // The wall's reads before the wall index: FerretDB kept them up on every insert.
+    retiredIndexes: [
+      'teamId_1_createdAt_-1__id_-1',
+      'teamId_1_tagKey_1_createdAt_-1',
+      'teamId_1_recipientIds_1_createdAt_-1',
     ],
   },
   { name: recognitionCollections.recognitionMonths },

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Filter } from 'mongodb';
 import type { Logger } from '../../logger';
 import {
@@ -11,6 +11,7 @@ import {
 import { collections } from '../../platform/store/collections';
 import { batchInserts } from '../../platform/store/batched-inserts';
 import { batchBulkWrites } from '../../platform/store/batched-bulk-writes';
+import { keyedLock } from '../../platform/store/keyed-lock';
 import type { ChangeOutcome } from '../../platform/store/coalesced-increments';
 import type { TrustWeekCounter } from '../trust-health';
 import { createWallIndex, wallEntryOf, type WallEntry } from './wall-index';
@@ -36,6 +37,11 @@ export interface RecognitionDoc {
    * now stored unmarked, its count owed while its note says so).
    */
   pending?: 'count' | 'uncount';
+  /**
+   * The attempt whose note this record was stored under (see UnfinishedDoc); absent on records
+   * stored before attempts were named, whose notes are unnamed too.
+   */
+  attempt?: string;
 }
 
 const toRecognition = (d: RecognitionDoc): Recognition => ({
@@ -73,7 +79,26 @@ interface UnfinishedDoc {
   _id: string;
   at: Date;
   unmarked?: true;
+  /**
+   * The attempt that wrote the note. A record carries the attempt of the note it was stored
+   * under, so an unmarked note owes its record's count only when the two name the same attempt:
+   * a note written by a later delivery, which found the record stored and counted, names another
+   * and owes nothing (a crash before it is deleted leaves nothing to count).
+   */
+  attempt?: string;
 }
+
+/**
+ * A name for one attempt at storing a record, unique among the deliveries of one activity: this
+ * process's random prefix and a count (random bytes per attempt cost 1% of a storing answer).
+ */
+const attemptPrefix = randomBytes(6).toString('base64url');
+let attempts = 0;
+const newAttempt = () => `${attemptPrefix}${(attempts += 1).toString(36)}`;
+
+/** Whether a note says that an unmarked record's count may still be owed. */
+const owes = (doc: RecognitionDoc, note: UnfinishedDoc | null) =>
+  note?.unmarked === true && note.attempt === doc.attempt;
 
 /** An entry this old without its record was left by a crash before the record was stored. */
 const STALE_ENTRY_MS = 10 * 60_000;
@@ -98,22 +123,34 @@ export function createRecognitionRepository(
   const note = async (id: string, pending: 'count' | 'uncount') => {
     await noteInsert({ _id: changeName(id, pending), at: new Date() });
   };
-  /** Notes that a new record, stored unmarked next, owes its count until the note is gone. */
-  const noteUnmarked = async (id: string) => {
-    if ((await noteInsert({ _id: id, at: new Date(), unmarked: true })) === 'duplicate') {
-      // Left by an attempt that stopped before storing the record, maybe an earlier version's.
-      await unfinished.updateOne({ _id: id }, { $set: { unmarked: true } });
-    }
+  /**
+   * Notes that a new record, stored unmarked next under the attempt the answer names, owes its
+   * count until the note is gone. A note already there was left by an attempt that stopped
+   * (nothing in this process holds it: see `hold`): its attempt, read back, is the record's.
+   */
+  const noteUnmarked = async (id: string): Promise<{ attempt?: string; fresh: boolean }> => {
+    const attempt = newAttempt();
+    if ((await noteInsert({ _id: id, at: new Date(), unmarked: true, attempt })) === 'inserted')
+      return { attempt, fresh: true };
+    const left = await unfinished.findOneAndUpdate(
+      { _id: id },
+      { $set: { unmarked: true } },
+      { returnDocument: 'after' },
+    );
+    // Gone meanwhile only if the start-up sweep took it as stale: then it owed nothing.
+    return left ? { attempt: left.attempt, fresh: false } : noteUnmarked(id);
   };
   /** Whether the count of a record stored unmarked may still be owed (its note is there). */
-  const owesCount = async (id: string) =>
-    (await unfinished.findOne({ _id: changeName(id, 'count') }))?.unmarked === true;
+  const owesCount = async (doc: RecognitionDoc) =>
+    owes(doc, await unfinished.findOne({ _id: changeName(doc._id, 'count') }));
   const countField = (doc: Pick<RecognitionDoc, 'tagKey'>) => `recognitions.${doc.tagKey}`;
 
   // The tidying after each recognition, three writes of it, goes out with that of the others
   // being tidied meanwhile: one bulk write of their records, one of their notes.
   const tidyRecord = batchBulkWrites(recognitions);
   const tidyNote = batchBulkWrites(unfinished);
+  /** Each recognition's steps, one attempt (or removal, or sweep) at a time in this process. */
+  const hold = keyedLock();
 
   /** Clears a finished change from its record and forgets its name; the sweep redoes a failure. */
   const tidy = async (doc: RecognitionDoc, pending: 'count' | 'uncount') => {
@@ -198,9 +235,57 @@ export function createRecognitionRepository(
   const retried = async (first: RecognitionDoc) => {
     let created = false;
     if (first.pending === 'count') created = (await finish(first, 'count')) === 'applied';
-    else if (!first.pending && (await owesCount(first._id)))
+    else if (!first.pending && (await owesCount(first)))
       created = (await finishUnmarked(first)) === 'applied';
     return { recognition: toRecognition(first), created };
+  };
+
+  /** Takes a record away, counted first (so the removal takes away a change that was made). */
+  const removeHeld = async (teamId: string, id: string) => {
+    const doc = await recognitions.findOne({ _id: id, teamId });
+    if (!doc) return false;
+    if (doc.pending === 'count') await finish(doc, 'count');
+    else if (!doc.pending && (await owesCount(doc))) await finishUnmarked(doc);
+    if (doc.pending !== 'uncount') {
+      await note(id, 'uncount');
+      const marked = await recognitions.updateOne(
+        { _id: id, teamId, ...visible },
+        { $set: { pending: 'uncount' } },
+      );
+      if (marked.matchedCount === 0) return false; // removed by a concurrent call
+    }
+    await finish(doc, 'uncount');
+    return true;
+  };
+
+  /**
+   * Finishes what the change a note names may still owe, or drops the note; read again under
+   * the record's lock, since an attempt in this process may have finished it since it was listed.
+   */
+  const sweep = async (noteId: string): Promise<boolean> => {
+    const pending = noteId.endsWith('-') ? 'uncount' : 'count';
+    const id = pending === 'uncount' ? noteId.slice(0, -1) : noteId;
+    const release = await hold(id);
+    try {
+      const entry = await unfinished.findOne({ _id: noteId });
+      if (!entry) return false;
+      const doc = await recognitions.findOne({ _id: id });
+      if (doc?.pending === pending) {
+        await finish(doc, pending);
+        return true;
+      }
+      if (doc && !doc.pending && owes(doc, entry)) {
+        await finishUnmarked(doc);
+        return true;
+      }
+      // Finished, owing nothing, or its record never stored: a younger one may be a record
+      // being stored now.
+      if (doc || pending === 'uncount' || entry.at.getTime() < Date.now() - STALE_ENTRY_MS)
+        await unfinished.deleteOne({ _id: noteId });
+      return false;
+    } finally {
+      release();
+    }
   };
 
   return {
@@ -218,22 +303,31 @@ export function createRecognitionRepository(
         ...(r.agreement ? { agreement: { id: r.agreement.id, title: r.agreement.title } } : {}),
         createdAt: r.createdAt,
       };
-      // A retry finds the record (a lookup by key that misses for every new recognition): the
-      // note of a new one is written only while its record is not stored.
-      const stored = await recognitions.findOne({ _id: doc._id });
-      if (stored) return retried(stored);
-      await noteUnmarked(doc._id);
-      if ((await insert(doc)) === 'inserted') {
-        await apply(doc, 'count');
-        // Counted and listed: the answer need not wait for the tidying, which only forgets the
-        // note and the name that a retry or the start-up sweep would otherwise find (tidy logs).
-        void tidyUnmarked(doc);
-        return { recognition: toRecognition(doc), created: true };
+      // One delivery of an activity at a time: a second one waits for the first to be tidied,
+      // so that it never counts what the first is forgetting (two at once counted twice).
+      const release = await hold(doc._id);
+      try {
+        const { attempt, fresh } = await noteUnmarked(doc._id);
+        const mine: RecognitionDoc = { ...doc, ...(attempt ? { attempt } : {}) };
+        if ((await insert(mine)) === 'inserted') {
+          await apply(mine, 'count');
+          // Counted and listed: the answer need not wait for the tidying, which only forgets the
+          // note and the name that a retry or the start-up sweep would otherwise find (it logs).
+          void tidyUnmarked(mine).finally(release);
+          return { recognition: toRecognition(mine), created: true };
+        }
+        // Stored before, by an attempt that stopped or finished (a redelivery).
+        const first = await recognitions.findOne({ _id: doc._id });
+        if (!first) throw new Error(`recognition ${doc._id} vanished during a retry`);
+        // A note of our own names an attempt the record was not stored under: it owes nothing.
+        if (fresh) await tidyNote({ deleteOne: { filter: { _id: doc._id, attempt } } });
+        const answer = await retried(first);
+        release();
+        return answer;
+      } catch (err) {
+        release();
+        throw err;
       }
-      // Stored meanwhile by a concurrent attempt.
-      const first = await recognitions.findOne({ _id: doc._id });
-      if (!first) throw new Error(`recognition ${doc._id} vanished during a retry`);
-      return retried(first);
     },
     async list(teamId, query) {
       const entries = wall.entries(teamId, {
@@ -263,21 +357,12 @@ export function createRecognitionRepository(
     },
 
     async remove(teamId, id) {
-      const doc = await recognitions.findOne({ _id: id, teamId });
-      if (!doc) return false;
-      // Counted first, so that the removal always takes away a change that was made.
-      if (doc.pending === 'count') await finish(doc, 'count');
-      else if (!doc.pending && (await owesCount(id))) await finishUnmarked(doc);
-      if (doc.pending !== 'uncount') {
-        await note(id, 'uncount');
-        const marked = await recognitions.updateOne(
-          { _id: id, teamId, ...visible },
-          { $set: { pending: 'uncount' } },
-        );
-        if (marked.matchedCount === 0) return false; // removed by a concurrent call
+      const release = await hold(id);
+      try {
+        return await removeHeld(teamId, id);
+      } finally {
+        release();
       }
-      await finish(doc, 'uncount');
-      return true;
     },
 
     async recognizedSince(teamId, since) {
@@ -294,24 +379,8 @@ export function createRecognitionRepository(
      */
     async catchUp() {
       let finished = 0;
-      for await (const entry of unfinished.find({})) {
-        const pending = entry._id.endsWith('-') ? 'uncount' : 'count';
-        const id = pending === 'uncount' ? entry._id.slice(0, -1) : entry._id;
-        const doc = await recognitions.findOne({ _id: id });
-        if (doc?.pending === pending) {
-          await finish(doc, pending);
-          finished += 1;
-        } else if (entry.unmarked && doc && !doc.pending) {
-          await finishUnmarked(doc);
-          finished += 1;
-        } else if (
-          doc ||
-          pending === 'uncount' ||
-          entry.at.getTime() < Date.now() - STALE_ENTRY_MS
-        ) {
-          // Finished, or its record never stored: a younger one may be a record being stored now.
-          await unfinished.deleteOne({ _id: entry._id });
-        }
+      for await (const entry of unfinished.find({}, { projection: { _id: 1 } })) {
+        if (await sweep(entry._id)) finished += 1;
       }
       const once = { timeoutMS: 0 };
       if (!(await meta.findOne({ _id: 'recognition-changes' }))) {

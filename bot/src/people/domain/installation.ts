@@ -34,8 +34,9 @@ export interface InstallationRepository {
   removeMembers(conversationId: string, aadObjectIds: string[]): Promise<void>;
   roster(conversationId: string): Promise<RosterMember[]>;
   /**
-   * For naming people only, never for access: the roster as read in the last two seconds (every
-   * roster change through this repository forgets it; another instance's shows within that time).
+   * For naming people (and telling whether a recognition names a member), never for access: the
+   * roster as read in the last two seconds (every roster change through this repository forgets
+   * it; another instance's shows within that time).
    */
   rosterForNaming(conversationId: string): Promise<RosterMember[]>;
   /** For naming people only: the conversations listed for the person, read as above. */

@@ -11,6 +11,11 @@ export const SCHEMA_VERSION = 3;
 export interface CollectionSpec {
   readonly name: string;
   readonly indexes?: readonly { keys: IndexSpecification; options?: CreateIndexesOptions }[];
+  /**
+   * Names of indexes that earlier versions created and nothing reads any more: dropped at
+   * start-up, since every index costs each insert (on FerretDB, an expression per index).
+   */
+  readonly retiredIndexes?: readonly string[];
 }
 
 /** The platform's own collections; people and each feature declare theirs. */
@@ -52,9 +57,16 @@ export interface SchemaPart {
   readonly collections?: readonly CollectionSpec[];
 }
 
+/** Drops the retired indexes a collection still has; a repeat finds none and drops nothing. */
+async function dropRetired(db: Db, name: string, retired: readonly string[]): Promise<void> {
+  if (retired.length === 0) return;
+  const present = new Set((await db.collection(name).listIndexes().toArray()).map((i) => i.name));
+  for (const index of retired) if (present.has(index)) await db.collection(name).dropIndex(index);
+}
+
 /**
- * Creates every declared index. createIndex is idempotent, so running this at each start-up is
- * safe.
+ * Creates every declared index and drops retired ones. Both are idempotent, so running this at
+ * each start-up is safe.
  */
 export async function prepareSchema(db: Db, parts: readonly SchemaPart[]): Promise<void> {
   // A name declared twice would let two owners write one another's documents.
@@ -64,8 +76,9 @@ export async function prepareSchema(db: Db, parts: readonly SchemaPart[]): Promi
       entries: Object.fromEntries(collections.map((spec) => [spec.name, spec])),
     })),
   );
-  for (const { name, indexes = [] } of specs.values()) {
+  for (const { name, indexes = [], retiredIndexes = [] } of specs.values()) {
     for (const { keys, options } of indexes) await db.collection(name).createIndex(keys, options);
+    await dropRetired(db, name, retiredIndexes);
   }
   await db
     .collection<{ _id: string; version: number; updatedAt: Date }>(collections.meta)

@@ -1,6 +1,5 @@
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   TurnContext,
   type Activity,
@@ -8,6 +7,7 @@ import {
 } from 'botbuilder';
 import type { BotAuth } from '../../config';
 import type { Logger } from '../../logger';
+import { ReusedClientsAuthentication } from './reused-clients';
 
 /**
  * CloudAdapter with its turn runner public: `process` answers a failed turn with the exception's
@@ -38,9 +38,7 @@ export function createAdapter(auth: BotAuth, logger: Logger): RapportAdapter {
           MicrosoftAppTenantId: auth.tenantId,
         };
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
-  const adapter = new RapportAdapter(
-    new ConfigurationBotFrameworkAuthentication(settings, credentials),
-  );
+  const adapter = new RapportAdapter(new ReusedClientsAuthentication(settings, credentials));
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     logger.error('turn failed', {

@@ -197,6 +197,35 @@ describe('recognition in Teams (over /api/messages)', () => {
     });
   });
 
+  it('stores and counts a recognition once when Teams delivers the same submit several times at once', async () => {
+    const team = app.newTeam();
+    const submits = Array.from({ length: 20 }, (_, n) =>
+      teamInvoke(team, ana, 'composeExtension/submitAction', {
+        commandId: 'recognize',
+        data: { people: bo.aadObjectId, tag: 'impact', message: `Thanks for release ${n}` },
+      }),
+    );
+
+    // Each activity's copies arrive a few milliseconds apart, so that some meet the first one in
+    // each of its steps (storing, counting, tidying).
+    const copies = (submit: unknown) =>
+      Promise.all(
+        Array.from({ length: 6 }, (_, n) =>
+          new Promise((resolve) => setTimeout(resolve, n * 4)).then(() => app.send(submit)),
+        ),
+      );
+    const answers = await Promise.all(submits.map(copies));
+
+    for (const [first, ...again] of answers) {
+      expect(first.composeExtension.type).toBe('result');
+      expect(again).toEqual(again.map(() => first));
+    }
+    expect(await stored(team.teamId)).toHaveLength(submits.length);
+    expect((await week().find(team.teamId, isoWeekKey(new Date())))?.recognitions).toEqual({
+      impact: submits.length,
+    });
+  });
+
   it('names a colleague picked where the bot is not installed from a roster of their team', async () => {
     await installedTeam();
     const chat = app.newTeam();

@@ -433,6 +433,80 @@ describe('recognitions stored unmarked, their count owed while their note is the
     expect(await notes.countDocuments({})).toBe(0);
   });
 
+  it('counts once when a second delivery arrives while the first is counting and tidying', async () => {
+    const { weeks, counted } = setUp();
+    // The interleaving that counted twice, forced: the first count of the name is held until a
+    // second one is asked for (or 2 s pass, when nothing asks), and the second is let through only
+    // once the first delivery has forgotten the name.
+    let secondAsked = () => {};
+    const asked = new Promise<void>((resolve) => (secondAsked = resolve));
+    let forgotten = () => {};
+    const gone = new Promise<void>((resolve) => (forgotten = resolve));
+    let counts = 0;
+    const interleaved: typeof weeks = {
+      ...weeks,
+      countOnce: async (...args) => {
+        counts += 1;
+        if (counts === 1) await Promise.race([asked, new Promise((r) => setTimeout(r, 2000))]);
+        else {
+          secondAsked();
+          await gone;
+        }
+        return weeks.countOnce(...args);
+      },
+      forget: async (...args) => {
+        const outcome = await weeks.forget(...args);
+        forgotten();
+        return outcome;
+      },
+    };
+    const repo = createRecognitionRepository(db(), interleaved, silentLogger);
+
+    const [first, second] = await Promise.all([
+      repo.record('key-2x', given('team-2x', 'thanks')),
+      repo.record('key-2x', given('team-2x', 'thanks')),
+    ]);
+    await settled();
+
+    expect([first.created, second.created]).toEqual([true, false]);
+    expect(second.recognition).toEqual(first.recognition);
+    expect(await counted('team-2x')).toBe(1);
+  });
+
+  it('sweeps a note by the attempt it names: the record’s own is owed, a later delivery’s is not', async () => {
+    const { repo, weeks, counted, notes } = setUp();
+    // Both cut off by a crash: one after storing its record, one a redelivery of a record
+    // counted and tidied long before, after writing its own note.
+    const stored = async (key: string, teamId: string, recordAttempt: string) => {
+      const id = recognitionIdFor(key);
+      await db()
+        .collection(collections.recognitions)
+        .insertOne({
+          ...storedRecognition(id, teamId, 'thanks', new Date(Date.UTC(2026, 8, 30))),
+          attempt: recordAttempt,
+        } as never);
+      return id;
+    };
+    const owed = await stored('key-o', 'team-o', 'first');
+    await notes.insertOne({ _id: owed, at: new Date(), unmarked: true, attempt: 'first' } as never);
+    const counted2 = await stored('key-c', 'team-c', 'first');
+    await weeks.countOnce('team-c', '2026-W40', counted2, 'recognitions.impact', 1);
+    await weeks.forget('team-c', '2026-W40', [counted2]);
+    await notes.insertOne({
+      _id: counted2,
+      at: new Date(),
+      unmarked: true,
+      attempt: 'again',
+    } as never);
+
+    await repo.catchUp();
+    await settled();
+
+    expect(await counted('team-o')).toBe(1);
+    expect(await counted('team-c')).toBe(1);
+    expect(await notes.countDocuments({})).toBe(0);
+  });
+
   it('counts an owed record before its removal takes the count away', async () => {
     const { repo, counted, notes } = setUp();
     const id = recognitionIdFor('key-d');

@@ -28,7 +28,7 @@ const isNotFound = (err: unknown) =>
  */
 export function createRecipientLookup(deps: {
   people: PeopleDirectory;
-  installations: Pick<InstallationRepository, 'find' | 'isMember'>;
+  installations: Pick<InstallationRepository, 'find' | 'isMember' | 'rosterForNaming'>;
 }) {
   /** The member as Teams knows them in this conversation; undefined when Teams says no such member. */
   const askTeams = async (context: TurnContext, id: string): Promise<Person | undefined> => {
@@ -40,6 +40,16 @@ export function createRecipientLookup(deps: {
       throw err;
     }
   };
+
+  /**
+   * Whether the conversation's roster lists them: the roster read for naming answers (every
+   * roster change in this process forgets it; another instance's shows within seconds), a read
+   * of the membership only for someone it does not list, such as a member who just joined.
+   */
+  const listedIn = async (team: ConversationIdentity, aadObjectId: string) =>
+    (await deps.installations.rosterForNaming(team.id)).some(
+      (m) => m.aadObjectId === aadObjectId,
+    ) || deps.installations.isMember(team.id, aadObjectId);
 
   const hasRoster = async (team: ConversationIdentity) =>
     team.kind !== 'personal' && (await deps.installations.find(team.id))?.active === true;
@@ -79,9 +89,7 @@ export function createRecipientLookup(deps: {
           found.push(await unchecked(context, w, stored));
           continue;
         }
-        const listed =
-          stored !== undefined &&
-          (w.by === 'teams' || (await deps.installations.isMember(team.id, w.id)));
+        const listed = stored !== undefined && (w.by === 'teams' || (await listedIn(team, w.id)));
         const member = listed ? stored : await askTeams(context, w.id);
         found.push(
           member
