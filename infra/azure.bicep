@@ -194,13 +194,12 @@ resource mongoFirewallAzure 'Microsoft.DocumentDB/mongoClusters/firewallRules@20
 
 // The cluster reports its connection string with "<user>" and "<password>" placeholders, e.g.
 // mongodb+srv://<user>:<password>@<name>.global.mongocluster.cosmos.azure.com/?tls=true&authMechanism=SCRAM-SHA-256&retrywrites=false&maxIdleTimeMS=120000
-var mongoUri = createCluster
-  ? replace(
-      replace(mongoCluster!.properties.connectionString, '<user>', uriComponent(mongoAdminUser)),
-      '<password>',
-      uriComponent(mongoAdminPassword)
-    )
-  : mongoConnectionString
+var clusterUri = replace(
+  replace(mongoCluster!.properties.connectionString, '<user>', uriComponent(mongoAdminUser)),
+  '<password>',
+  uriComponent(mongoAdminPassword)
+)
+var mongoUri = createCluster ? clusterUri : mongoConnectionString
 
 // ---------------------------------------------------------------------------------------------
 // Key Vault: the connection string, read by the identity for the app settings
