@@ -197,6 +197,29 @@ describe('Agents Toolkit project', () => {
     }
   });
 
+  it('fills every placeholder of the parameters file before arm/deploy runs', () => {
+    // The Toolkit refuses a deployment while any ${{…}} in the file is unset or empty, so each
+    // must come from a step before arm/deploy, a value the env file sets, the suffix the Toolkit
+    // generates, or a secret the env file tells the reader to set.
+    const p = project('m365agents.yml');
+    const arm = p.provision!.findIndex((a) => a.uses === 'arm/deploy');
+    const before = p
+      .provision!.slice(0, arm)
+      .flatMap((a) => Object.values(a.writeToEnvironmentFile ?? {}));
+    const set = Object.entries(envFile('dev'))
+      .filter(([, value]) => value !== '')
+      .map(([key]) => key);
+    const committed = read('env/.env.dev');
+    for (const variable of placeholders(read('infra/azure.parameters.json'))) {
+      const filled =
+        before.includes(variable) ||
+        set.includes(variable) ||
+        variable === 'RESOURCE_SUFFIX' ||
+        (variable.startsWith('SECRET_') && committed.includes(`#   ${variable}=`));
+      expect({ variable, filled }).toEqual({ variable, filled: true });
+    }
+  });
+
   it('keeps secrets out of git: SECRET_ names, only in git-ignored .user files', () => {
     const committed = fs.readdirSync(path.join(root, 'env')).filter((f) => !f.endsWith('.user'));
     expect(committed.sort()).toEqual(['.env.dev', '.env.local', '.env.playground']);
