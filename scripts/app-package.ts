@@ -15,7 +15,7 @@ import { DEV_TEAMS_APP_ID } from '../bot/src/config';
 /** Why packaging stopped. `problems` has one line per bad variable, schema error or icon. */
 export class AppPackageError extends Error {
   constructor(
-    readonly code: 'ENV_INVALID' | 'MANIFEST_INVALID' | 'ICONS_INVALID',
+    readonly code: 'ENV_INVALID' | 'USAGE' | 'MANIFEST_INVALID' | 'ICONS_INVALID',
     readonly problems: string[],
   ) {
     super(problems.join('\n'));
@@ -144,7 +144,7 @@ const ENVIRONMENT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The variables of one Agents Toolkit environment: env/.env.<name>, then env/.env.<name>.user
- * (git-ignored; the Toolkit keeps secrets and personal values there). Throws ENV_INVALID naming
+ * (git-ignored; the Toolkit keeps secrets and personal values there). Throws USAGE naming
  * the environments that exist when the name is not one of them.
  */
 export function readEnvironment(root: string, environment: string): Record<string, string> {
@@ -158,7 +158,7 @@ export function readEnvironment(root: string, environment: string): Record<strin
           .map((name) => name.slice('.env.'.length))
           .sort()
       : [];
-    throw new AppPackageError('ENV_INVALID', [
+    throw new AppPackageError('USAGE', [
       `--env ${environment}: there is no env/.env.${environment} ` +
         `(environments here: ${known.join(', ') || 'none'})`,
     ]);

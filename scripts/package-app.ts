@@ -64,7 +64,7 @@ export async function main(options: CliOptions): Promise<number> {
           : 'Cannot build the app package:',
       );
       for (const line of caught.problems) error(`  ${line}`);
-      return caught.code === 'ENV_INVALID' ? 2 : 1;
+      return caught.code === 'ENV_INVALID' || caught.code === 'USAGE' ? 2 : 1;
     }
     error(`Cannot build the app package: ${(caught as Error).stack ?? String(caught)}`);
     return 1;
@@ -83,7 +83,7 @@ export function environmentArgument(args: string[]): string | undefined {
       : undefined;
   const count = first === '--env' ? 2 : 1;
   if (name === undefined || name === '' || args.length !== count) {
-    throw new AppPackageError('ENV_INVALID', [`${usage} (got "${args.join(' ')}")`]);
+    throw new AppPackageError('USAGE', [`${usage} (got "${args.join(' ')}")`]);
   }
   return name;
 }

@@ -395,7 +395,8 @@ describe('package-app CLI per Agents Toolkit environment', () => {
   it('refuses an environment that does not exist, listing those that do', async () => {
     const { code, err } = await run({}, ['--env', 'prod']);
     expect(code).toBe(2);
-    expect(err.slice(1)).toEqual([
+    expect(err).toEqual([
+      'Cannot build the app package:',
       '  --env prod: there is no env/.env.prod (environments here: staging)',
     ]);
     expect(fs.existsSync(path.join(project, 'appPackage', 'build'))).toBe(false);
@@ -417,6 +418,9 @@ describe('package-app CLI per Agents Toolkit environment', () => {
   it('explains its usage when the arguments are not --env <name>', async () => {
     const { code, err } = await run({}, ['staging']);
     expect(code).toBe(2);
-    expect(err.slice(1)).toEqual(['  usage: npm run package [-- --env <name>] (got "staging")']);
+    expect(err).toEqual([
+      'Cannot build the app package:',
+      '  usage: npm run package [-- --env <name>] (got "staging")',
+    ]);
   });
 });
