@@ -128,6 +128,8 @@ var planName = '${resourceBaseName}-plan-${suffix}'
 var webAppName = '${resourceBaseName}-${suffix}'
 var botName = '${resourceBaseName}-bot-${suffix}'
 var mongoClusterName = toLower('${resourceBaseName}-db-${suffix}')
+var workspaceName = '${resourceBaseName}-logs-${suffix}'
+var insightsName = '${resourceBaseName}-insights-${suffix}'
 var createCluster = empty(mongoConnectionString)
 // Built-in role "Key Vault Secrets User": read secret values, nothing else.
 var keyVaultSecretsUser = subscriptionResourceId(
@@ -242,6 +244,34 @@ resource vaultReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Application Insights: the app exports its traces and metrics there (OpenTelemetry) when
+// APPLICATIONINSIGHTS_CONNECTION_STRING is set; they carry no personal data.
+// ---------------------------------------------------------------------------------------------
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: workspaceName
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: insightsName
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Web app: Linux App Service, Node 20, running the prebuilt zip
 // ---------------------------------------------------------------------------------------------
 
@@ -315,6 +345,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AUTH_TENANT_ID: empty(authTenantId) ? tenant().tenantId : authTenantId
     TEAMS_APP_ID: teamsAppId
     LOG_LEVEL: logLevel
+    APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
     // The zip is deployed already built: no Oryx build on the server.
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   }

@@ -25,7 +25,7 @@ beforeAll(() => {
 });
 
 /** How the parser writes `resource.property`. */
-const accessor = (resource: string, property: string) => ({
+const accessor = (resource: string, property: unknown): unknown => ({
   operator: { type: 'property_accessor', operands: { operand_1: resource, operand_2: property } },
 });
 
@@ -93,6 +93,13 @@ describe('infra/azure.bicep', () => {
     expect(Number(instances?.argument)).toBeGreaterThanOrEqual(2);
   });
 
+  withParser('hands the app an Application Insights connection string, kept in a workspace', () => {
+    expect(props('appSettings').APPLICATIONINSIGHTS_CONNECTION_STRING).toEqual(
+      accessor('insights', accessor('properties', 'ConnectionString')),
+    );
+    expect(props('insights').WorkspaceResourceId).toEqual(accessor('workspace', 'id'));
+  });
+
   withParser('gives the app settings its own configuration accepts', () => {
     // What App Service fills in for the expressions, as a deployment would.
     const deployed: Record<string, string> = {
@@ -105,6 +112,8 @@ describe('infra/azure.bicep', () => {
       AUTH_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
       TEAMS_APP_ID: '6a7b8c9d-1111-4222-8333-444444444444',
       LOG_LEVEL: 'info',
+      APPLICATIONINSIGHTS_CONNECTION_STRING:
+        'InstrumentationKey=7d1e2f3a-1111-4222-8333-444444444444;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
     };
     const settings = props('appSettings');
     const env: Record<string, string> = { PORT: '8080' };
