@@ -29,8 +29,19 @@ export type BicepParser =
 const root = path.resolve(__dirname, '..', '..');
 const venv = path.join(root, '.cache', 'pycep');
 const python = path.join(venv, 'bin', 'python');
-const UNREACHABLE =
-  /ENOTFOUND|EAI_AGAIN|Temporary failure in name resolution|NewConnectionError|Max retries exceeded/i;
+/**
+ * pip's words for "the index could not be reached". With retries off it says only that no version
+ * exists, which for a pinned release that does exist means it saw no index at all (a Python too
+ * old for the release says so instead, and counts as a failure).
+ */
+function unreachable(output: string): boolean {
+  return (
+    /NewConnectionError|Temporary failure in name resolution|Name or service not known|Connection refused|Max retries exceeded/i.test(
+      output,
+    ) ||
+    (/from versions: none/.test(output) && !/Ignored the following versions/.test(output))
+  );
+}
 
 function run(command: string, args: string[]): { status: number | null; output: string } {
   const result = spawnSync(command, args, { encoding: 'utf8', timeout: 600_000 });
@@ -59,12 +70,11 @@ export function bicepParser(): BicepParser {
       '-m',
       'pip',
       'install',
-      '--quiet',
       '--disable-pip-version-check',
       `pycep-parser==${PYCEP_VERSION}`,
     ]);
     if (pip.status !== 0) {
-      if (UNREACHABLE.test(pip.output)) {
+      if (unreachable(pip.output)) {
         return {
           available: false,
           reason: 'PyPI is unreachable, so pycep-parser could not be installed',
