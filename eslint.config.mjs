@@ -114,6 +114,7 @@ export default tseslint.config(
       '.data/',
       'tab/dist/',
       'appPackage/build/',
+      'build/', // npm run stage:azure: the built app staged for deployment
       'test/e2e/artifacts/',
     ],
   },

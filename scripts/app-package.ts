@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
@@ -14,7 +15,7 @@ import { DEV_TEAMS_APP_ID } from '../bot/src/config';
 /** Why packaging stopped. `problems` has one line per bad variable, schema error or icon. */
 export class AppPackageError extends Error {
   constructor(
-    readonly code: 'ENV_INVALID' | 'MANIFEST_INVALID' | 'ICONS_INVALID',
+    readonly code: 'ENV_INVALID' | 'USAGE' | 'MANIFEST_INVALID' | 'ICONS_INVALID',
     readonly problems: string[],
   ) {
     super(problems.join('\n'));
@@ -22,11 +23,17 @@ export class AppPackageError extends Error {
   }
 }
 
-/** The placeholders manifest.json uses, spelled like the Teams Toolkit's (`${{NAME}}`). */
+/**
+ * The placeholders manifest.json uses, named as the Agents Toolkit's env files name them
+ * (`${{NAME}}`): the Toolkit's own `teamsApp/zipAppPackage` fills the same manifest.
+ * AAD_APP_CLIENT_ID is the tab's single sign-on app, apart from the bot, which signs in with a
+ * managed identity in Azure.
+ */
 export interface PackageValues {
   TEAMS_APP_ID: string;
   BOT_ID: string;
   BOT_DOMAIN: string;
+  AAD_APP_CLIENT_ID: string;
 }
 
 /** Used when a variable is unset, so a fresh clone can build and check the package. */
@@ -34,6 +41,7 @@ export const LOCAL_DEFAULTS: Readonly<PackageValues> = {
   TEAMS_APP_ID: DEV_TEAMS_APP_ID,
   BOT_ID: '00000000-0000-0000-0000-000000000001',
   BOT_DOMAIN: 'localhost',
+  AAD_APP_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
 };
 
 const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
@@ -66,13 +74,22 @@ const envSchema = z.object({
     message:
       'must be a host name such as rapport.example.com, optionally with ":port" (no https://, no path)',
   }),
+  AAD_APP_CLIENT_ID: optional.refine((v) => v === undefined || GUID.test(v), {
+    message:
+      'must be the client id of the tab’s Entra app, a GUID like 00000000-0000-0000-0000-000000000001',
+  }),
 });
 
 /**
- * Reads TEAMS_APP_ID, BOT_ID and BOT_DOMAIN. Unset ones take LOCAL_DEFAULTS with a note saying so;
- * bad ones throw an AppPackageError('ENV_INVALID') with one line per variable, naming it.
+ * Reads the manifest's values. Bad ones throw an AppPackageError('ENV_INVALID') with one line per
+ * variable, naming it. Without an environment, unset ones take LOCAL_DEFAULTS with a note saying
+ * so (AAD_APP_CLIENT_ID takes BOT_ID's value: one registration for the bot and the tab); for a
+ * named environment an unset one is an error, since a package pointing at localhost is no use there.
  */
-export function parsePackageEnv(env: NodeJS.ProcessEnv): {
+export function parsePackageEnv(
+  env: NodeJS.ProcessEnv,
+  environment?: string,
+): {
   values: PackageValues;
   notes: string[];
 } {
@@ -89,20 +106,68 @@ export function parsePackageEnv(env: NodeJS.ProcessEnv): {
     }
     throw new AppPackageError('ENV_INVALID', [...lines.values()]);
   }
+  const names = Object.keys(LOCAL_DEFAULTS) as (keyof PackageValues)[];
+  if (environment !== undefined) {
+    const unset = names.filter((name) => parsed.data[name] === undefined);
+    if (unset.length > 0) {
+      throw new AppPackageError(
+        'ENV_INVALID',
+        unset.map(
+          (name) =>
+            `${name} is empty in env/.env.${environment}: provision the environment first ` +
+            `(atk provision --env ${environment}) or set it`,
+        ),
+      );
+    }
+  }
   const notes: string[] = [];
   const values = { ...LOCAL_DEFAULTS };
-  for (const name of Object.keys(LOCAL_DEFAULTS) as (keyof PackageValues)[]) {
+  for (const name of names) {
     const given = parsed.data[name];
-    if (given === undefined) {
+    if (given !== undefined) {
+      values[name] = given;
+    } else if (name === 'AAD_APP_CLIENT_ID') {
+      values[name] = values.BOT_ID;
+      notes.push(`${name} is not set: the tab signs in with the bot's app registration, BOT_ID.`);
+    } else {
       notes.push(
         `${name} is not set: using the local development default "${LOCAL_DEFAULTS[name]}". ` +
           'Set it before sideloading or publishing.',
       );
-    } else {
-      values[name] = given;
     }
   }
   return { values, notes };
+}
+
+/** An Agents Toolkit environment name, as `atk` accepts it (the env/.env.<name> suffix). */
+const ENVIRONMENT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The variables of one Agents Toolkit environment: env/.env.<name>, then env/.env.<name>.user
+ * (git-ignored; the Toolkit keeps secrets and personal values there). Throws USAGE naming
+ * the environments that exist when the name is not one of them.
+ */
+export function readEnvironment(root: string, environment: string): Record<string, string> {
+  const envDir = path.join(root, 'env');
+  const file = path.join(envDir, `.env.${environment}`);
+  if (!ENVIRONMENT_NAME.test(environment) || !fs.existsSync(file)) {
+    const known = fs.existsSync(envDir)
+      ? fs
+          .readdirSync(envDir)
+          .filter((name) => /^\.env\.[^.]+$/.test(name))
+          .map((name) => name.slice('.env.'.length))
+          .sort()
+      : [];
+    throw new AppPackageError('USAGE', [
+      `--env ${environment}: there is no env/.env.${environment} ` +
+        `(environments here: ${known.join(', ') || 'none'})`,
+    ]);
+  }
+  const values: Record<string, string> = {};
+  for (const source of [file, `${file}.user`]) {
+    if (fs.existsSync(source)) Object.assign(values, parseEnv(fs.readFileSync(source, 'utf8')));
+  }
+  return values;
 }
 
 /**
@@ -245,8 +310,9 @@ export async function buildZip(files: {
 export async function buildAppPackage(
   appPackageDir: string,
   env: NodeJS.ProcessEnv,
+  environment?: string,
 ): Promise<{ zip: Buffer; manifest: string; notes: string[] }> {
-  const { values, notes } = parsePackageEnv(env);
+  const { values, notes } = parsePackageEnv(env, environment);
   const template = fs.readFileSync(path.join(appPackageDir, 'manifest.json'), 'utf8');
   const manifest = fillPlaceholders(template, { ...values });
   let parsed: unknown;

@@ -132,11 +132,21 @@ const envSchema = z
         message: 'is required when BOT_PASSWORD is set',
       });
     }
-    if (env.BOT_TYPE === 'SingleTenant' && !env.BOT_TENANT_ID) {
+    if (env.BOT_TYPE !== 'MultiTenant' && !env.BOT_TENANT_ID) {
       ctx.addIssue({
         code: 'custom',
         path: ['BOT_TENANT_ID'],
-        message: 'is required when BOT_TYPE=SingleTenant',
+        message: `is required when BOT_TYPE=${env.BOT_TYPE}`,
+      });
+    }
+    // A managed identity gets its tokens from the platform; a secret beside it would mean the
+    // operator believes it is used, and the Bot Framework refuses the pair at start-up anyway.
+    if (env.BOT_TYPE === 'UserAssignedMsi' && env.BOT_PASSWORD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_PASSWORD'],
+        message:
+          'must be unset when BOT_TYPE=UserAssignedMsi: the managed identity signs the bot in',
       });
     }
     // Tab API auth. Dev tokens can be minted by anyone who reaches the server, so dev mode is

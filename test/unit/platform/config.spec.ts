@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../../bot/src/config';
+import { createLogger } from '../../../bot/src/logger';
+import { createAdapter } from '../../../bot/src/platform/teams/adapter';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -81,6 +83,36 @@ describe('loadConfig', () => {
     ]);
     expect(problemsOf({ BOT_ID: 'not-a-guid', BOT_PASSWORD: 'x' })).toEqual([
       expect.stringMatching(/^BOT_ID must be/),
+    ]);
+  });
+
+  it('signs the bot in with a user-assigned managed identity: no secret, the tenant required', () => {
+    const msi = {
+      BOT_ID: '00000000-0000-0000-0000-000000000002',
+      BOT_TYPE: 'UserAssignedMsi',
+      BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    };
+    const config = loadConfig(msi);
+    expect(config.botAuth).toEqual({
+      mode: 'botframework',
+      appId: msi.BOT_ID,
+      password: undefined,
+      type: 'UserAssignedMsi',
+      tenantId: msi.BOT_TENANT_ID,
+    });
+    // The Bot Framework's own checks of the pair run when the adapter is built.
+    expect(() =>
+      createAdapter(
+        config.botAuth,
+        createLogger('error', () => undefined),
+      ),
+    ).not.toThrow();
+
+    expect(problemsOf({ BOT_ID: msi.BOT_ID, BOT_TYPE: msi.BOT_TYPE })).toEqual([
+      'BOT_TENANT_ID is required when BOT_TYPE=UserAssignedMsi',
+    ]);
+    expect(problemsOf({ ...msi, BOT_PASSWORD: 'a-secret' })).toEqual([
+      expect.stringMatching(/^BOT_PASSWORD must be unset when BOT_TYPE=UserAssignedMsi/),
     ]);
   });
 

@@ -39,6 +39,7 @@ const values = {
   TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
   BOT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
   BOT_DOMAIN: 'rapport.example.com',
+  AAD_APP_CLIENT_ID: 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff',
 };
 
 interface Command {
@@ -79,6 +80,8 @@ function problemsOf(run: () => unknown): string[] {
 describe('Teams app manifest', () => {
   it('validates against the bundled schema with zero errors once placeholders are filled', async () => {
     const manifest = filledManifest();
+    // The version the Agents Toolkit's current templates use.
+    expect(manifest.manifestVersion).toBe('1.30');
     expect(manifest.$schema).toContain(`/v${manifest.manifestVersion}/`);
     expect(await validateManifest(manifest)).toEqual([]);
   });
@@ -157,9 +160,10 @@ describe('Teams app manifest', () => {
     expect(JSON.stringify(manifest)).not.toContain('${{');
     expect(manifest.id).toBe(values.TEAMS_APP_ID);
     expect(manifest.validDomains).toEqual([values.BOT_DOMAIN]);
+    // The tab's sign-on app, apart from the bot (a managed identity in Azure).
     expect(manifest.webApplicationInfo).toEqual({
-      id: values.BOT_ID,
-      resource: `api://${values.BOT_DOMAIN}/botid-${values.BOT_ID}`,
+      id: values.AAD_APP_CLIENT_ID,
+      resource: `api://${values.BOT_DOMAIN}/${values.AAD_APP_CLIENT_ID}`,
     });
     expect(problemsOf(() => fillPlaceholders('{"a":"${{NOPE}}"}', values))).toEqual([
       'manifest.json uses ${{NOPE}} but no value was given',
@@ -205,8 +209,26 @@ describe('package environment', () => {
   it('uses local defaults with a note for each unset variable', () => {
     const { values: parsed, notes } = parsePackageEnv({ BOT_DOMAIN: '' });
     expect(parsed).toEqual(LOCAL_DEFAULTS);
-    expect(notes).toHaveLength(3);
+    expect(notes).toHaveLength(4);
     expect(notes[0]).toMatch(/^TEAMS_APP_ID is not set: using the local development default/);
+  });
+
+  it('signs the tab in with the bot’s registration when no separate sign-on app is given', () => {
+    const { values: parsed, notes } = parsePackageEnv({ BOT_ID: values.BOT_ID });
+    expect(parsed.AAD_APP_CLIENT_ID).toBe(values.BOT_ID);
+    expect(notes).toContain(
+      "AAD_APP_CLIENT_ID is not set: the tab signs in with the bot's app registration, BOT_ID.",
+    );
+  });
+
+  it('refuses an environment that left a value empty, naming how to fill it', () => {
+    const problems = problemsOf(() =>
+      parsePackageEnv({ ...values, BOT_DOMAIN: '', AAD_APP_CLIENT_ID: '' }, 'dev'),
+    );
+    expect(problems).toEqual([
+      'BOT_DOMAIN is empty in env/.env.dev: provision the environment first (atk provision --env dev) or set it',
+      'AAD_APP_CLIENT_ID is empty in env/.env.dev: provision the environment first (atk provision --env dev) or set it',
+    ]);
   });
 
   it('accepts real values, including a host with a port', () => {
@@ -295,7 +317,7 @@ describe('package-app CLI', () => {
       const { code, out, err } = await run({}, outFile);
       expect(err).toEqual([]);
       expect(code).toBe(0);
-      expect(out.filter((line) => line.startsWith('note: '))).toHaveLength(3);
+      expect(out.filter((line) => line.startsWith('note: '))).toHaveLength(4);
       const archive = await JSZip.loadAsync(fs.readFileSync(outFile));
       const manifest = JSON.parse(await archive.file('manifest.json')!.async('string')) as Manifest;
       expect(manifest.id).toBe(LOCAL_DEFAULTS.TEAMS_APP_ID);
@@ -303,5 +325,102 @@ describe('package-app CLI', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('package-app CLI per Agents Toolkit environment', () => {
+  let project: string;
+  beforeEach(() => {
+    project = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-env-'));
+    fs.cpSync(appPackageDir, path.join(project, 'appPackage'), {
+      recursive: true,
+      filter: (source) => !source.includes(`${path.sep}build`),
+    });
+    fs.mkdirSync(path.join(project, 'env'));
+    const lines = Object.entries(values).map(([name, value]) => `${name}=${value}`);
+    fs.writeFileSync(
+      path.join(project, 'env', '.env.staging'),
+      `TEAMSFX_ENV=staging\n${lines.join('\n')}\n`,
+    );
+  });
+  afterEach(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  function run(env: NodeJS.ProcessEnv, args: string[], projectRoot = project, outFile?: string) {
+    const out: string[] = [];
+    const err: string[] = [];
+    return main({
+      env,
+      args,
+      root: projectRoot,
+      outFile,
+      log: (line) => out.push(line),
+      error: (line) => err.push(line),
+    }).then((code) => ({ code, out, err }));
+  }
+
+  async function zippedManifest(file: string): Promise<Manifest> {
+    const archive = await JSZip.loadAsync(fs.readFileSync(file));
+    return JSON.parse(await archive.file('manifest.json')!.async('string')) as Manifest;
+  }
+
+  it('fills the manifest from env/.env.<name> and its .user file into appPackage.<name>.zip', async () => {
+    fs.writeFileSync(
+      path.join(project, 'env', '.env.staging.user'),
+      'BOT_DOMAIN=rapport-staging.example.com\n',
+    );
+    const { code, out, err } = await run({}, ['--env', 'staging']);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out).toEqual([expect.stringMatching(/appPackage\.staging\.zip \(\d+ bytes\)\.$/)]);
+    const manifest = await zippedManifest(
+      path.join(project, 'appPackage', 'build', 'appPackage.staging.zip'),
+    );
+    expect(manifest.id).toBe(values.TEAMS_APP_ID);
+    expect(manifest.validDomains).toEqual(['rapport-staging.example.com']);
+    expect(manifest.webApplicationInfo.id).toBe(values.AAD_APP_CLIENT_ID);
+  });
+
+  it('lets a variable set in the shell override the environment file', async () => {
+    const { code } = await run({ BOT_DOMAIN: 'from-the-shell.example.com', BOT_ID: '' }, [
+      '--env=staging',
+    ]);
+    expect(code).toBe(0);
+    const manifest = await zippedManifest(
+      path.join(project, 'appPackage', 'build', 'appPackage.staging.zip'),
+    );
+    expect(manifest.validDomains).toEqual(['from-the-shell.example.com']);
+    expect(manifest.bots[0].botId).toBe(values.BOT_ID);
+  });
+
+  it('refuses an environment that does not exist, listing those that do', async () => {
+    const { code, err } = await run({}, ['--env', 'prod']);
+    expect(code).toBe(2);
+    expect(err).toEqual([
+      'Cannot build the app package:',
+      '  --env prod: there is no env/.env.prod (environments here: staging)',
+    ]);
+    expect(fs.existsSync(path.join(project, 'appPackage', 'build'))).toBe(false);
+  });
+
+  it('refuses an unprovisioned environment: the committed env/.env.dev names what is missing', async () => {
+    const outFile = path.join(project, 'dev.zip');
+    const { code, err } = await run({}, ['--env', 'dev'], root, outFile);
+    expect(code).toBe(2);
+    expect(err.slice(1)).toEqual(
+      ['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'AAD_APP_CLIENT_ID'].map(
+        (name) =>
+          `  ${name} is empty in env/.env.dev: provision the environment first (atk provision --env dev) or set it`,
+      ),
+    );
+    expect(fs.existsSync(outFile)).toBe(false);
+  });
+
+  it('explains its usage when the arguments are not --env <name>', async () => {
+    const { code, err } = await run({}, ['staging']);
+    expect(code).toBe(2);
+    expect(err).toEqual([
+      'Cannot build the app package:',
+      '  usage: npm run package [-- --env <name>] (got "staging")',
+    ]);
   });
 });
