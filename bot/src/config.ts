@@ -108,6 +108,9 @@ const envSchema = z
     AUTH_TENANT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
       message: 'must be the Entra tenant id (a GUID), as it appears in tokens’ "tid" claim',
     }),
+    METRICS_TOKEN: optionalText.refine((v) => v === undefined || /^[\x21-\x7e]{16,512}$/.test(v), {
+      message: 'must be 16 to 512 printable characters without spaces (it is a bearer token)',
+    }),
     SHUTDOWN_GRACE_MS: z
       .string()
       .trim()
@@ -213,7 +216,12 @@ export interface Config {
   teamsAppId: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   shutdownGraceMs: number;
+  /** GET /metrics: with a token, for whoever sends it; without, for this machine only. */
+  metrics: { token?: string };
 }
+
+/** Variables whose values are secrets: an error names them without showing what was set. */
+const SECRETS = new Set(['BOT_PASSWORD', 'METRICS_TOKEN']);
 
 /**
  * Parses the environment once. Anonymous bot auth binds to loopback by default, so a local
@@ -227,7 +235,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
         const name = String(issue.path[0] ?? 'environment');
         const raw = env[name];
         const shown =
-          raw === undefined ? '' : ` (got "${raw.length > 60 ? raw.slice(0, 60) + '…' : raw}")`;
+          raw === undefined || SECRETS.has(name)
+            ? ''
+            : ` (got "${raw.length > 60 ? raw.slice(0, 60) + '…' : raw}")`;
         return `${name} ${issue.message}${shown}`;
       }),
     );
@@ -258,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     teamsAppId: e.TEAMS_APP_ID,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    metrics: { token: e.METRICS_TOKEN },
   };
 }
 

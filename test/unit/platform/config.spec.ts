@@ -189,3 +189,18 @@ describe('loadConfig: tab API auth', () => {
     ]);
   });
 });
+
+describe('loadConfig: metrics', () => {
+  it('serves metrics to this machine only when METRICS_TOKEN is unset', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: undefined });
+  });
+
+  it('takes a METRICS_TOKEN, and refuses a short one without showing it', () => {
+    const token = 'k3y-0f-at-least-16-chars';
+    expect(loadConfig({ METRICS_TOKEN: token }).metrics).toEqual({ token });
+    const problems = problemsOf({ METRICS_TOKEN: 'short secret' });
+    expect(problems).toEqual([
+      'METRICS_TOKEN must be 16 to 512 printable characters without spaces (it is a bearer token)',
+    ]);
+  });
+});

@@ -1,6 +1,8 @@
 import restify, { Request, Response, Server } from 'restify';
 import { devTokenRoutes } from './auth/dev-tokens';
-import { healthRoutes } from './health-routes';
+import { healthRoutes, type Readiness } from './health-routes';
+import { metricsEndpoint, type MetricsAccess } from './metrics-endpoint';
+import type { Metrics } from '../observability/metrics';
 import { sendError } from './http-error';
 import { openApiDocument } from './openapi';
 import { registerRoutes, serveWith, type ApiRoute } from './route';
@@ -18,6 +20,10 @@ export interface ServerDeps {
   logger: Logger;
   databaseKind: 'embedded' | 'external';
   pingDatabase: () => Promise<boolean>;
+  /** What /readyz reports besides the database: schema prepared, not stopping. */
+  readiness: () => Readiness;
+  metrics: Metrics;
+  metricsAccess: MetricsAccess;
   tabDist: string;
   version: string;
   /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */
@@ -53,6 +59,9 @@ export function createServer(deps: ServerDeps): HttpSurface {
     }),
   );
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  measureRequests(server, deps.metrics);
+
+  server.get('/metrics', metricsEndpoint(deps.metrics.registry, deps.metricsAccess));
 
   server.post('/api/messages', botEndpoint(deps));
 
@@ -96,4 +105,26 @@ export function createServer(deps: ServerDeps): HttpSurface {
   });
 
   return { server, apiRoutes: routes };
+}
+
+/**
+ * Times every answer by the route pattern it matched (`/api/v1/teams/:teamId/…`), never by its
+ * URL, so no id reaches a label. Paths no route matched are the tab's files or a 404.
+ */
+function measureRequests(server: Server, metrics: Metrics): void {
+  server.on('after', (req: Request, res: Response) => {
+    const route = req.getRoute()?.path;
+    const label =
+      typeof route === 'string'
+        ? route
+        : req.path().startsWith('/api/') || req.method !== 'GET'
+          ? '(unmatched)'
+          : '(tab files)';
+    metrics.httpRequest({
+      method: req.method ?? 'GET',
+      route: label,
+      status: res.statusCode,
+      seconds: (Date.now() - req.time()) / 1000,
+    });
+  });
 }

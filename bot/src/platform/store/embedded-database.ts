@@ -13,6 +13,8 @@ export interface EmbeddedDatabase {
   readonly uri: string;
   /** The running child's pid, or undefined while it is being restarted. */
   pid(): number | undefined;
+  /** How many times the child died and was started again. */
+  restarts(): number;
   stop(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function startEmbeddedDatabase(
     return {
       uri: `mongodb://127.0.0.1:${port}/`,
       pid: running.pid,
+      restarts: running.restarts,
       stop: async () => {
         await running.stop();
         forgetFerretDbPid(dataDir);
@@ -143,6 +146,7 @@ interface Supervisor {
   /** Resolves once the first child listens. */
   start(): Promise<void>;
   pid(): number | undefined;
+  restarts(): number;
   stop(): Promise<void>;
 }
 
@@ -158,6 +162,7 @@ function superviseFerretDb(options: {
   let stopping = false;
   let restartDelay = 200;
   let restartTimer: NodeJS.Timeout | undefined;
+  let restarts = 0;
 
   const launch = async (): Promise<void> => {
     // FerretDB allocates heavily while decoding documents; with Go's default GOGC=100 a fifth of
@@ -183,6 +188,7 @@ function superviseFerretDb(options: {
         restartInMs: restartDelay,
       });
       restartTimer = setTimeout(() => {
+        restarts++;
         launch()
           .then(() => {
             restartDelay = 200;
@@ -198,6 +204,7 @@ function superviseFerretDb(options: {
   return {
     start: launch,
     pid: () => child?.pid,
+    restarts: () => restarts,
     stop: async () => {
       stopping = true;
       if (restartTimer) clearTimeout(restartTimer);
