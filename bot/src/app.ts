@@ -58,6 +58,8 @@ export interface AppOptions {
   /** Folder of the tab's static build. */
   tabDist?: string;
   version?: string;
+  /** The embedded database, when the caller launched it already (to start it while this loads). */
+  embedded?: Promise<EmbeddedDatabase>;
 }
 
 /** The folder holding package.json, whether running from source (tests) or from dist/. */
@@ -102,11 +104,12 @@ export async function startApp(
   let embedded: EmbeddedDatabase | undefined;
   let uri: string;
   if (config.database.kind === 'embedded') {
-    embedded = await startEmbeddedDatabase({
-      dataDir: config.database.dataDir,
-      cacheDir: config.database.cacheDir,
-      logger,
-    });
+    embedded = await (options.embedded ??
+      startEmbeddedDatabase({
+        dataDir: config.database.dataDir,
+        cacheDir: config.database.cacheDir,
+        logger,
+      }));
     uri = embedded.uri;
   } else {
     uri = config.database.uri;
