@@ -28,6 +28,7 @@ import { RapportBot } from './platform/teams/rapport-bot';
 import { createServer } from './platform/http/server';
 import type { Readiness } from './platform/http/health-routes';
 import { createMetrics } from './platform/observability/metrics';
+import { startTelemetry, type Telemetry } from './platform/observability/telemetry';
 import { KNOWN_ACTIVITY_NAMES } from './platform/teams/incoming-activity';
 import type { ApiRoute } from './platform/http/route';
 import { createAgreementsFeature } from './features/agreements';
@@ -229,7 +230,9 @@ async function serve(
   const readiness: Readiness = { schemaPrepared: false, stopping: false };
   await prepareDatabase(database, schemaOf(people, features), logger);
   readiness.schemaPrepared = true;
-  const metrics = createMetrics({ activityNames: KNOWN_ACTIVITY_NAMES });
+  const version = options.version ?? '0.1.0';
+  const telemetry = await startTelemetry(config.telemetry, version, logger);
+  const metrics = createMetrics({ activityNames: KNOWN_ACTIVITY_NAMES, meter: telemetry.meter });
   const scheduler = createScheduler({
     db: database.db,
     handlers: Object.fromEntries(
@@ -259,8 +262,9 @@ async function serve(
     readiness: () => readiness,
     metrics,
     metricsAccess: config.metrics,
+    tracer: telemetry.tracer,
     tabDist: options.tabDist ?? path.join(projectRoot(), 'tab', 'dist'),
-    version: options.version ?? '0.1.0',
+    version,
     http: {
       ...(await createTabAuth(config.auth, logger)),
       installations: people.installations,
@@ -295,6 +299,7 @@ async function serve(
     database,
     embedded,
     readiness,
+    telemetry,
   });
   return { url, database, embedded, outbox, scheduler, routes: routesOf(server), apiRoutes, stop };
 }
@@ -352,6 +357,7 @@ function stopper(deps: {
   database: Database;
   embedded: EmbeddedDatabase | undefined;
   readiness: Readiness;
+  telemetry: Telemetry;
 }): () => Promise<void> {
   const { server, config } = deps;
   let stopping: Promise<void> | undefined;
@@ -368,6 +374,8 @@ function stopper(deps: {
       clearTimeout(timer);
       await deps.database.close();
       await deps.embedded?.stop();
+      // Last, so the spans of the requests that finished meanwhile are sent too.
+      await deps.telemetry.shutdown();
       deps.logger.info('Rapport stopped');
     })());
 }

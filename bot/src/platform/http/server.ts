@@ -2,7 +2,9 @@ import restify, { Request, Response, Server } from 'restify';
 import { devTokenRoutes } from './auth/dev-tokens';
 import { healthRoutes, type Readiness } from './health-routes';
 import { metricsEndpoint, type MetricsAccess } from './metrics-endpoint';
+import type { Tracer } from '@opentelemetry/api';
 import type { Metrics } from '../observability/metrics';
+import { observeRequests } from './request-telemetry';
 import { sendError } from './http-error';
 import { openApiDocument } from './openapi';
 import { registerRoutes, serveWith, type ApiRoute } from './route';
@@ -24,6 +26,8 @@ export interface ServerDeps {
   readiness: () => Readiness;
   metrics: Metrics;
   metricsAccess: MetricsAccess;
+  /** Spans for OpenTelemetry (a tracer that records nothing when nothing is exported). */
+  tracer: Tracer;
   tabDist: string;
   version: string;
   /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */
@@ -59,7 +63,7 @@ export function createServer(deps: ServerDeps): HttpSurface {
     }),
   );
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  measureRequests(server, deps.metrics);
+  observeRequests(server, deps.metrics, deps.tracer);
 
   server.get('/metrics', metricsEndpoint(deps.metrics.registry, deps.metricsAccess));
 
@@ -105,26 +109,4 @@ export function createServer(deps: ServerDeps): HttpSurface {
   });
 
   return { server, apiRoutes: routes };
-}
-
-/**
- * Times every answer by the route pattern it matched (`/api/v1/teams/:teamId/…`), never by its
- * URL, so no id reaches a label. Paths no route matched are the tab's files or a 404.
- */
-function measureRequests(server: Server, metrics: Metrics): void {
-  server.on('after', (req: Request, res: Response) => {
-    const route = req.getRoute()?.path;
-    const label =
-      typeof route === 'string'
-        ? route
-        : req.path().startsWith('/api/') || req.method !== 'GET'
-          ? '(unmatched)'
-          : '(tab files)';
-    metrics.httpRequest({
-      method: req.method ?? 'GET',
-      route: label,
-      status: res.statusCode,
-      seconds: (Date.now() - req.time()) / 1000,
-    });
-  });
 }

@@ -1,3 +1,4 @@
+import type { Meter } from '@opentelemetry/api';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -10,13 +11,16 @@ export interface Metrics {
   readonly registry: Registry;
   /** One HTTP request answered: `route` is the pattern it matched, never the URL. */
   httpRequest(request: { method: string; route: string; status: number; seconds: number }): void;
-  /** One activity posted to /api/messages, by type, invoke or event name, and how it ended. */
+  /**
+   * One activity posted to /api/messages, by type, invoke or event name, and how it ended;
+   * answers with the labels it was counted under (unknown names as "other").
+   */
   botActivity(activity: {
     type: string;
     name: string;
     outcome: ActivityOutcome;
     seconds: number;
-  }): void;
+  }): { type: string; name: string; outcome: ActivityOutcome };
   /** A scheduled job ran `lagSeconds` after it was due. */
   jobRan(kind: string, lagSeconds: number): void;
   /** Where the gauges and running totals read from, once the app has them. */
@@ -66,8 +70,14 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15];
 const LAG_BUCKETS = [0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600];
 
-/** The app's registry (one per app, so tests may run several apps in one process). */
-export function createMetrics(options: { activityNames: ReadonlySet<string> }): Metrics {
+/**
+ * The app's registry (one per app, so tests may run several apps in one process), and the same
+ * figures as OpenTelemetry instruments on `meter` (a no-op meter when nothing is exported).
+ */
+export function createMetrics(options: {
+  activityNames: ReadonlySet<string>;
+  meter: Meter;
+}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'rapport_' });
   const http = new Histogram({
@@ -93,23 +103,92 @@ export function createMetrics(options: { activityNames: ReadonlySet<string> }): 
   });
   let sources: MetricSources | undefined;
   watchSources(registry, () => sources);
+  const exported = exportedInstruments(options.meter, () => sources);
   return {
     registry,
-    httpRequest: ({ method, route, status, seconds }) =>
-      http.observe({ method: known(METHODS, method), route, status: String(status) }, seconds),
-    botActivity: ({ type, name, outcome, seconds }) =>
-      activities.observe(
-        {
-          type: known(ACTIVITY_TYPES, type),
-          name: name === '' ? '' : known(options.activityNames, name),
-          outcome,
-        },
-        seconds,
-      ),
-    jobRan: (kind, lagSeconds) => lag.observe({ kind }, Math.max(0, lagSeconds)),
+    httpRequest: ({ method, route, status, seconds }) => {
+      const m = known(METHODS, method);
+      http.observe({ method: m, route, status: String(status) }, seconds);
+      exported.http.record(seconds, {
+        'http.request.method': m,
+        'http.route': route,
+        'http.response.status_code': status,
+      });
+    },
+    botActivity: ({ type, name, outcome, seconds }) => {
+      const labels = {
+        type: known(ACTIVITY_TYPES, type),
+        name: name === '' ? '' : known(options.activityNames, name),
+        outcome,
+      };
+      activities.observe(labels, seconds);
+      exported.activities.record(seconds, labels);
+      return labels;
+    },
+    jobRan: (kind, lagSeconds) => {
+      lag.observe({ kind }, Math.max(0, lagSeconds));
+      exported.lag.record(Math.max(0, lagSeconds), { kind });
+    },
     watch: (s) => {
       sources = s;
     },
+  };
+}
+
+/** The same figures for OpenTelemetry, named as its conventions name them where they do. */
+function exportedInstruments(meter: Meter, sources: () => MetricSources | undefined) {
+  meter
+    .createObservableGauge('rapport.outbox.depth', {
+      description: 'Proactive messages queued and not yet sent or given up',
+    })
+    .addCallback(async (result) => {
+      const s = sources();
+      if (s) result.observe(await s.outboxDepth());
+    });
+  meter
+    .createObservableCounter('rapport.outbox.messages', {
+      description:
+        'Proactive sends by outcome: sent, retried, throttled (429), failed, unreachable',
+    })
+    .addCallback((result) => {
+      const totals = sources()?.outboxTotals();
+      for (const [outcome, count] of Object.entries(totals ?? {}))
+        result.observe(count, { outcome });
+    });
+  meter
+    .createObservableCounter('rapport.embedded_database.restarts', {
+      description: 'Times the embedded FerretDB process died and was started again',
+    })
+    .addCallback((result) => {
+      const restarts = sources()?.databaseRestarts?.();
+      if (restarts !== undefined) result.observe(restarts);
+    });
+  meter
+    .createObservableGauge('rapport.database.ping.duration', {
+      description: 'How long the database took to answer a ping',
+      unit: 's',
+    })
+    .addCallback(async (result) => {
+      const s = sources();
+      if (!s) return;
+      const started = process.hrtime.bigint();
+      const answered = await s.pingDatabase();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      result.observe(seconds, { reachable: answered });
+    });
+  return {
+    http: meter.createHistogram('http.server.request.duration', {
+      description: 'HTTP requests by method, matched route pattern and status',
+      unit: 's',
+    }),
+    activities: meter.createHistogram('rapport.bot.activity.duration', {
+      description: 'Activities posted to /api/messages by type, name and outcome',
+      unit: 's',
+    }),
+    lag: meter.createHistogram('rapport.scheduler.lag', {
+      description: 'How long after its due time a scheduled job ran',
+      unit: 's',
+    }),
   };
 }
 

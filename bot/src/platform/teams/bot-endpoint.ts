@@ -2,7 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { sendError } from '../http/http-error';
 import type { Logger } from '../../logger';
+import { spanOf } from '../http/request-telemetry';
 import type { ActivityOutcome, Metrics } from '../observability/metrics';
+import { hashedTeamId } from '../observability/telemetry';
 import type { RapportAdapter } from './adapter';
 import { readActivity } from './incoming-activity';
 
@@ -32,12 +34,20 @@ export function botEndpoint(deps: BotEndpointDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const started = Date.now();
     const reading = readActivity(req.body);
-    const record = (outcome: ActivityOutcome) =>
-      deps.metrics.botActivity({
+    const record = (outcome: ActivityOutcome) => {
+      const counted = deps.metrics.botActivity({
         ...kindOf(req.body),
         outcome,
         seconds: (Date.now() - started) / 1000,
       });
+      const team = reading.ok ? teamOf(reading.activity) : undefined;
+      spanOf(req)?.setAttributes({
+        'rapport.activity.type': counted.type,
+        'rapport.activity.name': counted.name,
+        'rapport.activity.outcome': counted.outcome,
+        ...(team ? { 'rapport.team.hash': hashedTeamId(team) } : {}),
+      });
+    };
     if (!reading.ok) {
       sendError(res, 400, 'INVALID_ACTIVITY', reading.message);
       record('invalid');
@@ -94,4 +104,15 @@ function kindOf(body: unknown): { type: string; name: string } {
     type: kind,
     name: (kind === 'invoke' || kind === 'event') && typeof name === 'string' ? name : '',
   };
+}
+
+/** The team (or group chat) an activity comes from; none for a personal chat, which is a person. */
+function teamOf(activity: {
+  channelData?: { team?: { id?: string } };
+  conversation?: { id?: string; conversationType?: string };
+}): string | undefined {
+  return (
+    activity.channelData?.team?.id ??
+    (activity.conversation?.conversationType === 'groupChat' ? activity.conversation.id : undefined)
+  );
 }
