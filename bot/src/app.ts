@@ -26,6 +26,10 @@ import { registry } from './platform/registry';
 import type { Feature, FeatureContext } from './platform/feature';
 import { RapportBot } from './platform/teams/rapport-bot';
 import { createServer } from './platform/http/server';
+import type { Readiness } from './platform/http/health-routes';
+import { createMetrics } from './platform/observability/metrics';
+import { startTelemetry, type Telemetry } from './platform/observability/telemetry';
+import { KNOWN_ACTIVITY_NAMES } from './platform/teams/incoming-activity';
 import type { ApiRoute } from './platform/http/route';
 import { createAgreementsFeature } from './features/agreements';
 import { createCoffeeFeature } from './features/coffee';
@@ -55,6 +59,8 @@ export interface AppOptions {
   /** Folder of the tab's static build. */
   tabDist?: string;
   version?: string;
+  /** The embedded database, when the caller launched it already (to start it while this loads). */
+  embedded?: Promise<EmbeddedDatabase>;
 }
 
 /** The folder holding package.json, whether running from source (tests) or from dist/. */
@@ -99,11 +105,12 @@ export async function startApp(
   let embedded: EmbeddedDatabase | undefined;
   let uri: string;
   if (config.database.kind === 'embedded') {
-    embedded = await startEmbeddedDatabase({
-      dataDir: config.database.dataDir,
-      cacheDir: config.database.cacheDir,
-      logger,
-    });
+    embedded = await (options.embedded ??
+      startEmbeddedDatabase({
+        dataDir: config.database.dataDir,
+        cacheDir: config.database.cacheDir,
+        logger,
+      }));
     uri = embedded.uri;
   } else {
     uri = config.database.uri;
@@ -220,7 +227,12 @@ async function serve(
   };
   const people = createPeople(database.db);
   const features = createFeatures(platform, people);
+  const readiness: Readiness = { schemaPrepared: false, stopping: false };
   await prepareDatabase(database, schemaOf(people, features), logger);
+  readiness.schemaPrepared = true;
+  const version = options.version ?? '0.1.0';
+  const telemetry = await startTelemetry(config.telemetry, version, logger);
+  const metrics = createMetrics({ activityNames: KNOWN_ACTIVITY_NAMES, meter: telemetry.meter });
   const scheduler = createScheduler({
     db: database.db,
     handlers: Object.fromEntries(
@@ -230,8 +242,12 @@ async function serve(
       ]),
     ),
     logger,
+    onRun: (kind, lagMs) => metrics.jobRan(kind, lagMs / 1000),
   });
   const adapter = createAdapter(config.botAuth, logger);
+  // A dead child is known at once; a ping alone could wait out the restart and report healthy.
+  const pingDatabase = async () =>
+    (embedded ? embedded.pid() !== undefined : true) && (await database.ping());
   const { server, apiRoutes } = createServer({
     adapter,
     bot: new RapportBot({
@@ -242,11 +258,13 @@ async function serve(
     }),
     logger,
     databaseKind: config.database.kind,
-    // A dead child is known at once; a ping alone could wait out the restart and report healthy.
-    pingDatabase: async () =>
-      (embedded ? embedded.pid() !== undefined : true) && (await database.ping()),
+    pingDatabase,
+    readiness: () => readiness,
+    metrics,
+    metricsAccess: config.metrics,
+    tracer: telemetry.tracer,
     tabDist: options.tabDist ?? path.join(projectRoot(), 'tab', 'dist'),
-    version: options.version ?? '0.1.0',
+    version,
     http: {
       ...(await createTabAuth(config.auth, logger)),
       installations: people.installations,
@@ -262,11 +280,27 @@ async function serve(
 
   const url = await listen(server, config);
   const outboxWorker = startDelivery({ config, adapter, outbox, people, logger });
+  metrics.watch({
+    outboxDepth: () => outbox.depth(),
+    outboxTotals: () => outboxWorker.counters(),
+    pingDatabase,
+    databaseRestarts: embedded?.restarts,
+  });
   await startSchedule(scheduler, features);
   // Logged last: whoever waits for this line (a supervisor, a test) finds the app fully started.
   logger.info('Rapport is listening', { url, database: config.database.kind });
 
-  const stop = stopper({ config, logger, server, outboxWorker, scheduler, database, embedded });
+  const stop = stopper({
+    config,
+    logger,
+    server,
+    outboxWorker,
+    scheduler,
+    database,
+    embedded,
+    readiness,
+    telemetry,
+  });
   return { url, database, embedded, outbox, scheduler, routes: routesOf(server), apiRoutes, stop };
 }
 
@@ -322,11 +356,14 @@ function stopper(deps: {
   scheduler: Scheduler;
   database: Database;
   embedded: EmbeddedDatabase | undefined;
+  readiness: Readiness;
+  telemetry: Telemetry;
 }): () => Promise<void> {
   const { server, config } = deps;
   let stopping: Promise<void> | undefined;
   return () =>
     (stopping ??= (async () => {
+      deps.readiness.stopping = true;
       // Stop accepting, let in-flight requests finish (bounded by the grace period), then close
       // the database and only then its process, so no acknowledged write is cut off.
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
@@ -337,6 +374,8 @@ function stopper(deps: {
       clearTimeout(timer);
       await deps.database.close();
       await deps.embedded?.stop();
+      // Last, so the spans of the requests that finished meanwhile are sent too.
+      await deps.telemetry.shutdown();
       deps.logger.info('Rapport stopped');
     })());
 }

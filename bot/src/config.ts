@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { TelemetryConfig } from './platform/observability/telemetry';
 
 /** Thrown when the environment cannot start the app; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -60,6 +61,17 @@ const audienceList = optionalText.transform((v) =>
         .filter((a) => a !== ''),
 );
 
+/** Milliseconds from `min` to `max`, with a default. */
+const millis = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .default(String(fallback))
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
+      message: `must be a whole number of milliseconds from ${min} to ${max}`,
+    })
+    .transform(Number);
+
 const port = (fallback: number) =>
   z
     .string()
@@ -108,6 +120,32 @@ const envSchema = z
     AUTH_TENANT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
       message: 'must be the Entra tenant id (a GUID), as it appears in tokens’ "tid" claim',
     }),
+    METRICS_TOKEN: optionalText.refine((v) => v === undefined || /^[\x21-\x7e]{16,512}$/.test(v), {
+      message: 'must be 16 to 512 printable characters without spaces (it is a bearer token)',
+    }),
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.refine(
+      (v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v),
+      {
+        message:
+          'must be the collector’s http:// or https:// base URL (such as http://127.0.0.1:4318)',
+      },
+    ),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.refine(
+      (v) => v === undefined || /(^|;)\s*InstrumentationKey=[0-9a-f-]{36}\s*(;|$)/i.test(v),
+      {
+        message:
+          'must be the Application Insights resource’s connection string (InstrumentationKey=…;IngestionEndpoint=…)',
+      },
+    ),
+    OTEL_SERVICE_NAME: z
+      .string()
+      .trim()
+      .default('rapport')
+      .refine((v) => /^[\x21-\x7e]{1,100}$/.test(v), {
+        message: 'must be 1–100 printable characters without spaces',
+      }),
+    OTEL_BSP_SCHEDULE_DELAY: millis(5000, 100, 60_000),
+    OTEL_METRIC_EXPORT_INTERVAL: millis(60_000, 1000, 3_600_000),
     SHUTDOWN_GRACE_MS: z
       .string()
       .trim()
@@ -223,7 +261,14 @@ export interface Config {
   teamsAppId: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   shutdownGraceMs: number;
+  /** GET /metrics: with a token, for whoever sends it; without, for this machine only. */
+  metrics: { token?: string };
+  /** OpenTelemetry export: off unless an OTLP endpoint or an Application Insights string is set. */
+  telemetry: TelemetryConfig;
 }
+
+/** Variables whose values are secrets: an error names them without showing what was set. */
+const SECRETS = new Set(['BOT_PASSWORD', 'METRICS_TOKEN', 'APPLICATIONINSIGHTS_CONNECTION_STRING']);
 
 /**
  * Parses the environment once. Anonymous bot auth binds to loopback by default, so a local
@@ -237,7 +282,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
         const name = String(issue.path[0] ?? 'environment');
         const raw = env[name];
         const shown =
-          raw === undefined ? '' : ` (got "${raw.length > 60 ? raw.slice(0, 60) + '…' : raw}")`;
+          raw === undefined || SECRETS.has(name)
+            ? ''
+            : ` (got "${raw.length > 60 ? raw.slice(0, 60) + '…' : raw}")`;
         return `${name} ${issue.message}${shown}`;
       }),
     );
@@ -268,6 +315,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     teamsAppId: e.TEAMS_APP_ID,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    metrics: { token: e.METRICS_TOKEN },
+    telemetry: {
+      otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      azureMonitorConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+      serviceName: e.OTEL_SERVICE_NAME,
+      spanDelayMs: e.OTEL_BSP_SCHEDULE_DELAY,
+      metricIntervalMs: e.OTEL_METRIC_EXPORT_INTERVAL,
+    },
   };
 }
 

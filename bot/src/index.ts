@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from './config';
-import { startApp } from './app';
+import type { RunningApp } from './app';
 import { createLogger } from './logger';
 import { DataDirInUseError } from './platform/store/data-dir-lock';
+import { launchEmbeddedDatabase } from './platform/store/embedded-database';
 import { GoMissingError } from './platform/store/ferretdb-build';
 
 async function main(): Promise<void> {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let app: RunningApp | undefined;
   let stopRequested: string | undefined;
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
@@ -37,7 +38,21 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   try {
-    app = await startApp(config, logger);
+    // FerretDB starts in its own process first; the app's modules (a second or more of loading)
+    // load meanwhile, so start-up waits for the slower of the two, not for both in turn.
+    const { database } = config;
+    const embedded =
+      database.kind === 'embedded'
+        ? (
+            await launchEmbeddedDatabase({
+              dataDir: database.dataDir,
+              cacheDir: database.cacheDir,
+              logger,
+            })
+          ).ready
+        : undefined;
+    const { startApp } = await import('./app');
+    app = await startApp(config, logger, { embedded });
   } catch (err) {
     if (err instanceof GoMissingError) {
       console.error(err.message);

@@ -53,13 +53,15 @@ function testSession() {
     dataDir,
     launch: (env: Record<string, string> = {}) =>
       add(launch({ PORT: '0', DATA_DIR: dataDir, ...env })),
-    npmStart: () =>
+    /** `npm start`; `terminal`: in a process group of its own, as a shell runs a command. */
+    npmStart: ({ terminal = false } = {}) =>
       add(
         track(
           spawn('npm', ['start'], {
             cwd: projectRoot,
             env: cleanEnv({ PORT: '0', DATA_DIR: dataDir, npm_config_update_notifier: 'false' }),
             stdio: ['ignore', 'pipe', 'pipe'],
+            detached: terminal,
           }),
         ),
       ),
@@ -220,6 +222,29 @@ describe('npm start', () => {
       expect(started.map((p) => p.pid)).toContain(ferrets[0]);
 
       npm.child.kill('SIGTERM');
+
+      await npm.exited;
+      await waitUntil(() => !started.some((p) => running(p.pid)), {
+        what: 'every process npm start started to exit',
+        timeoutMs: 5000,
+      });
+      expect(npm.output().stdout).toContain('Rapport stopped');
+      await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    } finally {
+      session.end();
+    }
+  }, 40000);
+
+  it('stops the server and its FerretDB on Ctrl-C (SIGINT to the whole process group)', async () => {
+    const session = testSession();
+    try {
+      const npm = session.npmStart({ terminal: true });
+      const url = await listeningUrl(npm, 25000);
+      const started = session.note();
+      expect(ferretDbsOn(session.dataDir)).toHaveLength(1);
+
+      // What a terminal does on Ctrl-C: every process of the foreground group gets SIGINT.
+      process.kill(-npm.child.pid!, 'SIGINT');
 
       await npm.exited;
       await waitUntil(() => !started.some((p) => running(p.pid)), {

@@ -221,3 +221,60 @@ describe('loadConfig: tab API auth', () => {
     ]);
   });
 });
+
+describe('loadConfig: metrics', () => {
+  it('serves metrics to this machine only when METRICS_TOKEN is unset', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: undefined });
+  });
+
+  it('takes a METRICS_TOKEN, and refuses a short one without showing it', () => {
+    const token = 'k3y-0f-at-least-16-chars';
+    expect(loadConfig({ METRICS_TOKEN: token }).metrics).toEqual({ token });
+    const problems = problemsOf({ METRICS_TOKEN: 'short secret' });
+    expect(problems).toEqual([
+      'METRICS_TOKEN must be 16 to 512 printable characters without spaces (it is a bearer token)',
+    ]);
+  });
+});
+
+describe('loadConfig: OpenTelemetry', () => {
+  const connectionString =
+    'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/';
+
+  it('exports nothing unless an endpoint or a connection string is set', () => {
+    expect(loadConfig({}).telemetry).toEqual({
+      otlpEndpoint: undefined,
+      azureMonitorConnectionString: undefined,
+      serviceName: 'rapport',
+      spanDelayMs: 5000,
+      metricIntervalMs: 60000,
+    });
+  });
+
+  it('takes an OTLP endpoint and an Application Insights connection string', () => {
+    const config = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+      APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString,
+      OTEL_SERVICE_NAME: 'rapport-staging',
+    });
+    expect(config.telemetry).toMatchObject({
+      otlpEndpoint: 'http://127.0.0.1:4318',
+      azureMonitorConnectionString: connectionString,
+      serviceName: 'rapport-staging',
+    });
+  });
+
+  it('names what is wrong, without echoing a connection string', () => {
+    expect(
+      problemsOf({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318',
+        APPLICATIONINSIGHTS_CONNECTION_STRING: 'IngestionEndpoint=https://secret.example/',
+        OTEL_METRIC_EXPORT_INTERVAL: '10',
+      }),
+    ).toEqual([
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be the collector’s http:// or https:// base URL (such as http://127.0.0.1:4318) (got "collector:4318")',
+      'APPLICATIONINSIGHTS_CONNECTION_STRING must be the Application Insights resource’s connection string (InstrumentationKey=…;IngestionEndpoint=…)',
+      'OTEL_METRIC_EXPORT_INTERVAL must be a whole number of milliseconds from 1000 to 3600000 (got "10")',
+    ]);
+  });
+});

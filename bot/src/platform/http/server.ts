@@ -1,6 +1,10 @@
 import restify, { Request, Response, Server } from 'restify';
 import { devTokenRoutes } from './auth/dev-tokens';
-import { healthRoutes } from './health-routes';
+import { healthRoutes, type Readiness } from './health-routes';
+import { metricsEndpoint, type MetricsAccess } from './metrics-endpoint';
+import type { Tracer } from '@opentelemetry/api';
+import type { Metrics } from '../observability/metrics';
+import { observeRequests } from './request-telemetry';
 import { sendError } from './http-error';
 import { openApiDocument } from './openapi';
 import { registerRoutes, serveWith, type ApiRoute } from './route';
@@ -18,6 +22,12 @@ export interface ServerDeps {
   logger: Logger;
   databaseKind: 'embedded' | 'external';
   pingDatabase: () => Promise<boolean>;
+  /** What /readyz reports besides the database: schema prepared, not stopping. */
+  readiness: () => Readiness;
+  metrics: Metrics;
+  metricsAccess: MetricsAccess;
+  /** Spans for OpenTelemetry (a tracer that records nothing when nothing is exported). */
+  tracer: Tracer;
   tabDist: string;
   version: string;
   /** The tab API's one token validator, the roster it checks, and dev tokens in dev mode. */
@@ -53,6 +63,9 @@ export function createServer(deps: ServerDeps): HttpSurface {
     }),
   );
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  observeRequests(server, deps.metrics, deps.tracer);
+
+  server.get('/metrics', metricsEndpoint(deps.metrics.registry, deps.metricsAccess));
 
   server.post('/api/messages', botEndpoint(deps));
 

@@ -134,6 +134,12 @@ export interface Outbox {
   enqueue(messages: OutboxMessage[]): Promise<{ added: number }>;
   /** Counts by status. */
   stats(): Promise<OutboxStats>;
+  /**
+   * Messages waiting to be sent, read from the queue's index alone (what it costs grows with
+   * the queue, not with every message ever sent); one finished since the worker last read the
+   * index is still counted until it does.
+   */
+  depth(): Promise<number>;
   /** One message as it stands, for tests and diagnostics. */
   find(key: string): Promise<OutboxDoc | null>;
   /** Calls `listener` after each enqueue that added something; returns the unsubscribe. */
@@ -256,6 +262,8 @@ export function createOutbox(db: Db): Outbox {
       }
       return stats;
     },
+
+    depth: () => pendingIndex.countDocuments({}),
 
     async find(key) {
       // The outcome first: a fold updates the message before deleting its outcome, so a fold

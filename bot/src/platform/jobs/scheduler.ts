@@ -53,6 +53,8 @@ export function createScheduler(deps: {
   now?: () => Date;
   pollMs?: number;
   leaseMs?: number;
+  /** Told when each job runs, and how long after its due time (for the metrics). */
+  onRun?: (kind: string, lagMs: number) => void;
 }): Scheduler {
   const jobs = deps.db.collection<ScheduleDoc>(collections.schedules);
   const owner = randomUUID();
@@ -97,6 +99,7 @@ export function createScheduler(deps: {
 
   const run = async (job: ScheduleDoc, at: Date): Promise<void> => {
     const handler = deps.handlers[job.kind];
+    deps.onRun?.(job.kind, at.getTime() - job.nextRunAt.getTime());
     let next: Date | null = null;
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);

@@ -13,6 +13,8 @@ export interface EmbeddedDatabase {
   readonly uri: string;
   /** The running child's pid, or undefined while it is being restarted. */
   pid(): number | undefined;
+  /** How many times the child died and was started again. */
+  restarts(): number;
   stop(): Promise<void>;
 }
 
@@ -78,6 +80,16 @@ function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Prom
 export async function startEmbeddedDatabase(
   options: EmbeddedDatabaseOptions,
 ): Promise<EmbeddedDatabase> {
+  return (await launchEmbeddedDatabase(options)).ready;
+}
+
+/**
+ * Starts FerretDB's process and resolves as soon as it is spawned, with `ready` resolving once it
+ * listens: the app loads its modules meanwhile, while FerretDB starts on the other core.
+ */
+export async function launchEmbeddedDatabase(
+  options: EmbeddedDatabaseOptions,
+): Promise<{ ready: Promise<EmbeddedDatabase> }> {
   const { logger } = options;
   const progress = options.progress ?? ((line: string) => logger.info(line));
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -86,6 +98,11 @@ export async function startEmbeddedDatabase(
   // Taken before the first build, which can take minutes, so a second app is refused at once.
   const lock = await lockDataDir(dataDir);
   let supervisor: Supervisor | undefined;
+  const fail = async (err: unknown): Promise<never> => {
+    await supervisor?.stop();
+    await lock.release();
+    throw err;
+  };
   try {
     const binary = await ensureFerretDbBinary(options.cacheDir, progress);
     await stopOrphanedFerretDb(dataDir, logger);
@@ -94,28 +111,31 @@ export async function startEmbeddedDatabase(
       logger.info('setpriv --pdeathsig is unavailable: if the app is killed, FerretDB outlives it');
     }
     const port = await freeLoopbackPort();
-    supervisor = superviseFerretDb({
+    const running = superviseFerretDb({
       command: [...command, ...ferretDbArgs(dataDir, port, options.debugAddr)],
       port,
       dataDir,
       logger,
     });
-    await supervisor.start();
-    logger.info('embedded database listening', { port, dataDir });
-    const running = supervisor;
-    return {
-      uri: `mongodb://127.0.0.1:${port}/`,
-      pid: running.pid,
-      stop: async () => {
-        await running.stop();
-        forgetFerretDbPid(dataDir);
-        await lock.release();
-      },
-    };
+    supervisor = running;
+    const ready = running.start().then((): EmbeddedDatabase => {
+      logger.info('embedded database listening', { port, dataDir });
+      return {
+        uri: `mongodb://127.0.0.1:${port}/`,
+        pid: running.pid,
+        restarts: running.restarts,
+        stop: async () => {
+          await running.stop();
+          forgetFerretDbPid(dataDir);
+          await lock.release();
+        },
+      };
+    }, fail);
+    // Whoever launched it awaits `ready` after loading the app; a failure before then is theirs.
+    ready.catch(() => undefined);
+    return { ready };
   } catch (err) {
-    await supervisor?.stop();
-    await lock.release();
-    throw err;
+    return fail(err);
   }
 }
 
@@ -143,6 +163,7 @@ interface Supervisor {
   /** Resolves once the first child listens. */
   start(): Promise<void>;
   pid(): number | undefined;
+  restarts(): number;
   stop(): Promise<void>;
 }
 
@@ -158,6 +179,7 @@ function superviseFerretDb(options: {
   let stopping = false;
   let restartDelay = 200;
   let restartTimer: NodeJS.Timeout | undefined;
+  let restarts = 0;
 
   const launch = async (): Promise<void> => {
     // FerretDB allocates heavily while decoding documents; with Go's default GOGC=100 a fifth of
@@ -183,6 +205,7 @@ function superviseFerretDb(options: {
         restartInMs: restartDelay,
       });
       restartTimer = setTimeout(() => {
+        restarts++;
         launch()
           .then(() => {
             restartDelay = 200;
@@ -198,6 +221,7 @@ function superviseFerretDb(options: {
   return {
     start: launch,
     pid: () => child?.pid,
+    restarts: () => restarts,
     stop: async () => {
       stopping = true;
       if (restartTimer) clearTimeout(restartTimer);

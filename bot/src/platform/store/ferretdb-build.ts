@@ -1,16 +1,20 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
-export const FERRETDB_VERSION = 'v1.24.2';
+/**
+ * The embedded database's build, typed for the app. The code lives in scripts/ferretdb-build.cjs
+ * (Node built-ins only) so that `npm start` can begin this build on a fresh clone while `npm ci`
+ * and the compile run, before anything here is compiled; the app waits for that build, or runs
+ * it, through the same lock.
+ */
+interface FerretDbBuild {
+  ensureFerretDbBinary(cacheDir: string, progress: (line: string) => void): Promise<string>;
+}
 
 export class GoMissingError extends Error {
   readonly code = 'GO_MISSING';
-  constructor() {
-    super(
-      'The embedded database needs Go to build FerretDB: install Go >= 1.24 (https://go.dev/dl), or set MONGODB_URI to use your own MongoDB.',
-    );
+  constructor(message: string) {
+    super(message);
     this.name = 'GoMissingError';
   }
 }
@@ -19,199 +23,30 @@ export class FerretDbBuildError extends Error {
   readonly code = 'FERRETDB_BUILD_FAILED';
 }
 
-/** Where the binary for our pinned version lives inside the cache folder. */
-export function ferretDbBinaryPath(cacheDir: string): string {
-  return path.join(cacheDir, 'bin', `ferretdb-${FERRETDB_VERSION}-${LOCAL_PATCH}`);
+/** The folder holding package.json and scripts/, from bot/src (tests) or dist/bot/src (the app). */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
+    dir = path.dirname(dir);
+  return dir;
 }
 
-/** Names our source changes, so a binary built without them is never reused. */
-const LOCAL_PATCH = 'rapport3';
+// Loaded on first use: an app on an external MongoDB never needs it.
+let loaded: FerretDbBuild | undefined;
+const build = (): FerretDbBuild =>
+  (loaded ??= require(path.join(projectRoot(), 'scripts', 'ferretdb-build.cjs')) as FerretDbBuild); // eslint-disable-line @typescript-eslint/no-require-imports
 
-interface SourcePatch {
-  file: string;
-  from: string;
-  to: string;
-}
-
-/**
- * Three changes to FerretDB 1.24's source, each measured on the embedded database:
- *
- * - Its SQLite backend creates the `_id` index on `_ferretdb_sjson->"_id"` but looks documents up
- *   by `_ferretdb_sjson->'$._id'`. SQLite only uses an index for the identical expression, so every
- *   find, update and delete by `_id` scanned the whole table (a lookup among 100,000 documents
- *   took 833 ms, 0.67 ms with a matching index). We make the lookup expression the index's own.
- * - `resource.Track` records a stack trace into a pprof profile for every document iterator and
- *   sets a finalizer that panics the server if one is never closed: a leak detector for
- *   FerretDB's own tests that cost 17% of its CPU reading a 52-week trend document. We keep the
- *   original functions under other names and make Track and Untrack do nothing.
- * - The SQLite backend pushes a filter down to SQL only when it is exactly `{_id: <value>}`; any
- *   other condition beside the `_id` (`{_id, teamId}`, `{_id, status: 'open'}`, a conditional
- *   update) made FerretDB read and decode every document of the collection. Every handler applies
- *   the whole filter again to what the backend returns (find, count, update, delete,
- *   findAndModify, aggregate), so narrowing the SQL to the one `_id` is always safe; we do it
- *   whenever the filter names a string or ObjectId `_id` (among 100,000 documents, findOne by
- *   `{_id, teamId}`: 1,713 ms before, 0.90 ms after).
- */
-const SOURCE_PATCHES: SourcePatch[] = [
-  {
-    file: path.join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go'),
-    from: `IDColumn = DefaultColumn + "->'$._id'"`,
-    to: 'IDColumn = DefaultColumn + `->"_id"`',
-  },
-  {
-    file: path.join('internal', 'util', 'resource', 'resource.go'),
-    from: 'func Track(obj any, token *Token) {',
-    to: 'func Track(obj any, token *Token) {}\n\nfunc trackForLeakTests(obj any, token *Token) {',
-  },
-  {
-    file: path.join('internal', 'util', 'resource', 'resource.go'),
-    from: 'func Untrack(obj any, token *Token) {',
-    to: 'func Untrack(obj any, token *Token) {}\n\nfunc untrackForLeakTests(obj any, token *Token) {',
-  },
-  // Twice: once in Query, once in Explain (each patch replaces the first remaining occurrence).
-  ...[1, 2].map(() => ({
-    file: path.join('internal', 'backends', 'sqlite', 'collection.go'),
-    from: 'if params.Filter.Len() == 1 {',
-    to: 'if params.Filter.Len() >= 1 {',
-  })),
-];
-
-function applySourcePatches(source: string): void {
-  for (const patch of SOURCE_PATCHES) {
-    const file = path.join(source, patch.file);
-    const text = fs.readFileSync(file, 'utf8');
-    if (!text.includes(patch.from)) {
-      throw new FerretDbBuildError(
-        `FerretDB source changed: ${patch.file} no longer has "${patch.from}", which we patch`,
-      );
-    }
-    fs.writeFileSync(file, text.replace(patch.from, patch.to));
-  }
-}
-
-function run(
-  command: string,
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void },
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderrTail = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      stderrTail = (stderrTail + text).slice(-4000);
-      for (const line of text.split('\n')) if (line.trim()) options.onLine?.(line.trim());
-    });
-    child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'ENOENT' && command === 'go' ? new GoMissingError() : err),
-    );
-    child.on('close', (code) => {
-      if (code === 0) resolve(stdout);
-      else
-        reject(
-          new FerretDbBuildError(
-            `${command} ${args.join(' ')} exited with ${code}:\n${stderrTail}`,
-          ),
-        );
-    });
-  });
-}
-
-/**
- * Builds FerretDB once into the cache folder and returns the binary's path.
- *
- * A plain `go install …/cmd/ferretdb@v1.24.2` produces a binary that panics at start because the
- * module proxy's copy lacks the generated build/version/version.txt. We therefore build the same
- * module source from the Go module cache with that one file written, exactly as upstream's
- * `task gen-version` would. Concurrent builders (parallel test workers) are serialised by a
- * lock directory, and the binary appears atomically by rename.
- */
+/** Builds FerretDB once into the cache folder (see scripts/ferretdb-build.cjs); its binary's path. */
 export async function ensureFerretDbBinary(
   cacheDir: string,
   progress: (line: string) => void,
 ): Promise<string> {
-  const binary = ferretDbBinaryPath(cacheDir);
-  if (fs.existsSync(binary)) return binary;
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const lock = path.join(cacheDir, 'build.lock');
-  const started = Date.now();
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      if (fs.existsSync(binary)) return binary;
-      const held = fs.statSync(lock, { throwIfNoEntry: false });
-      // A builder killed mid-way leaves its lock behind; no honest build takes this long.
-      if (held && Date.now() - held.mtimeMs > 15 * 60_000) {
-        fs.rmSync(lock, { recursive: true, force: true });
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-  const ticker = setInterval(
-    () =>
-      progress(
-        `still building FerretDB ${FERRETDB_VERSION} (${Math.round((Date.now() - started) / 1000)} s; the first build takes a few minutes)`,
-      ),
-    15_000,
-  );
   try {
-    if (fs.existsSync(binary)) return binary;
-    progress(
-      `building the embedded database (FerretDB ${FERRETDB_VERSION}) with Go, once, into ${cacheDir}`,
-    );
-    const goEnv = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' };
-    const modJson = await run(
-      'go',
-      ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`],
-      {
-        env: goEnv,
-        onLine: progress,
-      },
-    );
-    const moduleDir = String((JSON.parse(modJson) as { Dir?: unknown }).Dir ?? '');
-    if (!moduleDir || !fs.existsSync(moduleDir)) {
-      throw new FerretDbBuildError(
-        `go mod download did not report the source folder of ${FERRETDB_MODULE}`,
-      );
-    }
-    const source = path.join(cacheDir, `src-${FERRETDB_VERSION}`);
-    fs.rmSync(source, { recursive: true, force: true });
-    fs.cpSync(moduleDir, source, { recursive: true });
-    makeWritable(source);
-    fs.writeFileSync(path.join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-    fs.writeFileSync(path.join(source, 'build', 'version', 'package.txt'), 'rapport-embedded\n');
-    applySourcePatches(source);
-    progress('compiling FerretDB (downloads its Go modules on the first run)');
-    const partial = `${binary}.partial-${process.pid}`;
-    fs.mkdirSync(path.dirname(binary), { recursive: true });
-    await run('go', ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
-      cwd: source,
-      env: goEnv,
-      onLine: progress,
-    });
-    fs.renameSync(partial, binary);
-    fs.rmSync(source, { recursive: true, force: true });
-    progress(`FerretDB ready after ${Math.round((Date.now() - started) / 1000)} s: ${binary}`);
-    return binary;
-  } finally {
-    clearInterval(ticker);
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-function makeWritable(dir: string): void {
-  fs.chmodSync(dir, 0o755);
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) makeWritable(full);
-    else fs.chmodSync(full, 0o644);
+    return await build().ensureFerretDbBinary(cacheDir, progress);
+  } catch (err) {
+    const { code, message } = err as { code?: unknown; message?: unknown };
+    if (code === 'GO_MISSING') throw new GoMissingError(String(message));
+    if (code === 'FERRETDB_BUILD_FAILED') throw new FerretDbBuildError(String(message));
+    throw err;
   }
 }

@@ -243,6 +243,12 @@ const eventValues: Record<string, z.ZodType> = {
   [MEETING_END_EVENT]: meetingEventValue('EndTime'),
 };
 
+/** Every invoke and event name Rapport reads: the only names its metrics count by name. */
+export const KNOWN_ACTIVITY_NAMES: ReadonlySet<string> = new Set([
+  ...ANSWERED_INVOKES,
+  ...Object.keys(eventValues),
+]);
+
 /**
  * What the schema of the invoke or event `name` finds wrong with its value; nothing for a name
  * without one. Only the table's own keys count: "constructor" names no schema.

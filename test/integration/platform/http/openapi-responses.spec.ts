@@ -89,6 +89,7 @@ describe('every documented operation answers as its document says', () => {
 
   it('answers every operation with a body its schema accepts, no field more or less', async () => {
     await act(undefined, 'GET', '/healthz', '/healthz');
+    await act(undefined, 'GET', '/readyz', '/readyz');
     await act(undefined, 'GET', '/api/v1/privacy', '/api/v1/privacy');
     await act(undefined, 'POST', '/api/dev/token', '/api/dev/token', {
       tenantId: TENANT_ID,
