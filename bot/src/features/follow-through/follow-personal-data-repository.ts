@@ -30,17 +30,24 @@ export function createFollowPersonalData(db: Db): PersonalDataPart {
   const teamActions = createListing(db, 'follow-actions');
 
   /** The person's teams in the caller's tenant, and each team's rounds and actions, by key. */
-  const signed = async (person: Parameters<PersonalDataPart['collect']>[0], scope: Parameters<PersonalDataPart['collect']>[1]) => {
+  const signed = async (
+    person: Parameters<PersonalDataPart['collect']>[0],
+    scope: Parameters<PersonalDataPart['collect']>[1],
+  ) => {
     const doc = await people.findOne({ _id: signerId(person) });
     const teams = [...(await scope.inTenant(doc?.teams ?? []))];
     return Promise.all(
       teams.map(async (teamId) => ({
         teamId,
         rounds: (
-          await Promise.all((await teamRounds.ids(teamId)).map((_id) => rounds.findOne({ _id, teamId })))
+          await Promise.all(
+            (await teamRounds.ids(teamId)).map((_id) => rounds.findOne({ _id, teamId })),
+          )
         ).filter((r): r is RoundDoc => r !== null),
         actions: (
-          await Promise.all((await teamActions.ids(teamId)).map((_id) => actions.findOne({ _id, teamId })))
+          await Promise.all(
+            (await teamActions.ids(teamId)).map((_id) => actions.findOne({ _id, teamId })),
+          )
         ).filter((a): a is ActionDoc => a?.owner?.aadObjectId === person.aadObjectId),
       })),
     );
@@ -56,7 +63,12 @@ export function createFollowPersonalData(db: Db): PersonalDataPart {
           for (const c of Object.values(round.comments ?? {}))
             for (const r of c.replies ?? [])
               if (r.by.aadObjectId === person.aadObjectId)
-                result.replies.push({ teamId, roundId: round._id, text: r.text, at: r.at.toISOString() });
+                result.replies.push({
+                  teamId,
+                  roundId: round._id,
+                  text: r.text,
+                  at: r.at.toISOString(),
+                });
         for (const a of owned) result.actionsOwned.push({ teamId, title: a.title });
       }
       return { followThrough: result };
@@ -71,7 +83,10 @@ export function createFollowPersonalData(db: Db): PersonalDataPart {
             const others = (c.replies ?? []).filter((r) => r.by.aadObjectId !== person.aadObjectId);
             if (others.length === (c.replies ?? []).length) continue;
             replies += (c.replies ?? []).length - others.length;
-            await rounds.updateOne({ _id: round._id }, { $set: { [`comments.${field}.replies`]: others } });
+            await rounds.updateOne(
+              { _id: round._id },
+              { $set: { [`comments.${field}.replies`]: others } },
+            );
           }
         }
         for (const a of owned) {

@@ -60,11 +60,7 @@ export function createFollowRepository(db: Db): FollowRepository {
     },
     async ensureRound({ id, teamId, week }) {
       await teamRounds.add(teamId, id);
-      await rounds.updateOne(
-        { _id: id },
-        { $setOnInsert: { teamId, week } },
-        { upsert: true },
-      );
+      await rounds.updateOne({ _id: id }, { $setOnInsert: { teamId, week } }, { upsert: true });
     },
     async setSummary(roundId, summary) {
       const res = await rounds.updateOne(
@@ -83,7 +79,10 @@ export function createFollowRepository(db: Db): FollowRepository {
       return docs.flatMap((d) => (d ? [toRound(d)] : []));
     },
     async addReply(teamId, roundId, key, reply) {
-      await rounds.updateOne({ _id: roundId, teamId }, { $push: { [`comments.${key}.replies`]: reply } });
+      await rounds.updateOne(
+        { _id: roundId, teamId },
+        { $push: { [`comments.${key}.replies`]: reply } },
+      );
     },
     async markHeard(teamId, roundId, key, at) {
       await rounds.updateOne(

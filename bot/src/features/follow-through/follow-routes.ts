@@ -97,7 +97,8 @@ export const followRoutes = [
   route({
     method: 'PUT',
     path: `${BASE}/rounds/:roundId/themes`,
-    summary: 'Group a closed round’s comments into a few named themes (replaces the round’s themes)',
+    summary:
+      'Group a closed round’s comments into a few named themes (replaces the round’s themes)',
     access: 'member',
     params: z.object({ roundId: roundIdParam }),
     body: themesBody,
@@ -110,7 +111,10 @@ export const followRoutes = [
     },
     handler: async ({ teamId, params, body }, { follow }) => ({
       status: 200,
-      body: { roundId: params.roundId, themes: await follow.setThemes(teamId, params.roundId, body.themes) },
+      body: {
+        roundId: params.roundId,
+        themes: await follow.setThemes(teamId, params.roundId, body.themes),
+      },
     }),
   }),
   route({
@@ -141,7 +145,8 @@ export const followRoutes = [
     method: 'POST',
     path: `${BASE}/actions`,
     operationId: 'createAction',
-    summary: 'Turn comments, a theme or a low trait into an action; it starts planned, with no owner',
+    summary:
+      'Turn comments, a theme or a low trait into an action; it starts planned, with no owner',
     access: 'member',
     body: newActionBody,
     bodyDescription: 'The action: what, why, the comments or trait it answers, and when',
@@ -152,7 +157,10 @@ export const followRoutes = [
     },
     links: {
       201: {
-        changeAction: { operationId: 'changeAction', parameters: { actionId: '$response.body#/id' } },
+        changeAction: {
+          operationId: 'changeAction',
+          parameters: { actionId: '$response.body#/id' },
+        },
       },
     },
     handler: async ({ teamId, caller, body }, { follow }) => ({

@@ -21,7 +21,9 @@ export const commentId = z
   .regex(COMMENT_ID_PATTERN, 'is not a comment id: use an id from GET …/feedback')
   .meta({ description: 'A comment’s id from GET …/feedback (its round and place, nothing else)' });
 
-export const actionId = z.uuid('is not an action id').meta({ description: 'One of the team’s actions' });
+export const actionId = z
+  .uuid('is not an action id')
+  .meta({ description: 'One of the team’s actions' });
 
 export const replyBody = z.object({ text: replyTextSchema });
 
@@ -47,12 +49,16 @@ export const newActionBody = z.object({
   why: actionWhySchema,
   commentIds: z.array(commentId).max(50).optional(),
   trait: traitSchema.optional(),
-  dueDate: z.iso.date('is a date, YYYY-MM-DD').meta({ description: 'Today or later, in the team’s zone' }),
+  dueDate: z.iso
+    .date('is a date, YYYY-MM-DD')
+    .meta({ description: 'Today or later, in the team’s zone' }),
 });
 
 export const actionChangeBody = z.object({
   status: z.enum(ACTION_STATUSES),
-  reason: dropReasonSchema.optional().meta({ description: 'Why it was dropped (needed to drop it)' }),
+  reason: dropReasonSchema
+    .optional()
+    .meta({ description: 'Why it was dropped (needed to drop it)' }),
   ownerAadObjectId: boundedString(1, 200)
     .nullable()
     .optional()
@@ -64,7 +70,9 @@ export const actionChangeBody = z.object({
 export const replyView = z
   .strictObject({
     id: z.string(),
-    author: z.string().meta({ description: 'Who replied: replies are signed and public to the team' }),
+    author: z
+      .string()
+      .meta({ description: 'Who replied: replies are signed and public to the team' }),
     mine: z.boolean(),
     text: z.string(),
     at: z.iso.datetime(),
@@ -112,7 +120,9 @@ const checkBackView = z
     z.strictObject({ status: z.literal('insufficient'), roundId: z.string(), reason: z.string() }),
   ])
   .nullable()
-  .meta({ description: '“Did it help?” in the next check-in: asked, answered (1–5), or too few answers' });
+  .meta({
+    description: '“Did it help?” in the next check-in: asked, answered (1–5), or too few answers',
+  });
 
 export const actionView = z
   .strictObject({

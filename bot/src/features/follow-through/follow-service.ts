@@ -200,7 +200,11 @@ export function createFollowService(deps: {
         });
         if (!met) return;
         if (last?.id !== round.id)
-          await repo.setLastRound(round.teamId, { id: round.id, closedAt: closed.closedAt, averages });
+          await repo.setLastRound(round.teamId, {
+            id: round.id,
+            closedAt: closed.closedAt,
+            averages,
+          });
         await deps.scheduleResults(
           round.id,
           new Date(closed.closedAt.getTime() + RESULTS_DELAY_HOURS * 3_600_000),
@@ -237,7 +241,11 @@ export function createFollowService(deps: {
     /** Replaces the round's themes; a comment named by two themes belongs to the last. */
     async setThemes(teamId: string, roundId: string, themes: Theme[]) {
       await readableComments(teamId, roundId);
-      await assertComments(teamId, themes.flatMap((t) => t.commentIds), roundId);
+      await assertComments(
+        teamId,
+        themes.flatMap((t) => t.commentIds),
+        roundId,
+      );
       const taken = new Set<string>();
       const kept = [...themes]
         .reverse()
@@ -284,7 +292,10 @@ export function createFollowService(deps: {
       return {
         quarter,
         commentsHeard: heardShare(rounds, at),
-        actions: { done: planned.filter((a) => a.status === 'done').length, planned: planned.length },
+        actions: {
+          done: planned.filter((a) => a.status === 'done').length,
+          planned: planned.length,
+        },
       };
     },
 
@@ -374,7 +385,12 @@ export function createFollowService(deps: {
 
     /** A lead's short note on the results; the card then goes out at once, with it. */
     async addNote(teamId: string, roundId: string, member: string, note: string) {
-      await checkins.assertLead(teamId, member, 'add a note to the results', 'The card goes out on its own.');
+      await checkins.assertLead(
+        teamId,
+        member,
+        'add a note to the results',
+        'The card goes out on its own.',
+      );
       const { summary } = await this.summary(teamId, roundId);
       if (!summary.met)
         throw new FollowError(

@@ -186,7 +186,10 @@ function scoreOf(raw: unknown, question: string): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   const score = Number(raw);
   if (!Number.isInteger(score) || score < 1 || score > 5) {
-    throw new CheckinError('CHECKIN_INVALID_ANSWER', `Answer “${question}” with a number from 1 to 5.`);
+    throw new CheckinError(
+      'CHECKIN_INVALID_ANSWER',
+      `Answer “${question}” with a number from 1 to 5.`,
+    );
   }
   return score;
 }

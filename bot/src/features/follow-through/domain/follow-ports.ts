@@ -72,5 +72,9 @@ export interface FollowRepository {
   action(teamId: string, id: string): Promise<Action | undefined>;
   actions(teamId: string): Promise<Action[]>;
   /** Writes the given fields (undefined removes one) of the team's action. */
-  changeAction(teamId: string, id: string, change: Partial<Omit<Action, 'id' | 'teamId'>>): Promise<void>;
+  changeAction(
+    teamId: string,
+    id: string,
+    change: Partial<Omit<Action, 'id' | 'teamId'>>,
+  ): Promise<void>;
 }

@@ -185,5 +185,9 @@ export function heardShare(
     heard += inTime;
     counted += now.getTime() > deadline ? r.comments : inTime;
   }
-  return { heard, comments: counted, share: counted ? Math.round((heard / counted) * 100) / 100 : null };
+  return {
+    heard,
+    comments: counted,
+    share: counted ? Math.round((heard / counted) * 100) / 100 : null,
+  };
 }

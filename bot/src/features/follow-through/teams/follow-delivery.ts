@@ -19,8 +19,7 @@ export function createFollowDelivery(deps: {
     async postResults(round) {
       const installation = await deps.installations.find(round.teamId);
       const reference = installation?.reference as
-        | { serviceUrl?: unknown; conversation?: { id?: unknown } }
-        | undefined;
+        { serviceUrl?: unknown; conversation?: { id?: unknown } } | undefined;
       const serviceUrl = reference?.serviceUrl;
       const conversationId = reference?.conversation?.id;
       if (
@@ -28,9 +27,12 @@ export function createFollowDelivery(deps: {
         typeof serviceUrl !== 'string' ||
         typeof conversationId !== 'string'
       ) {
-        deps.logger.warn('results card not posted: the app is not installed in this team any more', {
-          round: round.id,
-        });
+        deps.logger.warn(
+          'results card not posted: the app is not installed in this team any more',
+          {
+            round: round.id,
+          },
+        );
         return;
       }
       await deps.enqueue([
