@@ -15,6 +15,9 @@ const CoffeeView = lazy(() =>
 const InterestsView = lazy(() =>
   import('./interests/InterestsView').then((m) => ({ default: m.InterestsView })),
 );
+const FollowThroughView = lazy(() =>
+  import('./follow/FollowThroughView').then((m) => ({ default: m.FollowThroughView })),
+);
 const SettingsView = lazy(() =>
   import('./settings/SettingsView').then((m) => ({ default: m.SettingsView })),
 );
@@ -38,6 +41,7 @@ export interface ViewDefinition {
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'health', label: 'Trust health', needsTeam: true, Component: TrustHealthView },
   { id: 'wall', label: 'Recognition wall', needsTeam: true, Component: RecognitionWall },
+  { id: 'follow', label: 'Follow-through', needsTeam: true, Component: FollowThroughView },
   { id: 'agreements', label: 'Working agreements', needsTeam: true, Component: AgreementsView },
   { id: 'settings', label: 'Check-in settings', needsTeam: true, Component: SettingsView },
   { id: 'coffee', label: 'Virtual coffee', needsTeam: true, Component: CoffeeView },

@@ -53,8 +53,9 @@ export const actionTitleSchema = plainText(3, 120, {
   long: 'keep the title to 120 characters',
 }).transform((s) => s.trim());
 
-export const actionWhySchema = plainText(3, 1000, {
-  short: 'say why in at least 3 characters',
+/** At least what a working agreement's text needs, so any action can become one. */
+export const actionWhySchema = plainText(10, 1000, {
+  short: 'say why in at least 10 characters',
   long: 'keep the why to 1000 characters',
 }).transform((s) => s.trim());
 
