@@ -41,9 +41,9 @@ export interface ViewDefinition {
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'health', label: 'Trust health', needsTeam: true, Component: TrustHealthView },
   { id: 'wall', label: 'Recognition wall', needsTeam: true, Component: RecognitionWall },
-  { id: 'follow', label: 'Follow-through', needsTeam: true, Component: FollowThroughView },
   { id: 'agreements', label: 'Working agreements', needsTeam: true, Component: AgreementsView },
   { id: 'settings', label: 'Check-in settings', needsTeam: true, Component: SettingsView },
+  { id: 'follow', label: 'Follow-through', needsTeam: true, Component: FollowThroughView },
   { id: 'coffee', label: 'Virtual coffee', needsTeam: true, Component: CoffeeView },
   { id: 'icebreakers', label: 'Icebreakers', needsTeam: true, Component: IcebreakersView },
   { id: 'interests', label: 'Interests', needsTeam: true, Component: InterestsView },

@@ -48,7 +48,7 @@ export function CommentCard({ comment, isLead, selected, onReply, onHeard, onSel
       {comment.replies.length > 0 && (
         <ul className={layout.lines} aria-label="Replies">
           {comment.replies.map((r) => (
-            <li key={r.id}>
+            <li key={r.id} className={layout.columnS}>
               <Caption1 className={layout.muted}>{r.mine ? 'You' : r.author} replied</Caption1>
               <Body1 as="p" className={layout.writtenText}>
                 {r.text}
