@@ -100,13 +100,17 @@ export function createFollowService(deps: {
   /** Refuses comment ids (from a body) that are not readable comments of the team. */
   const assertComments = async (teamId: string, ids: readonly string[], roundId?: string) => {
     const unknown: string[] = [];
+    // Each round is read once, however many of its comments are named.
+    const rounds = new Map<string, Awaited<ReturnType<typeof checkins.roundComments>>>();
+    const commentsOf = async (id: string) => {
+      if (!rounds.has(id)) rounds.set(id, await checkins.roundComments(teamId, id));
+      return rounds.get(id);
+    };
     for (const id of ids) {
       const parsed = parseCommentId(id);
       const inRound = parsed && roundIdOf(teamId, parsed.roundKey);
       const comments =
-        inRound && (!roundId || inRound === roundId)
-          ? await checkins.roundComments(teamId, inRound)
-          : 'unknown';
+        inRound && (!roundId || inRound === roundId) ? await commentsOf(inRound) : [];
       if (!Array.isArray(comments) || !comments.some((c) => c.id === id)) unknown.push(id);
     }
     if (unknown.length)
@@ -377,6 +381,11 @@ export function createFollowService(deps: {
       const checkin = await checkins.round(roundId);
       if (!checkin || checkin.teamId !== teamId)
         throw new FollowError('FOLLOW_ROUND_NOT_FOUND', 'This team has no such check-in round.');
+      if (checkin.status === 'closed')
+        throw new FollowError(
+          'FOLLOW_ROUND_NOT_FOUND',
+          'This check-in closed before Rapport kept results, so it has no summary.',
+        );
       throw new FollowError(
         'FOLLOW_ROUND_OPEN',
         'This check-in has not closed yet: its summary appears once it does.',
