@@ -68,6 +68,11 @@ export function ActionCard({ action: a, onChange, onPropose }: Props) {
         <Caption1>
           {a.owner ? `Owner: ${a.owner.mine ? 'you' : a.owner.name}` : 'No owner yet'}
         </Caption1>
+        {a.commentIds.length > 0 && (
+          <Caption1>
+            Answers {a.commentIds.length} comment{a.commentIds.length === 1 ? '' : 's'}
+          </Caption1>
+        )}
       </div>
       {a.reason && <Body1>Dropped because: {a.reason}</Body1>}
       {checkBack && <Body1>{checkBack}</Body1>}
