@@ -36,6 +36,7 @@ import { createCoffeeFeature } from './features/coffee';
 import { createIcebreakersFeature } from './features/icebreakers';
 import { createInterestsFeature } from './features/interests';
 import { createCheckinsFeature } from './features/checkins';
+import { createFollowThroughFeature, type FollowThroughFeature } from './features/follow-through';
 import { createPrivacyFeature } from './features/privacy';
 import { createRecognitionFeature } from './features/recognition';
 import { createTrustHealthFeature } from './features/trust-health';
@@ -132,8 +133,21 @@ export async function startApp(
 function createFeatures(platform: FeatureContext, people: People): Feature[] {
   const trustHealth = createTrustHealthFeature({ platform });
   const trustWeeks = trustHealth.counter;
-  const checkins = createCheckinsFeature({ platform, people, trustWeeks });
+  // Follow-through reads check-ins, and check-ins call it around rounds: built after them, it is
+  // read only when a round opens or closes, long after this function returned.
+  const checkins = createCheckinsFeature({
+    platform,
+    people,
+    trustWeeks,
+    followUp: () => followThrough.roundFollowUp,
+  });
   const agreements = createAgreementsFeature({ platform, people, checkins: checkins.service });
+  const followThrough: FollowThroughFeature = createFollowThroughFeature({
+    platform,
+    people,
+    checkins: checkins.service,
+    agreements: agreements.service,
+  });
   const features: Feature[] = [
     createRecognitionFeature({
       platform,
@@ -145,6 +159,7 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
     }),
     checkins,
     trustHealth,
+    followThrough,
     agreements,
     createCoffeeFeature({ platform, people, checkins: checkins.service }),
     createIcebreakersFeature({ platform, people, checkins: checkins.service }),

@@ -27,7 +27,11 @@ export function toApiError(err: unknown): ApiError {
 export interface Api {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   /** For calls that answer 204 or JSON; resolves to undefined on 204. */
-  send<T = undefined>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  send<T = undefined>(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T>;
   /** The raw body of a successful call, for downloads. */
   blob(path: string): Promise<Blob>;
 }
@@ -127,7 +131,7 @@ export function createApi(token: string | undefined, onUnauthorized: (err: ApiEr
       }
       return (await (await request('GET', path, undefined, signal)).json()) as T;
     },
-    async send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
+    async send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
       const res = await request(method, path, body);
       if (res.status === 204) return undefined as T;
       return (await res.json()) as T;

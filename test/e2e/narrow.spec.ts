@@ -25,6 +25,7 @@ const VIEWS = [
   { view: 'wall', label: 'Recognition wall', ready: '[data-testid=recognition-card]' },
   { view: 'agreements', label: 'Working agreements', ready: '[data-testid=agreement-card]' },
   { view: 'settings', label: 'Check-in settings', ready: '[data-testid=next-round]' },
+  { view: 'follow', label: 'Follow-through', ready: '[data-testid=follow-measures]' },
   { view: 'coffee', label: 'Virtual coffee', ready: '[data-testid=coffee-next]' },
   { view: 'interests', label: 'Interests', ready: '[data-testid=interest-circle]' },
   { view: 'privacy', label: 'What Rapport stores', ready: '[data-testid=stored-record]' },

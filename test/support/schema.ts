@@ -3,6 +3,7 @@ import { appSchema } from '../../bot/src/app';
 import { agreementCollections } from '../../bot/src/features/agreements/agreement-collections';
 import { checkinCollections } from '../../bot/src/features/checkins/checkin-collections';
 import { coffeeCollections } from '../../bot/src/features/coffee/coffee-collections';
+import { followCollections } from '../../bot/src/features/follow-through/follow-collections';
 import { icebreakerCollections } from '../../bot/src/features/icebreakers/icebreaker-collections';
 import { interestsCollections } from '../../bot/src/features/interests/interests-collections';
 import { recognitionCollections } from '../../bot/src/features/recognition/recognition-collections';
@@ -25,6 +26,7 @@ export const collections = {
   ...trustHealthCollections,
   ...checkinCollections,
   ...agreementCollections,
+  ...followCollections,
   ...coffeeCollections,
   ...icebreakerCollections,
   ...interestsCollections,

@@ -7,7 +7,7 @@ import { LoadingCards } from '../components/LoadingCards';
 import { formatWeek } from '../format';
 import { useLayoutStyles } from '../layout-styles';
 import { useSession } from '../session-context';
-import type { Feedback } from '../../../bot/src/features/checkins/checkin-schemas';
+import type { Feedback } from '../../../bot/src/features/follow-through/follow-schemas';
 import { useResource } from '../use-resource';
 
 /** Free-text check-in feedback: no author and no time, only weeks that reached the threshold. */
@@ -29,7 +29,7 @@ export function FeedbackList({ teamId }: { teamId: string }) {
       </Subtitle1>
       <Text className={layout.muted}>
         What people wrote in check-ins, without names or times, shown only for weeks where enough
-        people answered.
+        people answered. Reply to them and act on them in Follow-through.
       </Text>
       <Loaded
         resource={feedback}
@@ -52,9 +52,9 @@ export function FeedbackList({ teamId }: { teamId: string }) {
               <Card>
                 <Subtitle2 as="h4">{formatWeek(w.week, locale)}</Subtitle2>
                 <ul className={layout.lines}>
-                  {w.comments.map((c, i) => (
-                    <li key={i}>
-                      <Body1 className={layout.writtenText}>{c}</Body1>
+                  {w.comments.map((c) => (
+                    <li key={c.id}>
+                      <Body1 className={layout.writtenText}>{c.text}</Body1>
                     </li>
                   ))}
                 </ul>

@@ -15,6 +15,9 @@ const CoffeeView = lazy(() =>
 const InterestsView = lazy(() =>
   import('./interests/InterestsView').then((m) => ({ default: m.InterestsView })),
 );
+const FollowThroughView = lazy(() =>
+  import('./follow/FollowThroughView').then((m) => ({ default: m.FollowThroughView })),
+);
 const SettingsView = lazy(() =>
   import('./settings/SettingsView').then((m) => ({ default: m.SettingsView })),
 );
@@ -40,6 +43,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'wall', label: 'Recognition wall', needsTeam: true, Component: RecognitionWall },
   { id: 'agreements', label: 'Working agreements', needsTeam: true, Component: AgreementsView },
   { id: 'settings', label: 'Check-in settings', needsTeam: true, Component: SettingsView },
+  { id: 'follow', label: 'Follow-through', needsTeam: true, Component: FollowThroughView },
   { id: 'coffee', label: 'Virtual coffee', needsTeam: true, Component: CoffeeView },
   { id: 'icebreakers', label: 'Icebreakers', needsTeam: true, Component: IcebreakersView },
   { id: 'interests', label: 'Interests', needsTeam: true, Component: InterestsView },

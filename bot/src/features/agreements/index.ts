@@ -17,6 +17,7 @@ import { AGREEMENT_HELP } from './teams/agreement-help';
 
 export { agreementCollections } from './agreement-collections';
 export { proposalsOwner } from './agreement-repository';
+export type { AgreementService } from './agreement-service';
 
 export interface AgreementsFeature extends Feature {
   readonly service: AgreementService;

@@ -1,14 +1,22 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import {
+  commentId,
   defaultCheckinSettings,
+  MIN_GROUP_FLOOR,
+  publishableCheckBacks,
   publishableResult,
   weekTotalsFromRounds,
   type CheckinSettings,
   type RoundResult,
   type ValidAnswer,
 } from './domain/checkin';
-import type { CheckinRepository, Round, SettingsProposal } from './domain/checkin-ports';
+import type {
+  CheckinRepository,
+  ClosedRound,
+  Round,
+  SettingsProposal,
+} from './domain/checkin-ports';
 import { createListing } from '../../platform/store/listings';
 import { isDuplicateKey } from '../../platform/store/mongo-errors';
 import { roundResultsOf, type TrustWeekCounter } from '../trust-health';
@@ -19,6 +27,10 @@ export interface RoundDoc extends Omit<Round, 'id'> {
   answers: number;
   /** Anonymous sums of the scores, read by nobody until the round closes. */
   sums?: RoundResult['sums'];
+  /** Anonymous sums of the check-back answers, by action id, dropped with `sums` at the close. */
+  checkBackSums?: Record<string, { sum: number; count: number }>;
+  /** What the close left that may be shown, kept so a repeated close can tell it again. */
+  closed?: { at: Date; result: RoundResult; checkBacks: ClosedRound['checkBacks'] };
   /** Comments in random order, rewritten whole on each insert so storage order says nothing. */
   comments: string[];
   revision: number;
@@ -48,8 +60,18 @@ function answerIncrements(answer: ValidAnswer): Record<string, number> {
     inc[`sums.${trait}.sum`] = (inc[`sums.${trait}.sum`] ?? 0) + score;
     inc[`sums.${trait}.count`] = (inc[`sums.${trait}.count`] ?? 0) + 1;
   }
+  for (const { id, score } of answer.checkBacks ?? []) {
+    inc[`checkBackSums.${id}.sum`] = score;
+    inc[`checkBackSums.${id}.count`] = 1;
+  }
   return inc;
 }
+
+const metMinimum = (d: RoundDoc) => d.answers >= Math.max(MIN_GROUP_FLOOR, d.minGroupSize);
+
+/** A closed round's comments, each with its id (see commentId). */
+const commentsOf = (d: RoundDoc) =>
+  (d.comments ?? []).map((text, i) => ({ id: commentId(roundKey(d._id), i), text }));
 
 interface ProposalDoc extends Omit<SettingsProposal, 'id'> {
   _id: string;
@@ -59,6 +81,8 @@ const toRound = ({
   _id,
   answers: _a,
   sums: _s,
+  checkBackSums: _k,
+  closed: _d,
   comments: _c,
   revision: _r,
   applied: _t,
@@ -203,20 +227,38 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       );
       return new Set(docs.flatMap((d) => (d ? [d._id.slice(roundId.length + 1)] : [])));
     },
-    async closeRound(roundId) {
+    async closeRound(roundId, now) {
       // Closed first: from here on no answer can change the sums read below.
       const doc = await rounds.findOneAndUpdate(
         { _id: roundId },
         { $set: { status: 'closed' } },
         { returnDocument: 'after' },
       );
-      if (!doc || doc.published) return;
+      if (!doc) return undefined;
+      const closedRound = (closed: NonNullable<RoundDoc['closed']>): ClosedRound => ({
+        round: toRound(doc),
+        closedAt: closed.at,
+        result: closed.result,
+        comments: doc.comments?.length ?? 0,
+        checkBacks: closed.checkBacks,
+      });
+      if (doc.published && doc.closed) return closedRound(doc.closed);
       const result = publishableResult({
         answers: doc.answers,
         invited: doc.invited,
         minGroupSize: doc.minGroupSize,
         sums: doc.sums ?? {},
       });
+      const closed = {
+        at: doc.closed?.at ?? now,
+        result,
+        checkBacks: publishableCheckBacks(result, doc.checkBackSums ?? {}),
+      };
+      if (doc.published) {
+        // Closed before check-backs existed: what it left is written down now, once.
+        await rounds.updateOne({ _id: roundId }, { $set: { closed } });
+        return closedRound(closed);
+      }
       // A `$set` under the round's own key: repeating a close after a crash changes nothing.
       await weeks.publishRound(doc.teamId, doc.week, roundKey(roundId), result);
       // Participation only serves nudges and the one-answer rule, both over once a round closes.
@@ -229,8 +271,9 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
       );
       await rounds.updateOne(
         { _id: roundId },
-        { $set: { published: true }, $unset: { applied: '', sums: '' } },
+        { $set: { published: true, closed }, $unset: { applied: '', sums: '', checkBackSums: '' } },
       );
+      return closedRound(closed);
     },
     async weekTotals(teamId, keys) {
       const byWeek = await weeks.weeks(teamId, keys);
@@ -252,13 +295,17 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
         );
         for (const d of batch) if (d?.status === 'closed' && docs.length < limit) docs.push(d);
       }
-      docs.sort((a, b) => (a.week < b.week ? 1 : a.week > b.week ? -1 : 0));
-      const byWeek = new Map<string, string[]>();
-      for (const d of docs) {
-        if (d.answers < Math.max(3, d.minGroupSize) || !d.comments?.length) continue;
-        byWeek.set(d.week, [...(byWeek.get(d.week) ?? []), ...d.comments]);
-      }
-      return [...byWeek.entries()].map(([week, comments]) => ({ week, comments }));
+      return docs.flatMap((d) =>
+        metMinimum(d) && d.comments?.length
+          ? [{ roundId: d._id, week: d.week, comments: commentsOf(d) }]
+          : [],
+      );
+    },
+    async roundComments(teamId, roundId) {
+      const doc = await rounds.findOne({ _id: roundId, teamId });
+      if (!doc) return 'unknown';
+      if (doc.status !== 'closed') return 'open';
+      return metMinimum(doc) ? commentsOf(doc) : 'below-minimum';
     },
     async createProposal(p) {
       const { id, ...rest } = p;

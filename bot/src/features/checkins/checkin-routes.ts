@@ -5,8 +5,6 @@ import type { Round, SettingsProposal } from './domain/checkin-ports';
 import { defineRoute, type Errors } from '../../platform/http/route';
 import {
   checkinConfigView,
-  feedbackQuery,
-  feedbackView,
   proposalId,
   roundId,
   roundView,
@@ -69,7 +67,7 @@ const proposalAnswer = (p: SettingsProposal, caller: string) => ({
 const INVALID = 'INVALID_INPUT or INVALID_SETTINGS: the message names each bad field';
 const leadsOnly: Errors = { 403: 'NOT_A_LEAD' };
 
-/** Trust health, anonymous feedback, check-in settings, proposals and "run a round now". */
+/** Trust health, check-in settings, proposals and "run a round now". */
 export const checkinRoutes = [
   route({
     method: 'GET',
@@ -82,20 +80,6 @@ export const checkinRoutes = [
     handler: async ({ teamId, query }, { checkins }) => ({
       status: 200,
       body: await checkins.trustHealth(teamId, query.weeks),
-    }),
-  }),
-  route({
-    method: 'GET',
-    path: '/api/v1/teams/:teamId/feedback',
-    summary:
-      'Free-text answers of closed rounds that met the minimum group size, by week, without author or time',
-    access: 'member',
-    query: feedbackQuery,
-    responses: { 200: feedbackView },
-    errors: { 400: INVALID },
-    handler: async ({ teamId, query }, { checkins }) => ({
-      status: 200,
-      body: { weeks: await checkins.feedback(teamId, query.rounds) },
     }),
   }),
   route({

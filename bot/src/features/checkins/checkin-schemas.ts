@@ -160,10 +160,3 @@ export const trustHealthView = z
   .strictObject({ weeks: z.array(trustWeekView), minGroupSize: z.number().int().min(3) })
   .meta({ description: 'Oldest week first' });
 export type TrustHealth = z.output<typeof trustHealthView>;
-
-export const feedbackView = z
-  .strictObject({
-    weeks: z.array(z.strictObject({ week: isoWeekView, comments: z.array(z.string()) })),
-  })
-  .meta({ description: 'Newest week first' });
-export type Feedback = z.output<typeof feedbackView>;

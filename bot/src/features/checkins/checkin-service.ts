@@ -10,7 +10,13 @@ import {
   type CheckinSettings,
   type WeekHealth,
 } from './domain/checkin';
-import type { CheckinRepository, Round, SettingsProposal } from './domain/checkin-ports';
+import type {
+  CheckinRepository,
+  ClosedRound,
+  Round,
+  RoundFollowUp,
+  SettingsProposal,
+} from './domain/checkin-ports';
 import type { RosterMember } from '../../people/domain/installation';
 import { plainIssues } from '../../platform/domain/plain-issues';
 import { majorityOutcome } from '../../platform/domain/voting';
@@ -62,6 +68,8 @@ export function createCheckinService(deps: {
   onRhythmChanged?: (teamId: string) => Promise<void>;
   /** Told when a round opens, so its nudge and close are scheduled. */
   onRoundOpened?: (round: Round) => Promise<void>;
+  /** What follows a round up (check-backs when it opens, results once closed), read when needed. */
+  followUp?: () => RoundFollowUp | undefined;
 }) {
   const now = () => deps.now?.() ?? new Date();
   const { repo } = deps;
@@ -95,6 +103,8 @@ export function createCheckinService(deps: {
     // After downtime, a round whose window has already passed is skipped, not sent late.
     if (times.closesAt.getTime() <= now().getTime()) return undefined;
     const members = await deps.roster.roster(teamId);
+    const followUp = deps.followUp?.();
+    const checkBacks = (await followUp?.checkBackQuestions(teamId)) ?? [];
     const round: Round = {
       id: `${teamId}|${times.localDate}${runNow ? `-${times.localTime}` : ''}`,
       teamId,
@@ -107,14 +117,23 @@ export function createCheckinService(deps: {
       freeText: settings.freeText,
       minGroupSize: settings.minGroupSize,
       invited: members.length,
+      ...(checkBacks.length ? { checkBacks } : {}),
     };
     if (!(await repo.createRound(round))) {
       const existing = await repo.round(round.id);
       return existing && { round: existing, started: false };
     }
+    await followUp?.roundOpened(round);
     await deps.onRoundOpened?.(round);
     await deps.delivery.sendRound(round, members);
     return { round, started: true };
+  };
+
+  /** Closes a round once, however often asked, and tells the follow-up what it left each time. */
+  const closeAndFollowUp = async (roundId: string): Promise<ClosedRound | undefined> => {
+    const closed = await repo.closeRound(roundId, now());
+    if (closed) await deps.followUp?.()?.roundClosed(closed);
+    return closed;
   };
 
   const rosterSizeOf = async (teamId: string) => (await deps.roster.roster(teamId)).length;
@@ -306,7 +325,7 @@ export function createCheckinService(deps: {
           'This check-in is not open any more, so there is nothing to close.',
         );
       }
-      await repo.closeRound(roundId);
+      await closeAndFollowUp(roundId);
       return { ...round, status: 'closed' };
     },
 
@@ -328,7 +347,12 @@ export function createCheckinService(deps: {
           'Only members of this team can answer its check-in.',
         );
       }
-      const answer = validateAnswer(round.questions, submitted, round.freeText.enabled);
+      const answer = validateAnswer(
+        round.questions,
+        submitted,
+        round.freeText.enabled,
+        round.checkBacks,
+      );
       const outcome = await repo.recordAnswer(round, member, answer);
       if (outcome === 'closed') {
         throw roundClosed();
@@ -367,7 +391,7 @@ export function createCheckinService(deps: {
 
     /** Closes a round: its comments become readable once it met the minimum group size. */
     async close(roundId: string): Promise<void> {
-      await repo.closeRound(roundId);
+      await closeAndFollowUp(roundId);
     },
 
     async trustHealth(
@@ -380,9 +404,13 @@ export function createCheckinService(deps: {
       return { weeks: totals.map(weekHealth), minGroupSize: settings.minGroupSize };
     },
 
+    /** The comments of the team's last `rounds` closed rounds that met their minimum. */
     async feedback(teamId: string, rounds: number) {
       return repo.feedback(teamId, rounds);
     },
+
+    /** One round's comments, or why they cannot be read (yet). */
+    roundComments: (teamId: string, roundId: string) => repo.roundComments(teamId, roundId),
   };
 }
 

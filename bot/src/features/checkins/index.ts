@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { People } from '../../people/people';
 import type { Feature, FeatureContext } from '../../platform/feature';
 import type { TrustWeekCounter } from '../trust-health';
+import type { RoundFollowUp } from './domain/checkin-ports';
 import { CHECKIN_COLLECTIONS } from './checkin-collections';
 import { createCheckinDelivery } from './teams/checkin-delivery';
 import { CHECKIN_ERROR_STATUSES } from './checkin-errors';
@@ -17,7 +18,22 @@ import { createCheckinFlow } from './teams/checkin-flow';
 import { CHECKIN_HELP } from './teams/checkin-help';
 
 export { checkinCollections } from './checkin-collections';
-export { MAX_QUESTIONS, type RoundResult } from './domain/checkin';
+export {
+  COMMENT_ID_PATTERN,
+  MAX_QUESTIONS,
+  MIN_GROUP_FLOOR,
+  parseCommentId,
+  type CheckBackQuestion,
+  type RoundResult,
+} from './domain/checkin';
+export type {
+  ClosedRound,
+  Round,
+  RoundComment,
+  RoundFeedback,
+  RoundFollowUp,
+} from './domain/checkin-ports';
+export { feedbackQuery, roundId as roundIdParam } from './checkin-schemas';
 export { questionView } from './checkin-schemas';
 export { isLeadOf } from './checkin-service';
 export type { CheckinService, RosterReader } from './checkin-service';
@@ -34,6 +50,8 @@ export function createCheckinsFeature(deps: {
   platform: FeatureContext;
   people: People;
   trustWeeks: TrustWeekCounter;
+  /** Follow-through, built after check-ins (it reads them), so read when a round opens or closes. */
+  followUp?: () => RoundFollowUp | undefined;
 }): CheckinsFeature {
   const { platform, people } = deps;
   const { installations } = people;
@@ -49,6 +67,7 @@ export function createCheckinsFeature(deps: {
     newId: randomUUID,
     onRhythmChanged: (teamId) => scheduleTeamCheckins(platform.scheduler(), service, teamId),
     onRoundOpened: (round) => scheduleRoundEnd(platform.scheduler(), round),
+    followUp: deps.followUp,
   });
   const flow = createCheckinFlow({ checkins: service, installations });
   return {

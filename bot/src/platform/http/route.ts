@@ -16,7 +16,7 @@ import { parseInput } from './query';
  */
 export type Access = 'public' | 'caller' | 'member';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The statuses a handler answers with (503: /healthz, which answers its body either way). */
 export type SuccessStatus = 200 | 201 | 204 | 503;
@@ -175,7 +175,13 @@ function restifyHandler<D>(route: Route<D>, deps: D & AccessDeps) {
   return withoutCaller(deps, run);
 }
 
-const ROUTER_METHOD = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'del' } as const;
+const ROUTER_METHOD = {
+  GET: 'get',
+  POST: 'post',
+  PUT: 'put',
+  PATCH: 'patch',
+  DELETE: 'del',
+} as const;
 
 /** Serves each route: access checked, input parsed with its schemas, refusals in the shared shape. */
 export function registerRoutes<D>(

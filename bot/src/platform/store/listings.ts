@@ -4,14 +4,17 @@ import { collections } from './collections';
 /**
  * What a listing holds, each under the key of what it belongs to: a team's agreements, an
  * agreement's proposals, a team's check-in rounds and open settings proposals, and who answered
- * an open round (so closing it deletes those records by key).
+ * an open round (so closing it deletes those records by key), a team's followed-up rounds and
+ * its actions.
  */
 export type ListingKind =
   | 'agreements'
   | 'agreement-proposals'
   | 'checkin-rounds'
   | 'checkin-proposals'
-  | 'checkin-participation';
+  | 'checkin-participation'
+  | 'follow-rounds'
+  | 'follow-actions';
 
 export interface ListingDoc {
   _id: string;

@@ -30,7 +30,7 @@ describe('check-in storage under concurrent changes', () => {
     const repo = repository();
     const r = round('late');
     await repo.createRound(r);
-    await repo.closeRound(r.id);
+    await repo.closeRound(r.id, new Date());
 
     // The service checked the round while it was open; the close came before the answer landed.
     const outcome = await repo.recordAnswer(r, 'ana', {

@@ -283,7 +283,7 @@ describe('check-ins: team-designed rounds, anonymous answers, trust health', () 
       const feedback = (await call('GET', `${team.path}/feedback`, token)).json;
       expect(feedback.weeks).toHaveLength(1);
       expect(Object.keys(feedback.weeks[0]).sort()).toEqual(['comments', 'week']);
-      expect(feedback.weeks[0].comments.sort()).toEqual([
+      expect(feedback.weeks[0].comments.map((c: Json) => c.text).sort()).toEqual([
         'More pairing please',
         'Reviews are slow',
       ]);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { openApiPath } from '../../../../bot/src/platform/http/openapi';
 import type { ApiRoute } from '../../../../bot/src/platform/http/route';
-import { channelMessage, TENANT_ID } from '../../../fixtures/teams-activities';
+import { channelMessage, checkinAnswer, TENANT_ID } from '../../../fixtures/teams-activities';
 import { getJson, postJson } from '../../../support/http';
 import { call, newMembers, type Member } from '../../../support/team-harness';
 import { useTestApp, type Team } from '../../../support/use-test-app';
@@ -87,6 +87,40 @@ describe('every documented operation answers as its document says', () => {
     expect((await postJson(`${app.url}/api/messages`, message)).status).toBe(200);
   };
 
+  /** Follow-through on a closed round: reply, heard, themes, an action's life, the summary. */
+  const followThrough = async (roundId: string, commentId: string) => {
+    const inRound = (rest: string) => inTeam(`/rounds/${encodeURIComponent(roundId)}${rest}`);
+    const comment = `${teams}/feedback/{commentId}`;
+    await act(bo, 'POST', `${comment}/replies`, inTeam(`/feedback/${commentId}/replies`), {
+      text: 'Thank you for saying it',
+    });
+    await act(ana, 'POST', `${comment}/heard`, inTeam(`/feedback/${commentId}/heard`));
+    await act(chen, 'PUT', `${teams}/rounds/{roundId}/themes`, inRound('/themes'), {
+      themes: [{ name: 'Focus', commentIds: [commentId] }],
+    });
+    const action = await act(bo, 'POST', `${teams}/actions`, inTeam('/actions'), {
+      title: 'Quiet mornings',
+      why: 'So we can focus before meetings',
+      commentIds: [commentId],
+      dueDate: '2099-12-31',
+    });
+    await act(bo, 'PATCH', `${teams}/actions/{actionId}`, inTeam(`/actions/${action.id}`), {
+      status: 'in-progress',
+      ownerAadObjectId: bo.aadObjectId,
+    });
+    await act(chen, 'GET', `${teams}/actions`, inTeam('/actions?status=in-progress'));
+    await act(
+      bo,
+      'POST',
+      `${teams}/actions/{actionId}/agreement`,
+      inTeam(`/actions/${action.id}/agreement`),
+    );
+    await act(chen, 'GET', `${teams}/rounds/{roundId}/summary`, inRound('/summary'));
+    await act(ana, 'POST', `${teams}/rounds/{roundId}/summary/note`, inRound('/summary/note'), {
+      text: 'Thank you all',
+    });
+  };
+
   it('answers every operation with a body its schema accepts, no field more or less', async () => {
     await act(undefined, 'GET', '/healthz', '/healthz');
     await act(undefined, 'GET', '/readyz', '/readyz');
@@ -127,6 +161,14 @@ describe('every documented operation answers as its document says', () => {
     );
     await act(ana, 'GET', `${teams}/checkin/proposals`, inTeam('/checkin/proposals'));
     const round = await act(ana, 'POST', `${teams}/checkin/rounds`, inTeam('/checkin/rounds'));
+    for (const member of [ana, bo, chen]) {
+      const answer = checkinAnswer(app.connector.url, member, {
+        roundId: round.id,
+        dependability: '4',
+        freeText: `A thought from the team`,
+      });
+      expect((await postJson(`${app.url}/api/messages`, answer)).status).toBe(200);
+    }
     await act(
       ana,
       'POST',
@@ -134,7 +176,8 @@ describe('every documented operation answers as its document says', () => {
       inTeam(`/checkin/rounds/${encodeURIComponent(round.id)}/close`),
     );
     await act(ana, 'GET', `${teams}/trust-health`, inTeam('/trust-health'));
-    await act(ana, 'GET', `${teams}/feedback`, inTeam('/feedback'));
+    const feedback = await act(ana, 'GET', `${teams}/feedback`, inTeam('/feedback'));
+    await followThrough(round.id, feedback.weeks[0].comments[0].id);
 
     const templates = await act(
       ana,

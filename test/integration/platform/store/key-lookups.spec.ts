@@ -234,6 +234,68 @@ describe('what a team member’s requests cost: lookups by key only', () => {
     );
   });
 
+  it('follows a closed round through by key: reply, heard, themes, actions, summary and note', async () => {
+    const own = await app.install(members, 'Follow');
+    const round: Json = await ok(call('POST', `${own.path}/checkin/rounds`, token(ana)), 201);
+    for (const member of [ana, bo, chen])
+      await app.send(
+        checkinAnswer(app.connector.url, member, { roundId: round.id, freeText: 'Calm week' }),
+      );
+    const inRound = `${own.path}/rounds/${encodeURIComponent(round.id)}`;
+    await byKey(() =>
+      ok(
+        call(
+          'POST',
+          `${own.path}/checkin/rounds/${encodeURIComponent(round.id)}/close`,
+          token(ana),
+        ),
+      ),
+    );
+    const feedback: Json = await byKey(() => ok(call('GET', `${own.path}/feedback`, token(bo))));
+    const commentId = feedback.weeks[0].comments[0].id as string;
+    await byKey(() =>
+      ok(
+        call('POST', `${own.path}/feedback/${commentId}/replies`, token(bo), { text: 'Agreed' }),
+        201,
+      ),
+    );
+    await byKey(() => ok(call('POST', `${own.path}/feedback/${commentId}/heard`, token(ana))));
+    await byKey(() =>
+      ok(
+        call('PUT', `${inRound}/themes`, token(chen), {
+          themes: [{ name: 'Calm', commentIds: [commentId] }],
+        }),
+      ),
+    );
+    const action: Json = await byKey(() =>
+      ok(
+        call('POST', `${own.path}/actions`, token(chen), {
+          title: 'Keep it calm',
+          why: 'Calm weeks are good weeks',
+          commentIds: [commentId],
+          dueDate: '2099-01-01',
+        }),
+        201,
+      ),
+    );
+    await byKey(() =>
+      ok(
+        call('PATCH', `${own.path}/actions/${action.id}`, token(chen), {
+          status: 'done',
+          ownerAadObjectId: chen.aadObjectId,
+        }),
+      ),
+    );
+    await byKey(() => ok(call('GET', `${own.path}/actions`, token(dee))));
+    await byKey(() => ok(call('GET', `${inRound}/summary`, token(dee))));
+    await byKey(() =>
+      ok(call('POST', `${inRound}/summary/note`, token(ana), { text: 'Thank you' })),
+    );
+    await byKey(() =>
+      ok(call('POST', `${own.path}/actions/${action.id}/agreement`, token(chen)), 201),
+    );
+  });
+
   it('proposes, lists, opens and endorses working agreements by key', async () => {
     const created: Json = await byKey(() =>
       ok(

@@ -1,4 +1,11 @@
-import type { CheckinSettings, Question, ValidAnswer, WeekTotals } from './checkin';
+import type {
+  CheckBackQuestion,
+  CheckinSettings,
+  Question,
+  RoundResult,
+  ValidAnswer,
+  WeekTotals,
+} from './checkin';
 
 export interface Round {
   id: string;
@@ -12,6 +19,44 @@ export interface Round {
   freeText: { enabled: boolean; prompt: string };
   minGroupSize: number;
   invited: number;
+  /** "Did <action> help?" for each action the team finished since its last round. */
+  checkBacks?: CheckBackQuestion[];
+}
+
+/** A comment of a closed round: its text and an id that says nothing of who wrote it. */
+export interface RoundComment {
+  id: string;
+  text: string;
+}
+
+/** What a round leaves once closed, as another feature may read it. */
+export interface ClosedRound {
+  round: Round;
+  closedAt: Date;
+  /** Only what may be shown: trait sums that met the minimum, nothing below it. */
+  result: RoundResult;
+  /** How many comments it holds (readable once the round met its minimum). */
+  comments: number;
+  /** Each check-back's anonymous sum, only when at least the minimum answered it. */
+  checkBacks: { id: string; sum: number; count: number }[];
+}
+
+/** A team's closed rounds whose comments may be read, newest first. */
+export interface RoundFeedback {
+  roundId: string;
+  week: string;
+  comments: RoundComment[];
+}
+
+/**
+ * What another feature (follow-through) does around a team's rounds: it adds check-back
+ * questions when a round opens and hears once a round has closed. Both calls may repeat (a retry,
+ * a close processed twice), so what they do must be idempotent.
+ */
+export interface RoundFollowUp {
+  checkBackQuestions(teamId: string): Promise<CheckBackQuestion[]>;
+  roundOpened(round: Round): Promise<void>;
+  roundClosed(closed: ClosedRound): Promise<void>;
 }
 
 export interface TeamCheckinConfig {
@@ -59,10 +104,16 @@ export interface CheckinRepository {
   ): Promise<'recorded' | 'already-answered' | 'closed'>;
   participation(roundId: string): Promise<number>;
   answeredBy(roundId: string, aadObjectIds: string[]): Promise<Set<string>>;
-  closeRound(roundId: string): Promise<void>;
+  /** Closes the round (once, however often called) and says what it left; undefined if unknown. */
+  closeRound(roundId: string, now: Date): Promise<ClosedRound | undefined>;
   weekTotals(teamId: string, weeks: string[]): Promise<WeekTotals[]>;
-  /** Comments of closed rounds that met their minimum, newest week first, in no stored order. */
-  feedback(teamId: string, limit: number): Promise<{ week: string; comments: string[] }[]>;
+  /** Comments of the last `limit` closed rounds that met their minimum, newest first. */
+  feedback(teamId: string, limit: number): Promise<RoundFeedback[]>;
+  /** A round's comments, if it is the team's, closed and met its minimum; else why not. */
+  roundComments(
+    teamId: string,
+    roundId: string,
+  ): Promise<RoundComment[] | 'unknown' | 'open' | 'below-minimum'>;
   createProposal(p: SettingsProposal): Promise<void>;
   proposal(teamId: string, id: string): Promise<SettingsProposal | undefined>;
   openProposals(teamId: string): Promise<SettingsProposal[]>;

@@ -149,10 +149,49 @@ export type CheckinErrorCode =
 
 export class CheckinError extends DomainError<CheckinErrorCode> {}
 
+/** A question about one finished action; answers are summed apart from the traits. */
+export interface CheckBackQuestion {
+  /** The action's id: letters, digits and "-", so it can name a stored field. */
+  id: string;
+  text: string;
+}
+
+/** The card input that answers a check-back: "_" never appears in a question id. */
+export const checkBackInput = (id: string) => `checkback_${id}`;
+
 export interface ValidAnswer {
   /** trait → score 1–5, averaged when several questions share a trait. */
   scores: { trait: TraitId; score: number }[];
+  /** check-back id → score 1–5. */
+  checkBacks?: { id: string; score: number }[];
   freeText?: string;
+}
+
+/**
+ * A comment's id: the round's local date (its key within the team) and the comment's place in the
+ * round's list, which is random and fixed once the round closes. Nothing in it is about a person.
+ */
+export const commentId = (roundKey: string, index: number) => `${roundKey}.c${index + 1}`;
+
+export const COMMENT_ID_PATTERN = /^(\d{4}-\d{2}-\d{2}(?:-\d{4})?)\.c([1-9]\d{0,3})$/;
+
+/** The round key and place a comment id names, or undefined when it is not one. */
+export function parseCommentId(id: string): { roundKey: string; index: number } | undefined {
+  const match = COMMENT_ID_PATTERN.exec(id);
+  return match ? { roundKey: match[1]!, index: Number(match[2]) - 1 } : undefined;
+}
+
+/** Reads a 1–5 score, or undefined when the question was skipped. */
+function scoreOf(raw: unknown, question: string): number | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const score = Number(raw);
+  if (!Number.isInteger(score) || score < 1 || score > 5) {
+    throw new CheckinError(
+      'CHECKIN_INVALID_ANSWER',
+      `Answer “${question}” with a number from 1 to 5.`,
+    );
+  }
+  return score;
 }
 
 /**
@@ -163,19 +202,17 @@ export function validateAnswer(
   questions: readonly Question[],
   submitted: Record<string, unknown>,
   freeTextEnabled: boolean,
+  checkBackQuestions: readonly CheckBackQuestion[] = [],
 ): ValidAnswer {
   const scores: ValidAnswer['scores'] = [];
   for (const q of questions) {
-    const raw = submitted[q.id];
-    if (raw === undefined || raw === null || raw === '') continue;
-    const score = Number(raw);
-    if (!Number.isInteger(score) || score < 1 || score > 5) {
-      throw new CheckinError(
-        'CHECKIN_INVALID_ANSWER',
-        `Answer “${q.text}” with a number from 1 to 5.`,
-      );
-    }
-    scores.push({ trait: q.trait, score });
+    const score = scoreOf(submitted[q.id], q.text);
+    if (score !== undefined) scores.push({ trait: q.trait, score });
+  }
+  const checkBacks: NonNullable<ValidAnswer['checkBacks']> = [];
+  for (const q of checkBackQuestions) {
+    const score = scoreOf(submitted[checkBackInput(q.id)], q.text);
+    if (score !== undefined) checkBacks.push({ id: q.id, score });
   }
   const text = typeof submitted.freeText === 'string' ? submitted.freeText.trim() : '';
   if (text.length > MAX_FREE_TEXT) {
@@ -184,13 +221,17 @@ export function validateAnswer(
       `Keep the comment to ${MAX_FREE_TEXT} characters (it has ${text.length}).`,
     );
   }
-  if (scores.length === 0 && !text) {
+  if (scores.length === 0 && checkBacks.length === 0 && !text) {
     throw new CheckinError(
       'CHECKIN_INVALID_ANSWER',
       'Answer at least one question, or leave a comment.',
     );
   }
-  return { scores, freeText: freeTextEnabled && text ? text : undefined };
+  return {
+    scores,
+    ...(checkBacks.length ? { checkBacks } : {}),
+    freeText: freeTextEnabled && text ? text : undefined,
+  };
 }
 
 /** What one week's totals look like once read back from the store. */
@@ -224,6 +265,16 @@ export function publishableResult(result: RoundResult): RoundResult {
     if (s && s.count >= minimum) sums[t] = s;
   }
   return { ...result, sums };
+}
+
+/** The check-back sums of a closed round that may be shown: those at least the minimum answered. */
+export function publishableCheckBacks(
+  result: Pick<RoundResult, 'answers' | 'minGroupSize'>,
+  sums: Record<string, { sum: number; count: number }>,
+): { id: string; sum: number; count: number }[] {
+  const minimum = Math.max(MIN_GROUP_FLOOR, result.minGroupSize);
+  if (result.answers < minimum) return [];
+  return Object.entries(sums).flatMap(([id, s]) => (s.count >= minimum ? [{ id, ...s }] : []));
 }
 
 /**

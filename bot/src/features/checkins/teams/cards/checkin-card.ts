@@ -1,3 +1,4 @@
+import { checkBackInput } from '../../domain/checkin';
 import type { Round } from '../../domain/checkin-ports';
 import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
 import { cardDateTime } from '../../../../platform/teams/cards/card-time';
@@ -11,6 +12,14 @@ const SCALE = [
   { title: '3 · Neutral', value: '3' },
   { title: '4 · Agree', value: '4' },
   { title: '5 · Strongly agree', value: '5' },
+];
+
+const CHECK_BACK_SCALE = [
+  { title: '1 · Not at all', value: '1' },
+  { title: '2 · A little', value: '2' },
+  { title: '3 · Somewhat', value: '3' },
+  { title: '4 · Quite a bit', value: '4' },
+  { title: '5 · A lot', value: '5' },
 ];
 
 /**
@@ -48,6 +57,15 @@ export function checkinCard(
       label: escapeCardText(q.text),
       style: 'expanded',
       choices: SCALE,
+    });
+  }
+  for (const q of round.checkBacks ?? []) {
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: checkBackInput(q.id),
+      label: escapeCardText(q.text),
+      style: 'expanded',
+      choices: CHECK_BACK_SCALE,
     });
   }
   if (round.freeText.enabled) {

@@ -1,0 +1,56 @@
+import { MessageFactory } from 'botbuilder';
+import type { InstallationRepository } from '../../../people/domain/installation';
+import type { Logger } from '../../../logger';
+import type { OutboxMessage } from '../../../platform/jobs/outbox';
+import { cardAttachment } from '../../../platform/teams/cards/adaptive-card';
+import type { FollowDelivery } from '../follow-service';
+import { resultsCard } from './cards/results-card';
+
+/**
+ * The results card goes into the team's own conversation (its channel or group chat), through
+ * the outbox under the key `follow-results|<round id>`: however often it is asked, one message.
+ */
+export function createFollowDelivery(deps: {
+  installations: Pick<InstallationRepository, 'find'>;
+  enqueue: (messages: OutboxMessage[]) => Promise<unknown>;
+  logger: Logger;
+}): FollowDelivery {
+  return {
+    async postResults(round) {
+      const installation = await deps.installations.find(round.teamId);
+      const reference = installation?.reference as
+        { serviceUrl?: unknown; conversation?: { id?: unknown } } | undefined;
+      const serviceUrl = reference?.serviceUrl;
+      const conversationId = reference?.conversation?.id;
+      if (
+        !installation?.active ||
+        typeof serviceUrl !== 'string' ||
+        typeof conversationId !== 'string'
+      ) {
+        deps.logger.warn(
+          'results card not posted: the app is not installed in this team any more',
+          {
+            round: round.id,
+          },
+        );
+        return;
+      }
+      await deps.enqueue([
+        {
+          key: `follow-results|${round.id}`,
+          target: {
+            serviceUrl,
+            tenantId: installation.tenantId,
+            userId: '',
+            aadObjectId: '',
+            conversationId,
+          },
+          activity: {
+            ...MessageFactory.attachment(cardAttachment(resultsCard(round))),
+            type: 'message',
+          },
+        },
+      ]);
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import { Card, Subtitle1, Subtitle2, Text, Title3 } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import { teamPath } from '../../api';
+import { EmptyState } from '../../components/EmptyState';
+import { Loaded } from '../../components/Loaded';
+import { LoadingCards } from '../../components/LoadingCards';
+import { useAnnouncer } from '../../components/LiveRegion';
+import { formatPercent, formatWeek } from '../../format';
+import { useLayoutStyles } from '../../layout-styles';
+import { useSession } from '../../session-context';
+import { useResource } from '../../use-resource';
+import type { Actions } from '../../../../bot/src/features/follow-through/follow-schemas';
+import { ActionCard } from './ActionCard';
+import { CommentCard } from './CommentCard';
+import { byRound, loadFollowData, roundPath, type FollowData } from './follow-data';
+import { NewActionForm, type NewAction } from './NewActionForm';
+import { RoundResults } from './RoundResults';
+import { ThemeForm } from './ThemeForm';
+
+/** The team's measures, in words: team level only. */
+function Measures({ measures }: { measures: Actions['measures'] }) {
+  const layout = useLayoutStyles();
+  const { locale } = useSession();
+  const { commentsHeard: heard, actions } = measures;
+  return (
+    <Card data-testid="follow-measures">
+      <Subtitle2 as="h3">This quarter ({measures.quarter})</Subtitle2>
+      <Text>
+        {heard.share === null
+          ? 'No comments to hear yet.'
+          : `${formatPercent(heard.share, locale)} of comments heard or answered within 7 days (${heard.heard} of ${heard.comments}).`}
+      </Text>
+      <Text className={layout.muted}>
+        {actions.done} of {actions.planned} actions due this quarter done.
+      </Text>
+    </Card>
+  );
+}
+
+/**
+ * Follow-through: the team answers anonymous comments in the open, groups them into themes,
+ * turns them into actions someone volunteers for, and sees each round's results.
+ */
+export function FollowThroughView({ teamId }: { teamId: string }) {
+  const layout = useLayoutStyles();
+  const { api, locale } = useSession();
+  const load = useCallback(
+    (signal: AbortSignal) => loadFollowData(api, teamId, signal),
+    [api, teamId],
+  );
+  const [data, change] = useResource(load);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [announce, region] = useAnnouncer();
+
+  /** After a change, the view shows the team's data as the server now has it, in place. */
+  const refresh = async (said: string) => {
+    const fresh = await loadFollowData(api, teamId);
+    change(() => fresh);
+    announce(said);
+  };
+  const reply = (commentId: string) => async (text: string) => {
+    await api.send('POST', teamPath(teamId, `/feedback/${commentId}/replies`), { text });
+    await refresh('Your reply is posted.');
+  };
+  const heard = (commentId: string) => async () => {
+    await api.send('POST', teamPath(teamId, `/feedback/${commentId}/heard`));
+    await refresh('Marked heard.');
+  };
+  const saveThemes =
+    (roundId: string) => async (themes: { name: string; commentIds: string[] }[]) => {
+      await api.send('PUT', roundPath(teamId, roundId, '/themes'), { themes });
+      await refresh('The theme is saved.');
+    };
+  const createAction = async (action: NewAction) => {
+    await api.send('POST', teamPath(teamId, '/actions'), action);
+    setChosen([]);
+    await refresh('The action is added.');
+  };
+  const changeAction = (id: string) => async (body: object) => {
+    await api.send('PATCH', teamPath(teamId, `/actions/${id}`), body);
+    await refresh('The action is updated.');
+  };
+  const propose = (id: string) => async () => {
+    await api.send('POST', teamPath(teamId, `/actions/${id}/agreement`));
+    await refresh(
+      'Proposed as a working agreement: the team can endorse it in Working agreements.',
+    );
+  };
+
+  const content = ({ feedback, actions, isLead }: FollowData) => (
+    <>
+      <Measures measures={actions.measures} />
+      <section className={layout.columnM} aria-labelledby="follow-comments">
+        <Subtitle1 as="h3" id="follow-comments">
+          Comments
+        </Subtitle1>
+        {feedback.weeks.length === 0 && (
+          <EmptyState title="No comments yet">
+            Comments appear here once a check-in that enough people answered has closed.
+          </EmptyState>
+        )}
+        {feedback.weeks.map((week) =>
+          byRound(week.comments).map(([roundId, comments]) => (
+            <section
+              key={roundId}
+              className={layout.columnS}
+              aria-label={formatWeek(week.week, locale)}
+            >
+              <Subtitle2 as="h4">{formatWeek(week.week, locale)}</Subtitle2>
+              <RoundResults teamId={teamId} roundId={roundId} isLead={isLead} />
+              <ul className={layout.cards}>
+                {comments.map((c) => (
+                  <li key={c.id}>
+                    <CommentCard
+                      comment={c}
+                      isLead={isLead}
+                      selected={chosen.includes(c.id)}
+                      onReply={reply(c.id)}
+                      onHeard={heard(c.id)}
+                      onSelect={(on) =>
+                        setChosen((ids) => (on ? [...ids, c.id] : ids.filter((id) => id !== c.id)))
+                      }
+                    />
+                  </li>
+                ))}
+              </ul>
+              <ThemeForm comments={comments} onSave={saveThemes(roundId)} />
+            </section>
+          )),
+        )}
+      </section>
+      <section className={layout.columnM} aria-labelledby="follow-actions">
+        <Subtitle1 as="h3" id="follow-actions">
+          Actions
+        </Subtitle1>
+        <NewActionForm commentIds={chosen} onCreate={createAction} />
+        <ul className={layout.cards}>
+          {actions.items.map((a) => (
+            <li key={a.id}>
+              <ActionCard action={a} onChange={changeAction(a.id)} onPropose={propose(a.id)} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+
+  return (
+    <section className={layout.columnXL} aria-labelledby="follow-title">
+      {region}
+      <div className={layout.columnS}>
+        <Title3 as="h2" id="follow-title">
+          Follow-through
+        </Title3>
+        <Text className={layout.intro}>
+          Comments stay anonymous. Replies are public to the team and show your name; nobody is
+          asked who wrote a comment.
+        </Text>
+      </div>
+      <Loaded
+        resource={data}
+        loading={<LoadingCards count={2} label="Loading follow-through" />}
+        errorTitle="Follow-through could not be loaded"
+      >
+        {content}
+      </Loaded>
+    </section>
+  );
+}
