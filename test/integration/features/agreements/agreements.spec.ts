@@ -745,7 +745,7 @@ describe('working agreements: proposed, decided and reviewed by the team', () =>
     ];
     for (const [path, method] of expected) expect(doc[path]?.[method]).toBeDefined();
     const documented = Object.entries(doc)
-      .filter(([path]) => path.includes('/agreement'))
+      .filter(([path]) => path.startsWith(`${team}/agreement`))
       .flatMap(([path, methods]) => Object.keys(methods as Json).map((m) => `${m} ${path}`));
     expect(documented.sort()).toEqual(expected.map(([p, m]) => `${m} ${p}`).sort());
   });
