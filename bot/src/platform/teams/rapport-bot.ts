@@ -25,6 +25,7 @@ import {
   type ExtensionCommand,
 } from './invoke-routing';
 import { helpText, welcomeText } from './welcome-message';
+import { turnTranslator } from './turn-locale';
 import { registry } from '../registry';
 import type { ChatCommand, Feature, FeatureHelp, TeamsEventHandler } from '../feature';
 
@@ -103,7 +104,7 @@ export class RapportBot extends TeamsActivityHandler {
         await context.sendActivity({
           type: 'message',
           textFormat: 'markdown',
-          text: helpText(this.help),
+          text: helpText(this.help, turnTranslator(context)),
         });
       await next();
     });
@@ -181,7 +182,7 @@ export class RapportBot extends TeamsActivityHandler {
       await context.sendActivity({
         type: 'message',
         textFormat: 'markdown',
-        text: welcomeText(identity.kind, this.help),
+        text: welcomeText(identity.kind, this.help, turnTranslator(context)),
       });
       this.deps.logger.info('installed', { conversation: identity.id, kind: identity.kind });
     }

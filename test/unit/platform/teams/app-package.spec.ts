@@ -14,6 +14,7 @@ import {
 } from '../../../../scripts/app-package';
 import { main } from '../../../../scripts/package-app';
 import { helpText, welcomeText } from '../../../../bot/src/platform/teams/welcome-message';
+import { translator } from '../../../../bot/src/platform/i18n/messages';
 import { RECOGNITION_HELP } from '../../../../bot/src/features/recognition/teams/recognition-help';
 import { CHECKIN_HELP } from '../../../../bot/src/features/checkins/teams/checkin-help';
 import { AGREEMENT_HELP } from '../../../../bot/src/features/agreements/teams/agreement-help';
@@ -34,6 +35,7 @@ const colorPng = fs.readFileSync(path.join(appPackageDir, 'color.png'));
 const outlinePng = fs.readFileSync(path.join(appPackageDir, 'outline.png'));
 /** Every feature's lines in the bot's welcome and help texts, as the app gathers them. */
 const help = [RECOGNITION_HELP, CHECKIN_HELP, AGREEMENT_HELP, COFFEE_HELP, ICEBREAKER_HELP];
+const en = translator('en');
 
 const values = {
   TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
@@ -129,7 +131,7 @@ describe('Teams app manifest', () => {
         'help',
       ]);
     for (const command of Object.values(lists).flat())
-      expect(helpText(help)).toContain(`\`${command.title}`);
+      expect(helpText(help, en)).toContain(`\`${command.title}`);
   });
 
   it('can be added to meetings and asks for the meeting start and end events', () => {
@@ -146,10 +148,10 @@ describe('Teams app manifest', () => {
   });
 
   it('tells people in a channel or group chat to mention the bot, as Teams requires', () => {
-    expect(helpText(help)).toContain('mention me first: `@Rapport help`');
+    expect(helpText(help, en)).toContain('mention me first: `@Rapport help`');
     for (const kind of ['team', 'groupChat'] as const)
-      expect(welcomeText(kind, help)).toContain('`@Rapport help`');
-    expect(welcomeText('personal', help)).toContain('Type `help`');
+      expect(welcomeText(kind, help, en)).toContain('`@Rapport help`');
+    expect(welcomeText('personal', help, en)).toContain('Type `help`');
   });
 
   it('fills every placeholder and rejects unknown ones', () => {
