@@ -91,6 +91,13 @@ export interface Feature {
   readonly jobs?: Readonly<Record<string, JobHandler>>;
   /** Runs once the app serves: puts recurring jobs on the schedule, finishes what a crash left. */
   start?(scheduler: Scheduler, now: Date): Promise<void>;
-  /** Runs after a team or chat installs the app (not for personal installs). */
-  onInstalled?(conversationId: string, installerAadObjectId: string | undefined): Promise<void>;
+  /**
+   * Runs after a team or chat installs the app (not for personal installs), with the language
+   * tag the installer's Teams sent.
+   */
+  onInstalled?(
+    conversationId: string,
+    installerAadObjectId: string | undefined,
+    installerLocale: string | undefined,
+  ): Promise<void>;
 }

@@ -1,7 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import {
-  defaultCheckinSettings,
   publishableResult,
   weekTotalsFromRounds,
   type CheckinSettings,
@@ -9,6 +8,7 @@ import {
   type ValidAnswer,
 } from './domain/checkin';
 import type { CheckinRepository, Round, SettingsProposal } from './domain/checkin-ports';
+import { defaultSettingsIn } from './checkin-defaults';
 import { createListing } from '../../platform/store/listings';
 import { isDuplicateKey } from '../../platform/store/mongo-errors';
 import { roundResultsOf, type TrustWeekCounter } from '../trust-health';
@@ -132,8 +132,9 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
     async config(teamId) {
       const doc = await settings.findOne({ _id: teamId });
       return {
-        settings: { ...defaultCheckinSettings(), ...doc?.checkin },
+        settings: { ...defaultSettingsIn(doc?.checkin?.language), ...doc?.checkin },
         leads: doc?.leads ?? [],
+        languageChosen: Boolean(doc?.checkin?.language),
       };
     },
     async changeConfig(teamId, change) {

@@ -4,7 +4,7 @@ import fr from '../../../../locales/fr.json';
 import es from '../../../../locales/es.json';
 import ja from '../../../../locales/ja.json';
 import ptBR from '../../../../locales/pt-BR.json';
-import type { Locale } from './locales';
+import type { Locale } from '../domain/locales';
 
 /** A message's key: a key en.json does not have fails the typecheck. */
 export type MessageKey = keyof typeof en;

@@ -1,12 +1,15 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { CATALOGS, type MessageKey } from './catalogs';
-import { SOURCE_LOCALE, type Locale } from './locales';
+import { SOURCE_LOCALE, type Locale } from '../domain/locales';
 
 /** A message's arguments: numbers are formatted for the locale, plurals chosen by its rules. */
 export type MessageValues = Record<string, string | number>;
 
 /** One language's messages by key; user text passed as an argument comes out as it went in. */
-export type Translate = (key: MessageKey, values?: MessageValues) => string;
+export interface Translate {
+  (key: MessageKey, values?: MessageValues): string;
+  readonly locale: Locale;
+}
 
 const compiled = new Map<string, IntlMessageFormat>();
 
@@ -23,7 +26,10 @@ function formatter(locale: Locale, key: MessageKey): IntlMessageFormat {
 
 /** The message function of one locale. */
 export function translator(locale: Locale): Translate {
-  return (key, values) => String(formatter(locale, key).format(values));
+  return Object.assign(
+    (key: MessageKey, values?: MessageValues) => String(formatter(locale, key).format(values)),
+    { locale },
+  );
 }
 
 /** Whether the catalog has a message for a key built at run time (such as `errors.<CODE>`). */

@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { InstallationRepository } from '../../people/domain/installation';
 import type { Logger } from '../../logger';
+import type { PersonKey } from '../domain/person-key';
 import { conversationIdentity } from './conversation-identity';
 import { fetchRoster } from './roster';
 import { cardAttachment } from './cards/adaptive-card';
@@ -35,6 +36,8 @@ export interface RapportBotDeps {
   features: readonly Feature[];
   /** A member wrote to the bot in their 1:1 chat: they can be reached again. */
   onPersonalMessage?: (aadObjectId: string) => Promise<void>;
+  /** A person's Teams sent its language with an activity: later cards to them use it. */
+  onLocale?: (person: PersonKey, tag: string) => Promise<void>;
   logger: Logger;
   now?: () => Date;
 }
@@ -110,6 +113,15 @@ export class RapportBot extends TeamsActivityHandler {
     });
   }
 
+  /** Every activity a person sends tells their language, before any handler answers it. */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    const { from, locale } = context.activity;
+    const tenantId = conversationIdentity(context.activity)?.tenantId;
+    if (from?.aadObjectId && locale && tenantId !== undefined)
+      await this.deps.onLocale?.({ tenantId, aadObjectId: from.aadObjectId }, locale);
+    await super.onTurnActivity(context);
+  }
+
   /**
    * Hands a message extension invoke to its command's step, and the rest to botbuilder; refuses
    * what Rapport does not answer with a 400, where botbuilder would answer 501 or fail.
@@ -176,7 +188,9 @@ export class RapportBot extends TeamsActivityHandler {
     await this.refreshRoster(context);
     if (isNew && identity.kind !== 'personal') {
       const installer = context.activity.from?.aadObjectId;
-      for (const feature of this.deps.features) await feature.onInstalled?.(identity.id, installer);
+      const locale = context.activity.locale;
+      for (const feature of this.deps.features)
+        await feature.onInstalled?.(identity.id, installer, locale);
     }
     if (isNew) {
       await context.sendActivity({

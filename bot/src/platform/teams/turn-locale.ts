@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { negotiateLocale, type Locale } from '../i18n/locales';
+import { negotiateLocale, type Locale } from '../domain/locales';
 import { translator, type Translate } from '../i18n/messages';
 
 /** The language of a reply: the one the person's Teams client sends with their activity. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { LOCALES } from '../../../../bot/src/platform/i18n/locales';
+import { LOCALES } from '../../../../bot/src/platform/domain/locales';
 
 const DIR = join(__dirname, '../../../../locales');
 

@@ -1,4 +1,4 @@
-import { matchLocale, negotiateLocale } from '../../../../bot/src/platform/i18n/locales';
+import { matchLocale, negotiateLocale } from '../../../../bot/src/platform/domain/locales';
 import { isMessageKey, translator } from '../../../../bot/src/platform/i18n/messages';
 
 describe('locale negotiation', () => {

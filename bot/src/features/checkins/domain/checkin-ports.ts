@@ -1,4 +1,10 @@
-import type { CheckinSettings, Question, ValidAnswer, WeekTotals } from './checkin';
+import type {
+  CheckinSettings,
+  Question,
+  TeamCheckinSettings,
+  ValidAnswer,
+  WeekTotals,
+} from './checkin';
 
 export interface Round {
   id: string;
@@ -15,9 +21,11 @@ export interface Round {
 }
 
 export interface TeamCheckinConfig {
-  settings: CheckinSettings;
+  settings: TeamCheckinSettings;
   /** Members who may edit settings directly and run a round now. */
   leads: string[];
+  /** Whether the team's language was ever set (by its install or a lead), not the default. */
+  languageChosen: boolean;
 }
 
 export interface SettingsProposal {

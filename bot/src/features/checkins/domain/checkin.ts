@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lastById, plainText } from '../../../platform/domain/text-rules';
 import { DomainError } from '../../../platform/domain/domain-error';
+import { LOCALES, SOURCE_LOCALE, type Locale } from '../../../platform/domain/locales';
 import { TRAITS, TRAIT_IDS, type TraitId } from '../../../platform/domain/traits';
 import { isoWeekKey } from '../../../platform/domain/week';
 import {
@@ -62,8 +63,15 @@ export const checkinSettingsSchema = z.object({
     .int()
     .min(MIN_GROUP_FLOOR, `the minimum group size is never below ${MIN_GROUP_FLOOR}`)
     .max(50),
+  /**
+   * The team's language: of cards posted for everyone, and of messages to a member whose own
+   * language Rapport has not seen yet. Left out of a change, it stays as it is.
+   */
+  language: z.enum(LOCALES, { error: `the language is one of ${LOCALES.join(', ')}` }).optional(),
 });
 export type CheckinSettings = z.infer<typeof checkinSettingsSchema>;
+/** A team's settings as read: its language is always known (the default's, until one is set). */
+export type TeamCheckinSettings = CheckinSettings & { language: Locale };
 
 /** A proposal's change: new questions, a new cadence, or both. */
 export const settingsChangeSchema = checkinSettingsSchema
@@ -71,16 +79,19 @@ export const settingsChangeSchema = checkinSettingsSchema
   .partial()
   .meta({ anyOf: [{ required: ['cadence'] }, { required: ['questions'] }] });
 
-const DEFAULT_QUESTIONS: Record<TraitId, string> = {
-  'psychological-safety': 'I can take a risk or speak up on this team without fear.',
-  dependability: 'I can count on my teammates to do what they said they would.',
-  'structure-clarity': 'Our goals, roles and plans are clear to me.',
-  meaning: 'The work I do here matters to me.',
-  impact: 'Our work makes a real difference.',
-};
+/** The words of a team's first check-in, in the team's language (the catalog's defaults). */
+export interface DefaultCheckinTexts {
+  questions: Record<TraitId, string>;
+  freeTextPrompt: string;
+}
 
-export function defaultCheckinSettings(): CheckinSettings {
+/** What a team that never changed its settings gets: one question per trait, weekly on Monday. */
+export function defaultCheckinSettings(
+  texts: DefaultCheckinTexts,
+  language: Locale = SOURCE_LOCALE,
+): TeamCheckinSettings {
   return {
+    language,
     enabled: true,
     cadence: {
       every: 'week',
@@ -90,8 +101,8 @@ export function defaultCheckinSettings(): CheckinSettings {
       windowHours: 72,
       quietDays: [],
     },
-    questions: TRAITS.map((t) => ({ id: t.id, trait: t.id, text: DEFAULT_QUESTIONS[t.id] })),
-    freeText: { enabled: true, prompt: 'Anything blocking you or worth saying?' },
+    questions: TRAITS.map((t) => ({ id: t.id, trait: t.id, text: texts.questions[t.id] })),
+    freeText: { enabled: true, prompt: texts.freeTextPrompt },
     minGroupSize: MIN_GROUP_FLOOR,
   };
 }

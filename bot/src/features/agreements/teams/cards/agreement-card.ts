@@ -1,3 +1,4 @@
+import { translator } from '../../../../platform/i18n/messages';
 import { CATEGORY_LABELS } from '../../domain/agreement-categories';
 import {
   MAX_OBJECTION,
@@ -58,7 +59,7 @@ export function proposalStatusText(state: ProposalState, agreement: Agreement): 
   if (decision.outcome === 'open' && decision.phase === 'awaiting-lead') {
     return 'The response window has ended in a tie: a lead can ratify it.';
   }
-  return `Open for responses until ${cardDateTime(p.closesAt)}.`;
+  return `Open for responses until ${cardDateTime(p.closesAt, translator('en'))}.`;
 }
 
 export function tallyText(state: ProposalState): string {
