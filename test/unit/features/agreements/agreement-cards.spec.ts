@@ -16,6 +16,9 @@ import {
 import { recognitionCard } from '../../../../bot/src/features/recognition/teams/cards/recognition-card';
 import { recognitionFormCard } from '../../../../bot/src/features/recognition/teams/cards/recognition-form-card';
 import { expectValidCard, shownText } from '../../../support/adaptive-card-check';
+import { translator } from '../../../../bot/src/platform/i18n/messages';
+
+const en = translator('en');
 
 const LINK = 'https://teams.microsoft.com/l/entity/app/wall?context=x';
 const created = new Date('2027-03-01T10:00:00Z');
@@ -302,6 +305,7 @@ describe('citing an agreement in a recognition', () => {
         agreement: { id: 'a1', title: 'We ask *openly*' },
       },
       LINK,
+      en,
     );
     expectValidCard(card);
     expect(texts(card)).toContain('🤝 Living our agreement: We ask \\*openly\\*');
@@ -310,6 +314,7 @@ describe('citing an agreement in a recognition', () => {
   it('offers the team’s active agreements on the form, keeping the choice', () => {
     const card = recognitionFormCard({
       submit: 'execute',
+      t: en,
       agreements: [{ id: 'a1', title: 'Cameras are optional' }],
       prefill: { agreementId: 'a1' },
     });
@@ -319,8 +324,8 @@ describe('citing an agreement in a recognition', () => {
       value: 'a1',
       choices: [{ title: 'Cameras are optional', value: 'a1' }],
     });
-    expect(recognitionFormCard({ submit: 'task' }).body.some((e) => e.id === 'agreement')).toBe(
-      false,
-    );
+    expect(
+      recognitionFormCard({ submit: 'task', t: en }).body.some((e) => e.id === 'agreement'),
+    ).toBe(false);
   });
 });
