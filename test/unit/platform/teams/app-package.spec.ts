@@ -8,10 +8,14 @@ import {
   LOCAL_DEFAULTS,
   buildAppPackage,
   checkIcons,
+  languageFiles,
   fillPlaceholders,
   parsePackageEnv,
+  validateLanguageFiles,
   validateManifest,
 } from '../../../../scripts/app-package';
+import { LOCALES } from '../../../../bot/src/platform/domain/locales';
+import type { MessageKey } from '../../../../bot/src/platform/i18n/catalogs';
 import { main } from '../../../../scripts/package-app';
 import { helpText, welcomeText } from '../../../../bot/src/platform/teams/welcome-message';
 import { translator } from '../../../../bot/src/platform/i18n/messages';
@@ -62,6 +66,10 @@ interface Manifest {
   webApplicationInfo: { id: string; resource: string };
   configurableTabs: { context: string[]; meetingSurfaces: string[] }[];
   authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
+  localizationInfo?: {
+    defaultLanguageTag: string;
+    additionalLanguages?: { languageTag: string; file: string }[];
+  };
 }
 
 function filledManifest(): Manifest {
@@ -242,15 +250,78 @@ describe('package environment', () => {
   });
 });
 
+describe('the manifest in each language (localizationInfo)', () => {
+  const manifest = filledManifest();
+  const files = languageFiles(appPackageDir, manifest);
+  const languages = manifest.localizationInfo!.additionalLanguages!;
+
+  it('names a valid language file for each language Rapport speaks but English', async () => {
+    expect(manifest.localizationInfo!.defaultLanguageTag).toBe('en');
+    expect(languages.map((l) => l.languageTag).sort()).toEqual(
+      LOCALES.filter((l) => l !== 'en').sort(),
+    );
+    expect(validateLanguageFiles(files)).toEqual([]);
+  });
+
+  it('refuses a language file that breaks its schema', () => {
+    const broken = JSON.stringify({
+      ...JSON.parse(files['de.json']),
+      'name.short': 'x'.repeat(31),
+    });
+    expect(validateLanguageFiles({ 'de.json': broken })).toEqual([
+      'de.json: "name.short" must be at most 30 characters (it has 31)',
+    ]);
+    const stray = JSON.stringify({ ...JSON.parse(files['de.json']), 'bots[0].botId': 'x' });
+    expect(validateLanguageFiles({ 'de.json': stray })).toEqual([
+      'de.json: "bots[0].botId" is not a field a language file may set',
+    ]);
+  });
+
+  it.each(LOCALES.filter((l) => l !== 'en'))(
+    'titles each %s command with the word the bot reads, and its help names it',
+    (tag) => {
+      const texts = JSON.parse(files[`${tag}.json`]) as Record<string, string>;
+      const t = translator(tag);
+      const titles = Object.entries(texts).filter(([k]) => /^bots.*\.title$/.test(k));
+      expect(titles.length).toBeGreaterThan(0);
+      for (const [key, title] of titles) {
+        const english = key.replace(
+          /^bots\[0\]\.commandLists\[(\d)\]\.commands\[(\d)\]\.title$/,
+          (_m, list: string, command: string) =>
+            manifest.bots[0].commandLists[Number(list)].commands[Number(command)].title,
+        );
+        const id = {
+          recognize: 'recognize',
+          'checkin now': 'checkinNow',
+          coffee: 'coffee',
+          icebreaker: 'icebreaker',
+          help: 'help',
+        }[english] as string;
+        expect(title).toBe(t(`commands.${id}.word` as MessageKey));
+        expect(helpText(help, t)).toContain(`\`${title}`);
+      }
+    },
+  );
+});
+
 describe('app package zip', () => {
-  it('contains exactly manifest.json, color.png and outline.png with the filled manifest', async () => {
+  it('contains exactly manifest.json, its language files, color.png and outline.png', async () => {
     const { zip, manifest } = await buildAppPackage(appPackageDir, values);
     const archive = await JSZip.loadAsync(zip);
     const names = Object.values(archive.files)
       .filter((entry) => !entry.dir)
       .map((entry) => entry.name)
       .sort();
-    expect(names).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(names).toEqual([
+      'color.png',
+      'de.json',
+      'es.json',
+      'fr.json',
+      'ja.json',
+      'manifest.json',
+      'outline.png',
+      'pt-BR.json',
+    ]);
     const zipped = await archive.file('manifest.json')!.async('string');
     expect(zipped).toBe(manifest);
     expect(zipped).not.toContain('${{');
