@@ -38,6 +38,7 @@ export function createAgreementsFeature(deps: {
       installations,
       enqueue: (m) => platform.outbox.enqueue(m),
       teamsAppId: platform.teamsAppId,
+      teamLanguage: (teamId) => deps.checkins.language(teamId),
       logger: platform.logger,
     }),
     schedule: agreementSchedule(platform.scheduler),
@@ -46,6 +47,7 @@ export function createAgreementsFeature(deps: {
   const flow = createAgreementFlow({
     agreements: service,
     teamsAppId: platform.teamsAppId,
+    teamLanguage: (teamId) => deps.checkins.language(teamId),
     logger: platform.logger,
   });
   return {

@@ -123,7 +123,7 @@ function texts(card: AdaptiveCard): string[] {
 }
 
 describe('proposalCard', () => {
-  const cases: [string, ProposalState, Parameters<typeof proposalCard>[2]][] = [
+  const cases: [string, ProposalState, Parameters<typeof proposalCard>[3]][] = [
     ['a change while voting', state(proposal()), { link: LINK }],
     [
       'a new agreement',
@@ -168,11 +168,11 @@ describe('proposalCard', () => {
   ];
 
   it.each(cases)('is a valid version 1.5 card for %s', (_name, s, options) => {
-    expectValidCard(proposalCard(agreement, s, options));
+    expectValidCard(proposalCard(agreement, s, en, options));
   });
 
   it('offers Endorse and Object, with the reason input, only while the window is open', () => {
-    const open = proposalCard(agreement, state(proposal()), { link: LINK });
+    const open = proposalCard(agreement, state(proposal()), en, { link: LINK });
     expect(open.actions?.map((a) => [a.type, a.title, a.verb])).toEqual([
       ['Action.Execute', 'Endorse', 'agreement.endorse'],
       ['Action.Execute', 'Object', 'agreement.object'],
@@ -187,13 +187,13 @@ describe('proposalCard', () => {
       maxLength: 500,
     });
 
-    const closed = proposalCard(agreement, state(proposal(), after), { link: LINK });
+    const closed = proposalCard(agreement, state(proposal(), after), en, { link: LINK });
     expect(closed.actions?.map((a) => a.title)).toEqual(['Answer or ratify in Rapport']);
     expect(closed.body.some((e) => e.type === 'Input.Text')).toBe(false);
   });
 
   it('shows the rule, the tally and each standing objection with its answers', () => {
-    const all = texts(proposalCard(agreement, state(proposal()), { link: LINK })).join('\n');
+    const all = texts(proposalCard(agreement, state(proposal()), en, { link: LINK })).join('\n');
 
     expect(all).toContain('How we decide: The change takes effect when most of the members');
     expect(all).toContain('✅ 2 endorse · ✋ 1 objects (of 6 members)');
@@ -203,7 +203,7 @@ describe('proposalCard', () => {
   });
 
   it('says when the response window ends in each viewer’s own time, not in UTC', () => {
-    const all = texts(proposalCard(agreement, state(proposal()), { link: LINK })).join('\n');
+    const all = texts(proposalCard(agreement, state(proposal()), en, { link: LINK })).join('\n');
 
     expect(all).toContain(
       'Open for responses until {{DATE(2027-03-08T10:00:00Z, SHORT)}} at {{TIME(2027-03-08T10:00:00Z)}}.',
@@ -212,11 +212,11 @@ describe('proposalCard', () => {
   });
 
   it('escapes every member’s text: names, title, text, note, reasons and answers', () => {
-    for (const text of texts(proposalCard(agreement, state(proposal()), { link: LINK }))) {
+    for (const text of texts(proposalCard(agreement, state(proposal()), en, { link: LINK }))) {
       expect(unescapedSpecials(text)).toEqual([]);
     }
     const all = texts(
-      proposalCard(agreement, state(proposal({ kind: 'retire', content: undefined }))),
+      proposalCard(agreement, state(proposal({ kind: 'retire', content: undefined })), en),
     ).join('\n');
     expect(all).toContain('Proposed by Bo \\<at\\>Everyone\\</at\\>');
     expect(all).toContain('\\- \\[Urgent\\](http://evil.example): call.\n\\# not a heading');
@@ -229,11 +229,11 @@ describe('reviewCard', () => {
     ['answered', { outcome: 'Kept by Ana. Next review on 2027-08-30.' }],
     ['with an error', { error: 'This agreement already has an open proposal.' }],
   ])('is a valid version 1.5 card %s', (_name, extra) => {
-    expectValidCard(reviewCard(agreement, { link: LINK, ...extra }));
+    expectValidCard(reviewCard(agreement, en, { link: LINK, ...extra }));
   });
 
   it('asks "Still keeping this?" with Keep, Change (the tab) and Retire', () => {
-    const card = reviewCard(agreement, { link: LINK });
+    const card = reviewCard(agreement, en, { link: LINK });
 
     expect(texts(card)[0]).toBe('🔁 Still keeping this?');
     expect(card.actions).toEqual([
@@ -256,13 +256,13 @@ describe('reviewCard', () => {
   });
 
   it('says since when the agreement is in force, as a date in each viewer’s own zone', () => {
-    const all = texts(reviewCard(agreement, { link: LINK })).join('\n');
+    const all = texts(reviewCard(agreement, en, { link: LINK })).join('\n');
 
     expect(all).toContain('In force since {{DATE(2027-03-01T10:00:00Z, SHORT)}} (version 1).');
   });
 
   it('keeps only the link once someone answered', () => {
-    const card = reviewCard(agreement, { link: LINK, outcome: 'Kept by Ana.' });
+    const card = reviewCard(agreement, en, { link: LINK, outcome: 'Kept by Ana.' });
     expect(card.actions?.map((a) => a.type)).toEqual(['Action.OpenUrl']);
   });
 });
@@ -273,7 +273,7 @@ describe('decisionCard and the notice card', () => {
     ['changed by a lead', proposal({ status: 'adopted', ratifiedBy: bo, decidedAt: after })],
     ['retired', proposal({ kind: 'retire', status: 'adopted', decidedAt: after })],
   ])('is a valid version 1.5 card when %s', (_name, p) => {
-    const card = decisionCard(agreement, p, LINK);
+    const card = decisionCard(agreement, p, LINK, en);
     expectValidCard(card);
     for (const text of texts(card)) expect(unescapedSpecials(text)).toEqual([]);
   });
@@ -283,6 +283,7 @@ describe('decisionCard and the notice card', () => {
       agreement,
       proposal({ status: 'adopted', ratifiedBy: ana, decidedAt: after }),
       LINK,
+      en,
     );
     expect(texts(card).join('\n')).toContain(
       'Ratified by Ana after the response window, with 1 objection on record. We review it on 2027-06-01.',
