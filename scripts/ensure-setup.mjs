@@ -33,6 +33,8 @@ if (mtime('node_modules/.package-lock.json') < mtime('package-lock.json')) {
 // which made every `npm start` wait half a minute on a busy machine.
 const buildInputs = [
   'bot',
+  // The message catalogs: the server's build copies them into dist, the tab bundles them.
+  'locales',
   'scripts',
   'tab',
   'package.json',
