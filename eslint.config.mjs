@@ -16,6 +16,8 @@ const TEAMS = [
   'bot/src/people/teams/**',
   'bot/src/features/*/teams/**',
 ];
+/** Card builders, replies and Teams flows: what people read in Teams. */
+const TEAMS_FILES = ['bot/src/**/teams/**/*.ts'];
 const HTTP = [
   'bot/src/platform/http/**',
   'bot/src/**/*-routes.ts',
@@ -36,6 +38,34 @@ const STORE = [
 // The composition root and the Feature contract name each library's types where they meet.
 const COMPOSITION = ['bot/src/app.ts', 'bot/src/platform/feature.ts'];
 const restricted = (regex, message) => ['error', { patterns: [{ regex, message }] }];
+
+// ---- user-visible text in Teams ----
+// Cards, replies and card actions read their words from the catalog (locales/<tag>.json) in the
+// reader's language; a literal with words where a card shows text would reach every reader in
+// English. Literals elsewhere (types, verbs, ids, styles) are not text people read.
+const SHOWN_PROPERTY = '/^(text|title|label|placeholder|errorMessage|altText|fallbackText)$/';
+const HAS_WORDS = '/[A-Za-z\\u00C0-\\u024F\\u3040-\\u30FF\\u4E00-\\u9FFF]{2}/';
+const TEXT_BUILDER = '/^(textBlock|titleBlock|subtleBlock|execute|openUrl|sendActivity)$/';
+const FROM_CATALOG =
+  "User-visible text in Teams comes from the catalog (locales/<tag>.json) through a Translate: t('<key>', { … }).";
+const literalText = (at) => [
+  { selector: `${at} > Literal[value=${HAS_WORDS}]`, message: FROM_CATALOG },
+  {
+    selector: `${at} > TemplateLiteral > TemplateElement[value.raw=${HAS_WORDS}]`,
+    message: FROM_CATALOG,
+  },
+];
+const userTextInTeams = {
+  files: TEAMS_FILES,
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...literalText(`Property[key.name=${SHOWN_PROPERTY}]`),
+      ...literalText(`CallExpression[callee.name=${TEXT_BUILDER}]`),
+      ...literalText(`CallExpression[callee.property.name=${TEXT_BUILDER}]`),
+    ],
+  },
+};
 
 // ---- feature boundaries ----
 // A feature reaches another only through its index.ts; platform/ imports no feature, and from
@@ -217,4 +247,5 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   ...featureBoundaries,
+  userTextInTeams,
 );

@@ -7,12 +7,19 @@ const shared = {
     // not, so its files are compiled to CommonJS for the tests.
     // The same for the one ES module file of adaptivecards that tests load: the formatter that
     // turns a card's {{DATE()}} and {{TIME()}} into text, as a client renders them.
-    '/node_modules/(jose/.+|adaptivecards/lib/text-formatters)\\.js$': [
-      'ts-jest',
-      { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true },
-    ],
+    // The same for FormatJS (intl-messageformat and its ICU parser), which ships ES modules only.
+    '/node_modules/(jose/.+|intl-messageformat/.+|@formatjs/.+|adaptivecards/lib/text-formatters)\\.js$':
+      [
+        'ts-jest',
+        {
+          tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' },
+          isolatedModules: true,
+        },
+      ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/|adaptivecards/lib/text-formatters\\.js$)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!jose/|intl-messageformat/|@formatjs/|adaptivecards/lib/text-formatters\\.js$)',
+  ],
 };
 
 /** @type {import('jest').Config} */

@@ -53,11 +53,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { MongoClient, type Db, type Document } from 'mongodb';
 import {
-  defaultCheckinSettings,
   publishableResult,
   roundTimes,
   type RoundResult,
 } from '../bot/src/features/checkins/domain/checkin';
+import { defaultSettingsIn } from '../bot/src/features/checkins/checkin-defaults';
 import type {
   Agreement,
   AgreementProposal,
@@ -214,7 +214,7 @@ function recognitionDocs(team: Team): RecognitionDoc[] {
 
 /** The last ROUNDS Monday openings (10:00 UTC, the default cadence) that have closed. */
 function roundOpenings(now: number): Date[] {
-  const settings = defaultCheckinSettings();
+  const settings = defaultSettingsIn();
   const d = new Date(now - 4 * DAY);
   const weekday = d.getUTCDay() || 7;
   const lastMonday = Date.UTC(
@@ -235,7 +235,7 @@ interface SeedSet {
 
 function seedSets({ teams, now }: Plan): SeedSet[] {
   const installedAt = new Date(now - 400 * DAY);
-  const settings = defaultCheckinSettings();
+  const settings = defaultSettingsIn();
   const openings = roundOpenings(now);
   const rand = prng(teams.length + 17);
   /** Round results per team, shared by the rounds and the trust-health years. */

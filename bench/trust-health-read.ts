@@ -61,11 +61,8 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { type Collection, type Db, type Document } from 'mongodb';
-import {
-  defaultCheckinSettings,
-  recentWeeks,
-  roundTimes,
-} from '../bot/src/features/checkins/domain/checkin';
+import { recentWeeks, roundTimes } from '../bot/src/features/checkins/domain/checkin';
+import { defaultSettingsIn } from '../bot/src/features/checkins/checkin-defaults';
 import { TRAIT_IDS, type TraitId } from '../bot/src/platform/domain/traits';
 import { collections, prepareSchema } from '../test/support/schema';
 import {
@@ -248,7 +245,7 @@ function seedSets(
   now: Date,
   commentRand: () => number,
 ): SeedSet[] {
-  const settings = defaultCheckinSettings();
+  const settings = defaultSettingsIn();
   const opens = mondays(now);
   const times = opens.map((at) => roundTimes(settings.cadence, at));
   times.forEach((t, i) => {

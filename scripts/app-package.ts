@@ -215,12 +215,12 @@ export function bundledSchemaPath(schemaUrl: string): string | undefined {
     return undefined;
   }
   const match =
-    /^(?:\/[a-z]{2}(?:-[a-z]{2})?)?\/json-schemas\/teams\/(v[0-9.]+|vDevPreview)\/MicrosoftTeams\.schema\.json$/i.exec(
+    /^(?:\/[a-z]{2}(?:-[a-z]{2})?)?\/json-schemas\/teams\/(v[0-9.]+|vDevPreview)\/(MicrosoftTeams(?:\.Localization)?\.schema\.json)$/i.exec(
       pathname,
     );
   if (!match) return undefined;
   const root = path.dirname(require.resolve('@microsoft/app-manifest'));
-  const file = path.join(root, 'json-schemas', 'teams', match[1], 'MicrosoftTeams.schema.json');
+  const file = path.join(root, 'json-schemas', 'teams', match[1], match[2]);
   return fs.existsSync(file) ? file : undefined;
 }
 
@@ -290,14 +290,86 @@ export function checkIcons(icons: { color: Buffer; outline: Buffer }): string[] 
 /** Zip entries get a fixed date so the same inputs always give the same bytes. */
 const ZIP_DATE = new Date('2020-01-01T00:00:00Z');
 
-/** The package: manifest.json, color.png and outline.png at the root of a zip. */
+/**
+ * The language files `localizationInfo` names (appPackage/<tag>.json), each checked against the
+ * Localization schema its `$schema` names, as bundled: name, descriptions and command texts.
+ */
+export function languageFiles(appPackageDir: string, manifest: unknown): Record<string, string> {
+  const info = (manifest as { localizationInfo?: { additionalLanguages?: { file: string }[] } })
+    .localizationInfo;
+  return Object.fromEntries(
+    (info?.additionalLanguages ?? []).map(({ file }) => {
+      const where = path.join(appPackageDir, file);
+      if (
+        path.dirname(path.resolve(where)) !== path.resolve(appPackageDir) ||
+        !fs.existsSync(where)
+      )
+        throw new AppPackageError('MANIFEST_INVALID', [`${file}: no such file in appPackage`]);
+      return [file, fs.readFileSync(where, 'utf8')];
+    }),
+  );
+}
+
+interface LocalizationSchema {
+  required?: string[];
+  properties: Record<string, { type?: string; maxLength?: number }>;
+  patternProperties: Record<string, { maxLength?: number }>;
+}
+
+/**
+ * A language file's problems against the bundled Localization schema its `$schema` names: the
+ * required texts, only fields the schema lets a language replace, each within its length. Read
+ * by hand because that schema's patterns are not valid Unicode-mode expressions, which the
+ * manifest validator (ajv) compiles them as.
+ */
+export function languageFileProblems(file: unknown): string[] {
+  if (typeof file !== 'object' || file === null || Array.isArray(file))
+    return ['must be a JSON object'];
+  const fields = file as Record<string, unknown>;
+  const where = typeof fields.$schema === 'string' ? bundledSchemaPath(fields.$schema) : undefined;
+  if (!where || !where.endsWith('MicrosoftTeams.Localization.schema.json'))
+    return [`"$schema" must name a Teams Localization schema bundled with @microsoft/app-manifest`];
+  const schema = JSON.parse(fs.readFileSync(where, 'utf8')) as LocalizationSchema;
+  const patterns = Object.entries(schema.patternProperties).map(
+    ([pattern, rule]) => [new RegExp(pattern), rule] as const,
+  );
+  const missing = (schema.required ?? []).filter((key) => !(key in fields));
+  return [
+    ...missing.map((key) => `"${key}" is required`),
+    ...Object.entries(fields).flatMap(([key, value]) => {
+      if (key === '$schema' || key === 'localizationKeys') return [];
+      const rule = schema.properties[key] ?? patterns.find(([re]) => re.test(key))?.[1];
+      if (!rule) return [`"${key}" is not a field a language file may set`];
+      if (typeof value !== 'string') return [`"${key}" must be text`];
+      return rule.maxLength !== undefined && value.length > rule.maxLength
+        ? [`"${key}" must be at most ${rule.maxLength} characters (it has ${value.length})`]
+        : [];
+    }),
+  ];
+}
+
+/** Schema problems of each language file, as "<file>: <problem>" lines. */
+export function validateLanguageFiles(files: Record<string, string>): string[] {
+  return Object.entries(files).flatMap(([file, text]) => {
+    try {
+      return languageFileProblems(JSON.parse(text)).map((line) => `${file}: ${line}`);
+    } catch (error) {
+      return [`${file} is not valid JSON: ${(error as Error).message}`];
+    }
+  });
+}
+
+/** The package: manifest.json, its language files, color.png and outline.png at the root of a zip. */
 export async function buildZip(files: {
   manifest: string;
   color: Buffer;
   outline: Buffer;
+  languages?: Record<string, string>;
 }): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('manifest.json', files.manifest, { date: ZIP_DATE });
+  for (const [name, text] of Object.entries(files.languages ?? {}))
+    zip.file(name, text, { date: ZIP_DATE });
   zip.file('color.png', files.color, { date: ZIP_DATE });
   zip.file('outline.png', files.outline, { date: ZIP_DATE });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
@@ -323,16 +395,17 @@ export async function buildAppPackage(
       `manifest.json is not valid JSON: ${(error as Error).message}`,
     ]);
   }
-  const schemaErrors = await validateManifest(parsed);
+  const languages = languageFiles(appPackageDir, parsed);
+  const schemaErrors = [
+    ...(await validateManifest(parsed)).map((line) => `manifest.json: ${line}`),
+    ...validateLanguageFiles(languages),
+  ];
   if (schemaErrors.length > 0) {
-    throw new AppPackageError(
-      'MANIFEST_INVALID',
-      schemaErrors.map((line) => `manifest.json: ${line}`),
-    );
+    throw new AppPackageError('MANIFEST_INVALID', schemaErrors);
   }
   const color = fs.readFileSync(path.join(appPackageDir, 'color.png'));
   const outline = fs.readFileSync(path.join(appPackageDir, 'outline.png'));
   const iconProblems = checkIcons({ color, outline });
   if (iconProblems.length > 0) throw new AppPackageError('ICONS_INVALID', iconProblems);
-  return { zip: await buildZip({ manifest, color, outline }), manifest, notes };
+  return { zip: await buildZip({ manifest, color, outline, languages }), manifest, notes };
 }

@@ -130,6 +130,8 @@ function buildTargets() {
           ...common,
           'tsconfig.build.json',
           ...filesUnder('bot/src', (f) => SOURCE.test(f) || f.endsWith('.json')),
+          // The message catalogs the server imports from outside bot/src.
+          ...filesUnder('locales', (f) => f.endsWith('.json')),
           ...filesUnder('scripts', (f) => SOURCE.test(f)),
         ]),
       run: () => {
@@ -146,7 +148,7 @@ function buildTargets() {
     tab: {
       label: 'building the tab (vite)',
       output: 'tab/dist/index.html',
-      hash: () => hashOf([...common, ...tabSources()]),
+      hash: () => hashOf([...common, ...tabSources(), ...filesUnder('locales', (f) => f.endsWith('.json'))]),
       run: () =>
         phase('building the tab (vite)', process.execPath, [
           'node_modules/vite/bin/vite.js',

@@ -163,16 +163,17 @@ function createFeatures(platform: FeatureContext, people: People): Feature[] {
     agreements,
     createCoffeeFeature({ platform, people, checkins: checkins.service }),
     createIcebreakersFeature({ platform, people, checkins: checkins.service }),
-    createInterestsFeature({ platform, people }),
+    createInterestsFeature({ platform, people, checkins: checkins.service }),
   ];
   const storedData = [
     people.storedData,
     MESSAGES_STORED_DATA,
     ...features.map((f) => f.storedData),
   ];
-  const personalData = features.flatMap((f) =>
-    f.personalData ? [{ owner: f.name, part: f.personalData }] : [],
-  );
+  const personalData = [
+    { owner: people.name, part: people.personalData },
+    ...features.flatMap((f) => (f.personalData ? [{ owner: f.name, part: f.personalData }] : [])),
+  ];
   return [...features, createPrivacyFeature({ platform, people, storedData, personalData })];
 }
 
@@ -269,6 +270,7 @@ async function serve(
       installations: people.installations,
       features,
       onPersonalMessage: (aadObjectId) => people.personalConversations.reachable(aadObjectId),
+      onLocale: (person, tag) => people.personalConversations.rememberLocale(person, tag),
       logger,
     }),
     logger,

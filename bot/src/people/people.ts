@@ -6,17 +6,20 @@ import { memberRoutes } from './member-routes';
 import { PEOPLE_COLLECTIONS } from './people-collections';
 import { createPeopleDirectory } from './people-directory';
 import { createPersonalConversations } from './personal-conversations';
+import { createPersonLocaleData } from './person-locale-data';
 
 /**
- * Who is where: installations and their rosters, members' 1:1 conversations, and the directory
- * that finds a colleague by name. Every feature reads them; they read no feature.
+ * Who is where: installations and their rosters, members' 1:1 conversations and languages, and
+ * the directory that finds a colleague by name. Every feature reads them; they read no feature.
  */
 export function createPeople(db: Db) {
   const installations = createInstallationRepository(db);
+  const personalConversations = createPersonalConversations(db);
   return {
     name: 'people',
     installations,
-    personalConversations: createPersonalConversations(db),
+    personalConversations,
+    personalData: createPersonLocaleData(personalConversations),
     directory: createPeopleDirectory(installations),
     collections: PEOPLE_COLLECTIONS,
     storedData: PEOPLE_STORED_DATA,

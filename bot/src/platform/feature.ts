@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { InstallationRepository } from '../people/domain/installation';
 import type { PersonalDataPart } from './domain/personal-data';
 import type { StoredData } from './domain/stored-data';
+import type { MessageKey } from './i18n/catalogs';
 import type { AccessDeps } from './http/auth/team-access';
 import type { DevTokenIssuer } from './http/auth/dev-tokens';
 import type { ErrorStatuses } from './http/domain-errors';
@@ -35,14 +36,14 @@ export type ChatCommand = (context: TurnContext) => Promise<boolean>;
  */
 export type TeamsEventHandler = (context: TurnContext) => Promise<void>;
 
-/** A feature's lines in the bot's own texts. */
+/** A feature's lines in the bot's own texts, as catalog keys: each reader gets their language. */
 export interface FeatureHelp {
   /** Its bullet in the welcome message's list of what Rapport does. */
-  welcome?: string;
+  welcome?: MessageKey;
   /** A paragraph of the welcome message, after the list and the traits. */
-  welcomeNote?: string;
+  welcomeNote?: MessageKey;
   /** Its commands' bullets in the help message. */
-  commands?: readonly string[];
+  commands?: readonly MessageKey[];
 }
 
 /** What every route registration gets: the tab API's access check and the rosters it reads. */
@@ -90,6 +91,13 @@ export interface Feature {
   readonly jobs?: Readonly<Record<string, JobHandler>>;
   /** Runs once the app serves: puts recurring jobs on the schedule, finishes what a crash left. */
   start?(scheduler: Scheduler, now: Date): Promise<void>;
-  /** Runs after a team or chat installs the app (not for personal installs). */
-  onInstalled?(conversationId: string, installerAadObjectId: string | undefined): Promise<void>;
+  /**
+   * Runs after a team or chat installs the app (not for personal installs), with the language
+   * tag the installer's Teams sent.
+   */
+  onInstalled?(
+    conversationId: string,
+    installerAadObjectId: string | undefined,
+    installerLocale: string | undefined,
+  ): Promise<void>;
 }

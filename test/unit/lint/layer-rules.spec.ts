@@ -18,6 +18,30 @@ interface Case {
 
 const cases: Case[] = [
   {
+    name: 'English words in a card builder’s text',
+    file: 'bot/src/features/coffee/teams/cards/coffee-cards.ts',
+    code: "export const card = { type: 'TextBlock', text: 'Virtual coffee is off here.' };\n",
+    fails: 'no-restricted-syntax',
+  },
+  {
+    name: 'English words in a card action’s title, as a template',
+    file: 'bot/src/features/checkins/teams/cards/checkin-card.ts',
+    code: "const n = 2;\nexport const action = { type: 'Action.Execute', title: `Pause ${n}` };\n",
+    fails: 'no-restricted-syntax',
+  },
+  {
+    name: 'a literal reply in a Teams flow',
+    file: 'bot/src/features/checkins/teams/checkin-flow.ts',
+    code: "export const reply = (c: { sendActivity(t: string): void }) => c.sendActivity('Hi there');\n",
+    fails: 'no-restricted-syntax',
+  },
+  {
+    name: 'card text from the catalog',
+    file: 'bot/src/features/coffee/teams/cards/coffee-cards.ts',
+    code: "import { translator } from '../../../../platform/i18n/messages';\nconst t = translator('de');\nexport const card = { type: 'TextBlock', text: t('coffee.status.off') };\n",
+    fails: null,
+  },
+  {
     name: 'Bot Framework in a domain file',
     file: 'bot/src/features/checkins/domain/checkin.ts',
     code: "import type { TurnContext } from 'botbuilder';\nexport type Context = TurnContext;\n",

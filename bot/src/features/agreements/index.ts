@@ -39,6 +39,7 @@ export function createAgreementsFeature(deps: {
       installations,
       enqueue: (m) => platform.outbox.enqueue(m),
       teamsAppId: platform.teamsAppId,
+      teamLanguage: (teamId) => deps.checkins.language(teamId),
       logger: platform.logger,
     }),
     schedule: agreementSchedule(platform.scheduler),
@@ -47,6 +48,7 @@ export function createAgreementsFeature(deps: {
   const flow = createAgreementFlow({
     agreements: service,
     teamsAppId: platform.teamsAppId,
+    teamLanguage: (teamId) => deps.checkins.language(teamId),
     logger: platform.logger,
   });
   return {

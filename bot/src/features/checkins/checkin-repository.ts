@@ -2,7 +2,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import {
   commentId,
-  defaultCheckinSettings,
   MIN_GROUP_FLOOR,
   publishableCheckBacks,
   publishableResult,
@@ -17,6 +16,7 @@ import type {
   Round,
   SettingsProposal,
 } from './domain/checkin-ports';
+import { defaultSettingsIn } from './checkin-defaults';
 import { createListing } from '../../platform/store/listings';
 import { isDuplicateKey } from '../../platform/store/mongo-errors';
 import { roundResultsOf, type TrustWeekCounter } from '../trust-health';
@@ -156,8 +156,9 @@ export function createCheckinRepository(db: Db, weeks: TrustWeekCounter): Checki
     async config(teamId) {
       const doc = await settings.findOne({ _id: teamId });
       return {
-        settings: { ...defaultCheckinSettings(), ...doc?.checkin },
+        settings: { ...defaultSettingsIn(doc?.checkin?.language), ...doc?.checkin },
         leads: doc?.leads ?? [],
+        languageChosen: Boolean(doc?.checkin?.language),
       };
     },
     async changeConfig(teamId, change) {

@@ -3,6 +3,7 @@ import { cadenceSchema, checkinSettingsSchema } from './domain/checkin';
 import { boundedString } from '../../platform/domain/text-rules';
 import { TRAIT_IDS, type TraitId } from '../../platform/domain/traits';
 import { isoWeekView } from '../../platform/http/common-schemas';
+import { LOCALES } from '../../platform/domain/locales';
 
 export const weeksQuery = z.object({
   weeks: z.coerce.number().int().min(1, 'must be 1–104').max(104, 'must be 1–104').default(12),
@@ -62,6 +63,10 @@ export const checkinSettingsView = z.strictObject({
   questions: z.array(questionView).min(1).max(10),
   freeText: z.strictObject({ enabled: z.boolean(), prompt: z.string().min(5).max(200) }),
   minGroupSize: z.number().int().min(3).max(50),
+  language: z.enum(LOCALES).meta({
+    description:
+      'The team’s language: of cards posted for everyone, and for members Rapport has not heard from yet (each member’s own cards follow their Teams language)',
+  }),
 });
 export type CheckinSettings = z.output<typeof checkinSettingsView>;
 

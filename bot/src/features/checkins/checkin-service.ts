@@ -1,3 +1,4 @@
+import { matchLocale, type Locale } from '../../platform/domain/locales';
 import {
   CheckinError,
   checkinSettingsSchema,
@@ -262,12 +263,23 @@ export function createCheckinService(deps: {
       return Promise.all(open.map((p) => settle(p, rosterSize)));
     },
 
-    /** A new install: the installer leads until the team names other leads, and the rhythm starts. */
-    async installed(teamId: string, installer: string | undefined) {
+    /**
+     * A new install: the installer leads until the team names other leads, the team speaks the
+     * installer's language until a lead chooses another, and the rhythm starts.
+     */
+    async installed(teamId: string, installer: string | undefined, installerLocale?: string) {
       const config = await repo.config(teamId);
-      if (config.leads.length === 0 && installer)
-        await repo.changeConfig(teamId, { leads: [installer] });
+      const language = matchLocale(installerLocale);
+      await repo.changeConfig(teamId, {
+        ...(config.leads.length === 0 && installer ? { leads: [installer] } : {}),
+        ...(language && !config.languageChosen ? { settings: { language } } : {}),
+      });
       await deps.onRhythmChanged?.(teamId);
+    },
+
+    /** The team's language: of cards posted for everyone, and for members not heard from yet. */
+    async language(teamId: string): Promise<Locale> {
+      return (await repo.config(teamId)).settings.language;
     },
 
     /** Who leads the team, and the time zone its rhythms keep: what other features schedule by. */

@@ -55,13 +55,15 @@ export function createCheckinsFeature(deps: {
 }): CheckinsFeature {
   const { platform, people } = deps;
   const { installations } = people;
+  const repo = createCheckinRepository(platform.db, deps.trustWeeks);
   const service: CheckinService = createCheckinService({
-    repo: createCheckinRepository(platform.db, deps.trustWeeks),
+    repo,
     roster: installations,
     delivery: createCheckinDelivery({
       installations,
       enqueue: (m) => platform.outbox.enqueue(m),
-      unreachableAmong: people.personalConversations.unreachableAmong,
+      recipients: people.personalConversations.recipients,
+      teamLanguage: async (teamId) => (await repo.config(teamId)).settings.language,
       logger: platform.logger,
     }),
     newId: randomUUID,
@@ -81,7 +83,8 @@ export function createCheckinsFeature(deps: {
     chatCommands: [(context) => flow.command(context)],
     cardVerbs: flow.cardVerbs,
     jobs: checkinJobHandlers({ checkins: service, installations, logger: platform.logger }),
-    onInstalled: (teamId, installer) => service.installed(teamId, installer),
+    onInstalled: (teamId, installer, installerLocale) =>
+      service.installed(teamId, installer, installerLocale),
     service,
     settings: createTeamSettingsRepository(platform.db),
   };

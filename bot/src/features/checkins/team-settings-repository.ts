@@ -2,12 +2,13 @@ import type { Db } from 'mongodb';
 import type { TeamSettingsReader, TeamValue } from '../recognition';
 import { shortLivedCache, TEAM_CACHE_MS } from '../../platform/store/short-lived-cache';
 import { checkinCollections } from './checkin-collections';
+import { SOURCE_LOCALE, type Locale } from '../../platform/domain/locales';
 
 interface TeamSettingsDoc {
   _id: string;
   values?: TeamValue[];
-  /** The check-in settings live in the same document; their time zone is the team's. */
-  checkin?: { cadence?: { timeZone?: string } };
+  /** The check-in settings live in the same document; their time zone and language are the team's. */
+  checkin?: { cadence?: { timeZone?: string }; language?: Locale };
 }
 
 /**
@@ -23,7 +24,11 @@ export function createTeamSettingsRepository(db: Db): TeamValuesStore {
   const settings = db.collection<TeamSettingsDoc>(checkinCollections.teamSettings);
   const cached = shortLivedCache(TEAM_CACHE_MS, async (teamId: string) => {
     const doc = await settings.findOne({ _id: teamId });
-    return { values: doc?.values ?? [], timeZone: doc?.checkin?.cadence?.timeZone ?? 'UTC' };
+    return {
+      values: doc?.values ?? [],
+      timeZone: doc?.checkin?.cadence?.timeZone ?? 'UTC',
+      language: doc?.checkin?.language ?? SOURCE_LOCALE,
+    };
   });
   return {
     get: (teamId) => cached.get(teamId),

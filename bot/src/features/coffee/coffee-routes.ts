@@ -1,4 +1,6 @@
 import { isLeadOf } from '../checkins';
+import { SOURCE_LOCALE } from '../../platform/domain/locales';
+import { translator } from '../../platform/i18n/messages';
 import { defineRoute } from '../../platform/http/route';
 import type { CoffeeService, MyMatch } from './coffee-service';
 import { matchLinks } from './coffee-links';
@@ -21,7 +23,8 @@ const matchView = (match: MyMatch) => ({
     aheadMinutes: p.aheadMinutes,
     sharedHours: p.shared ?? null,
   })),
-  ...matchLinks(match),
+  // The API has no reader's language (the tab sends none), so its starter is the source's.
+  ...matchLinks(match, translator(SOURCE_LOCALE)),
   myAnswer: match.myAnswer ?? null,
 });
 

@@ -10,7 +10,6 @@ import { createCoffeeRepository } from './coffee-repository';
 import { coffeeRoutes } from './coffee-routes';
 import { createCoffeeService, type CoffeeService } from './coffee-service';
 import { COFFEE_STORED_DATA } from './domain/coffee-stored-data';
-import { rhythmText } from './teams/cards/coffee-cards';
 import { createCoffeeDelivery } from './teams/coffee-delivery';
 import { createCoffeeFlow } from './teams/coffee-flow';
 import { COFFEE_HELP } from './teams/coffee-help';
@@ -37,13 +36,14 @@ export function createCoffeeFeature(deps: {
     delivery: createCoffeeDelivery({
       installations,
       enqueue: (m) => platform.outbox.enqueue(m),
-      unreachableAmong: people.personalConversations.unreachableAmong,
+      recipients: people.personalConversations.recipients,
+      teamLanguage: (teamId) => checkins.language(teamId),
       rhythmOf: async (teamId) => {
         const [programme, { timeZone }] = await Promise.all([
           repo.programme(teamId),
           checkins.leadsAndZone(teamId),
         ]);
-        return programme ? rhythmText(programme.settings, timeZone) : '';
+        return programme ? { settings: programme.settings, timeZone } : null;
       },
       logger: platform.logger,
     }),

@@ -4,7 +4,6 @@ import type { AgreementService } from '../agreements';
 import {
   assertStatusChange,
   averagesOf,
-  checkBackText,
   FollowError,
   heardShare,
   quarterOf,
@@ -167,9 +166,7 @@ export function createFollowService(deps: {
         const done = (await repo.actions(teamId)).filter(
           (a) => a.status === 'done' && !a.checkBack,
         );
-        return done
-          .slice(0, MAX_CHECK_BACKS)
-          .map((a) => ({ id: a.id, text: checkBackText(a.title) }));
+        return done.slice(0, MAX_CHECK_BACKS).map((a) => ({ id: a.id, title: a.title }));
       },
       async roundOpened(round: Round) {
         for (const q of round.checkBacks ?? [])

@@ -38,6 +38,7 @@ export function createFollowThroughFeature(deps: {
     delivery: createFollowDelivery({
       installations: deps.people.installations,
       enqueue: (m) => platform.outbox.enqueue(m),
+      teamLanguage: (teamId) => deps.checkins.language(teamId),
       logger: platform.logger,
     }),
     scheduleResults: scheduleResults(platform.scheduler),

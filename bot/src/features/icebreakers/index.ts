@@ -41,11 +41,16 @@ export function createIcebreakersFeature(deps: {
     delivery: createIcebreakerDelivery({
       installations,
       enqueue: (m) => platform.outbox.enqueue(m),
+      teamLanguage: (teamId) => checkins.language(teamId),
       logger: platform.logger,
     }),
     onWeeklyChanged: (teamId) => scheduleWeeklyQuestion(platform.scheduler(), service, teamId),
   });
-  const flow = createIcebreakerFlow({ icebreakers: service, logger: platform.logger });
+  const flow = createIcebreakerFlow({
+    icebreakers: service,
+    teamLanguage: (teamId) => checkins.language(teamId),
+    logger: platform.logger,
+  });
   return {
     name: 'icebreakers',
     collections: ICEBREAKER_COLLECTIONS,

@@ -1,4 +1,5 @@
 import type { People } from '../../people/people';
+import type { CheckinService } from '../checkins';
 import type { Feature, FeatureContext } from '../../platform/feature';
 import { serveWith } from '../../platform/http/route';
 import { INTERESTS_STORED_DATA } from './domain/interests-stored-data';
@@ -18,6 +19,8 @@ export { interestsCollections } from './interests-collections';
 export function createInterestsFeature(deps: {
   platform: FeatureContext;
   people: People;
+  /** The team's language, for cards to members Rapport has not heard from yet. */
+  checkins: Pick<CheckinService, 'language'>;
 }): Feature {
   const { platform, people } = deps;
   const repo = createInterestsRepository(platform.db);
@@ -27,6 +30,8 @@ export function createInterestsFeature(deps: {
     delivery: createInterestsDelivery({
       installations: people.installations,
       enqueue: (m) => platform.outbox.enqueue(m),
+      recipients: people.personalConversations.recipients,
+      teamLanguage: (teamId) => deps.checkins.language(teamId),
       logger: platform.logger,
     }),
     onTalkProposed: (teamId, talk) => scheduleTalkEnd(platform.scheduler(), teamId, talk),

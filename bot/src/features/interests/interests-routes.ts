@@ -12,6 +12,11 @@ import {
   talkView,
 } from './interests-schemas';
 import type { InterestsService } from './interests-service';
+import { SOURCE_LOCALE } from '../../platform/domain/locales';
+import { translator } from '../../platform/i18n/messages';
+
+/** The API knows no reader's language (the tab sends none): links it offers use the source's. */
+const SOURCE_TEXT = translator(SOURCE_LOCALE);
 
 export interface InterestsRoutesDeps {
   interests: InterestsService;
@@ -43,7 +48,10 @@ const talkAnswer = (seen: TalkSeen) => ({
   mine: seen.mine,
   invitedAt: seen.talk.invitedAt?.toISOString() ?? null,
   // Who would come is the proposer's to see, through this link and their card.
-  meetingLink: seen.mine && seen.talk.invitedAt ? talkMeetingLink(seen.talk, seen.audience) : null,
+  meetingLink:
+    seen.mine && seen.talk.invitedAt
+      ? talkMeetingLink(seen.talk, seen.audience, SOURCE_TEXT)
+      : null,
 });
 
 const viewAnswer = (view: Awaited<ReturnType<InterestsService['view']>>) => ({
@@ -110,7 +118,7 @@ export const interestsRoutes = [
       const { circle, others } = await interests.introduce(teamId, caller.aadObjectId, params.tag);
       return {
         status: 201,
-        body: { others: others.map(person), chatLink: circleChatLink(circle, others) },
+        body: { others: others.map(person), chatLink: circleChatLink(circle, others, SOURCE_TEXT) },
       };
     },
   }),

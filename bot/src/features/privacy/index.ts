@@ -5,7 +5,7 @@ import type { Feature, FeatureContext } from '../../platform/feature';
 import { registry } from '../../platform/registry';
 import { serveWith } from '../../platform/http/route';
 import { personalDataRoutes } from './personal-data-routes';
-import { gatherAccount, PRIVACY_STORED_DATA, storageSummary } from './domain/privacy';
+import { gatherAccount, PRIVACY_STORED_DATA } from './domain/privacy';
 import { createPersonalDataService } from './personal-data';
 import { createPersonalDataScopes } from './personal-data-repository';
 import { privacyRoutes } from './privacy-routes';
@@ -41,7 +41,7 @@ export function createPrivacyFeature(deps: {
   const privacyHtml = privacyPage(account);
   return {
     name: 'privacy',
-    help: { welcomeNote: storageSummary() },
+    help: { welcomeNote: 'welcome.storage' },
     routes: [
       ...serveWith(privacyRoutes, { account }),
       ...serveWith(personalDataRoutes(exportView), {

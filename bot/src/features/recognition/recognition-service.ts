@@ -1,3 +1,4 @@
+import type { Locale } from '../../platform/domain/locales';
 import {
   RecognitionError,
   validateRecognition,
@@ -11,8 +12,11 @@ import {
 import { isoWeekKey } from '../../platform/domain/week';
 
 export interface TeamSettingsReader {
-  /** The team's own values (recognizable beside the traits) and its IANA time zone. */
-  get(teamId: string): Promise<{ values: TeamValue[]; timeZone: string }>;
+  /**
+   * The team's own values (recognizable beside the traits), its IANA time zone, and its language
+   * (of the cards posted for everyone).
+   */
+  get(teamId: string): Promise<{ values: TeamValue[]; timeZone: string; language: Locale }>;
 }
 
 /** The team's active working agreements, which a recognition may cite. */

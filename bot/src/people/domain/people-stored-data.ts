@@ -31,5 +31,17 @@ export const PEOPLE_STORED_DATA: StoredData = {
         },
       ],
     },
+    {
+      record: 'Language',
+      fields: [
+        {
+          field:
+            'Per person (Entra object id): the language tag Teams sent with their last message or card action (such as “fr-FR”), and its tenant; never when it was sent',
+          why: 'to write the cards and reminders Rapport sends them later in their language',
+          visibleTo: 'nobody (used only by the bot)',
+          kept: 'until it changes or they erase their data',
+        },
+      ],
+    },
   ],
 };

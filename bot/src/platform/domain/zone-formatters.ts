@@ -1,15 +1,17 @@
 /**
  * Creating an Intl.DateTimeFormat costs far more than formatting with one (it was 2% of a busy
- * server's CPU when made per recognition), so each zone's formatter is made once. IANA zones are
- * a bounded set, and an unknown zone throws before anything is kept.
+ * server's CPU when made per recognition), so each zone's formatter is made once per language.
+ * IANA zones and Rapport's languages are bounded sets, and an unknown zone throws before anything
+ * is kept.
  */
 function memoizedByZone(options: Intl.DateTimeFormatOptions) {
   const made = new Map<string, Intl.DateTimeFormat>();
-  return (timeZone: string): Intl.DateTimeFormat => {
-    let formatter = made.get(timeZone);
+  return (timeZone: string, locale = 'en-US'): Intl.DateTimeFormat => {
+    const key = `${locale}|${timeZone}`;
+    let formatter = made.get(key);
     if (!formatter) {
-      formatter = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
-      made.set(timeZone, formatter);
+      formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      made.set(key, formatter);
     }
     return formatter;
   };
@@ -29,7 +31,10 @@ export const dateTimeInZone = memoizedByZone({
   second: '2-digit',
 });
 
-/** "Wednesday, Dec 2, 10:00 GMT+1": a moment as a member of the team reads it. */
+/**
+ * "Wednesday, Dec 2, 10:00 GMT+1": a moment as a member of the team reads it, in their language
+ * when given (plain-text replies; cards use {{DATE()}} instead).
+ */
 export const momentInZone = memoizedByZone({
   weekday: 'long',
   month: 'short',

@@ -8,6 +8,7 @@ import {
 import type { BotAuth } from '../../config';
 import type { Logger } from '../../logger';
 import { ReusedClientsAuthentication } from './reused-clients';
+import { turnTranslator } from './turn-locale';
 
 /**
  * CloudAdapter with its turn runner public: `process` answers a failed turn with the exception's
@@ -60,9 +61,7 @@ export function createAdapter(auth: BotAuth, logger: Logger): RapportAdapter {
     }
     if (context.activity.type === 'message') {
       try {
-        await context.sendActivity(
-          'Sorry, something went wrong on my side. Please try again in a moment.',
-        );
+        await context.sendActivity(turnTranslator(context)('errors.generic'));
       } catch (sendError) {
         // Often the same cause (the connector is unreachable): logged, and the turn ends here.
         logger.warn('could not send the apology for a failed turn', {

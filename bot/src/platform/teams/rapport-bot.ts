@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { InstallationRepository } from '../../people/domain/installation';
 import type { Logger } from '../../logger';
+import type { PersonKey } from '../domain/person-key';
 import { conversationIdentity } from './conversation-identity';
 import { fetchRoster } from './roster';
 import { cardAttachment } from './cards/adaptive-card';
@@ -25,6 +26,7 @@ import {
   type ExtensionCommand,
 } from './invoke-routing';
 import { helpText, welcomeText } from './welcome-message';
+import { turnTranslator } from './turn-locale';
 import { registry } from '../registry';
 import type { ChatCommand, Feature, FeatureHelp, TeamsEventHandler } from '../feature';
 
@@ -34,6 +36,8 @@ export interface RapportBotDeps {
   features: readonly Feature[];
   /** A member wrote to the bot in their 1:1 chat: they can be reached again. */
   onPersonalMessage?: (aadObjectId: string) => Promise<void>;
+  /** A person's Teams sent its language with an activity: later cards to them use it. */
+  onLocale?: (person: PersonKey, tag: string) => Promise<void>;
   logger: Logger;
   now?: () => Date;
 }
@@ -103,10 +107,19 @@ export class RapportBot extends TeamsActivityHandler {
         await context.sendActivity({
           type: 'message',
           textFormat: 'markdown',
-          text: helpText(this.help),
+          text: helpText(this.help, turnTranslator(context)),
         });
       await next();
     });
+  }
+
+  /** Every activity a person sends tells their language, before any handler answers it. */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    const { from, locale } = context.activity;
+    const tenantId = conversationIdentity(context.activity)?.tenantId;
+    if (from?.aadObjectId && locale && tenantId !== undefined)
+      await this.deps.onLocale?.({ tenantId, aadObjectId: from.aadObjectId }, locale);
+    await super.onTurnActivity(context);
   }
 
   /**
@@ -175,13 +188,15 @@ export class RapportBot extends TeamsActivityHandler {
     await this.refreshRoster(context);
     if (isNew && identity.kind !== 'personal') {
       const installer = context.activity.from?.aadObjectId;
-      for (const feature of this.deps.features) await feature.onInstalled?.(identity.id, installer);
+      const locale = context.activity.locale;
+      for (const feature of this.deps.features)
+        await feature.onInstalled?.(identity.id, installer, locale);
     }
     if (isNew) {
       await context.sendActivity({
         type: 'message',
         textFormat: 'markdown',
-        text: welcomeText(identity.kind, this.help),
+        text: welcomeText(identity.kind, this.help, turnTranslator(context)),
       });
       this.deps.logger.info('installed', { conversation: identity.id, kind: identity.kind });
     }

@@ -1,36 +1,37 @@
-import { TRAITS } from '../domain/traits';
+import { TRAIT_IDS } from '../domain/traits';
 import type { FeatureHelp } from '../feature';
+import type { Translate } from '../i18n/messages';
+import { traitName } from './trait-names';
 
 /** The first thing a team reads: what Rapport does and what it keeps. */
 export function welcomeText(
   kind: 'team' | 'groupChat' | 'personal',
   help: readonly FeatureHelp[],
+  t: Translate,
 ): string {
-  const where = kind === 'personal' ? 'you and your teams' : 'this team';
+  const helpWord = t('commands.help.word');
   return [
-    `Hi! I'm **Rapport**. I help ${where} build trust without watching anyone:`,
+    t(kind === 'personal' ? 'welcome.intro.personal' : 'welcome.intro.team'),
     '',
-    ...help.flatMap((h) => (h.welcome ? [h.welcome] : [])),
+    ...help.flatMap((h) => (h.welcome ? [t(h.welcome)] : [])),
     '',
-    `Traits we look at: ${TRAITS.map((t) => t.label).join(', ')}.`,
+    t('welcome.traits', { traits: TRAIT_IDS.map((id) => traitName(t, id)).join(', ') }),
     '',
-    ...help.flatMap((h) => (h.welcomeNote ? [h.welcomeNote] : [])),
-    kind === 'personal'
-      ? 'Type `help` at any time.'
-      : 'Mention me with `@Rapport help` at any time: here I only read messages that mention me.',
+    ...help.flatMap((h) => (h.welcomeNote ? [t(h.welcomeNote)] : [])),
+    t(kind === 'personal' ? 'welcome.help.personal' : 'welcome.help.team', { help: helpWord }),
   ].join('\n');
 }
 
 /** The commands, as the manifest's command lists offer them, and how to reach the bot. */
-export function helpText(help: readonly FeatureHelp[]): string {
+export function helpText(help: readonly FeatureHelp[], t: Translate): string {
   return [
-    'Here is what I can do:',
+    t('help.intro'),
     '',
-    ...help.flatMap((h) => h.commands ?? []),
-    '- `help`: show this message.',
+    ...help.flatMap((h) => (h.commands ?? []).map((key) => t(key))),
+    t('help.command.help', { word: t('commands.help.word') }),
     '',
-    'In a channel or group chat, mention me first: `@Rapport help`. In our 1:1 chat, just type the command.',
+    t('help.mention', { help: t('commands.help.word') }),
     '',
-    'Open the Rapport tab for the team’s trust-health trend, the recognition wall and your agreements; its “What Rapport stores” view lists everything Rapport keeps about you.',
+    t('help.tab'),
   ].join('\n');
 }

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { JOB_NUDGE } from '../../../../bot/src/features/checkins/checkin-jobs';
-import { checkinAnswer, groupChatInstallationUpdate } from '../../../fixtures/teams-activities';
+import {
+  checkinAnswer,
+  groupChatInstallationUpdate,
+  personalMessage,
+} from '../../../fixtures/teams-activities';
 import { expectValidCard, shownText, textBlockTexts } from '../../../support/adaptive-card-check';
 import { postJson, type Json } from '../../../support/http';
 import { call, devToken, newMembers, type Member } from '../../../support/team-harness';
@@ -118,5 +122,52 @@ describe('check-in cards sent privately (over /api/messages and the outbox)', ()
     const [card] = await waitForCards(ana, round.id, 1);
     expectValidCard(card);
     expect(card.body[0].text).toBe(title);
+  });
+
+  /** A member writes to Rapport in their 1:1 chat from a Teams client set to `locale`. */
+  const speaks = async (member: Member, locale: string) => {
+    const message = { ...personalMessage(app.connector.url, member, 'help'), locale };
+    expect((await postJson(`${app.url}/api/messages`, message)).status).toBe(200);
+  };
+
+  it('sends each member the card in the language of their last activity, and the team’s to the others', async () => {
+    const team = await app.install(people, 'Plateforme');
+    const [, , chen] = people;
+    await speaks(chen, 'fr-FR');
+    await speaks(bo, 'ja-JP');
+    await speaks(bo, 'en-GB');
+
+    const round = await runNow(team.path);
+
+    const [french] = await waitForCards(chen, round.id, 1);
+    expectValidCard(french);
+    expect(french.body[0].text).toBe('Check-in pour Plateforme');
+    expect(textBlockTexts(french.body).join('\n')).toContain('Les réponses sont anonymes');
+    expect(french.body[2].choices.map((c: Json) => c.title)).toContain('5 · Tout à fait d’accord');
+    expect(french.actions[0].title).toBe('Envoyer anonymement');
+    // Bo's last activity was in English; Ana installed the app in English.
+    for (const member of [ana, bo]) {
+      const [card] = await waitForCards(member, round.id, 1);
+      expect(card.body[0].text).toBe('Check-in for Plateforme');
+    }
+  });
+
+  it('writes to members it has not heard from in the team’s language, which a lead sets', async () => {
+    const [dee] = newMembers('Dee');
+    const team = await app.install([ana, bo, dee], 'Plattform');
+    const token = await devToken(app.url, ana);
+    const { settings } = (await call('GET', `${team.path}/checkin/settings`, token)).json;
+    expect(settings.language).toBe('en');
+    const changed = await call('PUT', `${team.path}/checkin/settings`, token, {
+      settings: { ...settings, language: 'de' },
+    });
+    expect(changed.json.settings.language).toBe('de');
+
+    const round = await runNow(team.path);
+
+    const [german] = await waitForCards(dee, round.id, 1);
+    expectValidCard(german);
+    expect(german.body[0].text).toBe('Check-in für Plattform');
+    expect(german.actions[0].title).toBe('Anonym senden');
   });
 });

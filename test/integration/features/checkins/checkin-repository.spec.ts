@@ -1,4 +1,4 @@
-import { defaultCheckinSettings } from '../../../../bot/src/features/checkins/domain/checkin';
+import { defaultSettingsIn } from '../../../../bot/src/features/checkins/checkin-defaults';
 import type { Round } from '../../../../bot/src/features/checkins/domain/checkin-ports';
 import { createCheckinRepository } from '../../../../bot/src/features/checkins/checkin-repository';
 import { collections } from '../../../support/schema';
@@ -10,7 +10,7 @@ describe('check-in storage under concurrent changes', () => {
   const repository = () => createCheckinRepository(db(), createTrustWeekCounter(db()));
 
   const round = (id: string): Round => {
-    const settings = defaultCheckinSettings();
+    const settings = defaultSettingsIn();
     return {
       id,
       teamId: `team-${id}`,
@@ -73,7 +73,7 @@ describe('check-in storage under concurrent changes', () => {
 
   it('keeps both of two settings changes made at the same moment', async () => {
     const repo = repository();
-    const defaults = defaultCheckinSettings();
+    const defaults = defaultSettingsIn();
     const cadence = { ...defaults.cadence, day: 'friday' as const, timeZone: 'Asia/Tokyo' };
     const questions = defaults.questions.slice(0, 2);
 
@@ -86,6 +86,7 @@ describe('check-in storage under concurrent changes', () => {
     expect(await repo.config('team-both')).toEqual({
       settings: { ...defaults, cadence, questions },
       leads: ['ana'],
+      languageChosen: false,
     });
   });
 });

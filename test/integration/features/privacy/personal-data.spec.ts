@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   recognitionMessage,
   checkinAnswer,
+  personalMessage,
   TENANT_ID,
   teamInstallationUpdate,
 } from '../../../fixtures/teams-activities';
@@ -96,6 +97,20 @@ describe('a member’s own data: export, erase, and the roster members see', () 
     const index = await wallDocs.find({ _id: { $in: buckets } }).toArray();
     expect(index.flatMap((b) => b.entries ?? [])).toHaveLength(1);
     expect(JSON.stringify(index)).not.toContain(ana.aadObjectId);
+  });
+
+  it('exports the language Teams last sent for the member, and erases it with their data', async () => {
+    const [dee] = newMembers('Dee');
+    await app.install([ana, dee]);
+    const message = { ...personalMessage(app.connector.url, dee, 'help'), locale: 'pt-BR' };
+    expect((await postJson(`${app.url}/api/messages`, message)).status).toBe(200);
+    const token = await devToken(app.url, dee);
+
+    expect((await call('GET', `${app.url}/api/v1/me/export`, token)).json.language).toBe('pt-BR');
+    const erased = await call('DELETE', `${app.url}/api/v1/me`, token);
+
+    expect(erased.status).toBe(204);
+    expect((await call('GET', `${app.url}/api/v1/me/export`, token)).json.language).toBeNull();
   });
 
   it('needs a token for both', async () => {

@@ -16,6 +16,9 @@ import {
 import { recognitionCard } from '../../../../bot/src/features/recognition/teams/cards/recognition-card';
 import { recognitionFormCard } from '../../../../bot/src/features/recognition/teams/cards/recognition-form-card';
 import { expectValidCard, shownText } from '../../../support/adaptive-card-check';
+import { translator } from '../../../../bot/src/platform/i18n/messages';
+
+const en = translator('en');
 
 const LINK = 'https://teams.microsoft.com/l/entity/app/wall?context=x';
 const created = new Date('2027-03-01T10:00:00Z');
@@ -120,7 +123,7 @@ function texts(card: AdaptiveCard): string[] {
 }
 
 describe('proposalCard', () => {
-  const cases: [string, ProposalState, Parameters<typeof proposalCard>[2]][] = [
+  const cases: [string, ProposalState, Parameters<typeof proposalCard>[3]][] = [
     ['a change while voting', state(proposal()), { link: LINK }],
     [
       'a new agreement',
@@ -165,11 +168,11 @@ describe('proposalCard', () => {
   ];
 
   it.each(cases)('is a valid version 1.5 card for %s', (_name, s, options) => {
-    expectValidCard(proposalCard(agreement, s, options));
+    expectValidCard(proposalCard(agreement, s, en, options));
   });
 
   it('offers Endorse and Object, with the reason input, only while the window is open', () => {
-    const open = proposalCard(agreement, state(proposal()), { link: LINK });
+    const open = proposalCard(agreement, state(proposal()), en, { link: LINK });
     expect(open.actions?.map((a) => [a.type, a.title, a.verb])).toEqual([
       ['Action.Execute', 'Endorse', 'agreement.endorse'],
       ['Action.Execute', 'Object', 'agreement.object'],
@@ -184,13 +187,13 @@ describe('proposalCard', () => {
       maxLength: 500,
     });
 
-    const closed = proposalCard(agreement, state(proposal(), after), { link: LINK });
+    const closed = proposalCard(agreement, state(proposal(), after), en, { link: LINK });
     expect(closed.actions?.map((a) => a.title)).toEqual(['Answer or ratify in Rapport']);
     expect(closed.body.some((e) => e.type === 'Input.Text')).toBe(false);
   });
 
   it('shows the rule, the tally and each standing objection with its answers', () => {
-    const all = texts(proposalCard(agreement, state(proposal()), { link: LINK })).join('\n');
+    const all = texts(proposalCard(agreement, state(proposal()), en, { link: LINK })).join('\n');
 
     expect(all).toContain('How we decide: The change takes effect when most of the members');
     expect(all).toContain('✅ 2 endorse · ✋ 1 objects (of 6 members)');
@@ -200,7 +203,7 @@ describe('proposalCard', () => {
   });
 
   it('says when the response window ends in each viewer’s own time, not in UTC', () => {
-    const all = texts(proposalCard(agreement, state(proposal()), { link: LINK })).join('\n');
+    const all = texts(proposalCard(agreement, state(proposal()), en, { link: LINK })).join('\n');
 
     expect(all).toContain(
       'Open for responses until {{DATE(2027-03-08T10:00:00Z, SHORT)}} at {{TIME(2027-03-08T10:00:00Z)}}.',
@@ -209,11 +212,11 @@ describe('proposalCard', () => {
   });
 
   it('escapes every member’s text: names, title, text, note, reasons and answers', () => {
-    for (const text of texts(proposalCard(agreement, state(proposal()), { link: LINK }))) {
+    for (const text of texts(proposalCard(agreement, state(proposal()), en, { link: LINK }))) {
       expect(unescapedSpecials(text)).toEqual([]);
     }
     const all = texts(
-      proposalCard(agreement, state(proposal({ kind: 'retire', content: undefined }))),
+      proposalCard(agreement, state(proposal({ kind: 'retire', content: undefined })), en),
     ).join('\n');
     expect(all).toContain('Proposed by Bo \\<at\\>Everyone\\</at\\>');
     expect(all).toContain('\\- \\[Urgent\\](http://evil.example): call.\n\\# not a heading');
@@ -226,11 +229,11 @@ describe('reviewCard', () => {
     ['answered', { outcome: 'Kept by Ana. Next review on 2027-08-30.' }],
     ['with an error', { error: 'This agreement already has an open proposal.' }],
   ])('is a valid version 1.5 card %s', (_name, extra) => {
-    expectValidCard(reviewCard(agreement, { link: LINK, ...extra }));
+    expectValidCard(reviewCard(agreement, en, { link: LINK, ...extra }));
   });
 
   it('asks "Still keeping this?" with Keep, Change (the tab) and Retire', () => {
-    const card = reviewCard(agreement, { link: LINK });
+    const card = reviewCard(agreement, en, { link: LINK });
 
     expect(texts(card)[0]).toBe('🔁 Still keeping this?');
     expect(card.actions).toEqual([
@@ -253,13 +256,13 @@ describe('reviewCard', () => {
   });
 
   it('says since when the agreement is in force, as a date in each viewer’s own zone', () => {
-    const all = texts(reviewCard(agreement, { link: LINK })).join('\n');
+    const all = texts(reviewCard(agreement, en, { link: LINK })).join('\n');
 
     expect(all).toContain('In force since {{DATE(2027-03-01T10:00:00Z, SHORT)}} (version 1).');
   });
 
   it('keeps only the link once someone answered', () => {
-    const card = reviewCard(agreement, { link: LINK, outcome: 'Kept by Ana.' });
+    const card = reviewCard(agreement, en, { link: LINK, outcome: 'Kept by Ana.' });
     expect(card.actions?.map((a) => a.type)).toEqual(['Action.OpenUrl']);
   });
 });
@@ -270,7 +273,7 @@ describe('decisionCard and the notice card', () => {
     ['changed by a lead', proposal({ status: 'adopted', ratifiedBy: bo, decidedAt: after })],
     ['retired', proposal({ kind: 'retire', status: 'adopted', decidedAt: after })],
   ])('is a valid version 1.5 card when %s', (_name, p) => {
-    const card = decisionCard(agreement, p, LINK);
+    const card = decisionCard(agreement, p, LINK, en);
     expectValidCard(card);
     for (const text of texts(card)) expect(unescapedSpecials(text)).toEqual([]);
   });
@@ -280,6 +283,7 @@ describe('decisionCard and the notice card', () => {
       agreement,
       proposal({ status: 'adopted', ratifiedBy: ana, decidedAt: after }),
       LINK,
+      en,
     );
     expect(texts(card).join('\n')).toContain(
       'Ratified by Ana after the response window, with 1 objection on record. We review it on 2027-06-01.',
@@ -302,6 +306,7 @@ describe('citing an agreement in a recognition', () => {
         agreement: { id: 'a1', title: 'We ask *openly*' },
       },
       LINK,
+      en,
     );
     expectValidCard(card);
     expect(texts(card)).toContain('🤝 Living our agreement: We ask \\*openly\\*');
@@ -310,6 +315,7 @@ describe('citing an agreement in a recognition', () => {
   it('offers the team’s active agreements on the form, keeping the choice', () => {
     const card = recognitionFormCard({
       submit: 'execute',
+      t: en,
       agreements: [{ id: 'a1', title: 'Cameras are optional' }],
       prefill: { agreementId: 'a1' },
     });
@@ -319,8 +325,8 @@ describe('citing an agreement in a recognition', () => {
       value: 'a1',
       choices: [{ title: 'Cameras are optional', value: 'a1' }],
     });
-    expect(recognitionFormCard({ submit: 'task' }).body.some((e) => e.id === 'agreement')).toBe(
-      false,
-    );
+    expect(
+      recognitionFormCard({ submit: 'task', t: en }).body.some((e) => e.id === 'agreement'),
+    ).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
+import { defaultSettingsIn } from '../../../../bot/src/features/checkins/checkin-defaults';
 import {
   CheckinError,
-  defaultCheckinSettings,
   nextRoundOpening,
   roundTimes,
   validateAnswer,
@@ -94,7 +94,7 @@ describe('roundTimes', () => {
 });
 
 describe('validateAnswer', () => {
-  const questions = defaultCheckinSettings().questions;
+  const questions = defaultSettingsIn().questions;
 
   it('keeps scores from 1 to 5 and allows skipping questions', () => {
     const answer = validateAnswer(questions, { dependability: '4', impact: 5, meaning: '' }, true);

@@ -8,6 +8,9 @@ import {
   statusCard,
 } from '../../../../bot/src/features/coffee/teams/cards/coffee-cards';
 import { expectValidCard, shownText, textBlockTexts } from '../../../support/adaptive-card-check';
+import { translator } from '../../../../bot/src/platform/i18n/messages';
+
+const en = translator('en');
 
 const partner = (over: Partial<MyMatch['partners'][number]> = {}) => ({
   aadObjectId: 'b',
@@ -42,7 +45,7 @@ const links = {
 
 describe('virtual coffee cards', () => {
   it('introduce the partner with their clock, the shared hours, a starter and the links', () => {
-    const card = introCard(match, 'Platform', links);
+    const card = introCard(match, 'Platform', links, en);
     expectValidCard(card);
     const texts = textBlockTexts(card).map((t) => shownText(t));
     expect(texts).toContain(
@@ -59,10 +62,10 @@ describe('virtual coffee cards', () => {
   });
 
   it('say so when working hours do not overlap, and when there is no link to offer', () => {
-    expect(partnerLine(partner({ name: 'Bo', aheadMinutes: -540, shared: undefined }))).toBe(
+    expect(partnerLine(partner({ name: 'Bo', aheadMinutes: -540, shared: undefined }), en)).toBe(
       '**Bo**: 9 h behind you; your working hours do not overlap, so pick a time that is kind to both of you.',
     );
-    const card = introCard(match, 'Platform', { ...links, chatLink: null, meetingLink: null });
+    const card = introCard(match, 'Platform', { ...links, chatLink: null, meetingLink: null }, en);
     expectValidCard(card);
     expect(textBlockTexts(card)).toContain('Find them in Teams to say hello.');
   });
@@ -71,18 +74,19 @@ describe('virtual coffee cards', () => {
     const rhythm = rhythmText(
       { enabled: true, every: 2, day: 'tuesday', time: '10:00', groupSize: 2 },
       'Europe/Berlin',
+      en,
     );
     expect(rhythm).toBe('every 2 weeks on Tuesday at 10:00 (Europe/Berlin)');
     const state = { teamId: 't', place: 'Platform', enabled: true, rhythm, members: 4 };
     for (const card of [
-      inviteCard('t', 'Platform', rhythm),
-      statusCard(state),
-      statusCard({ ...state, enabled: false }),
-      coffeeNoticeCard('Platform', 'Paused.', 't'),
+      inviteCard('t', 'Platform', rhythm, en),
+      statusCard(state, en),
+      statusCard({ ...state, enabled: false }, en),
+      coffeeNoticeCard('Platform', 'Paused.', en, 't'),
     ])
       expectValidCard(card);
     const titles = (mine?: 'in' | 'out' | 'paused') =>
-      statusCard({ ...state, mine: mine && { status: mine } }).actions?.map((a) => a.title);
+      statusCard({ ...state, mine: mine && { status: mine } }, en).actions?.map((a) => a.title);
     expect(titles()).toEqual(['Join', 'Pause 4 weeks', 'Leave']);
     expect(titles('in')).toEqual(['Pause 4 weeks', 'Leave']);
     expect(titles('paused')).toEqual(['Resume', 'Leave']);

@@ -1,3 +1,4 @@
+import { translator } from '../../../../bot/src/platform/i18n/messages';
 import {
   commentId,
   parseCommentId,
@@ -109,11 +110,11 @@ describe('check-back questions', () => {
     freeText: { enabled: true, prompt: 'Anything else?' },
     minGroupSize: 3,
     invited: 4,
-    checkBacks: [{ id: 'a1b2', text: 'Did “Review *within* a day” help?' }],
+    checkBacks: [{ id: 'a1b2', title: 'Review *within* a day' }],
   };
 
   it('ask “did it help?” on the check-in card, with the title’s markdown escaped, on a 1–5 scale', () => {
-    const card = checkinCard(round, 'Platform');
+    const card = checkinCard(round, 'Platform', translator('en'));
     expectValidCard(card);
     const input = card.body.find((b) => b.id === 'checkback_a1b2')!;
     expect(shownText(String(input.label))).toBe('Did “Review \\*within\\* a day” help?');
@@ -156,7 +157,7 @@ describe('the results card', () => {
   };
 
   it('shows participation, trends without numbers below the minimum, comments and actions done, escaping members’ words', () => {
-    const card = resultsCard(round);
+    const card = resultsCard(round, translator('en'));
     expectValidCard(card);
     const texts = textBlockTexts(card).map((t) => shownText(t));
     expect(texts).toEqual(

@@ -13,6 +13,9 @@ import {
 } from '../../../../bot/src/features/interests/teams/cards/interests-cards';
 import type { RosterMember } from '../../../../bot/src/people/domain/installation';
 import { expectValidCard } from '../../../support/adaptive-card-check';
+import { translator } from '../../../../bot/src/platform/i18n/messages';
+
+const en = translator('en');
 
 const member = (name: string, upn = true): RosterMember => ({
   aadObjectId: `aad-${name}`,
@@ -101,6 +104,7 @@ describe('the circles’ cards', () => {
       { key: 'dog', label: 'Dogs *and* cats', members: [] },
       [bo, member('[Eve](https://evil.example)')],
       'https://teams.microsoft.com/l/chat/0/0?users=bo%40contoso.example&topicName=Dogs',
+      en,
     );
     expectValidCard(card);
     const text = JSON.stringify(card.body);
@@ -115,6 +119,7 @@ describe('the circles’ cards', () => {
       { key: 'dog', label: 'Dogs', members: [] },
       [chen],
       null,
+      en,
     );
     expectValidCard(card);
     expect(JSON.stringify(card.body)).toContain('**Chen** shares this interest with you');
@@ -128,6 +133,7 @@ describe('the circles’ cards', () => {
       talk(),
       [bo, chen],
       'https://teams.microsoft.com/l/meeting/new',
+      en,
     );
     expectValidCard(card);
     expect(JSON.stringify(card.body)).toContain('Training a \\\\*puppy\\\\*');

@@ -10,6 +10,9 @@ import {
   recognitionFormCard,
   type RecognitionFormOptions,
 } from '../../../../bot/src/features/recognition/teams/cards/recognition-form-card';
+import { translator } from '../../../../bot/src/platform/i18n/messages';
+
+const en = translator('en');
 
 const me: Person = { aadObjectId: 'aad-me', name: 'Mia' };
 const ana: Person = { aadObjectId: 'aad-ana', name: 'Ana', teamsUserId: '29:ana' };
@@ -50,7 +53,7 @@ function mentionEntities(card: AdaptiveCard) {
 
 describe('the parser check itself', () => {
   it('notices a misspelt property and an invalid value', () => {
-    const card = recognitionCard(recognition(), WALL);
+    const card = recognitionCard(recognition(), WALL, en);
     card.body[0] = { ...card.body[0], weight: 'Heavy', wieght: 'Bolder' };
 
     const report = parseCard(card);
@@ -60,7 +63,7 @@ describe('the parser check itself', () => {
   });
 
   it('notices a date or time function that clients would show as typed', () => {
-    const card = recognitionFormCard({ submit: 'task' });
+    const card = recognitionFormCard({ submit: 'task', t: en });
     const withTime = (text: string) => ({
       ...card,
       body: [{ type: 'Container', items: [{ type: 'TextBlock', text }] }, ...card.body],
@@ -82,7 +85,7 @@ describe('the parser check itself', () => {
   });
 
   it('notices an empty list of choices that has no Teams data query', () => {
-    const card = recognitionFormCard({ submit: 'task' });
+    const card = recognitionFormCard({ submit: 'task', t: en });
     card.body.push({ type: 'Input.ChoiceSet', id: 'empty', choices: [] });
 
     expect(parseCard(card).problems).toEqual([
@@ -93,13 +96,14 @@ describe('the parser check itself', () => {
 
 describe('recognitionCard', () => {
   it('is a valid version 1.5 card for a trait', () => {
-    expectValidCard(recognitionCard(recognition(), WALL));
+    expectValidCard(recognitionCard(recognition(), WALL, en));
   });
 
   it('is a valid version 1.5 card for a team value', () => {
     const card = recognitionCard(
       recognition({ tag: { kind: 'value', id: 'ownership', label: 'Ownership [team]' } }),
       WALL,
+      en,
     );
 
     expectValidCard(card);
@@ -107,7 +111,7 @@ describe('recognitionCard', () => {
   });
 
   it('is a valid card for several recipients and with a draft for the preview', () => {
-    const card = recognitionCard(recognition({ recipients: [ana, bo] }), WALL, {
+    const card = recognitionCard(recognition({ recipients: [ana, bo] }), WALL, en, {
       rapportDraft: { recipients: ['aad-ana', 'aad-bo'], tag: 'dependability' },
     });
 
@@ -116,13 +120,13 @@ describe('recognitionCard', () => {
   });
 
   it('links to the recognition wall', () => {
-    expect(recognitionCard(recognition(), WALL).actions).toEqual([
+    expect(recognitionCard(recognition(), WALL, en).actions).toEqual([
       { type: 'Action.OpenUrl', title: 'See the recognition wall', url: WALL },
     ]);
   });
 
   it('mentions each resolved recipient exactly once, by Teams id or else by AAD id', () => {
-    const card = recognitionCard(recognition({ recipients: [ana, bo] }), WALL);
+    const card = recognitionCard(recognition({ recipients: [ana, bo] }), WALL, en);
 
     expect(mentionEntities(card)).toEqual([
       { type: 'mention', text: '<at>Ana</at>', mentioned: { id: '29:ana', name: 'Ana' } },
@@ -135,6 +139,7 @@ describe('recognitionCard', () => {
     const card = recognitionCard(
       recognition({ message: 'Thanks, and <at>Boss</at> should see this' }),
       WALL,
+      en,
     );
     const text = textBlocks(card).join('\n');
 
@@ -146,7 +151,7 @@ describe('recognitionCard', () => {
 
   it('keeps one mention per recipient even when a display name contains mention markup', () => {
     const tricky: Person = { aadObjectId: 'aad-x', name: 'Eve</at> <at>Boss', teamsUserId: '29:x' };
-    const card = recognitionCard(recognition({ recipients: [tricky] }), WALL);
+    const card = recognitionCard(recognition({ recipients: [tricky] }), WALL, en);
     const [entity] = mentionEntities(card);
 
     expect(mentionEntities(card)).toHaveLength(1);
@@ -162,6 +167,7 @@ describe('recognitionCard', () => {
         message: '[x](https://evil)',
       }),
       WALL,
+      en,
     );
 
     for (const text of textBlocks(card).slice(1)) {
@@ -175,18 +181,19 @@ describe('recognitionCard', () => {
 
 describe('recognitionFormCard', () => {
   const forms: [string, RecognitionFormOptions][] = [
-    ['submitting a task module', { submit: 'task' }],
-    ['submitting with Action.Execute', { submit: 'execute' }],
-    ['recognizing a message’s author', { submit: 'task', author: ana }],
-    ['offering the team’s roster', { submit: 'execute', roster: [ana, bo] }],
+    ['submitting a task module', { submit: 'task', t: en }],
+    ['submitting with Action.Execute', { submit: 'execute', t: en }],
+    ['recognizing a message’s author', { submit: 'task', t: en, author: ana }],
+    ['offering the team’s roster', { submit: 'execute', t: en, roster: [ana, bo] }],
     [
       'with the team’s values',
-      { submit: 'task', values: [{ id: 'ownership', label: 'Ownership' }] },
+      { submit: 'task', t: en, values: [{ id: 'ownership', label: 'Ownership' }] },
     ],
     [
       'showing an error with what was entered',
       {
         submit: 'task',
+        t: en,
         roster: [ana, bo],
         values: [{ id: 'ownership', label: 'Ownership' }],
         error: 'You can’t recognize yourself: choose a colleague.',
@@ -206,16 +213,16 @@ describe('recognitionFormCard', () => {
   const input = (card: AdaptiveCard, id: string) => card.body.find((e) => e.id === id);
 
   it('submits a task module with Action.Submit and a chat card with Action.Execute', () => {
-    expect(recognitionFormCard({ submit: 'task' }).actions).toEqual([
+    expect(recognitionFormCard({ submit: 'task', t: en }).actions).toEqual([
       { type: 'Action.Submit', title: 'Recognize', data: { rapport: 'recognize' } },
     ]);
-    expect(recognitionFormCard({ submit: 'execute' }).actions).toEqual([
+    expect(recognitionFormCard({ submit: 'execute', t: en }).actions).toEqual([
       { type: 'Action.Execute', title: 'Recognize', verb: 'recognize', data: {} },
     ]);
   });
 
   it('names the author instead of offering a people picker', () => {
-    const card = recognitionFormCard({ submit: 'task', author: { ...ana, name: 'Ana_B' } });
+    const card = recognitionFormCard({ submit: 'task', t: en, author: { ...ana, name: 'Ana_B' } });
 
     expect(input(card, 'people')).toBeUndefined();
     expect(input(card, 'author')).toMatchObject({ isVisible: false, value: 'aad-ana' });
@@ -223,8 +230,8 @@ describe('recognitionFormCard', () => {
   });
 
   it('offers a people picker backed by the directory, and the roster only when there is one', () => {
-    const without = recognitionFormCard({ submit: 'task' });
-    const withRoster = recognitionFormCard({ submit: 'task', roster: [ana, bo] });
+    const without = recognitionFormCard({ submit: 'task', t: en });
+    const withRoster = recognitionFormCard({ submit: 'task', t: en, roster: [ana, bo] });
 
     expect(input(without, 'people')).toMatchObject({
       'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
@@ -241,6 +248,7 @@ describe('recognitionFormCard', () => {
   it('offers the five traits and the team’s values', () => {
     const card = recognitionFormCard({
       submit: 'task',
+      t: en,
       values: [{ id: 'ownership', label: 'Ownership' }],
     });
 
@@ -257,6 +265,7 @@ describe('recognitionFormCard', () => {
   it('shows the error first, escaped, and keeps what was entered', () => {
     const card = recognitionFormCard({
       submit: 'task',
+      t: en,
       error: 'Bad [link](https://evil)',
       prefill: { recipients: ['aad-ana', 'aad-bo'], tag: 'impact', message: 'Shipped it' },
     });

@@ -8,12 +8,17 @@ import {
   LOCAL_DEFAULTS,
   buildAppPackage,
   checkIcons,
+  languageFiles,
   fillPlaceholders,
   parsePackageEnv,
+  validateLanguageFiles,
   validateManifest,
 } from '../../../../scripts/app-package';
+import { LOCALES } from '../../../../bot/src/platform/domain/locales';
+import type { MessageKey } from '../../../../bot/src/platform/i18n/catalogs';
 import { main } from '../../../../scripts/package-app';
 import { helpText, welcomeText } from '../../../../bot/src/platform/teams/welcome-message';
+import { translator } from '../../../../bot/src/platform/i18n/messages';
 import { RECOGNITION_HELP } from '../../../../bot/src/features/recognition/teams/recognition-help';
 import { CHECKIN_HELP } from '../../../../bot/src/features/checkins/teams/checkin-help';
 import { AGREEMENT_HELP } from '../../../../bot/src/features/agreements/teams/agreement-help';
@@ -34,6 +39,7 @@ const colorPng = fs.readFileSync(path.join(appPackageDir, 'color.png'));
 const outlinePng = fs.readFileSync(path.join(appPackageDir, 'outline.png'));
 /** Every feature's lines in the bot's welcome and help texts, as the app gathers them. */
 const help = [RECOGNITION_HELP, CHECKIN_HELP, AGREEMENT_HELP, COFFEE_HELP, ICEBREAKER_HELP];
+const en = translator('en');
 
 const values = {
   TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
@@ -61,6 +67,10 @@ interface Manifest {
   webApplicationInfo: { id: string; resource: string };
   configurableTabs: { context: string[]; meetingSurfaces: string[] }[];
   authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
+  localizationInfo?: {
+    defaultLanguageTag: string;
+    additionalLanguages?: { languageTag: string; file: string }[];
+  };
 }
 
 function filledManifest(): Manifest {
@@ -132,7 +142,7 @@ describe('Teams app manifest', () => {
         'help',
       ]);
     for (const command of Object.values(lists).flat())
-      expect(helpText(help)).toContain(`\`${command.title}`);
+      expect(helpText(help, en)).toContain(`\`${command.title}`);
   });
 
   it('can be added to meetings and asks for the meeting start and end events', () => {
@@ -149,10 +159,10 @@ describe('Teams app manifest', () => {
   });
 
   it('tells people in a channel or group chat to mention the bot, as Teams requires', () => {
-    expect(helpText(help)).toContain('mention me first: `@Rapport help`');
+    expect(helpText(help, en)).toContain('mention me first: `@Rapport help`');
     for (const kind of ['team', 'groupChat'] as const)
-      expect(welcomeText(kind, help)).toContain('`@Rapport help`');
-    expect(welcomeText('personal', help)).toContain('Type `help`');
+      expect(welcomeText(kind, help, en)).toContain('`@Rapport help`');
+    expect(welcomeText('personal', help, en)).toContain('Type `help`');
   });
 
   it('fills every placeholder and rejects unknown ones', () => {
@@ -262,15 +272,78 @@ describe('package environment', () => {
   });
 });
 
+describe('the manifest in each language (localizationInfo)', () => {
+  const manifest = filledManifest();
+  const files = languageFiles(appPackageDir, manifest);
+  const languages = manifest.localizationInfo!.additionalLanguages!;
+
+  it('names a valid language file for each language Rapport speaks but English', async () => {
+    expect(manifest.localizationInfo!.defaultLanguageTag).toBe('en');
+    expect(languages.map((l) => l.languageTag).sort()).toEqual(
+      LOCALES.filter((l) => l !== 'en').sort(),
+    );
+    expect(validateLanguageFiles(files)).toEqual([]);
+  });
+
+  it('refuses a language file that breaks its schema', () => {
+    const broken = JSON.stringify({
+      ...JSON.parse(files['de.json']),
+      'name.short': 'x'.repeat(31),
+    });
+    expect(validateLanguageFiles({ 'de.json': broken })).toEqual([
+      'de.json: "name.short" must be at most 30 characters (it has 31)',
+    ]);
+    const stray = JSON.stringify({ ...JSON.parse(files['de.json']), 'bots[0].botId': 'x' });
+    expect(validateLanguageFiles({ 'de.json': stray })).toEqual([
+      'de.json: "bots[0].botId" is not a field a language file may set',
+    ]);
+  });
+
+  it.each(LOCALES.filter((l) => l !== 'en'))(
+    'titles each %s command with the word the bot reads, and its help names it',
+    (tag) => {
+      const texts = JSON.parse(files[`${tag}.json`]) as Record<string, string>;
+      const t = translator(tag);
+      const titles = Object.entries(texts).filter(([k]) => /^bots.*\.title$/.test(k));
+      expect(titles.length).toBeGreaterThan(0);
+      for (const [key, title] of titles) {
+        const english = key.replace(
+          /^bots\[0\]\.commandLists\[(\d)\]\.commands\[(\d)\]\.title$/,
+          (_m, list: string, command: string) =>
+            manifest.bots[0].commandLists[Number(list)].commands[Number(command)].title,
+        );
+        const id = {
+          recognize: 'recognize',
+          'checkin now': 'checkinNow',
+          coffee: 'coffee',
+          icebreaker: 'icebreaker',
+          help: 'help',
+        }[english] as string;
+        expect(title).toBe(t(`commands.${id}.word` as MessageKey));
+        expect(helpText(help, t)).toContain(`\`${title}`);
+      }
+    },
+  );
+});
+
 describe('app package zip', () => {
-  it('contains exactly manifest.json, color.png and outline.png with the filled manifest', async () => {
+  it('contains exactly manifest.json, its language files, color.png and outline.png', async () => {
     const { zip, manifest } = await buildAppPackage(appPackageDir, values);
     const archive = await JSZip.loadAsync(zip);
     const names = Object.values(archive.files)
       .filter((entry) => !entry.dir)
       .map((entry) => entry.name)
       .sort();
-    expect(names).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(names).toEqual([
+      'color.png',
+      'de.json',
+      'es.json',
+      'fr.json',
+      'ja.json',
+      'manifest.json',
+      'outline.png',
+      'pt-BR.json',
+    ]);
     const zipped = await archive.file('manifest.json')!.async('string');
     expect(zipped).toBe(manifest);
     expect(zipped).not.toContain('${{');

@@ -6,9 +6,11 @@ import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards
 import { decisionCard, proposalCard, reviewCard } from './cards/agreement-card';
 import { agreementLink } from '../../../platform/teams/deep-links';
 import type { OutboxMessage } from '../../../platform/jobs/outbox';
+import type { Locale } from '../../../platform/domain/locales';
+import { translator, type Translate } from '../../../platform/i18n/messages';
 
 /**
- * Agreement cards go into the team's own conversation (the channel or group chat the app was
+ * Agreement cards go into the team's own conversation, in the team's language (the channel or group chat the app was
  * installed in), not to each member: the conversation id comes from the stored reference, so the
  * outbox sends straight into it without creating a 1:1 chat. Each key (what, and which
  * proposal or review date) makes every post a one-time message.
@@ -17,9 +19,11 @@ export function createAgreementDelivery(deps: {
   installations: Pick<InstallationRepository, 'find'>;
   enqueue: (messages: OutboxMessage[]) => Promise<unknown>;
   teamsAppId: string;
+  /** The team's language: agreement cards are posted for everyone. */
+  teamLanguage: (teamId: string) => Promise<Locale>;
   logger: Logger;
 }): AgreementDelivery {
-  const post = async (teamId: string, key: string, card: AdaptiveCard) => {
+  const post = async (teamId: string, key: string, cardIn: (t: Translate) => AdaptiveCard) => {
     const installation = await deps.installations.find(teamId);
     const reference = installation?.reference as
       { serviceUrl?: unknown; conversation?: { id?: unknown } } | undefined;
@@ -38,6 +42,7 @@ export function createAgreementDelivery(deps: {
       );
       return;
     }
+    const card = cardIn(translator(await deps.teamLanguage(teamId)));
     await deps.enqueue([
       {
         key,
@@ -58,22 +63,16 @@ export function createAgreementDelivery(deps: {
 
   return {
     postProposal: (agreement, state) =>
-      post(
-        agreement.teamId,
-        `agreement-proposal|${state.proposal.id}`,
-        proposalCard(agreement, state, { link: link(agreement.teamId, agreement.id) }),
+      post(agreement.teamId, `agreement-proposal|${state.proposal.id}`, (t) =>
+        proposalCard(agreement, state, t, { link: link(agreement.teamId, agreement.id) }),
       ),
     postReview: (agreement) =>
-      post(
-        agreement.teamId,
-        `agreement-review|${agreement.id}|${agreement.reviewOn ?? ''}`,
-        reviewCard(agreement, { link: link(agreement.teamId, agreement.id) }),
+      post(agreement.teamId, `agreement-review|${agreement.id}|${agreement.reviewOn ?? ''}`, (t) =>
+        reviewCard(agreement, t, { link: link(agreement.teamId, agreement.id) }),
       ),
     postDecision: (agreement, proposal) =>
-      post(
-        agreement.teamId,
-        `agreement-decision|${proposal.id}`,
-        decisionCard(agreement, proposal, link(agreement.teamId, agreement.id)),
+      post(agreement.teamId, `agreement-decision|${proposal.id}`, (t) =>
+        decisionCard(agreement, proposal, link(agreement.teamId, agreement.id), t),
       ),
   };
 }

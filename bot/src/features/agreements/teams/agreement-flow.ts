@@ -16,6 +16,10 @@ import { escapeCardText } from '../../../platform/teams/cards/escape';
 import { conversationIdentity } from '../../../platform/teams/conversation-identity';
 import { agreementLink } from '../../../platform/teams/deep-links';
 import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
+import { refusalText } from '../../../platform/teams/refusal-text';
+import { turnTranslator } from '../../../platform/teams/turn-locale';
+import type { Locale } from '../../../platform/domain/locales';
+import { translator } from '../../../platform/i18n/messages';
 
 const proposalAction = z.object({
   proposalId: z.string().min(1).max(100),
@@ -25,8 +29,6 @@ const agreementAction = z.object({
   agreementId: z.string().min(1).max(100),
   reviewOn: z.string().max(20).optional(),
 });
-
-const UNREADABLE = 'This card could not be read any more. Open Rapport to see the agreement.';
 
 /**
  * Agreements in Teams: Endorse / Object on a proposal card, Keep / Retire on a review card. The
@@ -39,11 +41,13 @@ const UNREADABLE = 'This card could not be read any more. Open Rapport to see th
 export function createAgreementFlow(deps: {
   agreements: AgreementService;
   teamsAppId: string;
+  /** The team's language: the card a button replaces is the channel's, read by everyone. */
+  teamLanguage: (teamId: string) => Promise<Locale>;
   logger: Logger;
 }) {
   const author = (context: TurnContext): Author => ({
     aadObjectId: context.activity.from.aadObjectId ?? context.activity.from.id,
-    name: context.activity.from.name || 'A teammate',
+    name: context.activity.from.name || turnTranslator(context)('recognition.fallbackName'),
   });
   const link = (teamId: string, agreementId: string) =>
     agreementLink(deps.teamsAppId, teamId, agreementId);
@@ -62,8 +66,9 @@ export function createAgreementFlow(deps: {
     verb: string,
     data: unknown,
   ): Promise<AdaptiveCard> => {
+    const t = translator(await deps.teamLanguage(teamId));
     const parsed = proposalAction.safeParse(data);
-    if (!parsed.success) return agreementNoticeCard(UNREADABLE);
+    if (!parsed.success) return agreementNoticeCard(t('agreements.notice.unreadable'));
     const { proposalId } = parsed.data;
     const me = author(context);
     try {
@@ -72,35 +77,38 @@ export function createAgreementFlow(deps: {
           ? await deps.agreements.endorse(teamId, proposalId, me)
           : await deps.agreements.object(teamId, proposalId, me, parsed.data[REASON_INPUT] ?? '');
       const to = link(teamId, result.agreement.id);
-      await updateForAll(context, proposalCard(result.agreement, result, { link: to }));
-      return proposalCard(result.agreement, result, {
+      await updateForAll(context, proposalCard(result.agreement, result, t, { link: to }));
+      return proposalCard(result.agreement, result, t, {
         link: to,
-        notice:
+        notice: t(
           verb === AGREEMENT_VERBS.endorse
-            ? 'You endorse this.'
-            : 'Your objection is on the card. The proposal cannot pass until someone answers it.',
+            ? 'agreements.notice.endorsed'
+            : 'agreements.notice.objected',
+        ),
       });
     } catch (err) {
       if (!(err instanceof AgreementError)) throw err;
-      if (err.code === 'AGREEMENT_PROPOSAL_NOT_FOUND') return agreementNoticeCard(err.message);
+      if (err.code === 'AGREEMENT_PROPOSAL_NOT_FOUND')
+        return agreementNoticeCard(refusalText(t, err));
       const current = await deps.agreements.proposal(teamId, proposalId);
-      return proposalCard(current.agreement, current, {
+      return proposalCard(current.agreement, current, t, {
         link: link(teamId, current.agreement.id),
-        error: err.message,
+        error: refusalText(t, err),
       });
     }
   };
 
   /** The card as it stands now, for a viewer whose Teams asks (the card's refresh clause). */
   const currentCard = async (teamId: string, data: unknown): Promise<AdaptiveCard> => {
+    const t = translator(await deps.teamLanguage(teamId));
     const parsed = proposalAction.safeParse(data);
-    if (!parsed.success) return agreementNoticeCard(UNREADABLE);
+    if (!parsed.success) return agreementNoticeCard(t('agreements.notice.unreadable'));
     try {
       const state = await deps.agreements.proposal(teamId, parsed.data.proposalId);
-      return proposalCard(state.agreement, state, { link: link(teamId, state.agreement.id) });
+      return proposalCard(state.agreement, state, t, { link: link(teamId, state.agreement.id) });
     } catch (err) {
       if (!(err instanceof AgreementError)) throw err;
-      return agreementNoticeCard(err.message);
+      return agreementNoticeCard(refusalText(t, err));
     }
   };
 
@@ -110,8 +118,9 @@ export function createAgreementFlow(deps: {
     verb: string,
     data: unknown,
   ): Promise<AdaptiveCard> => {
+    const t = translator(await deps.teamLanguage(teamId));
     const parsed = agreementAction.safeParse(data);
-    if (!parsed.success) return agreementNoticeCard(UNREADABLE);
+    if (!parsed.success) return agreementNoticeCard(t('agreements.notice.unreadable'));
     const { agreementId } = parsed.data;
     const to = link(teamId, agreementId);
     const me = author(context);
@@ -121,17 +130,18 @@ export function createAgreementFlow(deps: {
         const { agreement, kept } = await deps.agreements.keep(teamId, agreementId, me, {
           forReview: parsed.data.reviewOn,
         });
-        card = reviewCard(agreement, {
+        const date = agreement.reviewOn ?? '';
+        card = reviewCard(agreement, t, {
           link: to,
           outcome: kept
-            ? `Kept by ${escapeCardText(me.name)}. Next review on ${agreement.reviewOn}.`
-            : `Already kept. Next review on ${agreement.reviewOn}.`,
+            ? t('agreements.notice.kept', { name: escapeCardText(me.name), date })
+            : t('agreements.notice.alreadyKept', { date }),
         });
       } else {
         const proposed = await deps.agreements.proposeRetire(teamId, agreementId, me, {});
-        card = reviewCard(proposed.agreement, {
+        card = reviewCard(proposed.agreement, t, {
           link: to,
-          outcome: `${escapeCardText(me.name)} proposed retiring it: respond on the proposal card.`,
+          outcome: t('agreements.notice.retireProposed', { name: escapeCardText(me.name) }),
         });
       }
       await updateForAll(context, card);
@@ -141,8 +151,9 @@ export function createAgreementFlow(deps: {
       const { agreement } = await deps.agreements.get(teamId, agreementId).catch(() => ({
         agreement: undefined,
       }));
-      if (!agreement || agreement.status !== 'active') return agreementNoticeCard(err.message);
-      return reviewCard(agreement, { link: to, error: err.message });
+      if (!agreement || agreement.status !== 'active')
+        return agreementNoticeCard(refusalText(t, err));
+      return reviewCard(agreement, t, { link: to, error: refusalText(t, err) });
     }
   };
 
@@ -154,9 +165,7 @@ export function createAgreementFlow(deps: {
     async (context, data) => {
       const team = conversationIdentity(context.activity);
       if (!team || team.kind === 'personal') {
-        return agreementNoticeCard(
-          'Working agreements belong to a team: act on them in its channel.',
-        );
+        return agreementNoticeCard(turnTranslator(context)('agreements.notice.teamOnly'));
       }
       return handle(context, team.id, data);
     };

@@ -3,6 +3,7 @@ import type {
   CheckinSettings,
   Question,
   RoundResult,
+  TeamCheckinSettings,
   ValidAnswer,
   WeekTotals,
 } from './checkin';
@@ -60,9 +61,11 @@ export interface RoundFollowUp {
 }
 
 export interface TeamCheckinConfig {
-  settings: CheckinSettings;
+  settings: TeamCheckinSettings;
   /** Members who may edit settings directly and run a round now. */
   leads: string[];
+  /** Whether the team's language was ever set (by its install or a lead), not the default. */
+  languageChosen: boolean;
 }
 
 export interface SettingsProposal {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lastById, plainText } from '../../../platform/domain/text-rules';
 import { DomainError } from '../../../platform/domain/domain-error';
+import { LOCALES, SOURCE_LOCALE, type Locale } from '../../../platform/domain/locales';
 import { TRAITS, TRAIT_IDS, type TraitId } from '../../../platform/domain/traits';
 import { isoWeekKey } from '../../../platform/domain/week';
 import {
@@ -62,8 +63,15 @@ export const checkinSettingsSchema = z.object({
     .int()
     .min(MIN_GROUP_FLOOR, `the minimum group size is never below ${MIN_GROUP_FLOOR}`)
     .max(50),
+  /**
+   * The team's language: of cards posted for everyone, and of messages to a member whose own
+   * language Rapport has not seen yet. Left out of a change, it stays as it is.
+   */
+  language: z.enum(LOCALES, { error: `the language is one of ${LOCALES.join(', ')}` }).optional(),
 });
 export type CheckinSettings = z.infer<typeof checkinSettingsSchema>;
+/** A team's settings as read: its language is always known (the default's, until one is set). */
+export type TeamCheckinSettings = CheckinSettings & { language: Locale };
 
 /** A proposal's change: new questions, a new cadence, or both. */
 export const settingsChangeSchema = checkinSettingsSchema
@@ -71,16 +79,19 @@ export const settingsChangeSchema = checkinSettingsSchema
   .partial()
   .meta({ anyOf: [{ required: ['cadence'] }, { required: ['questions'] }] });
 
-const DEFAULT_QUESTIONS: Record<TraitId, string> = {
-  'psychological-safety': 'I can take a risk or speak up on this team without fear.',
-  dependability: 'I can count on my teammates to do what they said they would.',
-  'structure-clarity': 'Our goals, roles and plans are clear to me.',
-  meaning: 'The work I do here matters to me.',
-  impact: 'Our work makes a real difference.',
-};
+/** The words of a team's first check-in, in the team's language (the catalog's defaults). */
+export interface DefaultCheckinTexts {
+  questions: Record<TraitId, string>;
+  freeTextPrompt: string;
+}
 
-export function defaultCheckinSettings(): CheckinSettings {
+/** What a team that never changed its settings gets: one question per trait, weekly on Monday. */
+export function defaultCheckinSettings(
+  texts: DefaultCheckinTexts,
+  language: Locale = SOURCE_LOCALE,
+): TeamCheckinSettings {
   return {
+    language,
     enabled: true,
     cadence: {
       every: 'week',
@@ -90,8 +101,8 @@ export function defaultCheckinSettings(): CheckinSettings {
       windowHours: 72,
       quietDays: [],
     },
-    questions: TRAITS.map((t) => ({ id: t.id, trait: t.id, text: DEFAULT_QUESTIONS[t.id] })),
-    freeText: { enabled: true, prompt: 'Anything blocking you or worth saying?' },
+    questions: TRAITS.map((t) => ({ id: t.id, trait: t.id, text: texts.questions[t.id] })),
+    freeText: { enabled: true, prompt: texts.freeTextPrompt },
     minGroupSize: MIN_GROUP_FLOOR,
   };
 }
@@ -153,7 +164,8 @@ export class CheckinError extends DomainError<CheckinErrorCode> {}
 export interface CheckBackQuestion {
   /** The action's id: letters, digits and "-", so it can name a stored field. */
   id: string;
-  text: string;
+  /** The action's title as its owner wrote it; the card asks about it in the reader's language. */
+  title: string;
 }
 
 /** The card input that answers a check-back: "_" never appears in a question id. */
@@ -211,7 +223,7 @@ export function validateAnswer(
   }
   const checkBacks: NonNullable<ValidAnswer['checkBacks']> = [];
   for (const q of checkBackQuestions) {
-    const score = scoreOf(submitted[checkBackInput(q.id)], q.text);
+    const score = scoreOf(submitted[checkBackInput(q.id)], `Did “${q.title}” help?`);
     if (score !== undefined) checkBacks.push({ id: q.id, score });
   }
   const text = typeof submitted.freeText === 'string' ? submitted.freeText.trim() : '';

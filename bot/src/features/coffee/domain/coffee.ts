@@ -120,26 +120,20 @@ export const historyRounds = (members: number): number =>
   Math.max(1, Math.min(MAX_HISTORY_ROUNDS, members - 1));
 
 /**
- * A conversation starter for an introduction. Light and safe to answer with a colleague; the
- * team's own icebreaker deck replaces this list when it exists (issue 15).
+ * How many conversation starters introductions draw from (the catalog's `coffee.starter.<n>`).
+ * Light and safe to answer with a colleague.
  */
-export const CONVERSATION_STARTERS = [
-  'Recommend a TV show you loved lately.',
-  'What did you have for dinner last night?',
-  'What is a small thing that made your week better?',
-  'Which place would you like to visit next, and why?',
-  'What is something you learned recently, at work or not?',
-  'What did you want to be when you were ten?',
-  'What is the best thing you have cooked or baked?',
-  'Which app or tool could you not work without?',
-] as const;
+export const CONVERSATION_STARTERS = 8;
 
-/** The same group gets the same starter on every card, so everyone sees one question. */
-export function starterFor(roundId: string, group: readonly string[]): string {
+/**
+ * The same group gets the same starter (its number, from 1) on every card, so everyone sees one
+ * question, each in their own language.
+ */
+export function starterFor(roundId: string, group: readonly string[]): number {
   const key = `${roundId}|${[...group].sort().join(',')}`;
   let hash = 0;
   for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) >>> 0;
-  return CONVERSATION_STARTERS[hash % CONVERSATION_STARTERS.length];
+  return (hash % CONVERSATION_STARTERS) + 1;
 }
 
 export class CoffeeError extends Error {

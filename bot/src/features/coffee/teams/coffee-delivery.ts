@@ -6,26 +6,34 @@ import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards
 import { conversationLabel } from '../../../platform/teams/cards/conversation-label';
 import type { CoffeeDelivery } from '../coffee-service';
 import { matchLinks } from '../coffee-links';
-import { coffeeNoticeCard, introCard, inviteCard } from './cards/coffee-cards';
+import { coffeeNoticeCard, introCard, inviteCard, rhythmText } from './cards/coffee-cards';
+import type { CoffeeSettings } from '../domain/coffee';
+import type { Recipients } from '../../../people/personal-conversations';
+import { negotiateLocale, type Locale } from '../../../platform/domain/locales';
+import { translator, type Translate } from '../../../platform/i18n/messages';
 
 /**
- * Coffee's messages go to each member privately through the outbox; each key (what, which round
+ * Coffee's messages go to each member privately through the outbox, in their language; each key (what, which round
  * or team, whom) makes it a one-time message, so a round retried after a crash sends nobody a
  * second introduction and leaves nobody without one.
  */
 export function createCoffeeDelivery(deps: {
   installations: Pick<InstallationRepository, 'find'>;
   enqueue: (messages: OutboxMessage[]) => Promise<unknown>;
-  unreachableAmong: (aadObjectIds: string[]) => Promise<Set<string>>;
-  /** The rhythm as words ("every 2 weeks on Tuesday at 10:00 (UTC)"), for the invitation. */
-  rhythmOf: (teamId: string) => Promise<string>;
+  /** Members who blocked the bot (Teams refuses to reach them), and each member's language. */
+  recipients: (aadObjectIds: string[]) => Promise<Recipients>;
+  /** The team's language, for members Rapport has not heard from yet. */
+  teamLanguage: (teamId: string) => Promise<Locale>;
+  /** The programme's rhythm and the team's zone, for the invitation. */
+  rhythmOf: (teamId: string) => Promise<{ settings: CoffeeSettings; timeZone: string } | null>;
   logger: Logger;
 }): CoffeeDelivery {
+  /** Each member's card is built in their language (see createCheckinDelivery). */
   const send = async (
     teamId: string,
     kind: string,
     members: RosterMember[],
-    cardFor: (member: RosterMember, place: string) => AdaptiveCard | undefined,
+    cardFor: (member: RosterMember, place: string, t: Translate) => AdaptiveCard | undefined,
   ) => {
     const installation = await deps.installations.find(teamId);
     const serviceUrl = installation?.reference.serviceUrl;
@@ -35,11 +43,14 @@ export function createCoffeeDelivery(deps: {
       });
       return;
     }
-    const blocked = await deps.unreachableAmong(members.map((m) => m.aadObjectId));
-    const place = conversationLabel(installation);
+    const { unreachable, locales } = await deps.recipients(members.map((m) => m.aadObjectId));
+    const teamLanguage = await deps.teamLanguage(teamId);
     const messages: OutboxMessage[] = [];
     for (const m of members) {
-      const card = blocked.has(m.aadObjectId) ? undefined : cardFor(m, place);
+      const t = translator(negotiateLocale(locales.get(m.aadObjectId), teamLanguage));
+      const card = unreachable.has(m.aadObjectId)
+        ? undefined
+        : cardFor(m, conversationLabel(installation, t), t);
       if (!card) continue;
       const activity = MessageFactory.attachment(cardAttachment(card));
       messages.push({
@@ -59,31 +70,28 @@ export function createCoffeeDelivery(deps: {
   return {
     async invite(teamId, members) {
       const rhythm = await deps.rhythmOf(teamId);
-      await send(teamId, `invite|${teamId}`, members, (_, place) =>
-        inviteCard(teamId, place, rhythm),
+      await send(teamId, `invite|${teamId}`, members, (_, place, t) =>
+        inviteCard(teamId, place, rhythm ? rhythmText(rhythm.settings, rhythm.timeZone, t) : '', t),
       );
     },
     async introduce(round, matches) {
       const members = [...matches.values()].map((m) => m.member);
-      await send(round.teamId, `intro|${round.id}`, members, (m, place) => {
+      await send(round.teamId, `intro|${round.id}`, members, (m, place, t) => {
         const match = matches.get(m.aadObjectId);
         return match && match.partners.length > 0
-          ? introCard(match, place, matchLinks(match))
+          ? introCard(match, place, matchLinks(match, t), t)
           : undefined;
       });
     },
     async noPartner(teamId, key, members, reason) {
-      const message =
-        reason === 'alone'
-          ? 'You are the only one who has joined virtual coffee here so far, so no round started this time. Invite a teammate to join from the Rapport tab.'
-          : 'Rapport could not find a partner for you this round. You are still in, and the next round will try again.';
-      await send(teamId, `none|${key}`, members, (_, place) => coffeeNoticeCard(place, message));
+      const message = reason === 'alone' ? 'coffee.notice.alone' : 'coffee.notice.noPartner';
+      await send(teamId, `none|${key}`, members, (_, place, t) =>
+        coffeeNoticeCard(place, t(message), t),
+      );
     },
     async paused(round, members) {
-      const message =
-        'Your last three coffee introductions went unanswered, so we paused virtual coffee for you: nobody will be waiting on you. Whenever you would like to come back, press "Join again".';
-      await send(round.teamId, `paused|${round.id}`, members, (_, place) =>
-        coffeeNoticeCard(place, message, round.teamId),
+      await send(round.teamId, `paused|${round.id}`, members, (_, place, t) =>
+        coffeeNoticeCard(place, t('coffee.notice.paused'), t, round.teamId),
       );
     },
   };

@@ -5,7 +5,11 @@ import type { PersonKey } from '../../../platform/domain/person-key';
 import { addDays, isoDate, isValidTimeZone } from '../../../platform/domain/zoned-time';
 import { cardAttachment } from '../../../platform/teams/cards/adaptive-card';
 import { conversationLabel } from '../../../platform/teams/cards/conversation-label';
-import { commandText } from '../../../platform/teams/command-text';
+import { commandText, startsWithCommand } from '../../../platform/teams/command-text';
+import { refusalText } from '../../../platform/teams/refusal-text';
+import { turnTranslator } from '../../../platform/teams/turn-locale';
+import type { MessageKey } from '../../../platform/i18n/catalogs';
+import type { Translate } from '../../../platform/i18n/messages';
 import { conversationIdentity } from '../../../platform/teams/conversation-identity';
 import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
 import { CoffeeError } from '../domain/coffee';
@@ -26,8 +30,6 @@ const outcomeData = z.object({
   outcome: z.enum(['met', 'not-yet', 'skip']),
 });
 
-const UNREADABLE = 'This coffee card could not be read. Open Rapport for the current version.';
-
 /** Who pressed a button: a person is an object id within a tenant. */
 const personOf = (context: TurnContext): PersonKey => ({
   tenantId: context.activity.conversation?.tenantId ?? '',
@@ -47,40 +49,46 @@ export function createCoffeeFlow(deps: {
   coffee: CoffeeService;
   installations: Pick<InstallationRepository, 'find' | 'isMember'>;
 }) {
-  const placeOf = async (teamId: string) =>
-    conversationLabel(await deps.installations.find(teamId));
+  const placeOf = async (teamId: string, t: Translate) =>
+    conversationLabel(await deps.installations.find(teamId), t);
 
-  const statusFor = async (teamId: string, person: PersonKey | undefined, note?: string) => {
+  const statusFor = async (
+    teamId: string,
+    person: PersonKey | undefined,
+    t: Translate,
+    note?: string,
+  ) => {
     const view = await deps.coffee.view(teamId, person ?? { tenantId: '', aadObjectId: '' });
-    return statusCard({
-      teamId,
-      place: await placeOf(teamId),
-      enabled: view.programme.settings.enabled,
-      rhythm: rhythmText(view.programme.settings, view.timeZone),
-      members: view.stats.members,
-      nextRoundAt: view.nextRoundAt,
-      mine: person
-        ? { status: view.me.status, pausedUntil: view.me.entry?.pausedUntil }
-        : undefined,
-      note,
-    });
+    return statusCard(
+      {
+        teamId,
+        place: await placeOf(teamId, t),
+        enabled: view.programme.settings.enabled,
+        rhythm: rhythmText(view.programme.settings, view.timeZone, t),
+        members: view.stats.members,
+        nextRoundAt: view.nextRoundAt,
+        mine: person
+          ? { status: view.me.status, pausedUntil: view.me.entry?.pausedUntil }
+          : undefined,
+        note,
+      },
+      t,
+    );
   };
 
   /** A join/pause/leave button: changes the presser's own place, answers with their own status. */
   const membershipVerb =
-    (change: (today: Date) => MeChange, note: string): CardVerbHandler =>
+    (change: (today: Date) => MeChange, note: MessageKey): CardVerbHandler =>
     async (context, data) => {
+      const t = turnTranslator(context);
       const parsed = teamData.safeParse(data);
-      if (!parsed.success) return coffeeNoticeCard('Rapport', UNREADABLE);
+      if (!parsed.success) return coffeeNoticeCard('Rapport', t('coffee.notice.unreadable'), t);
       const { teamId } = parsed.data;
       const person = personOf(context);
       if (!(await deps.installations.isMember(teamId, person.aadObjectId)))
-        return coffeeNoticeCard(
-          await placeOf(teamId),
-          'Only members of this team can take part in its virtual coffee.',
-        );
+        return coffeeNoticeCard(await placeOf(teamId, t), t('coffee.notice.notMember'), t);
       await deps.coffee.updateMe(teamId, person, change(new Date()));
-      return statusFor(teamId, person, note);
+      return statusFor(teamId, person, t, t(note, { weeks: CARD_PAUSE_WEEKS }));
     };
 
   const pauseUntil = (today: Date) => {
@@ -93,55 +101,47 @@ export function createCoffeeFlow(deps: {
   };
 
   const outcome: CardVerbHandler = async (context, data) => {
+    const t = turnTranslator(context);
     const parsed = outcomeData.safeParse(data);
-    if (!parsed.success) return coffeeNoticeCard('Rapport', UNREADABLE);
+    if (!parsed.success) return coffeeNoticeCard('Rapport', t('coffee.notice.unreadable'), t);
     const member = personOf(context).aadObjectId;
     try {
       const round = await deps.coffee.answer(parsed.data.roundId, member, parsed.data.outcome);
       const match = await deps.coffee.matchOf(round.teamId, member);
-      const place = await placeOf(round.teamId);
+      const place = await placeOf(round.teamId, t);
       if (!match || match.round.id !== round.id)
-        return coffeeNoticeCard(place, 'Thanks, noted. Only the team’s count is kept.');
-      return introCard({ ...match, myAnswer: parsed.data.outcome }, place, matchLinks(match));
+        return coffeeNoticeCard(place, t('coffee.notice.noted'), t);
+      const answered = { ...match, myAnswer: parsed.data.outcome };
+      return introCard(answered, place, matchLinks(match, t), t);
     } catch (err) {
       if (!(err instanceof CoffeeError)) throw err;
-      return coffeeNoticeCard('Rapport', err.message);
+      return coffeeNoticeCard('Rapport', refusalText(t, err), t);
     }
   };
 
   return {
     cardVerbs: {
-      [COFFEE_VERBS.join]: membershipVerb(
-        () => ({ status: 'in' }),
-        'You are in. Your first match arrives with the next round.',
-      ),
-      [COFFEE_VERBS.decline]: membershipVerb(
-        () => ({ status: 'out' }),
-        'No problem. Join any time from here, the Rapport tab, or with "@Rapport coffee".',
-      ),
+      [COFFEE_VERBS.join]: membershipVerb(() => ({ status: 'in' }), 'coffee.note.joined'),
+      [COFFEE_VERBS.decline]: membershipVerb(() => ({ status: 'out' }), 'coffee.note.declined'),
       [COFFEE_VERBS.pause]: membershipVerb(
         (today) => ({ status: 'paused', pausedUntil: pauseUntil(today) }),
-        `Paused for ${CARD_PAUSE_WEEKS} weeks. Resume any time.`,
+        'coffee.note.paused',
       ),
-      [COFFEE_VERBS.leave]: membershipVerb(
-        () => ({ status: 'out' }),
-        'You left virtual coffee. Join again any time.',
-      ),
+      [COFFEE_VERBS.leave]: membershipVerb(() => ({ status: 'out' }), 'coffee.note.left'),
       [COFFEE_VERBS.outcome]: outcome,
     } satisfies Record<string, CardVerbHandler>,
 
     /** "coffee": the programme and its buttons, in the team or chat it belongs to. */
     async command(context: TurnContext): Promise<boolean> {
-      if (!/^coffee\b/i.test(commandText(context.activity))) return false;
+      if (!startsWithCommand(commandText(context.activity), 'commands.coffee.word')) return false;
+      const t = turnTranslator(context);
       const identity = conversationIdentity(context.activity);
       if (!identity || identity.kind === 'personal') {
-        await context.sendActivity(
-          'Say "@Rapport coffee" in the team or group chat whose virtual coffee you want, or open the Rapport tab.',
-        );
+        await context.sendActivity(t('coffee.command.personal'));
         return true;
       }
       await context.sendActivity(
-        MessageFactory.attachment(cardAttachment(await statusFor(identity.id, undefined))),
+        MessageFactory.attachment(cardAttachment(await statusFor(identity.id, undefined, t))),
       );
       return true;
     },

@@ -166,9 +166,6 @@ export function averagesOf(sums: Partial<Record<TraitId, { sum: number; count: n
   return averages;
 }
 
-/** The check-back question an action gets in the next round. */
-export const checkBackText = (title: string) => `Did “${title}” help?`;
-
 /**
  * Share of comments heard or answered within HEARD_WITHIN_DAYS of their round's close, over the
  * rounds given. A comment still inside its window and not yet answered is not counted either way.

@@ -5,14 +5,18 @@ import type { OutboxMessage } from '../../../platform/jobs/outbox';
 import { cardAttachment } from '../../../platform/teams/cards/adaptive-card';
 import type { FollowDelivery } from '../follow-service';
 import { resultsCard } from './cards/results-card';
+import type { Locale } from '../../../platform/domain/locales';
+import { translator } from '../../../platform/i18n/messages';
 
 /**
  * The results card goes into the team's own conversation (its channel or group chat), through
- * the outbox under the key `follow-results|<round id>`: however often it is asked, one message.
+ * the outbox in the team's language under the key `follow-results|<round id>`: however often it is asked, one message.
  */
 export function createFollowDelivery(deps: {
   installations: Pick<InstallationRepository, 'find'>;
   enqueue: (messages: OutboxMessage[]) => Promise<unknown>;
+  /** The team's language: the results card is posted for everyone. */
+  teamLanguage: (teamId: string) => Promise<Locale>;
   logger: Logger;
 }): FollowDelivery {
   return {
@@ -35,6 +39,7 @@ export function createFollowDelivery(deps: {
         );
         return;
       }
+      const t = translator(await deps.teamLanguage(round.teamId));
       await deps.enqueue([
         {
           key: `follow-results|${round.id}`,
@@ -46,7 +51,7 @@ export function createFollowDelivery(deps: {
             conversationId,
           },
           activity: {
-            ...MessageFactory.attachment(cardAttachment(resultsCard(round))),
+            ...MessageFactory.attachment(cardAttachment(resultsCard(round, t))),
             type: 'message',
           },
         },

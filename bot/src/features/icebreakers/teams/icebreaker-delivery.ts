@@ -5,14 +5,19 @@ import type { OutboxMessage } from '../../../platform/jobs/outbox';
 import { cardAttachment } from '../../../platform/teams/cards/adaptive-card';
 import type { IcebreakerDelivery } from '../domain/icebreaker-ports';
 import { promptCard } from './cards/icebreaker-cards';
+import type { Locale } from '../../../platform/domain/locales';
+import { translator } from '../../../platform/i18n/messages';
 
 /**
- * Prompt cards go into a shared conversation (a meeting's chat, a channel), through the outbox:
+ * Prompt cards go into a shared conversation (a meeting's chat, a channel), in the team's
+ * language, through the outbox:
  * the key (which meeting start, which week) makes each a one-time post.
  */
 export function createIcebreakerDelivery(deps: {
   installations: Pick<InstallationRepository, 'find'>;
   enqueue: (messages: OutboxMessage[]) => Promise<unknown>;
+  /** The team's language: a card posted for everyone reads in it. */
+  teamLanguage: (teamId: string) => Promise<Locale>;
   logger: Logger;
 }): IcebreakerDelivery {
   return {
@@ -28,6 +33,7 @@ export function createIcebreakerDelivery(deps: {
         });
         return false;
       }
+      const t = translator(await deps.teamLanguage(teamId));
       await deps.enqueue([
         {
           key,
@@ -40,7 +46,7 @@ export function createIcebreakerDelivery(deps: {
             conversationId: target,
           },
           activity: {
-            ...MessageFactory.attachment(cardAttachment(promptCard(prompt, kind))),
+            ...MessageFactory.attachment(cardAttachment(promptCard(prompt, kind, t))),
             type: 'message',
           },
         },

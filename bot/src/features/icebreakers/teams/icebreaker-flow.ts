@@ -2,10 +2,15 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../../../logger';
 import type { TeamsEventHandler } from '../../../platform/feature';
-import { WEEKDAYS, type Weekday } from '../../../platform/domain/weekly-rhythm';
 import { isoDate, localDate } from '../../../platform/domain/zoned-time';
 import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
-import { commandText } from '../../../platform/teams/command-text';
+import { afterCommand, commandText, startsWithCommand } from '../../../platform/teams/command-text';
+import { refusalText } from '../../../platform/teams/refusal-text';
+import { turnTranslator } from '../../../platform/teams/turn-locale';
+import { weekdayAndTime } from '../../../platform/teams/weekday-words';
+import type { Locale } from '../../../platform/domain/locales';
+import type { MessageKey } from '../../../platform/i18n/catalogs';
+import { translator, type Translate } from '../../../platform/i18n/messages';
 import { conversationIdentity } from '../../../platform/teams/conversation-identity';
 import { MEETING_START_EVENT } from '../../../platform/teams/incoming-activity';
 import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
@@ -22,10 +27,6 @@ const meetingStartValue = z.object({
 });
 const hideData = z.object({ promptId: z.string().min(1).max(100) });
 
-const WEEKLY_COMMAND = /^question of the week\b\s*(.*)$/i;
-const WEEKLY_USAGE =
-  'Say `@Rapport question of the week friday 15:00` in the channel where it should appear (the team’s time zone), or `@Rapport question of the week off`.';
-
 /** A channel post's thread is `<channel>;messageid=<id>`: the question starts a thread of its own. */
 const channelOf = (conversationId: string) => conversationId.split(';')[0];
 
@@ -34,21 +35,39 @@ const channelOf = (conversationId: string) => conversationId.split(';')[0];
  * the card (the new card replaces the old one for everyone), a prompt when a meeting starts,
  * and "@Rapport question of the week" to schedule the weekly question in a channel.
  */
-export function createIcebreakerFlow(deps: { icebreakers: IcebreakerService; logger: Logger }) {
+export function createIcebreakerFlow(deps: {
+  icebreakers: IcebreakerService;
+  /** The team's language: a prompt card in a shared conversation is read by everyone there. */
+  teamLanguage: (teamId: string) => Promise<Locale>;
+  logger: Logger;
+}) {
   const { icebreakers, logger } = deps;
+
+  /** Whose language a card here is in: the team's in its conversations, the writer's in 1:1. */
+  const cardTranslator = async (context: TurnContext): Promise<Translate> => {
+    const identity = conversationIdentity(context.activity);
+    return !identity || identity.kind === 'personal'
+      ? turnTranslator(context)
+      : translator(await deps.teamLanguage(identity.id));
+  };
 
   /** In a 1:1 chat there is no team deck: a built-in prompt at random, and no hiding. */
   const personalPrompt = (): Prompt =>
     BUILT_IN_PROMPTS[Math.floor(Math.random() * BUILT_IN_PROMPTS.length)];
 
-  const nextCard = async (context: TurnContext, note?: string): Promise<AdaptiveCard> => {
+  const nextCard = async (
+    context: TurnContext,
+    t: Translate,
+    note?: MessageKey,
+  ): Promise<AdaptiveCard> => {
     const identity = conversationIdentity(context.activity);
+    const footnote = note && t(note);
     if (!identity || identity.kind === 'personal')
-      return promptCard(personalPrompt(), 'chat', { note, hideable: false });
+      return promptCard(personalPrompt(), 'chat', t, { note: footnote, hideable: false });
     try {
-      return promptCard(await icebreakers.draw(identity.id), 'chat', { note });
+      return promptCard(await icebreakers.draw(identity.id), 'chat', t, { note: footnote });
     } catch (err) {
-      if (err instanceof IcebreakerError) return icebreakerNoticeCard(err.message);
+      if (err instanceof IcebreakerError) return icebreakerNoticeCard(refusalText(t, err), t);
       throw err;
     }
   };
@@ -68,22 +87,23 @@ export function createIcebreakerFlow(deps: { icebreakers: IcebreakerService; log
   };
 
   const another: CardVerbHandler = async (context) => {
-    const card = await nextCard(context);
+    const card = await nextCard(context, await cardTranslator(context));
     await updateForAll(context, card);
     return card;
   };
 
   const hidePrompt: CardVerbHandler = async (context, data) => {
     const identity = conversationIdentity(context.activity);
+    const t = await cardTranslator(context);
     const parsed = hideData.safeParse(data);
-    if (!identity || identity.kind === 'personal' || !parsed.success) return nextCard(context);
+    if (!identity || identity.kind === 'personal' || !parsed.success) return nextCard(context, t);
     try {
       await icebreakers.hide(identity.id, parsed.data.promptId);
     } catch (err) {
-      if (err instanceof IcebreakerError) return icebreakerNoticeCard(err.message);
+      if (err instanceof IcebreakerError) return icebreakerNoticeCard(refusalText(t, err), t);
       throw err;
     }
-    const card = await nextCard(context, 'That prompt is hidden for the team. Here is another.');
+    const card = await nextCard(context, t, 'icebreakers.hidden');
     await updateForAll(context, card);
     return card;
   };
@@ -108,21 +128,23 @@ export function createIcebreakerFlow(deps: { icebreakers: IcebreakerService; log
 
   /** "question of the week [<day> <HH:MM> | off]": leads schedule it where they say it. */
   const weeklyCommand = async (context: TurnContext, args: string) => {
+    const t = turnTranslator(context);
+    const usage = t('icebreakers.weekly.usage');
     const identity = conversationIdentity(context.activity);
     if (!identity || identity.kind === 'personal') {
-      await context.sendActivity(`The question of the week belongs to a team. ${WEEKLY_USAGE}`);
+      await context.sendActivity(t('icebreakers.weekly.personal', { usage }));
       return;
     }
     const member = context.activity.from.aadObjectId ?? context.activity.from.id;
     const { weekly } = await icebreakers.weeklyQuestion(identity.id);
-    const [day, time] = args.toLowerCase().split(/\s+/);
     let settings = { enabled: false, day: weekly.day, time: weekly.time };
-    if (day !== 'off') {
-      if (!WEEKDAYS.includes(day as Weekday) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time ?? '')) {
-        await context.sendActivity(WEEKLY_USAGE);
+    if (afterCommand(args, 'commands.off.word') === undefined) {
+      const when = weekdayAndTime(args);
+      if (!when) {
+        await context.sendActivity(usage);
         return;
       }
-      settings = { enabled: true, day: day as Weekday, time };
+      settings = { enabled: true, ...when };
     }
     try {
       await icebreakers.setWeeklyQuestion(
@@ -133,15 +155,19 @@ export function createIcebreakerFlow(deps: { icebreakers: IcebreakerService; log
       );
     } catch (err) {
       if ((err as { code?: unknown }).code !== 'NOT_A_LEAD') throw err;
-      await context.sendActivity((err as Error).message);
+      await context.sendActivity(t('icebreakers.weekly.notLead'));
       return;
     }
     const { nextAt, timeZone } = await icebreakers.weeklyQuestion(identity.id);
-    const weekday = `${settings.day[0].toUpperCase()}${settings.day.slice(1)}`;
     await context.sendActivity(
       nextAt
-        ? `The question of the week will appear here every ${weekday} at ${settings.time} (${timeZone}), first on ${isoDate(localDate(nextAt, timeZone))}. Replies to it are the answers; Rapport keeps none of them.`
-        : 'The question of the week is off.',
+        ? t('icebreakers.weekly.scheduled', {
+            weekday: t(`common.weekday.${settings.day}`),
+            time: settings.time,
+            zone: timeZone,
+            first: isoDate(localDate(nextAt, timeZone)),
+          })
+        : t('icebreakers.weekly.off'),
     );
   };
 
@@ -159,15 +185,14 @@ export function createIcebreakerFlow(deps: { icebreakers: IcebreakerService; log
     /** "icebreaker" posts a prompt card here; "question of the week …" schedules one. */
     async command(context: TurnContext): Promise<boolean> {
       const text = commandText(context.activity);
-      const weekly = WEEKLY_COMMAND.exec(text);
-      if (weekly) {
-        await weeklyCommand(context, weekly[1].trim());
+      const weekly = afterCommand(text, 'commands.questionOfTheWeek.word');
+      if (weekly !== undefined) {
+        await weeklyCommand(context, weekly);
         return true;
       }
-      if (!/^icebreaker\b/i.test(text)) return false;
-      await context.sendActivity(
-        MessageFactory.attachment(cardAttachment(await nextCard(context))),
-      );
+      if (!startsWithCommand(text, 'commands.icebreaker.word')) return false;
+      const card = await nextCard(context, await cardTranslator(context));
+      await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
       return true;
     },
   };

@@ -26,11 +26,3 @@ export function gatherAccount(parts: readonly (StoredData | undefined)[]): Priva
     notStored: parts.flatMap((p) => p?.notStored ?? []),
   };
 }
-
-/** A short plain-language summary for the welcome message. */
-export function storageSummary(): string {
-  return (
-    'Rapport stores where it is installed, the team roster (names and ids), and what you choose to share. ' +
-    'It never stores presence, message counts or response times, and check-in answers are kept without names.'
-  );
-}

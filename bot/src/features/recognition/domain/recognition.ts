@@ -97,9 +97,12 @@ export function resolveTag(key: string, values: readonly TeamValue[]): Recogniti
   return value ? { kind: 'value', id: value.id, label: value.label } : undefined;
 }
 
-// Letters and digits of any script: a team's values may be named in its own language.
+// Letters and digits of any script: a team's values may be named in its own language. Accents
+// are dropped, so "securite" names "Sécurité psychologique".
 const normalize = (s: string) =>
   s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -113,11 +116,12 @@ const normalize = (s: string) =>
 export function matchTag(
   words: readonly string[],
   values: readonly TeamValue[],
+  traitNames: Partial<Record<TraitId, readonly string[]>> = {},
 ): { tag: RecognitionTag; consumed: number } | undefined {
   const candidates: { tag: RecognitionTag; names: string[] }[] = [
     ...TRAITS.map((t) => ({
       tag: { kind: 'trait', id: t.id } as RecognitionTag,
-      names: [normalize(t.label), normalize(t.id)],
+      names: [t.label, t.id, ...(traitNames[t.id] ?? [])].map(normalize),
     })),
     ...values.map((v) => ({
       tag: { kind: 'value', id: v.id, label: v.label } as RecognitionTag,
@@ -189,13 +193,37 @@ export interface ParsedCommand {
   thanks: boolean;
 }
 
-const RECOGNIZE_VERB = /^(recognize|recognise|kudos|thank|thanks)\b/i;
+/**
+ * The words of the recognize command in the languages Rapport speaks, beside the English ones
+ * it always reads: verbs ("anerkennen"), the word before the trait ("für"), each trait's names.
+ */
+export interface CommandWords {
+  verbs: readonly string[];
+  before: readonly string[];
+  traitNames: Partial<Record<TraitId, readonly string[]>>;
+}
+
+const ENGLISH: CommandWords = { verbs: [], before: [], traitNames: {} };
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One of the words at the start of a text (the longest), ending where letters and digits end. */
+const leadingWord = (words: readonly string[]) => {
+  const longestFirst = [...words].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(`^\\s*(${longestFirst.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+};
+
+const recognizeVerbs = (words: CommandWords) =>
+  leadingWord(['recognize', 'recognise', 'kudos', 'thanks', 'thank', ...words.verbs]);
 
 /** How the text asks for a recognition, if it does, before anyone in it is looked up. */
-export function recognizeVerb(text: string): 'recognize' | 'thanks' | undefined {
-  const verb = RECOGNIZE_VERB.exec(text.trim());
+export function recognizeVerb(
+  text: string,
+  words: CommandWords = ENGLISH,
+): 'recognize' | 'thanks' | undefined {
+  const verb = recognizeVerbs(words).exec(text.trim());
   if (!verb) return undefined;
-  return /^thank/i.test(verb[0]) ? 'thanks' : 'recognize';
+  return /^thank/i.test(verb[1]) ? 'thanks' : 'recognize';
 }
 
 /**
@@ -205,9 +233,10 @@ export function recognizeVerb(text: string): 'recognize' | 'thanks' | undefined 
 export function parseRecognizeText(
   text: string,
   mentioned: readonly { marker: string; person: Person }[],
+  words: CommandWords = ENGLISH,
 ): ParsedCommand | undefined {
   let rest = text.trim();
-  const verb = RECOGNIZE_VERB.exec(rest);
+  const verb = recognizeVerbs(words).exec(rest);
   if (!verb) return undefined;
   rest = rest.slice(verb[0].length);
   const recipients: Person[] = [];
@@ -220,18 +249,19 @@ export function parseRecognizeText(
   rest = rest
     .replace(/^\s*to\b/i, '')
     .replace(/^[\s,]*(and[\s,]+)*/i, '')
-    .replace(/^\s*for\b/i, '')
+    .replace(leadingWord(['for', ...words.before]), '')
     .trim();
-  const words = rest.split(/\s+/).filter(Boolean);
-  return { recipients, tagWords: words, rest, thanks: recognizeVerb(verb[0]) === 'thanks' };
+  const tagWords = rest.split(/\s+/).filter(Boolean);
+  return { recipients, tagWords, rest, thanks: recognizeVerb(verb[1]) === 'thanks' };
 }
 
 /** Completes a parsed command with its tag and message, or says what is missing. */
 export function completeCommand(
   parsed: ParsedCommand,
   values: readonly TeamValue[],
+  words: CommandWords = ENGLISH,
 ): { tag?: RecognitionTag; message: string } {
-  const match = matchTag(parsed.tagWords, values);
+  const match = matchTag(parsed.tagWords, values, words.traitNames);
   if (!match) return { message: parsed.rest };
   // Drop only the words naming the trait, keeping the message's own line breaks.
   const message = parsed.rest.replace(new RegExp(`^(\\S+\\s*){${match.consumed}}`), '');

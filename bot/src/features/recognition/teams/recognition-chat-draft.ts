@@ -15,6 +15,7 @@ import {
 } from './cards/recognition-draft-card';
 import { RECOGNIZE_VERB, recognitionFormCard } from './cards/recognition-form-card';
 import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
+import { turnTranslator } from '../../../platform/teams/turn-locale';
 import {
   formFields,
   giveUnlessRefused,
@@ -49,12 +50,13 @@ export function createChatDrafts(deps: {
 
   /** Its owner's form (their refresh, or Open); anyone else is told whose draft it is. */
   const open: CardVerbHandler = async (context, data) => {
+    const t = turnTranslator(context);
     const parsed = chatDraftContent.safeParse(data);
-    if (!parsed.success) return outdatedFormCard();
+    if (!parsed.success) return outdatedFormCard(t);
     const { recipients, tag, message, error, ...draft } = parsed.data;
-    if (!isOwner(context, draft)) return draftNotYoursCard(draft);
+    if (!isOwner(context, draft)) return draftNotYoursCard(draft, t);
     return recognitionFormCard(
-      await deps.forms.options(teamOf(context).id, 'execute', {
+      await deps.forms.options(teamOf(context).id, 'execute', t, {
         draft,
         error,
         prefill: { recipients, tag, message },
@@ -64,15 +66,17 @@ export function createChatDrafts(deps: {
 
   /** The form's Recognize button: its owner posts the recognition, once. */
   const send: CardVerbHandler = async (context, data) => {
+    const t = turnTranslator(context);
     // Malformed input is refused as such (a card error), whoever sent it.
-    formFields(data);
+    formFields(data, t);
     const parsed = chatDraft.safeParse(data);
-    if (!parsed.success) return outdatedFormCard();
+    if (!parsed.success) return outdatedFormCard(t);
     const draft = parsed.data;
-    if (!isOwner(context, draft)) return draftNotYoursCard(draft);
+    if (!isOwner(context, draft)) return draftNotYoursCard(draft, t);
     const team = teamOf(context);
     const read = await deps.forms.read(context, team, data);
     return giveUnlessRefused(
+      t,
       team,
       read,
       async () => {
@@ -83,11 +87,11 @@ export function createChatDrafts(deps: {
         );
         const names = recognition.recipients.map((r) => r.name);
         if (created) {
-          await context.sendActivity(deps.forms.posted(team.id, recognition));
+          await context.sendActivity(await deps.forms.posted(team.id, recognition));
           // The draft closes for everyone once it is sent.
           await replaceCardForAll(
             context,
-            draftPostedCard(draft.ownerName, names),
+            draftPostedCard(draft.ownerName, names, t),
             deps.logger,
             'recognition draft: could not replace it for everyone',
           );
@@ -95,13 +99,15 @@ export function createChatDrafts(deps: {
         return adaptiveCard([
           {
             type: 'TextBlock',
-            text: `Thanks for recognizing ${escapeCardText(names.join(', '))}.`,
+            text: t('recognition.draft.thanks', {
+              recipients: escapeCardText(names.join(', ')),
+            }),
             wrap: true,
           },
         ]);
       },
       async (again) =>
-        recognitionFormCard(await deps.forms.options(team.id, 'execute', { draft, ...again })),
+        recognitionFormCard(await deps.forms.options(team.id, 'execute', t, { draft, ...again })),
     );
   };
 
@@ -119,7 +125,11 @@ export function createChatDrafts(deps: {
         message: input.message.slice(0, MAX_DRAFT_MESSAGE),
         ...(error ? { error } : {}),
       };
-      const placeholder = draftPlaceholderCard(draft, context.activity.from.id);
+      const placeholder = draftPlaceholderCard(
+        draft,
+        context.activity.from.id,
+        turnTranslator(context),
+      );
       await context.sendActivity(MessageFactory.attachment(cardAttachment(placeholder)));
     },
   };

@@ -11,7 +11,9 @@ import { commandText } from '../../../platform/teams/command-text';
 import type { ConversationIdentity } from '../../../platform/teams/conversation-identity';
 import type { createChatDrafts } from './recognition-chat-draft';
 import { giveUnlessRefused, sender, teamOf, type RecognitionForms } from './recognition-forms';
-import { personalChatHint, THANKS_HINT } from './recognition-hints';
+import { personalChatHint, thanksHint } from './recognition-hints';
+import { RECOGNITION_WORDS } from './recognition-words';
+import { turnTranslator } from '../../../platform/teams/turn-locale';
 import type { RecipientLookup } from './recognition-recipients';
 
 interface CommandDeps {
@@ -32,19 +34,20 @@ type Parsed = NonNullable<ReturnType<typeof parseRecognizeText>>;
 export function createRecognitionCommand(deps: CommandDeps) {
   return async (context: TurnContext): Promise<boolean> => {
     const team = teamOf(context);
-    const verb = recognizeVerb(commandText(context.activity));
+    const verb = recognizeVerb(commandText(context.activity), RECOGNITION_WORDS);
     if (!verb) return false;
+    const t = turnTranslator(context);
     if (team.kind === 'personal') {
-      await context.sendActivity(personalChatHint(verb === 'thanks'));
+      await context.sendActivity(personalChatHint(verb === 'thanks', t));
       return true;
     }
     const read = await readCommand(deps, context, team);
     if (!read) return false;
     const { parsed, outsiderIds } = read;
     const { values } = await deps.settings.get(team.id);
-    const completed = completeCommand(parsed, values);
+    const completed = completeCommand(parsed, values, RECOGNITION_WORDS);
     if (parsed.thanks && parsed.recipients.length === 0 && !completed.tag) {
-      await context.sendActivity(THANKS_HINT);
+      await context.sendActivity(thanksHint(t));
       return true;
     }
     const input: RecognitionInput = {
@@ -86,7 +89,7 @@ async function readCommand(
       person: f.found === 'member' ? f.person : { aadObjectId: f.id, name: f.name },
     };
   });
-  const parsed = parseRecognizeText(commandText(activity), mentioned);
+  const parsed = parseRecognizeText(commandText(activity), mentioned, RECOGNITION_WORDS);
   if (!parsed) return undefined;
   const outsiderIds = new Set(found.flatMap((f) => (f.found === 'outsider' ? [f.id] : [])));
   return { parsed, outsiderIds };
@@ -101,6 +104,7 @@ async function giveOrDraft(
   { outsiders, known }: { outsiders: string[]; known: boolean },
 ): Promise<void> {
   await giveUnlessRefused(
+    turnTranslator(context),
     team,
     { input, outsiders },
     async () => {
@@ -109,7 +113,7 @@ async function giveOrDraft(
         `${context.activity.id}|${input.sender.aadObjectId}`,
         input,
       );
-      if (created) await context.sendActivity(deps.forms.posted(team.id, recognition));
+      if (created) await context.sendActivity(await deps.forms.posted(team.id, recognition));
     },
     ({ error }) => deps.drafts.post(context, input, known ? error : undefined),
   );

@@ -14,21 +14,23 @@ import type { ExtensionCommand } from '../../../platform/teams/invoke-routing';
 import type { ConversationIdentity } from '../../../platform/teams/conversation-identity';
 import { giveUnlessRefused, sender, teamOf, type RecognitionForms } from './recognition-forms';
 import { recognitionDraft, type RecognitionDraft } from './recognition-input';
-
-const FORM_TITLE = 'Recognize a colleague';
-
-const UNREADABLE_PREVIEW =
-  'This preview could not be read any more. Fill in the recognition again.';
+import type { Translate } from '../../../platform/i18n/messages';
+import { turnTranslator } from '../../../platform/teams/turn-locale';
 
 interface ExtensionDeps {
   forms: RecognitionForms;
   recognitions: RecognitionService;
 }
 
-const formTask = (card: AdaptiveCard): MessagingExtensionActionResponse => ({
+const formTask = (card: AdaptiveCard, t: Translate): MessagingExtensionActionResponse => ({
   task: {
     type: 'continue',
-    value: { title: FORM_TITLE, width: 'medium', height: 'medium', card: cardAttachment(card) },
+    value: {
+      title: t('recognition.form.title'),
+      width: 'medium',
+      height: 'medium',
+      card: cardAttachment(card),
+    },
   },
 });
 
@@ -52,20 +54,22 @@ async function openForm(
   action: MessagingExtensionAction,
 ): Promise<MessagingExtensionActionResponse> {
   const team = teamOf(context);
+  const t = turnTranslator(context);
   const user = action.messagePayload?.from?.user;
   const author = user?.id
-    ? { aadObjectId: user.id, name: user.displayName || 'the author' }
+    ? { aadObjectId: user.id, name: user.displayName || t('recognition.author.fallback') }
     : undefined;
-  return formTask(recognitionFormCard(await forms.options(team.id, 'task', { author })));
+  return formTask(recognitionFormCard(await forms.options(team.id, 'task', t, { author })), t);
 }
 
 /** The form again, with what was entered and why it cannot be given. */
 async function formWithError(
   { forms }: ExtensionDeps,
   team: ConversationIdentity,
+  t: Translate,
   again: Pick<RecognitionFormOptions, 'error' | 'prefill'>,
 ): Promise<MessagingExtensionActionResponse> {
-  return formTask(recognitionFormCard(await forms.options(team.id, 'task', again)));
+  return formTask(recognitionFormCard(await forms.options(team.id, 'task', t, again)), t);
 }
 
 /** The form's submit: a preview where the bot is installed, else the card itself. */
@@ -75,15 +79,17 @@ async function submitForm(
   action: MessagingExtensionAction,
 ): Promise<MessagingExtensionActionResponse> {
   const team = teamOf(context);
+  const t = turnTranslator(context);
   const read = await deps.forms.read(context, team, action.data);
   return giveUnlessRefused(
+    t,
     team,
     read,
     async () =>
       (await deps.forms.isInstalled(team.id))
-        ? previewOf(deps, team, read.input)
+        ? previewOf(deps, team, read.input, t)
         : storedForComposeBox(deps, context, team, read.input),
-    (again) => formWithError(deps, team, again),
+    (again) => formWithError(deps, team, t, again),
   );
 }
 
@@ -103,7 +109,12 @@ async function storedForComposeBox(
     composeExtension: {
       type: 'result',
       attachmentLayout: 'list',
-      attachments: [cardAttachment(recognitionCard(recognition, forms.wallUrl(team.id)))],
+      // Sent as the sender's own message: in their language.
+      attachments: [
+        cardAttachment(
+          recognitionCard(recognition, forms.wallUrl(team.id), turnTranslator(context)),
+        ),
+      ],
     },
   };
 }
@@ -116,6 +127,7 @@ async function previewOf(
   { forms, recognitions }: ExtensionDeps,
   team: ConversationIdentity,
   input: RecognitionInput,
+  t: Translate,
 ): Promise<MessagingExtensionActionResponse> {
   const valid = await recognitions.check(team.id, input);
   const draft: RecognitionDraft = {
@@ -124,7 +136,7 @@ async function previewOf(
     message: valid.message,
     ...(valid.agreement ? { agreementId: valid.agreement.id } : {}),
   };
-  const preview = recognitionCard(valid, forms.wallUrl(team.id), { rapportDraft: draft });
+  const preview = recognitionCard(valid, forms.wallUrl(team.id), t, { rapportDraft: draft });
   return {
     composeExtension: {
       type: 'botMessagePreview',
@@ -137,10 +149,10 @@ async function previewOf(
 async function unreadablePreview(
   { forms }: ExtensionDeps,
   team: ConversationIdentity,
+  t: Translate,
 ): Promise<MessagingExtensionActionResponse> {
-  return formTask(
-    recognitionFormCard(await forms.options(team.id, 'task', { error: UNREADABLE_PREVIEW })),
-  );
+  const error = t('recognition.preview.unreadable');
+  return formTask(recognitionFormCard(await forms.options(team.id, 'task', t, { error })), t);
 }
 
 /** The preview's edit button: the form again, filled in from the draft. */
@@ -150,15 +162,19 @@ async function editPreview(
   action: MessagingExtensionAction,
 ): Promise<MessagingExtensionActionResponse> {
   const team = teamOf(context);
+  const t = turnTranslator(context);
   const draft = readDraft(action);
-  if (!draft) return unreadablePreview(deps, team);
+  if (!draft) return unreadablePreview(deps, team, t);
   const prefill = {
     recipients: draft.recipients.map((r) => r.aadObjectId),
     tag: draft.tag,
     message: draft.message,
     agreementId: draft.agreementId,
   };
-  return formTask(recognitionFormCard(await deps.forms.options(team.id, 'task', { prefill })));
+  return formTask(
+    recognitionFormCard(await deps.forms.options(team.id, 'task', t, { prefill })),
+    t,
+  );
 }
 
 /** The preview's send button: gives the recognition, and the bot posts it. */
@@ -169,13 +185,15 @@ async function sendPreview(
 ): Promise<MessagingExtensionActionResponse> {
   const { forms, recognitions } = deps;
   const team = teamOf(context);
+  const t = turnTranslator(context);
   const draft = readDraft(action);
-  if (!draft) return unreadablePreview(deps, team);
+  if (!draft) return unreadablePreview(deps, team, t);
   const from = sender(context);
   // The draft travelled through the client: who it names is checked again, by id.
   const { recipients, outsiders } = await forms.chosen(context, team, draft.recipients);
   const input: RecognitionInput = { sender: from, ...draft, recipients };
   return giveUnlessRefused(
+    t,
     team,
     { input, outsiders },
     async () => {
@@ -184,10 +202,10 @@ async function sendPreview(
         `${context.activity.id}|${from.aadObjectId}`,
         input,
       );
-      if (created) await context.sendActivity(forms.posted(team.id, recognition));
+      if (created) await context.sendActivity(await forms.posted(team.id, recognition));
       return {};
     },
-    (again) => formWithError(deps, team, again),
+    (again) => formWithError(deps, team, t, again),
   );
 }
 

@@ -19,6 +19,9 @@ import { recognitionWallLink } from '../../../platform/teams/deep-links';
 import { InvokeRefusal } from '../../../platform/teams/invoke-routing';
 import { membersFound, outsiderNames, type RecipientLookup } from './recognition-recipients';
 import { recognitionFormData, type RecognitionFormData } from './recognition-input';
+import { translator, type Translate } from '../../../platform/i18n/messages';
+import { refusalText } from '../../../platform/teams/refusal-text';
+import { turnTranslator } from '../../../platform/teams/turn-locale';
 
 export function sender(context: TurnContext): Person {
   const from = context.activity.from;
@@ -49,6 +52,7 @@ const prefillOf = (input: RecognitionInput): NonNullable<RecognitionFormOptions[
  * entered, so every way of recognizing can bring the form back filled in.
  */
 export async function giveUnlessRefused<T>(
+  t: Translate,
   team: ConversationIdentity,
   { input, outsiders }: { input: RecognitionInput; outsiders: readonly string[] },
   give: () => Promise<T>,
@@ -60,16 +64,14 @@ export async function giveUnlessRefused<T>(
     return await give();
   } catch (err) {
     if (!(err instanceof RecognitionError)) throw err;
-    return refused({ error: err.message, prefill: prefillOf(input) });
+    return refused({ error: refusalText(t, err), prefill: prefillOf(input) });
   }
 }
 
-const UNREADABLE_FORM = 'The recognition form could not be read. Open it again and fill it in.';
-
 /** The form's fields as submitted; Teams submits inputs as text, so anything else is refused. */
-export function formFields(data: unknown): RecognitionFormData {
+export function formFields(data: unknown, t: Translate): RecognitionFormData {
   const parsed = recognitionFormData.safeParse(data ?? {});
-  if (!parsed.success) throw new InvokeRefusal('UNREADABLE_FORM', UNREADABLE_FORM);
+  if (!parsed.success) throw new InvokeRefusal('UNREADABLE_FORM', t('recognition.form.unreadable'));
   return parsed.data;
 }
 
@@ -112,9 +114,11 @@ export function createRecognitionForms(deps: {
     chosen,
     wallUrl,
 
+    /** The form's choices for the team, in the language of the person filling it in. */
     async options(
       teamId: string,
       submit: RecognitionFormOptions['submit'],
+      t: Translate,
       extra: Partial<RecognitionFormOptions> = {},
     ): Promise<RecognitionFormOptions> {
       const [{ values }, roster, agreements] = await Promise.all([
@@ -122,7 +126,7 @@ export function createRecognitionForms(deps: {
         installedRoster(teamId),
         deps.agreements?.citableList(teamId),
       ]);
-      return { values, roster, agreements, submit, ...extra };
+      return { values, roster, agreements, submit, t, ...extra };
     },
 
     /** A filled-in form as a recognition to give, and who on it is not in the conversation. */
@@ -131,7 +135,7 @@ export function createRecognitionForms(deps: {
       team: ConversationIdentity,
       data: unknown,
     ): Promise<{ input: RecognitionInput; outsiders: string[] }> {
-      const form = formFields(data);
+      const form = formFields(data, turnTranslator(context));
       const ids = [...(form.author ? [form.author] : []), ...form.people, ...form.teammates];
       const { recipients, outsiders } = await chosen(
         context,
@@ -150,9 +154,13 @@ export function createRecognitionForms(deps: {
       };
     },
 
-    /** The recognition as the bot posts it in the conversation. */
-    posted: (teamId: string, recognition: ValidRecognition) =>
-      MessageFactory.attachment(cardAttachment(recognitionCard(recognition, wallUrl(teamId)))),
+    /** The recognition as the bot posts it in the conversation, for everyone: in the team's language. */
+    async posted(teamId: string, recognition: ValidRecognition) {
+      const t = translator((await deps.settings.get(teamId)).language);
+      return MessageFactory.attachment(
+        cardAttachment(recognitionCard(recognition, wallUrl(teamId), t)),
+      );
+    },
   };
 }
 

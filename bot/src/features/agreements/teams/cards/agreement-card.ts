@@ -1,4 +1,5 @@
-import { CATEGORY_LABELS } from '../../domain/agreement-categories';
+import type { Translate } from '../../../../platform/i18n/messages';
+import type { AgreementCategory } from '../../domain/agreement-categories';
 import {
   MAX_OBJECTION,
   MIN_OBJECTION,
@@ -6,7 +7,7 @@ import {
   type Agreement,
   type AgreementProposal,
 } from '../../domain/agreement';
-import { ruleText } from '../../domain/agreement-decision';
+import { VOTING_WINDOW_DAYS } from '../../domain/agreement-decision';
 import type { ProposalState } from '../../domain/agreement-ports';
 import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
 import { cardDate, cardDateTime } from '../../../../platform/teams/cards/card-time';
@@ -32,47 +33,50 @@ const text = (value: string, extra: Element = {}): Element => ({
   ...extra,
 });
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const categoryName = (category: AgreementCategory, t: Translate) =>
+  t(`agreements.category.${category}`);
 
-const HEADINGS: Record<AgreementProposal['kind'], string> = {
-  new: '📝 A new working agreement is proposed',
-  change: '✏️ A change to one of our working agreements',
-  retire: '🗄️ A proposal to retire one of our working agreements',
-};
+/** How the team decides a proposal of this kind (the rules of agreement-decision.ts). */
+export const ruleText = (kind: AgreementProposal['kind'], t: Translate) =>
+  t('agreements.rule', { kind, days: VOTING_WINDOW_DAYS });
 
 /** Where the proposal stands, in words; none of it is a member's text. */
-export function proposalStatusText(state: ProposalState, agreement: Agreement): string {
+export function proposalStatusText(
+  state: ProposalState,
+  agreement: Agreement,
+  t: Translate,
+): string {
   const { proposal: p, decision } = state;
-  if (p.status === 'superseded') return 'Replaced by a newer proposal.';
-  if (p.status === 'rejected') return 'Not adopted: the team did not endorse it.';
+  if (p.status === 'superseded') return t('agreements.status.superseded');
+  if (p.status === 'rejected') return t('agreements.status.rejected');
   if (p.status === 'adopted') {
     const how = p.ratifiedBy
-      ? `Ratified by ${escapeCardText(p.ratifiedBy.name)} after the response window.`
-      : 'Adopted by the team.';
-    if (p.kind === 'retire') return `${how} The agreement is retired.`;
-    return `${how} Now in force${agreement.reviewOn ? `; review on ${agreement.reviewOn}` : ''}.`;
+      ? t('agreements.status.ratifiedBy', { name: escapeCardText(p.ratifiedBy.name) })
+      : t('agreements.status.adoptedByTeam');
+    if (p.kind === 'retire') return t('agreements.status.retired', { how });
+    return agreement.reviewOn
+      ? t('agreements.status.inForceReview', { how, date: agreement.reviewOn })
+      : t('agreements.status.inForce', { how });
   }
   if (decision.outcome === 'open' && decision.phase === 'awaiting-answers') {
-    return 'The response window has ended. It is adopted as soon as every objection has an answer, or when a lead ratifies it.';
+    return t('agreements.status.awaitingAnswers');
   }
   if (decision.outcome === 'open' && decision.phase === 'awaiting-lead') {
-    return 'The response window has ended in a tie: a lead can ratify it.';
+    return t('agreements.status.awaitingLead');
   }
-  return `Open for responses until ${cardDateTime(p.closesAt)}.`;
+  return t('agreements.status.open', { closes: cardDateTime(p.closesAt, t) });
 }
 
-export function tallyText(state: ProposalState): string {
+export function tallyText(state: ProposalState, t: Translate): string {
   const { endorsements, objections, unansweredObjections } = state.tally;
   const parts = [
-    `✅ ${plural(endorsements, 'endorses', 'endorse')}`,
-    `✋ ${plural(objections, 'objects', 'object')}`,
+    t('agreements.tally.endorse', { count: endorsements }),
+    t('agreements.tally.object', { count: objections }),
   ];
   if (unansweredObjections > 0) {
-    parts.push(
-      `${plural(unansweredObjections, 'objection waits', 'objections wait')} for an answer`,
-    );
+    parts.push(t('agreements.tally.waiting', { count: unansweredObjections }));
   }
-  return `${parts.join(' · ')} (of ${plural(state.rosterSize, 'member', 'members')})`;
+  return t('agreements.tally.of', { parts: parts.join(' · '), members: state.rosterSize });
 }
 
 export interface ProposalCardOptions {
@@ -90,51 +94,65 @@ export interface ProposalCardOptions {
 export function proposalCard(
   agreement: Agreement,
   state: ProposalState,
+  t: Translate,
   options: ProposalCardOptions = {},
 ): AdaptiveCard {
   const p = state.proposal;
   const content = p.content ?? agreement.content;
   const body: Element[] = [
-    text(HEADINGS[p.kind], { weight: 'Bolder', size: 'Medium' }),
+    text(t(`agreements.heading.${p.kind}`), { weight: 'Bolder', size: 'Medium' }),
     text(
-      `Proposed by ${escapeCardText(p.proposedBy.name)} · ${CATEGORY_LABELS[content.category]}`,
+      t('agreements.proposedBy', {
+        name: escapeCardText(p.proposedBy.name),
+        category: categoryName(content.category, t),
+      }),
       { isSubtle: true, spacing: 'None' },
     ),
     text(escapeCardText(content.title), { weight: 'Bolder', size: 'Large' }),
     text(escapeCardText(content.text), p.kind === 'retire' ? { isSubtle: true } : {}),
   ];
-  if (p.note) body.push(text(`Why: ${escapeCardText(p.note)}`, { isSubtle: true }));
-  body.push(text(tallyText(state), { weight: 'Bolder', spacing: 'Medium' }));
-  body.push(text(proposalStatusText(state, agreement), { spacing: 'None' }));
+  if (p.note)
+    body.push(text(t('agreements.why', { note: escapeCardText(p.note) }), { isSubtle: true }));
+  body.push(text(tallyText(state, t), { weight: 'Bolder', spacing: 'Medium' }));
+  body.push(text(proposalStatusText(state, agreement, t), { spacing: 'None' }));
 
-  const objections = objectionsBlock(p);
+  const objections = objectionsBlock(p, t);
   if (objections) body.push(objections);
-  body.push(text(`How we decide: ${ruleText(p.kind)}`, { isSubtle: true, size: 'Small' }));
+  body.push(
+    text(t('agreements.howWeDecide', { rule: ruleText(p.kind, t) }), {
+      isSubtle: true,
+      size: 'Small',
+    }),
+  );
   if (options.notice) body.push(text(options.notice, { color: 'Good', weight: 'Bolder' }));
   if (options.error) body.push(text(escapeCardText(options.error), { color: 'Attention' }));
 
   const voting = state.decision.outcome === 'open' && state.decision.phase === 'voting';
   const actions: Element[] = [];
   if (voting) {
-    body.push(objectionInput());
-    actions.push(...votingActions(p.id));
+    body.push(objectionInput(t));
+    actions.push(...votingActions(p.id, t));
   }
   if (options.link) {
     actions.push({
       type: 'Action.OpenUrl',
-      title: p.status === 'open' && !voting ? 'Answer or ratify in Rapport' : 'Open in Rapport',
+      title: t(
+        p.status === 'open' && !voting
+          ? 'agreements.action.answerInRapport'
+          : 'agreements.action.open',
+      ),
       url: options.link,
     });
   }
   return adaptiveCard(body, {
     actions,
     msteams: { width: 'Full' },
-    ...(p.status === 'open' ? { refresh: refreshWhileOpen(p.id) } : {}),
+    ...(p.status === 'open' ? { refresh: refreshWhileOpen(p.id, t) } : {}),
   });
 }
 
 /** Every standing objection with its answers, or nothing when there is none. */
-function objectionsBlock(p: AgreementProposal): Element | undefined {
+function objectionsBlock(p: AgreementProposal, t: Translate): Element | undefined {
   const objections = standingObjections(p);
   if (objections.length === 0) return undefined;
   return {
@@ -142,9 +160,14 @@ function objectionsBlock(p: AgreementProposal): Element | undefined {
     style: 'emphasis',
     spacing: 'Medium',
     items: objections.flatMap((o) => [
-      text(`✋ ${escapeCardText(o.by.name)} objects: ${escapeCardText(o.reason)}`),
+      text(
+        t('agreements.objection', {
+          name: escapeCardText(o.by.name),
+          reason: escapeCardText(o.reason),
+        }),
+      ),
       ...(o.answers.length === 0
-        ? [text('No answer yet.', { isSubtle: true, spacing: 'None' })]
+        ? [text(t('agreements.noAnswer'), { isSubtle: true, spacing: 'None' })]
         : o.answers.map((a) =>
             text(`↳ ${escapeCardText(a.by.name)}: ${escapeCardText(a.text)}`, {
               spacing: 'None',
@@ -154,21 +177,21 @@ function objectionsBlock(p: AgreementProposal): Element | undefined {
   };
 }
 
-function objectionInput(): Element {
+function objectionInput(t: Translate): Element {
   return {
     type: 'Input.Text',
     id: REASON_INPUT,
-    label: `To object, say why (${MIN_OBJECTION}–${MAX_OBJECTION} characters)`,
+    label: t('agreements.objectLabel', { min: MIN_OBJECTION, max: MAX_OBJECTION }),
     isMultiline: true,
     maxLength: MAX_OBJECTION,
   };
 }
 
-function votingActions(proposalId: string): Element[] {
+function votingActions(proposalId: string, t: Translate): Element[] {
   return [
     {
       type: 'Action.Execute',
-      title: 'Endorse',
+      title: t('agreements.action.endorse'),
       verb: AGREEMENT_VERBS.endorse,
       data: { proposalId },
       associatedInputs: 'none',
@@ -176,7 +199,7 @@ function votingActions(proposalId: string): Element[] {
     },
     {
       type: 'Action.Execute',
-      title: 'Object',
+      title: t('agreements.action.object'),
       verb: AGREEMENT_VERBS.object,
       data: { proposalId },
     },
@@ -188,11 +211,11 @@ function votingActions(proposalId: string): Element[] {
  * current card whenever someone views it (automatically in conversations of up to 60 people,
  * from the card's menu in bigger ones), so the channel never shows a stale tally.
  */
-function refreshWhileOpen(proposalId: string) {
+function refreshWhileOpen(proposalId: string, t: Translate) {
   return {
     action: {
       type: 'Action.Execute',
-      title: 'Refresh',
+      title: t('agreements.action.refresh'),
       verb: AGREEMENT_VERBS.refresh,
       data: { proposalId },
     },
@@ -208,25 +231,31 @@ export interface ReviewCardOptions {
 }
 
 /** "Still keeping this?" on an agreement's review date: Keep, Change (in the tab) or Retire. */
-export function reviewCard(agreement: Agreement, options: ReviewCardOptions): AdaptiveCard {
+export function reviewCard(
+  agreement: Agreement,
+  t: Translate,
+  options: ReviewCardOptions,
+): AdaptiveCard {
   const current = agreement.versions.find((v) => v.version === agreement.version);
   const body: Element[] = [
-    text('🔁 Still keeping this?', { weight: 'Bolder', size: 'Medium' }),
+    text(t('agreements.review.title'), { weight: 'Bolder', size: 'Medium' }),
     text(
-      `Time to review one of our working agreements · ${CATEGORY_LABELS[agreement.content.category]}`,
-      {
-        isSubtle: true,
-        spacing: 'None',
-      },
+      t('agreements.review.subtitle', {
+        category: categoryName(agreement.content.category, t),
+      }),
+      { isSubtle: true, spacing: 'None' },
     ),
     text(escapeCardText(agreement.content.title), { weight: 'Bolder', size: 'Large' }),
     text(escapeCardText(agreement.content.text)),
     text(
       [
         current
-          ? `In force since ${cardDate(current.adoptedAt)} (version ${current.version}).`
+          ? t('agreements.review.since', {
+              date: cardDate(current.adoptedAt),
+              version: current.version,
+            })
           : '',
-        agreement.reviewOn ? `Review due ${agreement.reviewOn}.` : '',
+        agreement.reviewOn ? t('agreements.review.due', { date: agreement.reviewOn }) : '',
       ]
         .filter(Boolean)
         .join(' '),
@@ -236,19 +265,19 @@ export function reviewCard(agreement: Agreement, options: ReviewCardOptions): Ad
   if (options.outcome) body.push(text(options.outcome, { weight: 'Bolder', color: 'Good' }));
   if (options.error) body.push(text(escapeCardText(options.error), { color: 'Attention' }));
   const actions: Element[] = options.outcome
-    ? [{ type: 'Action.OpenUrl', title: 'Open in Rapport', url: options.link }]
+    ? [{ type: 'Action.OpenUrl', title: t('agreements.action.open'), url: options.link }]
     : [
         {
           type: 'Action.Execute',
-          title: 'Keep',
+          title: t('agreements.action.keep'),
           verb: AGREEMENT_VERBS.keep,
           data: { agreementId: agreement.id, reviewOn: agreement.reviewOn },
           style: 'positive',
         },
-        { type: 'Action.OpenUrl', title: 'Change', url: options.link },
+        { type: 'Action.OpenUrl', title: t('agreements.action.change'), url: options.link },
         {
           type: 'Action.Execute',
-          title: 'Retire',
+          title: t('agreements.action.retire'),
           verb: AGREEMENT_VERBS.retire,
           data: { agreementId: agreement.id },
         },
@@ -261,18 +290,21 @@ export function decisionCard(
   agreement: Agreement,
   proposal: AgreementProposal,
   link: string,
+  t: Translate,
 ): AdaptiveCard {
   const heading =
     proposal.kind === 'retire'
-      ? '🗄️ Retired'
+      ? t('agreements.decision.retired')
       : proposal.kind === 'change'
-        ? `✏️ Updated (version ${agreement.version})`
-        : '✅ Now one of our working agreements';
+        ? t('agreements.decision.updated', { version: agreement.version })
+        : t('agreements.decision.adopted');
   const objections = standingObjections(proposal).length;
   const how = proposal.ratifiedBy
-    ? `Ratified by ${escapeCardText(proposal.ratifiedBy.name)} after the response window` +
-      (objections ? `, with ${plural(objections, 'objection', 'objections')} on record.` : '.')
-    : 'Decided by the team.';
+    ? t('agreements.decision.ratified', {
+        name: escapeCardText(proposal.ratifiedBy.name),
+        objections,
+      })
+    : t('agreements.decision.byTeam');
   const body: Element[] = [
     text(heading, { weight: 'Bolder', size: 'Medium' }),
     text(escapeCardText(agreement.content.title), { weight: 'Bolder', size: 'Large' }),
@@ -280,12 +312,14 @@ export function decisionCard(
   if (proposal.kind !== 'retire') body.push(text(escapeCardText(agreement.content.text)));
   body.push(
     text(
-      `${how}${proposal.kind !== 'retire' && agreement.reviewOn ? ` We review it on ${agreement.reviewOn}.` : ''}`,
+      proposal.kind !== 'retire' && agreement.reviewOn
+        ? t('agreements.decision.reviewOn', { how, date: agreement.reviewOn })
+        : how,
       { isSubtle: true },
     ),
   );
   return adaptiveCard(body, {
-    actions: [{ type: 'Action.OpenUrl', title: 'Open in Rapport', url: link }],
+    actions: [{ type: 'Action.OpenUrl', title: t('agreements.action.open'), url: link }],
     msteams: { width: 'Full' },
   });
 }

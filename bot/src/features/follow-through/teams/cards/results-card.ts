@@ -1,4 +1,5 @@
-import { TRAITS } from '../../../../platform/domain/traits';
+import type { Translate } from '../../../../platform/i18n/messages';
+import type { MessageKey } from '../../../../platform/i18n/catalogs';
 import {
   adaptiveCard,
   subtleBlock,
@@ -7,43 +8,52 @@ import {
   type AdaptiveCard,
 } from '../../../../platform/teams/cards/adaptive-card';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
+import { traitName } from '../../../../platform/teams/trait-names';
 import type { FollowRound, RoundSummary } from '../../domain/follow-ports';
+import type { TraitTrend } from '../../domain/follow-through';
 
-const TREND = { up: '↑ up', down: '↓ down', same: '→ about the same', new: 'first reading' };
-
-const labelOf = (trait: string) => TRAITS.find((t) => t.id === trait)?.label ?? trait;
+const TREND: Record<Extract<TraitTrend, { status: 'shown' }>['trend'], MessageKey> = {
+  up: 'followThrough.results.trend.up',
+  down: 'followThrough.results.trend.down',
+  same: 'followThrough.results.trend.same',
+  new: 'followThrough.results.trend.new',
+};
 
 /**
- * "You said, we did": the round's results for the whole team, posted once in its channel.
- * Numbers only where enough people answered; the lead's note and action titles are members'
- * words, so they are escaped.
+ * "You said, we did": the round's results for the whole team, posted once in its channel, in the
+ * team's language. Numbers only where enough people answered; the lead's note and action titles
+ * are members' words, so they are escaped and never translated.
  */
-export function resultsCard(round: FollowRound & { summary: RoundSummary }): AdaptiveCard {
+export function resultsCard(
+  round: FollowRound & { summary: RoundSummary },
+  t: Translate,
+): AdaptiveCard {
   const s = round.summary;
-  const body: Record<string, unknown>[] = [titleBlock('Check-in results: you said, we did')];
+  const body: Record<string, unknown>[] = [titleBlock(t('followThrough.results.title'))];
   if (round.note) body.push(textBlock(escapeCardText(round.note)));
-  body.push(subtleBlock(`${s.answers} of ${s.invited} teammates answered. Answers are anonymous.`));
-  body.push({
-    type: 'FactSet',
-    facts: s.traits.map((t) => ({
-      title: labelOf(t.trait),
-      value:
-        t.status === 'shown'
-          ? `${t.average.toFixed(1)} of 5, ${TREND[t.trend]}`
-          : 'too few answers to show',
-    })),
-  });
   body.push(
-    textBlock(
-      s.comments === 1
-        ? 'There was 1 comment. Read it, reply in the open or turn it into an action in the Rapport tab.'
-        : `There were ${s.comments} comments. Read them, reply in the open or turn them into actions in the Rapport tab.`,
+    subtleBlock(
+      t('followThrough.results.participation', { answers: s.answers, invited: s.invited }),
     ),
   );
+  body.push({
+    type: 'FactSet',
+    facts: s.traits.map((trait) => ({
+      title: traitName(t, trait.trait),
+      value:
+        trait.status === 'shown'
+          ? t('followThrough.results.average', {
+              average: trait.average.toFixed(1),
+              trend: t(TREND[trait.trend]),
+            })
+          : t('followThrough.results.tooFew'),
+    })),
+  });
+  body.push(textBlock(t('followThrough.results.comments', { count: s.comments })));
   if (s.actionsDone.length) {
-    body.push(textBlock('Done since the last check-in:', { weight: 'Bolder' }));
+    body.push(textBlock(t('followThrough.results.done'), { weight: 'Bolder' }));
     for (const a of s.actionsDone) body.push(textBlock(`- ${escapeCardText(a.title)}`));
-    body.push(subtleBlock('The next check-in asks whether each of them helped.'));
+    body.push(subtleBlock(t('followThrough.results.checkBackNext')));
   }
   return adaptiveCard(body);
 }

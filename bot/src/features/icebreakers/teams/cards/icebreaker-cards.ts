@@ -4,7 +4,8 @@ import {
   type AdaptiveCard,
 } from '../../../../platform/teams/cards/adaptive-card';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
-import { CATEGORY_LABELS } from '../../domain/categories';
+import type { MessageKey } from '../../../../platform/i18n/catalogs';
+import type { Translate } from '../../../../platform/i18n/messages';
 import type { Prompt } from '../../domain/prompts';
 
 export const ICEBREAKER_VERBS = {
@@ -14,17 +15,15 @@ export const ICEBREAKER_VERBS = {
 
 export type PromptCardKind = 'meeting' | 'chat' | 'weekly';
 
-const HEADINGS: Record<PromptCardKind, string> = {
-  meeting: 'Icebreaker to start the meeting',
-  chat: 'Icebreaker',
-  weekly: 'Question of the week',
-};
-
-const FOOTNOTES: Record<PromptCardKind, string> = {
-  meeting: 'Answer out loud or in this chat, if you like. Rapport keeps no answers.',
-  chat: 'Answer in this chat, if you like. Rapport keeps no answers.',
-  weekly: 'Reply to this post with your answer. Rapport keeps no answers.',
-};
+/**
+ * A prompt's words for the reader: a built-in prompt in their language (the catalog's
+ * `icebreakers.prompt.<id>`), a team's own prompt as its author wrote it, escaped, never read as
+ * Markdown.
+ */
+export const promptText = (prompt: Prompt, t: Translate): string =>
+  prompt.source === 'built-in'
+    ? t(`icebreakers.prompt.${prompt.id}` as MessageKey)
+    : escapeCardText(prompt.text);
 
 /**
  * A prompt for the conversation. "Another one" draws the next prompt from the team's deck and
@@ -35,26 +34,32 @@ const FOOTNOTES: Record<PromptCardKind, string> = {
 export function promptCard(
   prompt: Prompt,
   kind: PromptCardKind,
+  t: Translate,
   { note, hideable = true }: { note?: string; hideable?: boolean } = {},
 ): AdaptiveCard {
+  const category = t(`icebreakers.category.${prompt.category}`);
   const body = [
-    textBlock(HEADINGS[kind], { weight: 'Bolder', size: 'Medium' }),
-    // A team's own prompts are typed by people: escaped, never read as Markdown.
-    textBlock(escapeCardText(prompt.text), { size: 'Large' }),
-    textBlock(
-      `${CATEGORY_LABELS[prompt.category]}${prompt.source === 'team' ? ' · from your team’s own prompts' : ''}`,
-      { isSubtle: true, spacing: 'Small' },
-    ),
-    textBlock(note ?? FOOTNOTES[kind], { isSubtle: true }),
+    textBlock(t(`icebreakers.heading.${kind}`), { weight: 'Bolder', size: 'Medium' }),
+    textBlock(promptText(prompt, t), { size: 'Large' }),
+    textBlock(prompt.source === 'team' ? t('icebreakers.fromTeam', { category }) : category, {
+      isSubtle: true,
+      spacing: 'Small',
+    }),
+    textBlock(note ?? t(`icebreakers.footnote.${kind}`), { isSubtle: true }),
   ];
   if (kind === 'weekly') return adaptiveCard(body);
   const actions: Record<string, unknown>[] = [
-    { type: 'Action.Execute', title: 'Another one', verb: ICEBREAKER_VERBS.another, data: {} },
+    {
+      type: 'Action.Execute',
+      title: t('icebreakers.action.another'),
+      verb: ICEBREAKER_VERBS.another,
+      data: {},
+    },
   ];
   if (hideable)
     actions.push({
       type: 'Action.Execute',
-      title: 'Hide this prompt',
+      title: t('icebreakers.action.hide'),
       verb: ICEBREAKER_VERBS.hide,
       data: { promptId: prompt.id },
     });
@@ -62,5 +67,8 @@ export function promptCard(
 }
 
 /** A short answer in place of a card. */
-export const icebreakerNoticeCard = (message: string): AdaptiveCard =>
-  adaptiveCard([textBlock('Icebreaker', { weight: 'Bolder', size: 'Medium' }), textBlock(message)]);
+export const icebreakerNoticeCard = (message: string, t: Translate): AdaptiveCard =>
+  adaptiveCard([
+    textBlock(t('icebreakers.heading.chat'), { weight: 'Bolder', size: 'Medium' }),
+    textBlock(message),
+  ]);

@@ -7,12 +7,13 @@ import {
   type AdaptiveCard,
 } from '../../../../platform/teams/cards/adaptive-card';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
+import type { Translate } from '../../../../platform/i18n/messages';
 import type { Circle, Talk } from '../../domain/interests';
 
-/** "**Ana**, **Bo** and **Chen**", each name escaped. */
-function names(people: readonly RosterMember[]): string {
+/** "**Ana**, **Bo** and **Chen**", each name escaped, listed as the reader's language lists. */
+function names(people: readonly RosterMember[], t: Translate): string {
   const bold = people.map((p) => `**${escapeCardText(p.name)}**`);
-  return bold.length < 2 ? bold.join('') : `${bold.slice(0, -1).join(', ')} and ${bold.at(-1)}`;
+  return new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(bold);
 }
 
 const openUrl = (label: string, url: string | null) =>
@@ -24,18 +25,15 @@ export function introductionCard(
   circle: Circle,
   others: readonly RosterMember[],
   chatLink: string | null,
+  t: Translate,
 ): AdaptiveCard {
-  const label = escapeCardText(circle.label);
-  const they = others.length === 1 ? 'shares' : 'share';
   return adaptiveCard(
     [
-      titleBlock(`Your “${label}” circle in ${place}`),
-      textBlock(`${names(others)} ${they} this interest with you. Say hello!`),
-      ...(chatLink
-        ? []
-        : [subtleBlock('Teams gave Rapport no sign-in names for them: find them in Teams.')]),
+      titleBlock(t('interests.intro.title', { circle: escapeCardText(circle.label), place })),
+      textBlock(t('interests.intro.text', { names: names(others, t), count: others.length })),
+      ...(chatLink ? [] : [subtleBlock(t('interests.intro.noNames'))]),
     ],
-    { actions: openUrl('Start a group chat', chatLink) },
+    { actions: openUrl(t('interests.intro.startChat'), chatLink) },
   );
 }
 
@@ -45,17 +43,20 @@ export function talkWantedCard(
   talk: Talk,
   audience: readonly RosterMember[],
   meetingLink: string | null,
+  t: Translate,
 ): AdaptiveCard {
   return adaptiveCard(
     [
-      titleBlock(`People would come to your lightning talk`),
+      titleBlock(t('interests.talk.title')),
       textBlock(
-        `**${escapeCardText(talk.title)}**, for the “${escapeCardText(talk.circleLabel)}” circle in ${place}.`,
+        t('interests.talk.for', {
+          title: escapeCardText(talk.title),
+          circle: escapeCardText(talk.circleLabel),
+          place,
+        }),
       ),
-      textBlock(
-        `${names(audience)} said they would come. Pick 10 minutes that suit them: the link opens a new meeting that invites them.`,
-      ),
+      textBlock(t('interests.talk.audience', { names: names(audience, t) })),
     ],
-    { actions: openUrl('Schedule 10 minutes', meetingLink) },
+    { actions: openUrl(t('interests.talk.schedule'), meetingLink) },
   );
 }

@@ -1,4 +1,6 @@
-import { tagLabel, type Person, type ValidRecognition } from '../../domain/recognition';
+import type { Person, RecognitionTag, ValidRecognition } from '../../domain/recognition';
+import type { Translate } from '../../../../platform/i18n/messages';
+import { traitName } from '../../../../platform/teams/trait-names';
 import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
 import { tagIcon } from './trait-icons';
@@ -16,14 +18,22 @@ function mention(person: Person) {
   };
 }
 
-/** The card posted for a recognition; mentions only come from resolved people, never from typed text. */
+/** A tag as the reader names it: a trait in their language, a team's value as the team wrote it. */
+export const tagName = (tag: RecognitionTag, t: Translate): string =>
+  tag.kind === 'trait' ? traitName(t, tag.id) : tag.label;
+
+/**
+ * The card posted for a recognition, in `t`'s language; mentions only come from resolved people,
+ * never from typed text, and the message is shown as its author wrote it.
+ */
 export function recognitionCard(
   recognition: ValidRecognition,
   wallUrl: string,
+  t: Translate,
   extra: Record<string, unknown> = {},
 ): AdaptiveCard {
   const recipients = recognition.recipients.map(mention);
-  const label = tagLabel(recognition.tag);
+  const label = tagName(recognition.tag, t);
   return adaptiveCard(
     [
       {
@@ -35,7 +45,10 @@ export function recognitionCard(
       },
       {
         type: 'TextBlock',
-        text: `${escapeCardText(recognition.sender.name)} recognized ${recipients.map((r) => r.text).join(', ')}`,
+        text: t('recognition.card.recognized', {
+          sender: escapeCardText(recognition.sender.name),
+          recipients: recipients.map((r) => r.text).join(', '),
+        }),
         wrap: true,
       },
       {
@@ -48,7 +61,9 @@ export function recognitionCard(
         ? [
             {
               type: 'TextBlock',
-              text: `🤝 Living our agreement: ${escapeCardText(recognition.agreement.title)}`,
+              text: t('recognition.card.agreement', {
+                title: escapeCardText(recognition.agreement.title),
+              }),
               wrap: true,
               isSubtle: true,
               spacing: 'Medium',
@@ -57,7 +72,7 @@ export function recognitionCard(
         : []),
     ],
     {
-      actions: [{ type: 'Action.OpenUrl', title: 'See the recognition wall', url: wallUrl }],
+      actions: [{ type: 'Action.OpenUrl', title: t('recognition.card.wall'), url: wallUrl }],
       msteams: { entities: recipients.map((r) => r.entity), width: 'Full' },
       ...extra,
     },

@@ -1,6 +1,7 @@
 import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
-import { HOW_TO_RECOGNIZE } from '../recognition-hints';
+import { howToRecognize } from '../recognition-hints';
+import type { Translate } from '../../../../platform/i18n/messages';
 import type { ChatDraft, ChatDraftContent } from '../recognition-input';
 
 /** Asks for the form of a draft posted in chat: its owner's refresh, or the Open button. */
@@ -14,10 +15,12 @@ export const RECOGNITION_DRAFT_VERB = 'recognize.draft';
 export function draftPlaceholderCard(
   draft: ChatDraftContent,
   ownerTeamsUserId: string,
+  t: Translate,
 ): AdaptiveCard {
+  const owner = escapeCardText(draft.ownerName);
   const open = {
     type: 'Action.Execute',
-    title: 'Open the form',
+    title: t('recognition.draft.open'),
     verb: RECOGNITION_DRAFT_VERB,
     data: draft,
   };
@@ -25,13 +28,13 @@ export function draftPlaceholderCard(
     [
       {
         type: 'TextBlock',
-        text: `✍️ ${escapeCardText(draft.ownerName)} is writing a recognition`,
+        text: t('recognition.draft.writing', { owner }),
         weight: 'Bolder',
         wrap: true,
       },
       {
         type: 'TextBlock',
-        text: `Only ${escapeCardText(draft.ownerName)} can finish and send it.`,
+        text: t('recognition.draft.onlyOwner', { owner }),
         isSubtle: true,
         wrap: true,
       },
@@ -41,17 +44,17 @@ export function draftPlaceholderCard(
 }
 
 /** Shown to anyone but its owner who opens or sends someone else's draft. */
-export function draftNotYoursCard(draft: ChatDraft): AdaptiveCard {
+export function draftNotYoursCard(draft: ChatDraft, t: Translate): AdaptiveCard {
   return adaptiveCard([
     {
       type: 'TextBlock',
-      text: `This recognition is ${escapeCardText(draft.ownerName)}’s draft: only they can finish and send it.`,
+      text: t('recognition.draft.notYours', { owner: escapeCardText(draft.ownerName) }),
       wrap: true,
       weight: 'Bolder',
     },
     {
       type: 'TextBlock',
-      text: `To recognize someone yourself, ${HOW_TO_RECOGNIZE}`,
+      text: t('recognition.draft.yourself', { how: howToRecognize(t) }),
       wrap: true,
       isSubtle: true,
     },
@@ -59,17 +62,17 @@ export function draftNotYoursCard(draft: ChatDraft): AdaptiveCard {
 }
 
 /** A form posted before drafts had an owner: nobody can tell whose it is, so nobody sends it. */
-export function outdatedFormCard(): AdaptiveCard {
+export function outdatedFormCard(t: Translate): AdaptiveCard {
   return adaptiveCard([
     {
       type: 'TextBlock',
-      text: 'This form is from an older version of Rapport and can’t be sent any more.',
+      text: t('recognition.draft.outdated'),
       wrap: true,
       weight: 'Bolder',
     },
     {
       type: 'TextBlock',
-      text: `To recognize someone, ${HOW_TO_RECOGNIZE}`,
+      text: t('recognition.draft.toRecognize', { how: howToRecognize(t) }),
       wrap: true,
       isSubtle: true,
     },
@@ -80,11 +83,15 @@ export function outdatedFormCard(): AdaptiveCard {
 export function draftPostedCard(
   ownerName: string,
   recipientNames: readonly string[],
+  t: Translate,
 ): AdaptiveCard {
   return adaptiveCard([
     {
       type: 'TextBlock',
-      text: `✅ ${escapeCardText(ownerName)} recognized ${escapeCardText(recipientNames.join(', '))}.`,
+      text: t('recognition.draft.posted', {
+        owner: escapeCardText(ownerName),
+        recipients: escapeCardText(recipientNames.join(', ')),
+      }),
       wrap: true,
     },
   ]);

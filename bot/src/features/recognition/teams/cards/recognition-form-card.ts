@@ -1,5 +1,7 @@
 import { MAX_RECOGNITION_LENGTH, type Person, type TeamValue } from '../../domain/recognition';
-import { TRAITS } from '../../../../platform/domain/traits';
+import { TRAIT_IDS } from '../../../../platform/domain/traits';
+import type { Translate } from '../../../../platform/i18n/messages';
+import { traitName } from '../../../../platform/teams/trait-names';
 import type { ChatDraft } from '../recognition-input';
 import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
 import { escapeCardText } from '../../../../platform/teams/cards/escape';
@@ -21,10 +23,13 @@ export interface RecognitionFormOptions {
   submit: 'task' | 'execute';
   /** In chat: whose draft it is and which, sent back with the inputs. */
   draft?: ChatDraft;
+  /** The language of the person filling it in. */
+  t: Translate;
 }
 
 /** The recognition form: who, for which trait or value, and what they did. */
 export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCard {
+  const { t } = options;
   const body: Record<string, unknown>[] = [];
   if (options.error) {
     body.push({
@@ -39,12 +44,12 @@ export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCa
   body.push({
     type: 'Input.ChoiceSet',
     id: 'tag',
-    label: 'For',
+    label: t('recognition.form.for'),
     isRequired: true,
-    errorMessage: 'Choose a trait or value',
+    errorMessage: t('recognition.form.forMissing'),
     value: options.prefill?.tag ?? '',
     choices: [
-      ...TRAITS.map((t) => ({ title: t.label, value: t.id })),
+      ...TRAIT_IDS.map((id) => ({ title: traitName(t, id), value: id })),
       ...(options.values ?? []).map((v) => ({ title: v.label, value: `value:${v.id}` })),
     ],
   });
@@ -52,8 +57,8 @@ export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCa
     body.push({
       type: 'Input.ChoiceSet',
       id: 'agreement',
-      label: 'Living one of our agreements? (optional)',
-      placeholder: 'None',
+      label: t('recognition.form.agreement'),
+      placeholder: t('recognition.form.none'),
       value: options.prefill?.agreementId ?? '',
       choices: options.agreements.map((a) => ({ title: a.title, value: a.id })),
     });
@@ -61,12 +66,12 @@ export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCa
   body.push({
     type: 'Input.Text',
     id: 'message',
-    label: 'What did they do?',
+    label: t('recognition.form.message'),
     isMultiline: true,
     isRequired: true,
     maxLength: MAX_RECOGNITION_LENGTH,
-    errorMessage: `Write a message of up to ${MAX_RECOGNITION_LENGTH} characters`,
-    placeholder: 'Be specific: what happened, and why it mattered',
+    errorMessage: t('recognition.form.messageTooLong', { max: MAX_RECOGNITION_LENGTH }),
+    placeholder: t('recognition.form.messagePlaceholder'),
     value: options.prefill?.message ?? '',
   });
   return adaptiveCard(body, { actions: [submitAction(options)] });
@@ -74,11 +79,12 @@ export function recognitionFormCard(options: RecognitionFormOptions): AdaptiveCa
 
 /** The author of the message the form was opened on, or a people picker and the team's roster. */
 function whoFields(options: RecognitionFormOptions): Record<string, unknown>[] {
+  const { t } = options;
   if (options.author) {
     return [
       {
         type: 'TextBlock',
-        text: `Recognize **${escapeCardText(options.author.name)}**`,
+        text: t('recognition.form.recognizeName', { name: escapeCardText(options.author.name) }),
         wrap: true,
       },
       { type: 'Input.Text', id: 'author', isVisible: false, value: options.author.aadObjectId },
@@ -87,7 +93,7 @@ function whoFields(options: RecognitionFormOptions): Record<string, unknown>[] {
   const picker = {
     type: 'Input.ChoiceSet',
     id: 'people',
-    label: 'Who do you want to recognize?',
+    label: t('recognition.form.who'),
     isMultiSelect: true,
     choices: [],
     'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
@@ -97,7 +103,7 @@ function whoFields(options: RecognitionFormOptions): Record<string, unknown>[] {
   const teammates = {
     type: 'Input.ChoiceSet',
     id: 'teammates',
-    label: 'Or pick from this team',
+    label: t('recognition.form.teammates'),
     isMultiSelect: true,
     style: 'filtered',
     choices: options.roster.map((p) => ({ title: p.name, value: p.aadObjectId })),
@@ -106,12 +112,13 @@ function whoFields(options: RecognitionFormOptions): Record<string, unknown>[] {
 }
 
 function submitAction(options: RecognitionFormOptions): Record<string, unknown> {
+  const title = options.t('recognition.form.submit');
   if (options.submit === 'task') {
-    return { type: 'Action.Submit', title: 'Recognize', data: { rapport: 'recognize' } };
+    return { type: 'Action.Submit', title, data: { rapport: 'recognize' } };
   }
   return {
     type: 'Action.Execute',
-    title: 'Recognize',
+    title,
     verb: RECOGNIZE_VERB,
     data: options.draft ?? {},
   };
