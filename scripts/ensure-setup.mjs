@@ -148,7 +148,8 @@ function buildTargets() {
     tab: {
       label: 'building the tab (vite)',
       output: 'tab/dist/index.html',
-      hash: () => hashOf([...common, ...tabSources(), ...filesUnder('locales', (f) => f.endsWith('.json'))]),
+      hash: () =>
+        hashOf([...common, ...tabSources(), ...filesUnder('locales', (f) => f.endsWith('.json'))]),
       run: () =>
         phase('building the tab (vite)', process.execPath, [
           'node_modules/vite/bin/vite.js',
