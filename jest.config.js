@@ -6,13 +6,16 @@ const shared = {
     // jose ships ES modules only; Node 20 requires them natively but Jest (before Node 24.9) does
     // not, so its files are compiled to CommonJS for the tests.
     // The same for the one ES module file of adaptivecards that tests load: the formatter that
-    // turns a card's {{DATE()}} and {{TIME()}} into text, as a client renders them.
-    '/node_modules/(jose/.+|adaptivecards/lib/text-formatters)\\.js$': [
+    // turns a card's {{DATE()}} and {{TIME()}} into text, as a client renders them. And FormatJS's
+    // ICU parser (ES modules only), which the catalog and pseudo-locale tests use.
+    '/node_modules/(jose/.+|adaptivecards/lib/text-formatters|@formatjs/.+)\\.js$': [
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/|adaptivecards/lib/text-formatters\\.js$)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!jose/|adaptivecards/lib/text-formatters\\.js$|@formatjs/)',
+  ],
 };
 
 /** @type {import('jest').Config} */
