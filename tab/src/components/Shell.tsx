@@ -136,7 +136,9 @@ export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
         {view.needsTeam && !teamId ? (
           <TeamChoice onChoose={(id) => update({ team: id })} />
         ) : (
-          <Suspense fallback={<LoadingBlock label={t('tab.shell.loadingView', { view: t(view.label) })} />}>
+          <Suspense
+            fallback={<LoadingBlock label={t('tab.shell.loadingView', { view: t(view.label) })} />}
+          >
             <Component key={teamId} teamId={teamId ?? ''} />
           </Suspense>
         )}

@@ -43,7 +43,12 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'agreements', label: 'tab.views.agreements', needsTeam: true, Component: AgreementsView },
   { id: 'settings', label: 'tab.views.settings', needsTeam: true, Component: SettingsView },
   { id: 'coffee', label: 'tab.views.coffee', needsTeam: true, Component: CoffeeView },
-  { id: 'icebreakers', label: 'tab.views.icebreakers', needsTeam: true, Component: IcebreakersView },
+  {
+    id: 'icebreakers',
+    label: 'tab.views.icebreakers',
+    needsTeam: true,
+    Component: IcebreakersView,
+  },
   { id: 'interests', label: 'tab.views.interests', needsTeam: true, Component: InterestsView },
   { id: 'privacy', label: 'tab.views.privacy', needsTeam: false, Component: PrivacyView },
 ];

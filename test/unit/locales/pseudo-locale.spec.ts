@@ -10,8 +10,7 @@ const en = JSON.parse(
 /** The argument names a message uses, anywhere in it. */
 function argumentsOf(elements: MessageFormatElement[], names = new Set<string>()): Set<string> {
   for (const element of elements) {
-    if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.pound)
-      names.add(element.value);
+    if ('value' in element && element.type !== TYPE.literal) names.add(element.value);
     if ('options' in element)
       for (const option of Object.values(element.options)) argumentsOf(option.value, names);
     if (element.type === TYPE.tag) argumentsOf(element.children, names);
