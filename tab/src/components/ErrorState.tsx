@@ -35,8 +35,12 @@ export function ErrorState({ title, error, onRetry }: Props) {
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {errorText(error)}
-        {notAMember && ` ${t('tab.errors.notAMemberHelp')}`}
+        {notAMember
+          ? t('tab.common.twoSentences', {
+              first: errorText(error),
+              second: t('tab.errors.notAMemberHelp'),
+            })
+          : errorText(error)}
       </MessageBarBody>
       {(retry || showTeams) && (
         <MessageBarActions>

@@ -154,9 +154,15 @@ function TeamChoice({ onChoose }: { onChoose: (teamId: string) => void }) {
   if (me.teams.length === 0)
     return (
       <EmptyState title={t('tab.shell.noTeamsTitle')}>
-        {t('tab.shell.noTeamsText')}
-        {!inTeams &&
-          ` ${t('tab.shell.noTeamsPlayground', { userId: me.aadObjectId, tenantId: me.tenantId })}`}
+        {inTeams
+          ? t('tab.shell.noTeamsText')
+          : t('tab.common.twoSentences', {
+              first: t('tab.shell.noTeamsText'),
+              second: t('tab.shell.noTeamsPlayground', {
+                userId: me.aadObjectId,
+                tenantId: me.tenantId,
+              }),
+            })}
       </EmptyState>
     );
   return (

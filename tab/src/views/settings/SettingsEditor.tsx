@@ -37,7 +37,7 @@ import {
   MIN_GROUP,
   MIN_WINDOW,
   newQuestionId,
-  WEEKDAYS,
+  weekdays,
 } from './settings-format';
 import { TimeZonePicker } from './TimeZonePicker';
 
@@ -200,7 +200,7 @@ export function SettingsEditor({
               value={s.cadence.day}
               onChange={(_, d) => setCadence({ day: d.value as Cadence['day'] })}
             >
-              <Options items={WEEKDAYS} />
+              <Options items={weekdays(locale)} />
             </Select>
           </Field>
           <Field label="Local time" hint="In the team’s time zone.">

@@ -13,6 +13,7 @@ import { FormError } from '../../components/FormError';
 import { formatDateTime, formatRelative } from '../../dates';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
+import { useT } from '../../i18n/use-t';
 import type {
   CheckinSettings,
   SettingsProposal,
@@ -49,6 +50,7 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, locale } = useSession();
+  const t = useT();
   const action = useAction();
   const open = p.status === 'open';
 
@@ -76,7 +78,7 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
       }
     >
       <ul className={layout.lines} aria-label="What it changes">
-        {describeChange(current, p.change, locale).map((line, i) => (
+        {describeChange(current, p.change, locale, t).map((line, i) => (
           <li key={i}>
             <Text>{line}</Text>
           </li>
