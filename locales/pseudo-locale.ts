@@ -109,10 +109,13 @@ class PseudoWriter {
   }
 }
 
+/** Padding in words of at most 10, so that a long message still wraps as real text does. */
+const padding = (length: number): string => ('~'.repeat(length).match(/~{1,10}/g) ?? []).join(' ');
+
 /** "Thanks, {name}" → "[Ŧĥåñķš, {name} ~~~]". */
 export function pseudoLocalize(message: string): string {
   const { text, letters } = new PseudoWriter(message).run();
-  return `[${text} ${'~'.repeat(Math.max(1, Math.ceil(letters * 0.35)))}]`;
+  return `[${text} ${padding(Math.max(1, Math.ceil(letters * 0.35)))}]`;
 }
 
 /** The whole pseudo catalog, key for key. */

@@ -5,7 +5,7 @@
  */
 import { LineChart, type LineChartGap, type LineChartPoints } from '@fluentui/react-charts';
 import { makeStyles } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { formatAverage, formatShortDate, formatWeek, isoWeekStart } from '../format';
 import { traitOptions } from '../traits';
 import { useT, type Translate } from '../i18n/use-t';
@@ -87,6 +87,14 @@ export default function TrustChart({ weeks, locale }: { weeks: TrustWeek[]; loca
   const styles = useStyles();
   const t = useT();
   const [ref, width] = useWidth();
+  const legendsLabel = t('tab.health.legends');
+  // The chart library names its legend list "Legends" in English, with no prop to change it; the
+  // attribute is static in its markup, so React leaves the translated one in place.
+  useEffect(() => {
+    document
+      .querySelectorAll('[data-testid=trust-chart] [role=listbox][aria-label="Legends"]')
+      .forEach((list) => list.setAttribute('aria-label', legendsLabel));
+  });
   return (
     <div className={styles.root} data-testid="trust-chart" ref={ref}>
       <LineChart

@@ -29,6 +29,11 @@ describe('the pseudo-locale en-XA', () => {
     );
   });
 
+  it('pads in short words, so that a long message wraps', () => {
+    const long = pseudoLocalize('word '.repeat(20).trim());
+    expect(long).toMatch(/ ~{10} ~{10} ~{8}\]$/);
+  });
+
   it('leaves quoted ICU syntax alone', () => {
     expect(pseudoLocalize("Type '{name}' as is")).toBe("[Ŧýþé '{name}' åš îš ~~~]");
   });
@@ -39,7 +44,7 @@ describe('the pseudo-locale en-XA', () => {
     for (const [key, message] of Object.entries(en)) {
       const names = [...argumentsOf(parse(pseudo[key]))].sort();
       expect({ key, names }).toEqual({ key, names: [...argumentsOf(parse(message))].sort() });
-      expect(pseudo[key]).toMatch(/^\[.* ~+\]$/s);
+      expect(pseudo[key]).toMatch(/^\[.* ~{1,10}\]$/s);
     }
   });
 });

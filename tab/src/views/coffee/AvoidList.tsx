@@ -123,6 +123,7 @@ function PersonPicker({ people, disabled, onPick }: PickerProps) {
       value={query}
       selectedOptions={[]}
       disabled={disabled}
+      expandIcon={{ 'aria-label': t('tab.common.openList') }}
       onChange={(event) => setQuery(event.target.value)}
       onOptionSelect={(_, data) => {
         if (!data.optionValue) return;

@@ -45,6 +45,7 @@ export function TimeZonePicker({ value, onChange, disabled }: Props) {
       onOpenChange={(_, data) => {
         if (!data.open) setQuery(undefined);
       }}
+      expandIcon={{ 'aria-label': t('tab.common.openList') }}
       data-testid="time-zone"
     >
       {matches.map((zone) => (
