@@ -224,7 +224,6 @@ export default tseslint.config(
     ignores: [
       'tab/src/views/agreements/**',
       'tab/src/views/settings/{SettingsEditor,SettingsProposals}.tsx',
-      'tab/src/views/IcebreakersView.tsx',
     ],
     plugins: { formatjs },
     rules: {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import type { Plugin } from 'vite';
-import { PSEUDO_LOCALE, pseudoLocalizeCatalog } from '../locales/pseudo-locale';
+import { PSEUDO_LOCALE, pseudoLocalizeCatalog } from '../locales/pseudo-locale.ts';
 
 const PREFIX = 'virtual:rapport-locale/';
 /** The catalog keys the tab reads: its own, and the trait names it shares with the server. */

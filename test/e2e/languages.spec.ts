@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { call, devToken, newMembers } from '../support/team-harness';
 import { screenshot, seriousA11yViolations, useToken } from './support/browser';
 import {
@@ -122,6 +122,11 @@ describe('the tab in other languages', () => {
   ];
   const allowed = [TEAM, ...[ana, bo, chen, dee].map((m) => m.name), ...userText];
 
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+  });
+
   /** A signed-in page in a browser whose language is `browserLocale`. */
   const newPage = async (width: number, browserLocale = 'en-US') => {
     const context = await app.browser.newContext({
@@ -129,9 +134,9 @@ describe('the tab in other languages', () => {
       locale: browserLocale,
       timezoneId: 'UTC',
     });
+    contexts.push(context);
     const page = await context.newPage();
     await useToken(page, token);
-    page.on('close', () => void context.close());
     return page;
   };
   const open = async (page: Page, view: (typeof VIEWS)[number], lang?: string) => {
@@ -183,7 +188,6 @@ describe('the tab in other languages', () => {
         expect(await clippedText(page)).toEqual([]);
         expect(await overflow(page)).toBeLessThanOrEqual(0);
         expect(await seriousA11yViolations(page)).toEqual([]);
-        await page.close();
       },
     );
 
@@ -212,7 +216,6 @@ describe('the tab in other languages', () => {
         expect(await clippedText(page)).toEqual([]);
         expect(await overflow(page)).toBeLessThanOrEqual(0);
         expect(await seriousA11yViolations(page)).toEqual([]);
-        await page.close();
       },
     );
   });
@@ -231,6 +234,5 @@ describe('the tab in other languages', () => {
     );
     expect(catalogs).toHaveLength(1);
     expect(catalogs[0]).toMatch(/\/assets\/ja-/);
-    await page.close();
   });
 });

@@ -28,6 +28,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
+  // Longer languages do not fit three choices on one line of a phone.
+  choices: { flexWrap: 'wrap' },
 });
 
 interface Props {
@@ -134,9 +136,11 @@ interface ChoiceProps<T extends number> {
 
 /** One of a few numbers, as radio buttons in a row. */
 function Choice<T extends number>({ label, hint, items, value, onChange }: ChoiceProps<T>) {
+  const styles = useStyles();
   return (
     <Field label={label} hint={hint}>
       <RadioGroup
+        className={styles.choices}
         layout="horizontal"
         value={String(value)}
         onChange={(_, d) => onChange(Number(d.value) as T)}
