@@ -31,6 +31,7 @@ const catalog = (tag: string) =>
 const VIEWS = [
   { view: 'health', ready: '[data-testid=trust-chart] svg' },
   { view: 'wall', ready: '[data-testid=recognition-card]' },
+  { view: 'settings', ready: '[data-testid=next-round]' },
   { view: 'coffee', ready: '[data-testid=coffee-next]' },
   { view: 'interests', ready: '[data-testid=interest-circle]' },
   { view: 'privacy', ready: '[data-testid=stored-record]' },

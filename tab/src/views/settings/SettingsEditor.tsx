@@ -419,7 +419,9 @@ export function SettingsEditor({
             </Text>
           </Text>
         )}
-        <Text className={layout.muted}>{t('tab.settings.minGroupNote', { min: MIN_GROUP })}</Text>
+        <Text className={layout.muted}>
+          {t('tab.settings.minGroupEditorNote', { min: MIN_GROUP })}
+        </Text>
       </Fieldset>
 
       {lead && (
@@ -504,9 +506,12 @@ interface WholeNumberProps {
 
 /** A whole number, stepped or typed; what cannot be read as a number leaves the value as it was. */
 function WholeNumberField({ label, hint, value, min, max, onChange }: WholeNumberProps) {
+  const t = useT();
   return (
     <Field label={label} hint={hint}>
       <SpinButton
+        incrementButton={{ 'aria-label': t('tab.settings.increment') }}
+        decrementButton={{ 'aria-label': t('tab.settings.decrement') }}
         value={value}
         min={min}
         max={max}
