@@ -1,5 +1,7 @@
 /// <reference types="node" />
+import path from 'node:path';
 import { defineConfig } from 'vite';
+import { rapportLocales } from './locale-plugin.mts';
 
 /**
  * The tab's build: a static site in tab/dist that the server serves at `/*`. Vite 8 compiles TSX
@@ -9,6 +11,17 @@ export default defineConfig({
   root: import.meta.dirname,
   // Absolute asset URLs: the same index.html answers /tab, /tab/config and any other view path.
   base: '/',
+  plugins: [rapportLocales(path.join(import.meta.dirname, '..', 'locales'))],
+  resolve: {
+    // Catalogs arrive precompiled (locale-plugin.mts), so react-intl's ICU parser stays out of
+    // the bundle: FormatJS's documented no-parser build in its place.
+    alias: [
+      {
+        find: /^@formatjs\/icu-messageformat-parser$/,
+        replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+      },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

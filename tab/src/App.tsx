@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, createApi, prefetch, toApiError } from './api';
 import { ErrorState } from './components/ErrorState';
 import { Shell } from './components/Shell';
@@ -11,6 +11,10 @@ import { fromTeamsTheme, THEMES, usePageStyles, type ThemeName } from './theme';
 import type { Me } from '../../bot/src/people/people-schemas';
 import { isInTeams, readParams } from './url-state';
 import { viewById } from './views/registry';
+import { LocaleProvider } from './i18n/LocaleProvider';
+import { chooseLocale, formattingLocale, type CatalogLocale } from './i18n/locales';
+import { useT } from './i18n/use-t';
+import { setRequestLanguage } from './api';
 import { quietUrl, wallPageUrl } from './views/wall-api';
 
 const useStyles = makeStyles({
@@ -37,15 +41,9 @@ type Phase =
   | { kind: 'failed'; error: ApiError }
   | { kind: 'ready'; token: string; me: Me };
 
+// The text people see for this code comes from the catalog (i18n/error-text.ts).
 const teamsSignInError = (err: unknown): ApiError =>
-  err instanceof ApiError
-    ? err
-    : new ApiError(
-        0,
-        'TEAMS_SSO',
-        'Teams could not sign you in to Rapport. Try again; if it keeps failing, ask whoever ' +
-          'installed Rapport to check its single sign-on set-up.',
-      );
+  err instanceof ApiError ? err : new ApiError(0, 'TEAMS_SSO', 'Teams single sign-on failed');
 
 /**
  * Starts loading the wall (the default view) while the tab still asks who the person is, when the
@@ -69,6 +67,8 @@ export function App() {
   const inTeams = isInTeams();
   const [theme, setTheme] = useState<ThemeName>(() => (inTeams ? 'light' : storedTheme()));
   const [host, setHost] = useState<TeamsHost>();
+  // In Teams the language is Teams' own, known once the host answers (or fails to).
+  const [hostSettled, setHostSettled] = useState(!inTeams);
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
   const [attempt, setAttempt] = useState(0);
 
@@ -95,14 +95,17 @@ export function App() {
           const teams = await connectTeams();
           if (cancelled) return { kind: 'starting' };
           setHost(teams);
+          setHostSettled(true);
           followDeepLink(teams.subPageId);
           teamsTeamId = teams.teamId;
           setTheme(fromTeamsTheme(teams.theme));
           teams.onThemeChange((t) => setTheme(fromTeamsTheme(t)));
           token = await teams.getToken();
         } catch (err) {
+          setHostSettled(true);
           return { kind: 'failed', error: teamsSignInError(err) };
         }
+        setHostSettled(true);
       } else {
         token = storedToken();
         if (!token) return { kind: 'signed-out' };
@@ -128,10 +131,14 @@ export function App() {
     };
   }, [inTeams, attempt]);
 
-  const locale = host?.locale ?? navigator.language ?? 'en-US';
+  const personalLocale = host?.locale ?? navigator.language;
+  const catalogLocale: CatalogLocale | undefined = hostSettled
+    ? chooseLocale(host?.locale)
+    : undefined;
+  const locale = catalogLocale ? formattingLocale(catalogLocale, personalLocale) : personalLocale;
   useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+    if (catalogLocale) setRequestLanguage(catalogLocale);
+  }, [catalogLocale]);
 
   const signOut = useCallback((notice?: string) => {
     storeToken(undefined);
@@ -153,45 +160,67 @@ export function App() {
   return (
     <FluentProvider theme={THEMES[theme]} data-theme={theme}>
       <div className={styles.page}>
-        {phase.kind === 'starting' && (
-          <div className={styles.centered}>
-            <Spinner label="Opening Rapport…" />
-          </div>
-        )}
-        {phase.kind === 'signed-out' && (
-          <Suspense fallback={<Spinner className={styles.centered} label="Opening sign-in…" />}>
-            <SignIn
-              notice={phase.notice}
-              onSignedIn={(t) => {
-                storeToken(t);
-                setPhase({ kind: 'starting' });
-                setAttempt((n) => n + 1);
-              }}
-            />
-          </Suspense>
-        )}
-        {phase.kind === 'failed' && (
-          <main className={styles.centered}>
-            <ErrorState
-              title="Rapport could not open"
-              error={phase.error}
-              onRetry={() => {
-                setPhase({ kind: 'starting' });
-                setAttempt((n) => n + 1);
-              }}
-            />
-          </main>
-        )}
-        {session && (
-          <SessionContext.Provider value={session}>
-            <Shell
-              fixedTeamId={host?.teamId}
-              theme={theme}
-              onThemeChange={inTeams ? undefined : chooseTheme}
-            />
-          </SessionContext.Provider>
-        )}
+        <LocaleProvider locale={catalogLocale} personalLocale={personalLocale}>
+          <AppBody
+            phase={phase}
+            onSignedIn={(t) => {
+              storeToken(t);
+              setPhase({ kind: 'starting' });
+              setAttempt((n) => n + 1);
+            }}
+            onRetry={() => {
+              setPhase({ kind: 'starting' });
+              setAttempt((n) => n + 1);
+            }}
+          >
+            {session && (
+              <SessionContext.Provider value={session}>
+                <Shell
+                  fixedTeamId={host?.teamId}
+                  theme={theme}
+                  onThemeChange={inTeams ? undefined : chooseTheme}
+                />
+              </SessionContext.Provider>
+            )}
+          </AppBody>
+        </LocaleProvider>
       </div>
     </FluentProvider>
+  );
+}
+
+interface BodyProps {
+  phase: Phase;
+  onSignedIn: (token: string) => void;
+  onRetry: () => void;
+  /** The signed-in tab. */
+  children: ReactNode;
+}
+
+/** What the tab shows at each step of starting up, in the person's language. */
+function AppBody({ phase, onSignedIn, onRetry, children }: BodyProps) {
+  const styles = useStyles();
+  const t = useT();
+  return (
+    <>
+      {phase.kind === 'starting' && (
+        <div className={styles.centered}>
+          <Spinner label={t('tab.app.opening')} />
+        </div>
+      )}
+      {phase.kind === 'signed-out' && (
+        <Suspense
+          fallback={<Spinner className={styles.centered} label={t('tab.app.openingSignIn')} />}
+        >
+          <SignIn notice={phase.notice} onSignedIn={onSignedIn} />
+        </Suspense>
+      )}
+      {phase.kind === 'failed' && (
+        <main className={styles.centered}>
+          <ErrorState title={t('tab.app.couldNotOpen')} error={phase.error} onRetry={onRetry} />
+        </main>
+      )}
+      {children}
+    </>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * The tab's one way to call the Rapport API: a bearer token on every call, and every failure
- * turned into an ApiError whose message is written for people (the API's own `{code, message}`).
+ * turned into an ApiError whose message is written for people (the API's own `{code, message}`,
+ * in the tab's language). Failures the tab finds itself carry a code that i18n/error-text.ts
+ * turns into the person's language; their message here is for the console.
  */
 
 export class ApiError extends Error {
@@ -21,7 +23,14 @@ export class ApiError extends Error {
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  return new ApiError(0, 'CLIENT', 'Something went wrong in the tab. Reload it and try again.');
+  return new ApiError(0, 'CLIENT', 'Something went wrong in the tab.');
+}
+
+/** The tab's language, sent with every request so that the API answers errors in it. */
+let requestLanguage: string | undefined;
+
+export function setRequestLanguage(locale: string): void {
+  requestLanguage = locale;
 }
 
 export interface Api {
@@ -52,18 +61,10 @@ async function errorFrom(res: Response): Promise<ApiError> {
   if (isErrorBody(body)) {
     // The server's catch-all for paths it does not have: this server predates the feature.
     if (res.status === 404 && body.code === 'NOT_FOUND')
-      return new ApiError(
-        404,
-        'NOT_AVAILABLE',
-        'This Rapport server does not offer this yet. Ask whoever runs Rapport to update it.',
-      );
+      return new ApiError(404, 'NOT_AVAILABLE', 'This server does not offer this path.');
     return new ApiError(res.status, body.code, body.message);
   }
-  return new ApiError(
-    res.status,
-    `HTTP_${res.status}`,
-    `Rapport answered with an error (${res.status}). Please try again in a moment.`,
-  );
+  return new ApiError(res.status, 'HTTP', `HTTP ${res.status} without an error body`);
 }
 
 /** GETs started before the view that needs them has rendered, by token and path. */
@@ -96,6 +97,7 @@ export function createApi(token: string | undefined, onUnauthorized: (err: ApiEr
         signal,
         headers: {
           accept: 'application/json',
+          ...(requestLanguage ? { 'accept-language': requestLanguage } : {}),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -103,11 +105,7 @@ export function createApi(token: string | undefined, onUnauthorized: (err: ApiEr
       });
     } catch (err) {
       if (signal?.aborted) throw err;
-      throw new ApiError(
-        0,
-        'NETWORK',
-        'Rapport could not be reached. Check your connection and try again.',
-      );
+      throw new ApiError(0, 'NETWORK', 'Rapport could not be reached.');
     }
     if (!res.ok) {
       const err = await errorFrom(res);

@@ -1,4 +1,5 @@
 /** Dates, weeks and numbers, in the person's locale. */
+import type { Translate } from './i18n/use-t';
 
 /** The Monday (UTC) that starts an ISO week such as 2026-W40. */
 export function isoWeekStart(week: string): Date | undefined {
@@ -22,9 +23,9 @@ export function formatWeekStart(week: string, locale: string): string {
   }).format(start);
 }
 
-/** "Week of Oct 5, 2026". */
-export const formatWeek = (week: string, locale: string): string =>
-  `Week of ${formatWeekStart(week, locale)}`;
+/** "Week of Oct 5, 2026", in the person's language. */
+export const formatWeek = (week: string, locale: string, t: Translate): string =>
+  t('tab.dates.weekOf', { date: formatWeekStart(week, locale) });
 
 /** A short axis label for a week's Monday: "Oct 5". */
 export const formatShortDate = (date: Date, locale: string): string =>
@@ -44,8 +45,6 @@ export const formatAverage = (value: number, locale: string): string =>
     value,
   );
 
-/** "Ana", "Ana and Bo", "Ana, Bo and Chen". */
-export function joinNames(names: string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
+/** "Ana", "Ana and Bo", "Ana, Bo, and Chen": the locale's own way of listing names. */
+export const joinNames = (names: string[], locale: string): string =>
+  new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);

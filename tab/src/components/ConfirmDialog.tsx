@@ -12,6 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { toApiError, type ApiError } from '../api';
+import { useErrorText } from '../i18n/error-text';
+import { useT } from '../i18n/use-t';
 
 interface Props {
   open: boolean;
@@ -32,6 +34,8 @@ export default function ConfirmDialog({
   onConfirm,
   onClose,
 }: Props) {
+  const t = useT();
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
 
@@ -62,13 +66,13 @@ export default function ConfirmDialog({
             {children}
             {error && (
               <MessageBar intent="error" role="alert">
-                <MessageBarBody>{error.message}</MessageBarBody>
+                <MessageBarBody>{errorText(error)}</MessageBarBody>
               </MessageBar>
             )}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={close} disabled={busy}>
-              Cancel
+              {t('tab.common.cancel')}
             </Button>
             <Button
               appearance="primary"

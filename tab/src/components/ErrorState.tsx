@@ -7,6 +7,8 @@ import {
 } from '@fluentui/react-components';
 import type { ApiError } from '../api';
 import { isInTeams, updateParams } from '../url-state';
+import { useErrorText } from '../i18n/error-text';
+import { useT } from '../i18n/use-t';
 
 /** Refusals because the person is not in the team's roster: access comes from Teams, not from here. */
 const NOT_A_MEMBER = new Set(['NOT_A_MEMBER', 'CHECKIN_NOT_A_MEMBER', 'AGREEMENT_NOT_A_MEMBER']);
@@ -24,6 +26,8 @@ interface Props {
  * refusal says how to get access instead, and outside Teams offers the teams the person is in.
  */
 export function ErrorState({ title, error, onRetry }: Props) {
+  const t = useT();
+  const errorText = useErrorText();
   const retry = onRetry && error.status !== 400 && error.status !== 403 ? onRetry : undefined;
   const notAMember = NOT_A_MEMBER.has(error.code);
   const showTeams = notAMember && !isInTeams();
@@ -31,21 +35,23 @@ export function ErrorState({ title, error, onRetry }: Props) {
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {error.message}
-        {notAMember &&
-          ' To get access, ask someone in that team or chat to add you to it in Teams: Rapport ' +
-            'follows its members, so it opens for you as soon as you are in.'}
+        {notAMember
+          ? t('tab.common.twoSentences', {
+              first: errorText(error),
+              second: t('tab.errors.notAMemberHelp'),
+            })
+          : errorText(error)}
       </MessageBarBody>
       {(retry || showTeams) && (
         <MessageBarActions>
-          {retry && <Button onClick={retry}>Try again</Button>}
+          {retry && <Button onClick={retry}>{t('tab.common.tryAgain')}</Button>}
           {showTeams && (
             <Button
               onClick={() =>
                 updateParams({ team: undefined, agreement: undefined }, { push: true })
               }
             >
-              Show my teams
+              {t('tab.errors.showMyTeams')}
             </Button>
           )}
         </MessageBarActions>

@@ -1,6 +1,7 @@
 import { Button, makeStyles, mergeClasses, Spinner } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useLayoutStyles } from '../layout-styles';
+import { useT } from '../i18n/use-t';
 
 const useStyles = makeStyles({
   // A note after the buttons (e.g. "No unsaved changes.") sits on their middle line.
@@ -26,7 +27,7 @@ interface Props {
 /** A form's submit and cancel buttons. */
 export function FormActions({
   submitLabel,
-  cancelLabel = 'Cancel',
+  cancelLabel,
   busy,
   submitDisabled = false,
   cancelDisabled = false,
@@ -37,6 +38,7 @@ export function FormActions({
 }: Props) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const t = useT();
   return (
     <div className={mergeClasses(compact ? layout.rowS : layout.rowM, styles.row)}>
       <Button
@@ -49,7 +51,7 @@ export function FormActions({
         {submitLabel}
       </Button>
       <Button size={size} onClick={onCancel} disabled={cancelDisabled}>
-        {cancelLabel}
+        {cancelLabel ?? t('tab.common.cancel')}
       </Button>
       {children}
     </div>

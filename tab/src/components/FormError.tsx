@@ -1,5 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ApiError } from '../api';
+import { useErrorText } from '../i18n/error-text';
 
 interface Props {
   /** What did not happen, e.g. "The settings were not saved". */
@@ -11,11 +12,12 @@ interface Props {
 
 /** Why a form's request was refused, announced as it appears. */
 export function FormError({ title, error, 'data-testid': testId }: Props) {
+  const errorText = useErrorText();
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid={testId}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {error.message}
+        {errorText(error)}
       </MessageBarBody>
     </MessageBar>
   );

@@ -9,6 +9,7 @@ import {
 } from '@fluentui/react-components';
 import type { Ref } from 'react';
 import { VIEWS, type ViewDefinition } from '../views/registry';
+import { useT } from '../i18n/use-t';
 
 interface Props {
   /** The overflow's own ref, so that it counts the button's width. */
@@ -21,11 +22,12 @@ interface Props {
  * screens too narrow for every tab.
  */
 export default function MoreViewsMenu({ triggerRef, onSelect }: Props) {
+  const t = useT();
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <MenuButton ref={triggerRef} appearance="transparent" aria-label="More views">
-          More
+        <MenuButton ref={triggerRef} appearance="transparent" aria-label={t('tab.shell.moreViews')}>
+          {t('tab.shell.more')}
         </MenuButton>
       </MenuTrigger>
       <MenuPopover>
@@ -41,6 +43,7 @@ export default function MoreViewsMenu({ triggerRef, onSelect }: Props) {
 
 /** A menu entry for a view whose tab did not fit. */
 function HiddenView({ view, onSelect }: { view: ViewDefinition; onSelect: (id: string) => void }) {
+  const t = useT();
   if (useIsOverflowItemVisible(view.id)) return null;
-  return <MenuItem onClick={() => onSelect(view.id)}>{view.label}</MenuItem>;
+  return <MenuItem onClick={() => onSelect(view.id)}>{t(view.label)}</MenuItem>;
 }

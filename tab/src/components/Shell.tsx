@@ -17,6 +17,7 @@ import { viewById } from '../views/registry';
 import { EmptyState } from './EmptyState';
 import { LoadingBlock } from './LoadingCards';
 import { ViewTabs } from './ViewTabs';
+import { useT, type Translate } from '../i18n/use-t';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
@@ -45,8 +46,9 @@ const useStyles = makeStyles({
   choices: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
-export const teamName = (t: TeamSummary): string =>
-  t.name ?? (t.kind === 'groupChat' ? 'Group chat' : 'Unnamed team');
+/** A team's name as Teams gave it, else what kind of conversation it is. */
+export const teamName = (team: TeamSummary, t: Translate): string =>
+  team.name ?? t(team.kind === 'groupChat' ? 'tab.shell.groupChat' : 'tab.shell.unnamedTeam');
 
 interface Props {
   /** The team Teams opened the tab in; it cannot be changed from the tab. */
@@ -59,6 +61,7 @@ interface Props {
 /** The signed-in tab: header (team, theme, who you are), view navigation, and the view. */
 export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
   const styles = useStyles();
+  const t = useT();
   const { me, inTeams, signOut } = useSession();
   const [params, update] = useUrlParams();
   const view = viewById(params.view);
@@ -79,11 +82,11 @@ export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
     <div className={styles.root}>
       <header className={styles.header}>
         <Title2 as="h1" className={styles.brand}>
-          Rapport
+          {t('tab.shell.brand')}
         </Title2>
         <span className={styles.grow} />
         {!fixedTeamId && me.teams.length > 1 && (
-          <Field label="Team" orientation="horizontal" className={styles.team}>
+          <Field label={t('tab.shell.team')} orientation="horizontal" className={styles.team}>
             <Select
               value={teamId ?? ''}
               onChange={(_, d) =>
@@ -91,10 +94,10 @@ export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
                 update({ team: d.value, trait: undefined, person: undefined, agreement: undefined })
               }
             >
-              {!current && <option value="">Choose a team</option>}
-              {me.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {teamName(t)}
+              {!current && <option value="">{t('tab.shell.chooseTeam')}</option>}
+              {me.teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {teamName(team, t)}
                 </option>
               ))}
             </Select>
@@ -102,22 +105,22 @@ export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
         )}
         {onThemeChange && (
           <Switch
-            label="Dark theme"
+            label={t('tab.shell.darkTheme')}
             checked={theme === 'dark'}
             onChange={(_, d) => onThemeChange(d.checked ? 'dark' : 'light')}
           />
         )}
         {!inTeams && (
           <div className={styles.user}>
-            <Caption1>Signed in as {me.name}</Caption1>
+            <Caption1>{t('tab.shell.signedInAs', { name: me.name })}</Caption1>
             <Button size="small" onClick={() => signOut()}>
-              Sign out
+              {t('tab.shell.signOut')}
             </Button>
           </div>
         )}
       </header>
 
-      <nav className={styles.nav} aria-label="Rapport views">
+      <nav className={styles.nav} aria-label={t('tab.shell.views')}>
         <ViewTabs
           selected={view.id}
           onSelect={(id) => update({ view: id, agreement: undefined }, { push: true })}
@@ -133,7 +136,9 @@ export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
         {view.needsTeam && !teamId ? (
           <TeamChoice onChoose={(id) => update({ team: id })} />
         ) : (
-          <Suspense fallback={<LoadingBlock label={`Loading ${view.label}`} />}>
+          <Suspense
+            fallback={<LoadingBlock label={t('tab.shell.loadingView', { view: t(view.label) })} />}
+          >
             <Component key={teamId} teamId={teamId ?? ''} />
           </Suspense>
         )}
@@ -144,38 +149,36 @@ export function Shell({ fixedTeamId, theme, onThemeChange }: Props) {
 
 function TeamChoice({ onChoose }: { onChoose: (teamId: string) => void }) {
   const styles = useStyles();
+  const t = useT();
   const { me, inTeams } = useSession();
   if (me.teams.length === 0)
     return (
-      <EmptyState title="Rapport is not in any of your teams yet">
-        Rapport lists the teams and group chats it is installed in that you are a member of. To add
-        it, install it in a team or group chat: in Teams, Apps → Rapport → Add to a team.
-        {!inTeams && (
-          <>
-            {' '}
-            In the Agents Playground, open a team channel or group chat and choose Mock an Activity
-            → Install application, then reload this page. You are signed in as user {
-              me.aadObjectId
-            }{' '}
-            of tenant {me.tenantId}: the team’s members must include that user.
-          </>
-        )}
+      <EmptyState title={t('tab.shell.noTeamsTitle')}>
+        {inTeams
+          ? t('tab.shell.noTeamsText')
+          : t('tab.common.twoSentences', {
+              first: t('tab.shell.noTeamsText'),
+              second: t('tab.shell.noTeamsPlayground', {
+                userId: me.aadObjectId,
+                tenantId: me.tenantId,
+              }),
+            })}
       </EmptyState>
     );
   return (
     <EmptyState
-      title="Choose a team"
+      title={t('tab.shell.chooseTeam')}
       action={
         <div className={styles.choices}>
-          {me.teams.map((t) => (
-            <Button key={t.id} appearance="primary" onClick={() => onChoose(t.id)}>
-              {teamName(t)}
+          {me.teams.map((team) => (
+            <Button key={team.id} appearance="primary" onClick={() => onChoose(team.id)}>
+              {teamName(team, t)}
             </Button>
           ))}
         </div>
       }
     >
-      Rapport shows one team at a time. Which one would you like to see?
+      {t('tab.shell.chooseTeamText')}
     </EmptyState>
   );
 }

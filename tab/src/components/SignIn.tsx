@@ -14,6 +14,8 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { ApiError, createApi, toApiError } from '../api';
+import { useErrorText } from '../i18n/error-text';
+import { useT } from '../i18n/use-t';
 
 /**
  * Microsoft 365 Agents Playground's own tenant and signed-in user (its default mock config), so
@@ -48,6 +50,8 @@ interface Props {
  */
 export default function SignIn({ notice, onSignedIn }: Props) {
   const styles = useStyles();
+  const t = useT();
+  const errorText = useErrorText();
   const [tenantId, setTenantId] = useState(PLAYGROUND.tenantId);
   const [userId, setUserId] = useState(PLAYGROUND.userId);
   const [name, setName] = useState(PLAYGROUND.name);
@@ -71,12 +75,7 @@ export default function SignIn({ notice, onSignedIn }: Props) {
       const apiError = toApiError(err);
       setError(
         apiError.status === 404
-          ? new ApiError(
-              404,
-              'DEV_SIGNIN_OFF',
-              'This server does not issue local sign-ins. Start it with AUTH_MODE=dev (the ' +
-                'default of `npm start`), or open Rapport from Teams.',
-            )
+          ? new ApiError(404, 'DEV_SIGNIN_OFF', 'This server does not issue local sign-ins.')
           : apiError,
       );
       setBusy(false);
@@ -92,29 +91,21 @@ export default function SignIn({ notice, onSignedIn }: Props) {
           aria-labelledby="signin-title"
         >
           <Title2 as="h1" id="signin-title">
-            Sign in to Rapport
+            {t('tab.signIn.title')}
           </Title2>
-          <Text>
-            Outside Teams, Rapport signs you in locally as a member of a team it is installed in. In
-            Teams, the tab signs you in by itself. The ids below are the Agents Playground’s own
-            user: keep them to see the teams you installed Rapport in there.
-          </Text>
+          <Text>{t('tab.signIn.intro')}</Text>
           {notice && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>{notice}</MessageBarBody>
             </MessageBar>
           )}
-          <Field label="Tenant id" required hint="Your organization’s Entra tenant id.">
+          <Field label={t('tab.signIn.tenantId')} required hint={t('tab.signIn.tenantIdHint')}>
             <Input value={tenantId} onChange={(_, d) => setTenantId(d.value)} name="tenantId" />
           </Field>
-          <Field
-            label="User id"
-            required
-            hint="Your Entra object id (aadObjectId), as the team roster has it."
-          >
+          <Field label={t('tab.signIn.userId')} required hint={t('tab.signIn.userIdHint')}>
             <Input value={userId} onChange={(_, d) => setUserId(d.value)} name="userId" />
           </Field>
-          <Field label="Name" required>
+          <Field label={t('tab.signIn.name')} required>
             <Input
               value={name}
               onChange={(_, d) => setName(d.value)}
@@ -125,8 +116,8 @@ export default function SignIn({ notice, onSignedIn }: Props) {
           {error && (
             <MessageBar intent="error" layout="multiline" role="alert">
               <MessageBarBody>
-                <MessageBarTitle>Could not sign in</MessageBarTitle>
-                {error.message}
+                <MessageBarTitle>{t('tab.signIn.failed')}</MessageBarTitle>
+                {errorText(error)}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -136,7 +127,7 @@ export default function SignIn({ notice, onSignedIn }: Props) {
             disabled={busy || !tenantId.trim() || !userId.trim() || !name.trim()}
             icon={busy ? <Spinner size="tiny" /> : undefined}
           >
-            Sign in
+            {t('tab.signIn.submit')}
           </Button>
         </form>
       </Card>

@@ -8,6 +8,7 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { VIEWS } from '../views/registry';
+import { useT } from '../i18n/use-t';
 
 const MoreViewsMenu = lazy(() => import('./MoreViewsMenu'));
 
@@ -28,6 +29,7 @@ interface Props {
  */
 export function ViewTabs({ selected, onSelect }: Props) {
   const styles = useStyles();
+  const t = useT();
   return (
     <Overflow minimumVisible={1}>
       <div className={styles.row}>
@@ -39,7 +41,7 @@ export function ViewTabs({ selected, onSelect }: Props) {
           {VIEWS.map((v) => (
             <OverflowItem key={v.id} id={v.id} priority={v.id === selected ? 2 : 1}>
               <Tab value={v.id} id={`tab-${v.id}`} aria-controls="view-panel">
-                {v.label}
+                {t(v.label)}
               </Tab>
             </OverflowItem>
           ))}

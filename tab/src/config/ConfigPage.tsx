@@ -14,6 +14,9 @@ import { useEffect, useState } from 'react';
 import { asTeamsTheme, loadTeams } from '../teams';
 import { isInTeams } from '../url-state';
 import { fromTeamsTheme, THEMES, usePageStyles, type ThemeName } from '../theme';
+import { LocaleProvider } from '../i18n/LocaleProvider';
+import { chooseLocale, type CatalogLocale } from '../i18n/locales';
+import { useT, type MessageId } from '../i18n/use-t';
 
 const useStyles = makeStyles({
   // On the page, not the provider (whose classes Fluent copies onto portal mount nodes).
@@ -38,7 +41,7 @@ const useStyles = makeStyles({
 type State =
   | { kind: 'loading' }
   | { kind: 'ready'; teamId: string; inMeeting: boolean }
-  | { kind: 'problem'; message: string };
+  | { kind: 'problem'; message: MessageId };
 
 /**
  * The URL Teams opens for the saved tab, inside Teams: the team's trust health, or in a meeting
@@ -55,16 +58,18 @@ export function contentUrl(origin: string, teamId: string, view: 'health' | 'ice
  */
 export function ConfigPage() {
   usePageStyles();
-  const styles = useStyles();
   const [theme, setTheme] = useState<ThemeName>('light');
+  // Outside Teams the browser's language at once; in Teams, Teams' own once it answers.
+  const [locale, setLocale] = useState<CatalogLocale | undefined>(() =>
+    isInTeams() ? undefined : chooseLocale(),
+  );
+  const [personalLocale, setPersonalLocale] = useState<string>();
   const [state, setState] = useState<State>(() =>
     isInTeams()
       ? { kind: 'loading' }
       : {
           kind: 'problem',
-          message:
-            'This page is part of Teams: it opens when you add Rapport as a tab to a channel or ' +
-            'group chat. To use Rapport in a browser, open /tab.',
+          message: 'tab.config.outsideTeams',
         },
   );
 
@@ -75,6 +80,8 @@ export function ConfigPage() {
       const teams = await loadTeams();
       const context = await teams.app.getContext();
       if (cancelled) return;
+      setPersonalLocale(context.app.locale);
+      setLocale(chooseLocale(context.app.locale));
       setTheme(fromTeamsTheme(asTeamsTheme(context.app.theme)));
       teams.app.registerOnThemeChangeHandler((t) => setTheme(fromTeamsTheme(asTeamsTheme(t))));
       // The Teams team id (19:…@thread), not the Microsoft 365 group id; a group chat's id.
@@ -82,7 +89,7 @@ export function ConfigPage() {
       if (!teamId) {
         setState({
           kind: 'problem',
-          message: 'Rapport tabs belong in a team channel or a group chat. Add it there instead.',
+          message: 'tab.config.wrongPlace',
         });
         teams.app.notifySuccess().catch(() => undefined);
         return;
@@ -96,7 +103,7 @@ export function ConfigPage() {
             entityId: `rapport-${view}-${teamId}`,
             contentUrl: url,
             websiteUrl: url.replace('&inTeams=1', ''),
-            suggestedDisplayName: 'Rapport',
+            suggestedDisplayName: 'Rapport', // the app's name, the same in every language
           })
           .then(
             () => saveEvent.notifySuccess(),
@@ -107,11 +114,9 @@ export function ConfigPage() {
       teams.app.notifySuccess().catch(() => undefined);
       setState({ kind: 'ready', teamId, inMeeting });
     })().catch(() => {
-      if (!cancelled)
-        setState({
-          kind: 'problem',
-          message: 'Teams did not answer. Close this dialog and add the tab again.',
-        });
+      if (cancelled) return;
+      setLocale((known) => known ?? chooseLocale());
+      setState({ kind: 'problem', message: 'tab.config.noAnswer' });
     });
     return () => {
       cancelled = true;
@@ -120,37 +125,34 @@ export function ConfigPage() {
 
   return (
     <FluentProvider theme={THEMES[theme]}>
-      <main className={styles.root}>
-        <Card className={styles.card}>
-          <Title2 as="h1">Add Rapport to this conversation</Title2>
-          {state.kind === 'loading' && <Spinner label="Connecting to Teams…" />}
-          {state.kind === 'ready' && state.inMeeting && (
-            <>
-              <Body1>
-                The tab shows this meeting’s icebreaker: a light question to start with, “Another
-                one” when you would like a different one, and whether a prompt is posted in the chat
-                when the meeting starts. Rapport keeps no answers.
-              </Body1>
-              <Text>Select Save to add it.</Text>
-            </>
-          )}
-          {state.kind === 'ready' && !state.inMeeting && (
-            <>
-              <Body1>
-                The tab shows this team’s trust health: the five traits’ weekly averages from
-                anonymous check-ins, and recognition counts. Everyone in the team sees the same
-                view, and nothing is shown for fewer than three people.
-              </Body1>
-              <Text>Select Save to add it.</Text>
-            </>
-          )}
-          {state.kind === 'problem' && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>{state.message}</MessageBarBody>
-            </MessageBar>
-          )}
-        </Card>
-      </main>
+      <LocaleProvider locale={locale} personalLocale={personalLocale}>
+        <ConfigBody state={state} />
+      </LocaleProvider>
     </FluentProvider>
+  );
+}
+
+/** The page's text for each state, in the person's language. */
+function ConfigBody({ state }: { state: State }) {
+  const styles = useStyles();
+  const t = useT();
+  return (
+    <main className={styles.root}>
+      <Card className={styles.card}>
+        <Title2 as="h1">{t('tab.config.title')}</Title2>
+        {state.kind === 'loading' && <Spinner label={t('tab.config.connecting')} />}
+        {state.kind === 'ready' && (
+          <>
+            <Body1>{t(state.inMeeting ? 'tab.config.meetingTab' : 'tab.config.teamTab')}</Body1>
+            <Text>{t('tab.config.selectSave')}</Text>
+          </>
+        )}
+        {state.kind === 'problem' && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t(state.message)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </Card>
+    </main>
   );
 }

@@ -9,11 +9,13 @@ import { useLayoutStyles } from '../layout-styles';
 import { useSession } from '../session-context';
 import type { Feedback } from '../../../bot/src/features/follow-through/follow-schemas';
 import { useResource } from '../use-resource';
+import { useT } from '../i18n/use-t';
 
 /** Free-text check-in feedback: no author and no time, only weeks that reached the threshold. */
 export function FeedbackList({ teamId }: { teamId: string }) {
   const layout = useLayoutStyles();
   const { api, locale } = useSession();
+  const t = useT();
   const load = useCallback(
     (signal: AbortSignal) => api.get<Feedback>(teamPath(teamId, '/feedback'), signal),
     [api, teamId],
@@ -25,22 +27,18 @@ export function FeedbackList({ teamId }: { teamId: string }) {
   return (
     <section className={layout.columnS} aria-labelledby="feedback-title">
       <Subtitle1 as="h3" id="feedback-title">
-        Anonymous feedback
+        {t('tab.feedback.title')}
       </Subtitle1>
-      <Text className={layout.muted}>
-        What people wrote in check-ins, without names or times, shown only for weeks where enough
-        people answered. Reply to them and act on them in Follow-through.
-      </Text>
+      <Text className={layout.muted}>{t('tab.feedback.intro')}</Text>
       <Loaded
         resource={feedback}
-        loading={<LoadingCards count={2} label="Loading feedback" />}
-        errorTitle="Feedback could not be loaded"
+        loading={<LoadingCards count={2} label={t('tab.feedback.loading')} />}
+        errorTitle={t('tab.feedback.loadFailed')}
       >
         {() =>
           weeks.length === 0 && (
-            <EmptyState title="No feedback yet">
-              Comments appear here when a check-in that enough people answered includes an open
-              question.
+            <EmptyState title={t('tab.feedback.emptyTitle')}>
+              {t('tab.feedback.emptyText')}
             </EmptyState>
           )
         }
@@ -50,7 +48,7 @@ export function FeedbackList({ teamId }: { teamId: string }) {
           {weeks.map((w) => (
             <li key={w.week}>
               <Card>
-                <Subtitle2 as="h4">{formatWeek(w.week, locale)}</Subtitle2>
+                <Subtitle2 as="h4">{formatWeek(w.week, locale, t)}</Subtitle2>
                 <ul className={layout.lines}>
                   {w.comments.map((c) => (
                     <li key={c.id}>

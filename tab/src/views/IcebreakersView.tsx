@@ -22,12 +22,23 @@ import { useLayoutStyles } from '../layout-styles';
 import { useSession } from '../session-context';
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-import { CATEGORY_LABELS } from '../../../bot/src/features/icebreakers/domain/categories';
+import { CATEGORIES } from '../../../bot/src/features/icebreakers/domain/categories';
+import { useT, type MessageId } from '../i18n/use-t';
 import type {
   MeetingSettingsBody,
   MeetingView,
   PromptView,
 } from '../../../bot/src/features/icebreakers/icebreaker-schemas';
+
+/** Each category's name in the catalog (ICU select keys cannot hold the ids' hyphens). */
+const CATEGORY_NAMES: Record<Category, MessageId> = {
+  light: 'tab.icebreakers.categories.light',
+  'get-to-know-you': 'tab.icebreakers.categories.getToKnowYou',
+  'work-style': 'tab.icebreakers.categories.workStyle',
+  gratitude: 'tab.icebreakers.categories.gratitude',
+  'would-you-rather': 'tab.icebreakers.categories.wouldYouRather',
+  'this-week': 'tab.icebreakers.categories.thisWeek',
+};
 
 const useStyles = makeStyles({
   prompt: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
@@ -46,6 +57,7 @@ export function IcebreakersView({ teamId }: { teamId: string }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { api } = useSession();
+  const t = useT();
   const load = useCallback(
     (signal: AbortSignal) => api.get<MeetingView>(teamPath(teamId, '/icebreakers/meeting'), signal),
     [api, teamId],
@@ -60,7 +72,7 @@ export function IcebreakersView({ teamId }: { teamId: string }) {
 
   const show = (prompt: PromptView) => {
     change((m) => ({ ...m, current: prompt }));
-    announce(`Next prompt: ${prompt.text}`);
+    announce(t('tab.icebreakers.next', { text: prompt.text }));
   };
   const another = () =>
     void drawing.run('draw', async () => {
@@ -87,14 +99,14 @@ export function IcebreakersView({ teamId }: { teamId: string }) {
         settings,
       );
       change((m) => ({ ...m, settings: saved.settings }));
-      announce(settings.enabled ? 'Icebreakers are on here.' : 'Icebreakers are off here.');
+      announce(t(settings.enabled ? 'tab.icebreakers.onHere' : 'tab.icebreakers.offHere'));
     });
   const add = (event: FormEvent) => {
     event.preventDefault();
     void adding.run('add', async () => {
       await api.send('POST', teamPath(teamId, '/prompts'), { text, category });
       setText('');
-      announce('Your prompt is in the deck.');
+      announce(t('tab.icebreakers.added'));
     });
   };
 
@@ -103,16 +115,14 @@ export function IcebreakersView({ teamId }: { teamId: string }) {
       {region}
       <div className={layout.columnS}>
         <Title3 as="h2" id="icebreakers-title">
-          Icebreakers
+          {t('tab.views.icebreakers')}
         </Title3>
-        <Text>
-          A light question to start with. Answers stay in the conversation: Rapport keeps none.
-        </Text>
+        <Text>{t('tab.icebreakers.intro')}</Text>
       </div>
       <Loaded
         resource={meeting}
-        loading={<LoadingCards count={1} label="Loading the current prompt" />}
-        errorTitle="Icebreakers could not be loaded"
+        loading={<LoadingCards count={1} label={t('tab.icebreakers.loading')} />}
+        errorTitle={t('tab.icebreakers.loadFailed')}
       >
         {({ current, settings }) => (
           <>
@@ -120,39 +130,45 @@ export function IcebreakersView({ teamId }: { teamId: string }) {
               {current ? (
                 <>
                   <Text className={styles.text}>{current.text}</Text>
-                  <Caption1 className={layout.muted}>{CATEGORY_LABELS[current.category]}</Caption1>
+                  <Caption1 className={layout.muted}>
+                    {t(CATEGORY_NAMES[current.category])}
+                  </Caption1>
                 </>
               ) : (
-                <Text>No prompt yet: draw the first one.</Text>
+                <Text>{t('tab.icebreakers.none')}</Text>
               )}
               <div className={layout.rowS}>
                 <Button appearance="primary" onClick={another} disabled={!!drawing.busy}>
-                  Another one
+                  {t('tab.icebreakers.another')}
                 </Button>
                 {current && (
                   <Button onClick={() => hide(current.id)} disabled={!!drawing.busy}>
-                    Hide this prompt
+                    {t('tab.icebreakers.hide')}
                   </Button>
                 )}
               </div>
             </Card>
-            {drawing.error && <FormError title="No prompt was drawn" error={drawing.error} />}
+            {drawing.error && (
+              <FormError title={t('tab.icebreakers.drawFailed')} error={drawing.error} />
+            )}
 
             <div className={layout.columnS}>
-              <Subtitle2 as="h3">When a meeting here starts</Subtitle2>
+              <Subtitle2 as="h3">{t('tab.icebreakers.whenMeeting')}</Subtitle2>
               <Switch
-                label="Post a prompt in the meeting chat"
+                label={t('tab.icebreakers.post')}
                 checked={settings.enabled}
                 disabled={!!saving.busy}
                 onChange={(_, d) => save({ ...settings, enabled: d.checked })}
               />
               <Switch
-                label="Only for recurring meetings"
+                label={t('tab.icebreakers.recurringOnly')}
                 checked={settings.recurringOnly}
                 disabled={!!saving.busy || !settings.enabled}
                 onChange={(_, d) => save({ ...settings, recurringOnly: d.checked })}
               />
-              {saving.error && <FormError title="The switch was not saved" error={saving.error} />}
+              {saving.error && (
+                <FormError title={t('tab.icebreakers.switchFailed')} error={saving.error} />
+              )}
             </div>
           </>
         )}
@@ -160,24 +176,24 @@ export function IcebreakersView({ teamId }: { teamId: string }) {
 
       <form className={styles.add} onSubmit={add} aria-labelledby="own-prompt-title">
         <Subtitle2 as="h3" id="own-prompt-title">
-          Add a prompt of your own
+          {t('tab.icebreakers.addTitle')}
         </Subtitle2>
-        <Field label="Your question" hint="Light and easy to answer in front of colleagues.">
+        <Field label={t('tab.icebreakers.question')} hint={t('tab.icebreakers.questionHint')}>
           <Input value={text} onChange={(_, d) => setText(d.value)} maxLength={200} />
         </Field>
-        <Field label="Category">
+        <Field label={t('tab.icebreakers.categoryLabel')}>
           <Select value={category} onChange={(_, d) => setCategory(d.value as Category)}>
-            {Object.entries(CATEGORY_LABELS).map(([id, label]) => (
+            {CATEGORIES.map((id) => (
               <option key={id} value={id}>
-                {label}
+                {t(CATEGORY_NAMES[id])}
               </option>
             ))}
           </Select>
         </Field>
-        {adding.error && <FormError title="Your prompt was not added" error={adding.error} />}
+        {adding.error && <FormError title={t('tab.icebreakers.addFailed')} error={adding.error} />}
         <div className={layout.rowS}>
           <Button type="submit" disabled={!!adding.busy}>
-            Add to the deck
+            {t('tab.icebreakers.addButton')}
           </Button>
         </div>
       </form>

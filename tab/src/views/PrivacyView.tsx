@@ -20,6 +20,7 @@ import { useSession } from '../session-context';
 import type { PrivacyDescription } from '../../../bot/src/features/privacy/privacy-schemas';
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
+import { useT } from '../i18n/use-t';
 
 /** Offers a JSON body as a file download. */
 function download(blob: Blob, filename: string): void {
@@ -41,13 +42,17 @@ function download(blob: Blob, filename: string): void {
 export function PrivacyView() {
   const layout = useLayoutStyles();
   const { api, inTeams, signOut } = useSession();
+  const t = useT();
   const load = useCallback(
     (signal: AbortSignal) => api.get<PrivacyDescription>('/api/v1/privacy', signal),
     [api],
   );
   const [privacy] = useResource(load);
   const exporting = useAction();
-  const deleting = useConfirmation({ title: 'Delete your data?', confirmLabel: 'Delete my data' });
+  const deleting = useConfirmation({
+    title: t('tab.privacy.deleteTitle'),
+    confirmLabel: t('tab.privacy.deleteMyData'),
+  });
   const [deleted, setDeleted] = useState(false);
 
   // Fire and forget: useAction catches a failure and keeps it for the ErrorState below.
@@ -66,18 +71,15 @@ export function PrivacyView() {
     <section className={layout.columnXL} aria-labelledby="privacy-title">
       <div className={layout.columnS}>
         <Title3 as="h2" id="privacy-title">
-          What Rapport stores
+          {t('tab.views.privacy')}
         </Title3>
-        <Text>
-          Everything Rapport keeps, why, who can see it and for how long. Check-in answers are
-          stored without names, and aggregates are never shown for fewer than three people.
-        </Text>
+        <Text>{t('tab.privacy.intro')}</Text>
       </div>
 
       <Loaded
         resource={privacy}
-        loading={<LoadingCards count={2} label="Loading what is stored" />}
-        errorTitle="This list could not be loaded"
+        loading={<LoadingCards count={2} label={t('tab.privacy.loading')} />}
+        errorTitle={t('tab.privacy.loadFailed')}
       >
         {(data) => (
           <>
@@ -93,21 +95,21 @@ export function PrivacyView() {
                 >
                   <DataTable
                     minWidth="640px"
-                    aria-label={`${record.record}: stored fields`}
+                    aria-label={t('tab.privacy.tableLabel', { record: record.record })}
                     rows={record.fields}
                     rowKey={(f) => f.field}
                     columns={[
-                      { title: 'Field', width: '28%', cell: (f) => f.field },
-                      { title: 'Why', cell: (f) => f.why },
-                      { title: 'Who can see it', cell: (f) => f.visibleTo },
-                      { title: 'How long it is kept', cell: (f) => f.kept },
+                      { title: t('tab.privacy.field'), width: '28%', cell: (f) => f.field },
+                      { title: t('tab.privacy.why'), cell: (f) => f.why },
+                      { title: t('tab.privacy.visibleTo'), cell: (f) => f.visibleTo },
+                      { title: t('tab.privacy.kept'), cell: (f) => f.kept },
                     ]}
                   />
                 </div>
               </div>
             ))}
             <div className={layout.columnS}>
-              <Subtitle1 as="h3">Never stored</Subtitle1>
+              <Subtitle1 as="h3">{t('tab.privacy.neverStored')}</Subtitle1>
               <ul className={layout.lines}>
                 {data.notStored.map((item) => (
                   <li key={item}>
@@ -121,27 +123,21 @@ export function PrivacyView() {
       </Loaded>
 
       <div className={layout.columnS}>
-        <Subtitle2 as="h3">Your data</Subtitle2>
-        <Text>
-          Download everything Rapport holds about you as a JSON file, or delete it: the recognitions
-          you gave and received and your check-in participation.
-        </Text>
+        <Subtitle2 as="h3">{t('tab.privacy.yourData')}</Subtitle2>
+        <Text>{t('tab.privacy.yourDataText')}</Text>
         {deleted && (
           <MessageBar intent="success" role="status" layout="multiline">
-            <MessageBarBody>
-              Your data was deleted. Team totals stay as they were. Rapport no longer lists you in
-              your teams until you use it there again.
-            </MessageBarBody>
+            <MessageBarBody>{t('tab.privacy.deleted')}</MessageBarBody>
             {!inTeams && (
               <MessageBarActions>
-                <Button onClick={() => signOut()}>Sign out</Button>
+                <Button onClick={() => signOut()}>{t('tab.shell.signOut')}</Button>
               </MessageBarActions>
             )}
           </MessageBar>
         )}
         {exporting.error && (
           <ErrorState
-            title="Your data could not be exported"
+            title={t('tab.privacy.exportFailed')}
             error={exporting.error}
             onRetry={exportData}
           />
@@ -152,23 +148,17 @@ export function PrivacyView() {
             disabled={exporting.busy !== undefined}
             icon={exporting.busy ? <Spinner size="tiny" /> : undefined}
           >
-            Export my data
+            {t('tab.privacy.exportMyData')}
           </Button>
           <Button onClick={() => deleting.ask()} disabled={deleted}>
-            Delete my data
+            {t('tab.privacy.deleteMyData')}
           </Button>
         </div>
       </div>
 
       <LazyConfirmDialog confirmation={deleting} onConfirm={deleteData}>
-        <Text as="p">
-          Rapport deletes the recognitions you gave and received and the record of which check-ins
-          you answered, in every team. This cannot be undone.
-        </Text>
-        <Text as="p">
-          Team aggregates stay intact: weekly averages and counts contain no names, so the team’s
-          trend does not change.
-        </Text>
+        <Text as="p">{t('tab.privacy.deleteText')}</Text>
+        <Text as="p">{t('tab.privacy.deleteAggregates')}</Text>
       </LazyConfirmDialog>
     </section>
   );

@@ -5,6 +5,7 @@ import { useSession } from '../session-context';
 import type { QuietMembers } from '../../../bot/src/features/recognition/recognition-schemas';
 import { useResource } from '../use-resource';
 import { quietUrl } from './wall-api';
+import { useT } from '../i18n/use-t';
 
 /**
  * A gentle prompt naming teammates nobody has recognized lately: names only, no counts and no
@@ -17,7 +18,8 @@ export function QuietLately({
   teamId: string;
   onLoaded?: (q: QuietMembers) => void;
 }) {
-  const { api, me } = useSession();
+  const { api, me, locale } = useSession();
+  const t = useT();
   const load = useCallback(
     async (signal: AbortSignal) => {
       const quiet = await api.get<QuietMembers>(quietUrl(teamId), signal);
@@ -33,9 +35,14 @@ export function QuietLately({
   return (
     <MessageBar intent="info" layout="multiline" aria-live="off">
       <MessageBarBody>
-        <MessageBarTitle>Quiet lately</MessageBarTitle>
-        Nobody has recognized {joinNames(others.map((m) => m.name))} in {quiet.data.days} days —
-        anything to thank them for?
+        <MessageBarTitle>{t('tab.wall.quietTitle')}</MessageBarTitle>
+        {t('tab.wall.quietText', {
+          names: joinNames(
+            others.map((m) => m.name),
+            locale,
+          ),
+          days: quiet.data.days,
+        })}
       </MessageBarBody>
     </MessageBar>
   );

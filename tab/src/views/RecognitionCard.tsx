@@ -10,6 +10,8 @@ import {
   Text,
 } from '@fluentui/react-components';
 import type { MouseEvent } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '../i18n/use-t';
 import { formatDate, joinNames } from '../format';
 import { useLayoutStyles } from '../layout-styles';
 import { traitLabel } from '../traits';
@@ -46,21 +48,31 @@ interface Props {
 /** One recognition: who thanked whom, for which trait or value, and why. */
 export function RecognitionCard({ recognition: r, locale, onDelete }: Props) {
   const layout = useLayoutStyles();
-  const recipients = joinNames(r.recipients.map((p) => p.name));
-  const tag = r.tag.kind === 'trait' ? traitLabel(r.tag.id) : (r.tag.label ?? r.tag.id);
+  const t = useT();
+  const recipients = joinNames(
+    r.recipients.map((p) => p.name),
+    locale,
+  );
+  const tag = r.tag.kind === 'trait' ? traitLabel(r.tag.id, t) : (r.tag.label ?? r.tag.id);
   const cited = r.agreement;
   return (
     <Card
       role="article"
-      aria-label={`${r.sender.name} recognized ${recipients}`}
+      aria-label={t('tab.wall.cardLabel', { sender: r.sender.name, recipients })}
       data-testid="recognition-card"
     >
       <CardHeader
         image={<Avatar name={r.sender.name} size={32} aria-hidden="true" />}
         header={
           <Text>
-            <Text weight="semibold">{r.sender.name}</Text> recognized{' '}
-            <Text weight="semibold">{recipients}</Text>
+            <FormattedMessage
+              id="tab.wall.recognized"
+              values={{
+                sender: r.sender.name,
+                recipients,
+                b: (chunks) => <Text weight="semibold">{chunks}</Text>,
+              }}
+            />
           </Text>
         }
         description={<Caption1>{formatDate(r.createdAt, locale)}</Caption1>}
@@ -68,13 +80,20 @@ export function RecognitionCard({ recognition: r, locale, onDelete }: Props) {
       <Body1 className={layout.writtenText}>{r.message}</Body1>
       {cited && (
         <Caption1>
-          Living our agreement:{' '}
-          <Link
-            href={agreementAddress(cited.id)}
-            onClick={(event) => openAgreement(event, cited.id)}
-          >
-            {cited.title}
-          </Link>
+          <FormattedMessage
+            id="tab.wall.livingAgreement"
+            values={{
+              title: cited.title,
+              link: (chunks) => (
+                <Link
+                  href={agreementAddress(cited.id)}
+                  onClick={(event) => openAgreement(event, cited.id)}
+                >
+                  {chunks}
+                </Link>
+              ),
+            }}
+          />
         </Caption1>
       )}
       <div className={layout.centeredRow}>
@@ -87,9 +106,9 @@ export function RecognitionCard({ recognition: r, locale, onDelete }: Props) {
             appearance="subtle"
             size="small"
             onClick={() => onDelete(r)}
-            aria-label={`Delete your recognition of ${recipients}`}
+            aria-label={t('tab.wall.deleteLabel', { recipients })}
           >
-            Delete
+            {t('tab.common.delete')}
           </Button>
         )}
       </div>

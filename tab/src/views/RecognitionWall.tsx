@@ -18,7 +18,8 @@ import { Options } from '../components/Options';
 import { useLayoutStyles } from '../layout-styles';
 import { useHeadingStyles } from './heading-styles';
 import { useSession } from '../session-context';
-import { TRAITS } from '../traits';
+import { traitOptions } from '../traits';
+import { useT } from '../i18n/use-t';
 import type {
   QuietMembers,
   Recognition,
@@ -58,6 +59,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
   const headings = useHeadingStyles();
   const hidden = useVisuallyHidden();
   const { api, me, locale } = useSession();
+  const t = useT();
   const [params, update] = useUrlParams();
   const tag = params.trait;
   const recipient = params.person;
@@ -66,8 +68,8 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
   const [wall, setWall] = useState<Wall>();
   const [people, setPeople] = useState<Map<string, string>>(() => new Map());
   const deleting = useConfirmation<Recognition>({
-    title: 'Delete this recognition?',
-    confirmLabel: 'Delete',
+    title: t('tab.wall.deleteTitle'),
+    confirmLabel: t('tab.common.delete'),
   });
   const [announcement, setAnnouncement] = useState('');
   const loadingMore = useRef(false);
@@ -124,7 +126,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
             }
           : w,
       );
-      setAnnouncement(`${page.items.length} more recognitions loaded.`);
+      setAnnouncement(t('tab.wall.moreLoaded', { count: page.items.length }));
     } catch (err) {
       setWall((w) =>
         w && w.key === key ? { ...w, loadingMore: false, moreError: toApiError(err) } : w,
@@ -132,7 +134,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
     } finally {
       loadingMore.current = false;
     }
-  }, [api, cursor, key, pageUrl, remember]);
+  }, [api, cursor, key, pageUrl, remember, t]);
 
   // Infinite scroll: load the next page as the end of the list comes into view. The "Load more"
   // button does the same for keyboards and for browsers without IntersectionObserver.
@@ -154,13 +156,16 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
   const remove = async (toDelete: Recognition) => {
     await api.send('DELETE', teamPath(teamId, `/recognitions/${encodeURIComponent(toDelete.id)}`));
     setWall((w) => (w ? { ...w, items: w.items.filter((r) => r.id !== toDelete.id) } : w));
-    setAnnouncement('Your recognition was deleted.');
+    setAnnouncement(t('tab.wall.deleted'));
     // The button that opened the dialog is gone with its card: keep keyboard users in the wall.
     heading.current?.focus();
   };
 
   const personOptions = [...people.entries()]
-    .map(([id, name]) => ({ id, label: id === me.aadObjectId ? `${name} (you)` : name }))
+    .map(([id, name]) => ({
+      id,
+      label: id === me.aadObjectId ? t('tab.common.you', { name }) : name,
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, locale));
   const filtered = Boolean(tag || recipient);
   const clearFilters = () => update({ trait: undefined, person: undefined });
@@ -168,36 +173,36 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
   return (
     <section className={layout.columnL} aria-labelledby="wall-title">
       <h2 className={headings.view} id="wall-title" ref={heading} tabIndex={-1}>
-        Recognition wall
+        {t('tab.views.wall')}
       </h2>
       <QuietLately teamId={teamId} onLoaded={onQuiet} />
 
-      <div className={styles.filters} role="group" aria-label="Filter recognitions">
-        <Field label="Trait" className={styles.filter}>
+      <div className={styles.filters} role="group" aria-label={t('tab.wall.filters')}>
+        <Field label={t('tab.wall.trait')} className={styles.filter}>
           <Select value={tag ?? ''} onChange={(_, d) => update({ trait: d.value || undefined })}>
-            <option value="">All traits</option>
-            <Options items={TRAITS} />
+            <option value="">{t('tab.wall.allTraits')}</option>
+            <Options items={traitOptions(t)} />
           </Select>
         </Field>
-        <Field label="Recognized person" className={styles.filter}>
+        <Field label={t('tab.wall.person')} className={styles.filter}>
           <Select
             value={recipient ?? ''}
             onChange={(_, d) => update({ person: d.value || undefined })}
           >
-            <option value="">Everyone</option>
+            <option value="">{t('tab.wall.everyone')}</option>
             {recipient && !people.has(recipient) && (
-              <option value={recipient}>Selected person</option>
+              <option value={recipient}>{t('tab.wall.selectedPerson')}</option>
             )}
             <Options items={personOptions} />
           </Select>
         </Field>
-        {filtered && <Button onClick={clearFilters}>Clear filters</Button>}
+        {filtered && <Button onClick={clearFilters}>{t('tab.wall.clearFilters')}</Button>}
       </div>
 
-      {!current && <LoadingCards label="Loading recognitions" />}
+      {!current && <LoadingCards label={t('tab.wall.loading')} />}
       {current?.error && (
         <ErrorState
-          title="The recognition wall could not be loaded"
+          title={t('tab.wall.loadFailed')}
           error={current.error}
           onRetry={() => setAttempt((n) => n + 1)}
         />
@@ -207,19 +212,16 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
         current.items.length === 0 &&
         (filtered ? (
           <EmptyState
-            title="No recognitions match these filters"
-            action={<Button onClick={clearFilters}>Clear filters</Button>}
+            title={t('tab.wall.noMatchTitle')}
+            action={<Button onClick={clearFilters}>{t('tab.wall.clearFilters')}</Button>}
           >
-            Try another trait or person, or clear the filters to see the whole wall.
+            {t('tab.wall.noMatchText')}
           </EmptyState>
         ) : (
-          <EmptyState title="No recognitions yet">
-            Use Recognize in any chat (the Rapport message extension), or @mention Rapport with
-            “recognize”, to thank a teammate. It shows up here for the whole team.
-          </EmptyState>
+          <EmptyState title={t('tab.wall.emptyTitle')}>{t('tab.wall.emptyText')}</EmptyState>
         ))}
       {current && current.items.length > 0 && (
-        <ul className={layout.cards} aria-label="Recognitions, newest first">
+        <ul className={layout.cards} aria-label={t('tab.wall.listLabel')}>
           {current.items.map((r) => (
             <li key={r.id}>
               <RecognitionCard
@@ -233,7 +235,7 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
       )}
       {current?.moreError && (
         <ErrorState
-          title="More recognitions could not be loaded"
+          title={t('tab.wall.moreFailed')}
           error={current.moreError}
           onRetry={() => void loadMore()}
         />
@@ -245,20 +247,19 @@ export function RecognitionWall({ teamId }: { teamId: string }) {
             disabled={current?.loadingMore}
             icon={current?.loadingMore ? <Spinner size="tiny" /> : undefined}
           >
-            {current?.loadingMore ? 'Loading…' : 'Load more'}
+            {current?.loadingMore ? t('tab.common.loading') : t('tab.wall.loadMore')}
           </Button>
         </div>
       )}
       {current && !cursor && current.items.length > WALL_PAGE_SIZE && (
-        <Text align="center">That’s every recognition.</Text>
+        <Text align="center">{t('tab.wall.end')}</Text>
       )}
       <div className={hidden.root} aria-live="polite">
         {announcement}
       </div>
 
       <LazyConfirmDialog confirmation={deleting} onConfirm={remove}>
-        It disappears from the wall and from the team’s weekly recognition counts. This cannot be
-        undone.
+        {t('tab.wall.deleteText')}
       </LazyConfirmDialog>
     </section>
   );

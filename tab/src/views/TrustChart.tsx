@@ -5,9 +5,10 @@
  */
 import { LineChart, type LineChartGap, type LineChartPoints } from '@fluentui/react-charts';
 import { makeStyles } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { formatAverage, formatShortDate, formatWeek, isoWeekStart } from '../format';
-import { TRAITS } from '../traits';
+import { traitOptions } from '../traits';
+import { useT, type Translate } from '../i18n/use-t';
 import type { TrustWeek } from '../../../bot/src/features/checkins/checkin-schemas';
 
 const useStyles = makeStyles({
@@ -23,8 +24,8 @@ const useStyles = makeStyles({
  * One line per trait. A week without numbers (too few answers, or no check-in) has no point at
  * all, never a zero, and the line breaks there instead of joining its neighbours.
  */
-export function toLines(weeks: TrustWeek[], locale: string): LineChartPoints[] {
-  return TRAITS.map((trait) => {
+export function toLines(weeks: TrustWeek[], locale: string, t: Translate): LineChartPoints[] {
+  return traitOptions(t).map((trait) => {
     const data: LineChartPoints['data'] = [];
     const gaps: LineChartGap[] = [];
     let previous: number | undefined;
@@ -39,9 +40,13 @@ export function toLines(weeks: TrustWeek[], locale: string): LineChartPoints[] {
       data.push({
         x,
         y: value.average,
-        xAxisCalloutData: formatWeek(week.week, locale),
+        xAxisCalloutData: formatWeek(week.week, locale, t),
         yAxisCalloutData: formatAverage(value.average, locale),
-        text: `${trait.label}, ${formatWeek(week.week, locale)}: ${formatAverage(value.average, locale)} of 5`,
+        text: t('tab.health.chartPoint', {
+          trait: trait.label,
+          week: formatWeek(week.week, locale, t),
+          average: formatAverage(value.average, locale),
+        }),
       });
     });
     return { legend: trait.label, data, gaps };
@@ -80,11 +85,23 @@ function useWidth(): [(element: HTMLDivElement | null) => void, number] {
 
 export default function TrustChart({ weeks, locale }: { weeks: TrustWeek[]; locale: string }) {
   const styles = useStyles();
+  const t = useT();
   const [ref, width] = useWidth();
+  const legendsLabel = t('tab.health.legends');
+  // The chart library names its legend list "Legends" in English, with no prop to change it; the
+  // attribute is static in its markup, so React leaves the translated one in place.
+  useEffect(() => {
+    document
+      .querySelectorAll('[data-testid=trust-chart] [role=listbox][aria-label="Legends"]')
+      .forEach((list) => list.setAttribute('aria-label', legendsLabel));
+  });
   return (
     <div className={styles.root} data-testid="trust-chart" ref={ref}>
       <LineChart
-        data={{ chartTitle: 'Trait averages by week (1–5)', lineChartData: toLines(weeks, locale) }}
+        data={{
+          chartTitle: t('tab.health.chartTitle'),
+          lineChartData: toLines(weeks, locale, t),
+        }}
         height={300}
         yMinValue={1}
         yMaxValue={5}
@@ -93,7 +110,7 @@ export default function TrustChart({ weeks, locale }: { weeks: TrustWeek[]; loca
         customDateTimeFormatter={(date) => formatShortDate(date, locale)}
         useUTC
         culture={locale}
-        yAxisTitle="Average (1–5)"
+        yAxisTitle={t('tab.health.chartAxis')}
         legendProps={{ allowFocusOnLegends: true, enabledWrapLines: true }}
       />
     </div>

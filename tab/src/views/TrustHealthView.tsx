@@ -15,11 +15,12 @@ import { DataTable } from '../components/DataTable';
 import { EmptyState } from '../components/EmptyState';
 import { Loaded } from '../components/Loaded';
 import { LoadingBlock } from '../components/LoadingCards';
-import { formatDateTime, plural } from '../dates';
+import { formatDateTime } from '../dates';
 import { formatPercent, formatWeek, formatWeekStart, joinNames } from '../format';
 import { useLayoutStyles } from '../layout-styles';
 import { useSession } from '../session-context';
-import { TRAITS } from '../traits';
+import { TRAITS, traitOptions } from '../traits';
+import { useT, type Translate } from '../i18n/use-t';
 import type {
   CheckinConfig,
   TrustHealth,
@@ -48,16 +49,20 @@ const useStyles = makeStyles({
   },
 });
 
-function checkinText(week: TrustWeek): string {
+/** A week's check-in in words; the reason for too few answers is the server's own. */
+function checkinText(week: TrustWeek, locale: string, t: Translate): string {
   if (week.status === 'insufficient') return week.reason;
-  if (week.status !== 'ok') return 'No check-in this week';
-  const left = TRAITS.filter((t) => !week.traits.some((a) => a.trait === t.id));
-  const answers = plural(week.answers, 'answer');
-  if (left.length === 0) return answers;
-  return (
-    `${answers}. No average for ${joinNames(left.map((t) => t.label))}: too few people answered ` +
-    `${left.length === 1 ? 'it' : 'them'} to keep the answers anonymous.`
-  );
+  if (week.status !== 'ok') return t('tab.health.noCheckin');
+  const left = traitOptions(t).filter((trait) => !week.traits.some((a) => a.trait === trait.id));
+  if (left.length === 0) return t('tab.health.answers', { count: week.answers });
+  return t('tab.health.answersSomeHidden', {
+    count: week.answers,
+    traits: joinNames(
+      left.map((trait) => trait.label),
+      locale,
+    ),
+    hidden: left.length,
+  });
 }
 
 /**
@@ -77,16 +82,19 @@ function sinceInstalled(weeks: TrustWeek[], installWeek: string | undefined): Tr
 }
 
 /** Recognitions per trait over the period (and team values together): counts, never people. */
-function recognitionTotals(weeks: TrustWeek[]) {
+function recognitionTotals(weeks: TrustWeek[], t: Translate) {
   const totals = new Map<string, number>();
   for (const week of weeks)
     for (const [key, count] of Object.entries(week.recognitions ?? {}))
       totals.set(key, (totals.get(key) ?? 0) + count);
-  const traits = TRAITS.map((t) => ({ label: t.label, count: totals.get(t.id) ?? 0 }));
+  const traits = traitOptions(t).map((trait) => ({
+    label: trait.label,
+    count: totals.get(trait.id) ?? 0,
+  }));
   const values = [...totals.entries()]
     .filter(([key]) => !TRAITS.some((t) => t.id === key))
     .reduce((n, [, count]) => n + count, 0);
-  return values > 0 ? [...traits, { label: 'Team values', count: values }] : traits;
+  return values > 0 ? [...traits, { label: t('tab.health.teamValues'), count: values }] : traits;
 }
 
 /**
@@ -96,6 +104,7 @@ function recognitionTotals(weeks: TrustWeek[]) {
 export function TrustHealthView({ teamId }: { teamId: string }) {
   const layout = useLayoutStyles();
   const { api, locale } = useSession();
+  const t = useT();
   const [params, update] = useUrlParams();
   const weeks = PERIODS.includes(params.weeks as (typeof PERIODS)[number]) ? params.weeks! : '12';
   const load = useCallback(
@@ -115,13 +124,13 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
     <section className={layout.columnL} aria-labelledby="health-title">
       <div className={layout.viewHeader}>
         <Title3 as="h2" id="health-title">
-          Trust health
+          {t('tab.views.health')}
         </Title3>
-        <Field label="Period">
+        <Field label={t('tab.health.period')}>
           <Select value={weeks} onChange={(_, d) => update({ weeks: d.value })}>
             {PERIODS.map((p) => (
               <option key={p} value={p}>
-                Last {p} weeks
+                {t('tab.health.lastWeeks', { count: Number(p) })}
               </option>
             ))}
           </Select>
@@ -130,8 +139,8 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
 
       <Loaded
         resource={health}
-        loading={<LoadingBlock label="Loading trust health" />}
-        errorTitle="Trust health could not be loaded"
+        loading={<LoadingBlock label={t('tab.health.loading')} />}
+        errorTitle={t('tab.health.loadFailed')}
       >
         {(data) => (
           <>
@@ -151,11 +160,15 @@ export function TrustHealthView({ teamId }: { teamId: string }) {
  * moves with one person's answer, which waits for the close.
  */
 function OpenRoundNote({ round, locale }: { round: OpenRound; locale: string }) {
+  const t = useT();
   return (
     <MessageBar intent="info" data-testid="open-round">
       <MessageBarBody>
-        A check-in is open until {formatDateTime(round.closesAt, locale)}: {round.answered} of{' '}
-        {round.invited} have answered. Its results show here once it closes.
+        {t('tab.health.openRound', {
+          closes: formatDateTime(round.closesAt, locale),
+          answered: round.answered,
+          invited: round.invited,
+        })}
       </MessageBarBody>
     </MessageBar>
   );
@@ -170,64 +183,61 @@ interface BodyProps {
 function TrustHealthBody({ data, installedAt, locale }: BodyProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const t = useT();
   const installWeek = installedAt ? isoWeekKey(new Date(installedAt)) : undefined;
   const weeks = sinceInstalled(data.weeks, installWeek);
   const hasAverages = weeks.some((w) => w.status === 'ok');
   const newestFirst = [...weeks].reverse();
-  const totals = recognitionTotals(data.weeks);
+  const totals = recognitionTotals(data.weeks, t);
   const latest = newestFirst.find((w) => w.status === 'ok' && w.participation !== null);
 
   return (
     <>
-      <Text>
-        Weekly averages of the team’s check-in answers on each trait, from 1 to 5. Answers are
-        anonymous, and a week where fewer than {data.minGroupSize} people answered shows no numbers,
-        only the reason.
-      </Text>
+      <Text>{t('tab.health.intro', { min: data.minGroupSize })}</Text>
 
       {hasAverages ? (
-        <figure className={styles.chart} aria-label="Trait averages by week">
-          <Suspense fallback={<LoadingBlock label="Loading the chart" />}>
+        <figure className={styles.chart} aria-label={t('tab.health.chartLabel')}>
+          <Suspense fallback={<LoadingBlock label={t('tab.health.chartLoading')} />}>
             <TrustChart weeks={weeks} locale={locale} />
           </Suspense>
         </figure>
       ) : (
-        <EmptyState title="No trait averages yet">
-          Averages appear after a check-in round that at least {data.minGroupSize} people answered.
-          Check-ins run on the schedule your team sets with the Rapport bot.
+        <EmptyState title={t('tab.health.emptyTitle')}>
+          {t('tab.health.emptyText', { min: data.minGroupSize })}
         </EmptyState>
       )}
 
       <div className={layout.columnS}>
-        <Subtitle1 as="h3">Week by week</Subtitle1>
+        <Subtitle1 as="h3">{t('tab.health.weekByWeek')}</Subtitle1>
         {latest?.status === 'ok' && latest.participation !== null && (
           <Text>
-            Latest participation: {formatPercent(latest.participation, locale)} of the team answered
-            in the week of {formatWeekStart(latest.week, locale)}.
+            {t('tab.health.latestParticipation', {
+              percent: formatPercent(latest.participation, locale),
+              week: formatWeekStart(latest.week, locale),
+            })}
           </Text>
         )}
         {installWeek && weeks.length < data.weeks.length && (
           <Text className={layout.muted} data-testid="installed-note">
-            Rapport joined this team in the week of {formatWeekStart(installWeek, locale)}, so the
-            weeks before it are not listed.
+            {t('tab.health.installedNote', { week: formatWeekStart(installWeek, locale) })}
           </Text>
         )}
         <div className={layout.scrollX}>
           <DataTable
             size="small"
-            aria-label="Check-ins week by week"
+            aria-label={t('tab.health.tableLabel')}
             rows={newestFirst}
             rowKey={(w) => w.week}
             rowData={(w) => ({ 'data-status': w.status })}
             columns={[
-              { title: 'Week', cell: (w) => formatWeek(w.week, locale) },
+              { title: t('tab.health.week'), cell: (w) => formatWeek(w.week, locale, t) },
               {
-                title: 'Check-in',
-                cell: checkinText,
+                title: t('tab.health.checkin'),
+                cell: (w) => checkinText(w, locale, t),
                 cellClassName: (w) => (w.status === 'ok' ? undefined : layout.muted),
               },
               {
-                title: 'Participation',
+                title: t('tab.health.participation'),
                 numeric: true,
                 cell: (w) =>
                   w.status === 'ok' && w.participation !== null
@@ -240,16 +250,16 @@ function TrustHealthBody({ data, installedAt, locale }: BodyProps) {
       </div>
 
       <div className={layout.columnS}>
-        <Subtitle1 as="h3">Recognitions by trait</Subtitle1>
-        <Text className={layout.muted}>Counts for the period, for the team as a whole.</Text>
+        <Subtitle1 as="h3">{t('tab.health.byTrait')}</Subtitle1>
+        <Text className={layout.muted}>{t('tab.health.byTraitNote')}</Text>
         <DataTable
           size="small"
-          aria-label="Recognitions by trait"
+          aria-label={t('tab.health.byTrait')}
           rows={totals}
-          rowKey={(t) => t.label}
+          rowKey={(row) => row.label}
           columns={[
-            { title: 'Trait', cell: (t) => t.label },
-            { title: 'Recognitions', numeric: true, cell: (t) => t.count },
+            { title: t('tab.wall.trait'), cell: (row) => row.label },
+            { title: t('tab.health.recognitions'), numeric: true, cell: (row) => row.count },
           ]}
         />
       </div>

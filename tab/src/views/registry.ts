@@ -1,4 +1,5 @@
 import { lazy, type ComponentType } from 'react';
+import type { MessageId } from '../i18n/use-t';
 import { RecognitionWall } from './RecognitionWall';
 
 // The wall is the default view and ships in the first chunk; the others load when opened.
@@ -28,7 +29,8 @@ const IcebreakersView = lazy(() =>
 export interface ViewDefinition {
   /** The `?view=` value. */
   id: string;
-  label: string;
+  /** The view's name in the catalog. */
+  label: MessageId;
   /** Whether the view shows one team's data (and so needs a team picked first). */
   needsTeam: boolean;
   Component: ComponentType<{ teamId: string }>;
@@ -39,15 +41,20 @@ export interface ViewDefinition {
  * and the team picker follow.
  */
 export const VIEWS: readonly ViewDefinition[] = [
-  { id: 'health', label: 'Trust health', needsTeam: true, Component: TrustHealthView },
-  { id: 'wall', label: 'Recognition wall', needsTeam: true, Component: RecognitionWall },
-  { id: 'agreements', label: 'Working agreements', needsTeam: true, Component: AgreementsView },
-  { id: 'settings', label: 'Check-in settings', needsTeam: true, Component: SettingsView },
-  { id: 'follow', label: 'Follow-through', needsTeam: true, Component: FollowThroughView },
-  { id: 'coffee', label: 'Virtual coffee', needsTeam: true, Component: CoffeeView },
-  { id: 'icebreakers', label: 'Icebreakers', needsTeam: true, Component: IcebreakersView },
-  { id: 'interests', label: 'Interests', needsTeam: true, Component: InterestsView },
-  { id: 'privacy', label: 'What Rapport stores', needsTeam: false, Component: PrivacyView },
+  { id: 'health', label: 'tab.views.health', needsTeam: true, Component: TrustHealthView },
+  { id: 'wall', label: 'tab.views.wall', needsTeam: true, Component: RecognitionWall },
+  { id: 'agreements', label: 'tab.views.agreements', needsTeam: true, Component: AgreementsView },
+  { id: 'settings', label: 'tab.views.settings', needsTeam: true, Component: SettingsView },
+  { id: 'follow', label: 'tab.views.follow', needsTeam: true, Component: FollowThroughView },
+  { id: 'coffee', label: 'tab.views.coffee', needsTeam: true, Component: CoffeeView },
+  {
+    id: 'icebreakers',
+    label: 'tab.views.icebreakers',
+    needsTeam: true,
+    Component: IcebreakersView,
+  },
+  { id: 'interests', label: 'tab.views.interests', needsTeam: true, Component: InterestsView },
+  { id: 'privacy', label: 'tab.views.privacy', needsTeam: false, Component: PrivacyView },
 ];
 
 export const DEFAULT_VIEW = 'wall';

@@ -6,6 +6,7 @@ import type { Person } from '../../../../bot/src/people/people-schemas';
 import { useAction } from '../../use-action';
 import type { MyPartProps } from './CoffeeView';
 import { PanelForm } from './Panel';
+import { useT } from '../../i18n/use-t';
 
 /** Options shown at once while searching a large team: typing narrows them. */
 const MAX_OPTIONS = 50;
@@ -22,6 +23,7 @@ type Props = MyPartProps & {
 export function AvoidList({ data, members, saveMe, onSaved }: Props) {
   const layout = useLayoutStyles();
   const { me: caller } = useSession();
+  const t = useT();
   const action = useAction();
   const stored = data.me.avoid;
   const [draft, setDraft] = useState<string[]>(stored);
@@ -30,8 +32,8 @@ export function AvoidList({ data, members, saveMe, onSaved }: Props) {
 
   const nameOf = (id: string) =>
     members
-      ? (members.find((m) => m.aadObjectId === id)?.name ?? 'Someone who has left the team')
-      : 'A teammate';
+      ? (members.find((m) => m.aadObjectId === id)?.name ?? t('tab.coffee.someoneLeft'))
+      : t('tab.coffee.aTeammate');
   const choices = useMemo(
     () =>
       (members ?? []).filter(
@@ -50,33 +52,28 @@ export function AvoidList({ data, members, saveMe, onSaved }: Props) {
     if (!fresh) return;
     onSaved(fresh);
     setDraft(fresh.me.avoid);
-    setSaved('Your private list is saved.');
+    setSaved(t('tab.coffee.avoidSaved'));
   };
 
   return (
     <PanelForm
-      title="Don’t pair me with"
+      title={t('tab.coffee.avoidTitle')}
       data-testid="coffee-avoid"
       action={action}
-      errorTitle="Your list was not saved"
+      errorTitle={t('tab.coffee.avoidFailed')}
       saved={saved}
-      submitLabel="Save my list"
+      submitLabel={t('tab.coffee.avoidSave')}
       canSave={dirty}
       canDiscard={dirty}
       onSave={() => void save()}
       onDiscard={() => setDraft(stored)}
     >
-      <Text weight="semibold">
-        Private: only you ever see this list. Nobody else does, not the people on it, not your
-        teammates and not the team’s leads.
-      </Text>
-      <Text className={layout.muted}>
-        Rapport never puts you in a group with the people on it, and never tells them.
-      </Text>
+      <Text weight="semibold">{t('tab.coffee.avoidPrivate')}</Text>
+      <Text className={layout.muted}>{t('tab.coffee.avoidNever')}</Text>
       {draft.length === 0 ? (
-        <Text className={layout.muted}>Nobody is on your list.</Text>
+        <Text className={layout.muted}>{t('tab.coffee.avoidEmpty')}</Text>
       ) : (
-        <ul className={layout.chips} aria-label="Your private list">
+        <ul className={layout.chips} aria-label={t('tab.coffee.avoidList')}>
           {draft.map((id) => (
             <li key={id} className={layout.chip}>
               <Text>{nameOf(id)}</Text>
@@ -84,15 +81,15 @@ export function AvoidList({ data, members, saveMe, onSaved }: Props) {
                 size="small"
                 appearance="subtle"
                 onClick={() => setDraft((d) => d.filter((x) => x !== id))}
-                aria-label={`Remove ${nameOf(id)} from your list`}
+                aria-label={t('tab.coffee.avoidRemoveLabel', { name: nameOf(id) })}
               >
-                Remove
+                {t('tab.common.remove')}
               </Button>
             </li>
           ))}
         </ul>
       )}
-      <Field label="Add a teammate" hint="Type part of a name.">
+      <Field label={t('tab.coffee.avoidAdd')} hint={t('tab.coffee.avoidAddHint')}>
         <PersonPicker
           people={choices}
           disabled={!members}
@@ -111,6 +108,7 @@ interface PickerProps {
 
 /** A teammate, searched by name; picking one adds them and empties the search. */
 function PersonPicker({ people, disabled, onPick }: PickerProps) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -125,6 +123,7 @@ function PersonPicker({ people, disabled, onPick }: PickerProps) {
       value={query}
       selectedOptions={[]}
       disabled={disabled}
+      expandIcon={{ 'aria-label': t('tab.common.openList') }}
       onChange={(event) => setQuery(event.target.value)}
       onOptionSelect={(_, data) => {
         if (!data.optionValue) return;
@@ -139,7 +138,7 @@ function PersonPicker({ people, disabled, onPick }: PickerProps) {
       ))}
       {matches.length === 0 && (
         <Option key="none" value="" disabled text="">
-          {query ? `Nobody on the team matches “${query}”` : 'Nobody left to add'}
+          {query ? t('tab.coffee.noMatchQuery', { query }) : t('tab.coffee.nobodyLeft')}
         </Option>
       )}
     </Combobox>

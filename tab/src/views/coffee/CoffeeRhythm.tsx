@@ -16,8 +16,9 @@ import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type { CoffeeView as Coffee } from '../../../../bot/src/features/coffee/coffee-schemas';
 import { useAction } from '../../use-action';
-import { formatInZone, WEEKDAYS, zoneLabel } from '../settings/settings-format';
-import { EVERY, GROUP_SIZES, type CoffeeSettings } from './coffee-format';
+import { formatInZone, weekdays, zoneLabel } from '../settings/settings-format';
+import { everyOptions, groupSizeOptions, type CoffeeSettings } from './coffee-format';
+import { useT } from '../../i18n/use-t';
 import { PanelForm } from './Panel';
 
 const useStyles = makeStyles({
@@ -27,6 +28,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
+  // Longer languages do not fit three choices on one line of a phone.
+  choices: { flexWrap: 'wrap' },
 });
 
 interface Props {
@@ -40,6 +43,7 @@ export function CoffeeRhythm({ teamId, data, onSaved }: Props) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, locale } = useSession();
+  const t = useT();
   const action = useAction();
   const [draft, setDraft] = useState<CoffeeSettings>(data.settings);
   const [saved, setSaved] = useState<string>();
@@ -57,64 +61,66 @@ export function CoffeeRhythm({ teamId, data, onSaved }: Props) {
     setDraft(fresh.settings);
     setSaved(
       fresh.nextRoundAt
-        ? `Saved. The next round starts ${formatInZone(fresh.nextRoundAt, locale, zone)}.`
-        : 'Saved. Virtual coffee is off: no round is scheduled.',
+        ? t('tab.coffee.savedNext', { when: formatInZone(fresh.nextRoundAt, locale, zone) })
+        : t('tab.coffee.savedOff'),
     );
   };
 
   return (
     <PanelForm
-      title="The rhythm"
+      title={t('tab.coffee.rhythmTitle')}
       data-testid="coffee-rhythm"
       action={action}
-      errorTitle="The rhythm was not saved"
+      errorTitle={t('tab.coffee.rhythmFailed')}
       saved={saved}
-      submitLabel="Save the rhythm"
+      submitLabel={t('tab.coffee.rhythmSave')}
       canSave={dirty}
       canDiscard={dirty}
       onSave={() => void save()}
       onDiscard={() => setDraft(data.settings)}
     >
-      <Text className={layout.muted}>
-        You are a lead: changes apply as soon as you save them. The first time virtual coffee is
-        switched on, every member is asked once, privately, whether they want to join.
-      </Text>
+      <Text className={layout.muted}>{t('tab.coffee.rhythmIntro')}</Text>
       <Switch
-        label={draft.enabled ? 'Virtual coffee is on' : 'Virtual coffee is off'}
+        label={t(draft.enabled ? 'tab.coffee.isOn' : 'tab.coffee.isOff')}
         checked={draft.enabled}
         onChange={(_, d) => set({ enabled: d.checked })}
       />
       <Choice
-        label="How often"
-        items={EVERY}
+        label={t('tab.coffee.howOften')}
+        items={everyOptions(t)}
         value={draft.every}
         onChange={(every) => set({ every })}
       />
       <div className={styles.row}>
-        <Field label="Day">
+        <Field label={t('tab.coffee.day')}>
           <Select
             value={draft.day}
             onChange={(_, d) => set({ day: d.value as CoffeeSettings['day'] })}
           >
-            <Options items={WEEKDAYS} />
+            <Options items={weekdays(locale)} />
           </Select>
         </Field>
-        <Field label="Local time" hint={`In the team’s time zone, ${zoneLabel(zone)}.`}>
+        <Field
+          label={t('tab.coffee.localTime')}
+          hint={t('tab.coffee.localTimeHint', { zone: zoneLabel(zone) })}
+        >
           <Input type="time" value={draft.time} onChange={(_, d) => set({ time: d.value })} />
         </Field>
       </div>
       <Choice
-        label="Group size"
-        hint="When the count does not divide, some groups get one more person: nobody is left out."
-        items={GROUP_SIZES}
+        label={t('tab.coffee.groupSizeLabel')}
+        hint={t('tab.coffee.groupSizeHint')}
+        items={groupSizeOptions(t)}
         value={draft.groupSize}
         onChange={(groupSize) => set({ groupSize })}
       />
       <Text className={layout.muted}>
-        The team’s time zone, {zoneLabel(zone)}, is the one set in the check-in settings.{' '}
-        {data.nextRoundAt
-          ? `Next round: ${formatInZone(data.nextRoundAt, locale, zone)}.`
-          : 'No round is scheduled while virtual coffee is off.'}
+        {t('tab.common.twoSentences', {
+          first: t('tab.coffee.zoneNote', { zone: zoneLabel(zone) }),
+          second: data.nextRoundAt
+            ? t('tab.coffee.nextRoundShort', { when: formatInZone(data.nextRoundAt, locale, zone) })
+            : t('tab.coffee.noRoundWhileOff'),
+        })}
       </Text>
     </PanelForm>
   );
@@ -130,9 +136,11 @@ interface ChoiceProps<T extends number> {
 
 /** One of a few numbers, as radio buttons in a row. */
 function Choice<T extends number>({ label, hint, items, value, onChange }: ChoiceProps<T>) {
+  const styles = useStyles();
   return (
     <Field label={label} hint={hint}>
       <RadioGroup
+        className={styles.choices}
         layout="horizontal"
         value={String(value)}
         onChange={(_, d) => onChange(Number(d.value) as T)}

@@ -5,7 +5,7 @@ import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirm
 import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
 import { SuccessNote } from '../../components/SuccessNote';
-import { plural } from '../../dates';
+import { useT } from '../../i18n/use-t';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type {
@@ -52,6 +52,7 @@ export function CoffeeView({ teamId }: { teamId: string }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, locale } = useSession();
+  const t = useT();
   const path = teamPath(teamId, '/coffee');
   const load = useCallback((signal: AbortSignal) => api.get<Coffee>(path, signal), [api, path]);
   const loadMembers = useCallback(
@@ -60,7 +61,10 @@ export function CoffeeView({ teamId }: { teamId: string }) {
   );
   const [coffee, changeCoffee] = useResource(load);
   const [roster] = useResource(loadMembers);
-  const pairing = useConfirmation({ title: 'Pair everyone now?', confirmLabel: 'Pair now' });
+  const pairing = useConfirmation({
+    title: t('tab.coffee.pairTitle'),
+    confirmLabel: t('tab.coffee.pairNow'),
+  });
   const [paired, setPaired] = useState<string>();
 
   const saveMe = useCallback(
@@ -71,9 +75,7 @@ export function CoffeeView({ teamId }: { teamId: string }) {
 
   const pairNow = async () => {
     const round = await api.send<{ roundId: string; groups: number }>('POST', `${path}/rounds`);
-    setPaired(
-      `Paired: ${plural(round.groups, 'group')}. Each member got their own introduction privately from Rapport, and learns only their own match.`,
-    );
+    setPaired(t('tab.coffee.paired', { groups: round.groups }));
     // The lead may be in a group themselves: show their match.
     api.get<Coffee>(path).then(onSaved, () => undefined);
   };
@@ -81,26 +83,30 @@ export function CoffeeView({ teamId }: { teamId: string }) {
   return (
     <section className={layout.columnL} aria-labelledby="coffee-title">
       <h2 className={styles.title} id="coffee-title">
-        Virtual coffee
+        {t('tab.views.coffee')}
       </h2>
-      <Text className={styles.intro}>
-        Rapport pairs teammates who join for a casual chat, away from work topics: a new partner
-        each round, and nobody left out. You see only your own match; nobody sees anyone else’s.
-      </Text>
+      <Text className={styles.intro}>{t('tab.coffee.intro')}</Text>
       <Loaded
         resource={coffee}
-        loading={<LoadingCards count={3} label="Loading virtual coffee" />}
-        errorTitle="Virtual coffee could not be loaded"
+        loading={<LoadingCards count={3} label={t('tab.coffee.loading')} />}
+        errorTitle={t('tab.coffee.loadFailed')}
       >
         {(data) => (
           <>
             <div className={layout.callout} data-testid="coffee-next">
               <Text weight="semibold">
                 {data.settings.enabled && data.nextRoundAt
-                  ? `${rhythmText(data.settings, data.timeZone)} The next round starts ${formatInZone(data.nextRoundAt, locale, data.timeZone)}.`
-                  : `Virtual coffee is off: no round is scheduled. ${data.isLead ? 'Switch it on below, or pair everyone now.' : 'A lead switches it on.'}`}
+                  ? t('tab.common.twoSentences', {
+                      first: rhythmText(data.settings, data.timeZone, locale, t),
+                      second: t('tab.coffee.nextRound', {
+                        when: formatInZone(data.nextRoundAt, locale, data.timeZone),
+                      }),
+                    })
+                  : t(data.isLead ? 'tab.coffee.offLead' : 'tab.coffee.off')}
               </Text>
-              {data.isLead && <Button onClick={() => pairing.ask()}>Pair now</Button>}
+              {data.isLead && (
+                <Button onClick={() => pairing.ask()}>{t('tab.coffee.pairNow')}</Button>
+              )}
             </div>
             {paired && <SuccessNote data-testid="coffee-paired">{paired}</SuccessNote>}
 
@@ -126,12 +132,7 @@ export function CoffeeView({ teamId }: { teamId: string }) {
             {data.isLead && <CoffeeRhythm teamId={teamId} data={data} onSaved={onSaved} />}
 
             <LazyConfirmDialog confirmation={pairing} onConfirm={pairNow}>
-              <Text as="p">
-                Everyone taking part now ({plural(data.stats.members, 'member')}) is put into a
-                group at once and gets an introduction privately from Rapport. Members learn only
-                their own match: you will see how many groups there are, not who is with whom. A
-                round still running ends now.
-              </Text>
+              <Text as="p">{t('tab.coffee.pairText', { members: data.stats.members })}</Text>
             </LazyConfirmDialog>
           </>
         )}

@@ -6,6 +6,7 @@ import { TimeZonePicker } from '../settings/TimeZonePicker';
 import { browserTimeZone, DEFAULT_HOURS, type WorkingHours } from './coffee-format';
 import type { MyPartProps } from './CoffeeView';
 import { PanelForm } from './Panel';
+import { useT } from '../../i18n/use-t';
 
 const useStyles = makeStyles({
   hours: {
@@ -32,6 +33,7 @@ export function MyHours({ data, saveMe, onSaved }: MyPartProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const action = useAction();
+  const t = useT();
   const { me } = data;
   const initial: Draft = {
     timeZone: me.timeZone ?? browserTimeZone(),
@@ -48,12 +50,12 @@ export function MyHours({ data, saveMe, onSaved }: MyPartProps) {
 
   const zoneHint =
     me.timeZone === null
-      ? 'Teams has not reported your time zone yet, so this is your browser’s. Save to use it.'
+      ? t('tab.coffee.zoneFromBrowser')
       : zoneChanged
-        ? 'Save to use this time zone.'
+        ? t('tab.coffee.zoneSaveToUse')
         : me.timeZoneSource === 'teams'
-          ? 'Teams reported this time zone with your messages. Change it if it is wrong.'
-          : 'You chose this time zone.';
+          ? t('tab.coffee.zoneFromTeams')
+          : t('tab.coffee.zoneChosen');
 
   // Only what changed is sent: saving the hours keeps a zone Teams reported marked as such.
   const save = async () => {
@@ -66,41 +68,38 @@ export function MyHours({ data, saveMe, onSaved }: MyPartProps) {
     );
     if (!fresh) return;
     onSaved(fresh);
-    setSaved('Your time zone and hours are saved.');
+    setSaved(t('tab.coffee.hoursSaved'));
   };
 
   return (
     <PanelForm
-      title="Your time zone and hours"
+      title={t('tab.coffee.hoursTitle')}
       data-testid="coffee-hours"
       action={action}
-      errorTitle="Your time zone and hours were not saved"
+      errorTitle={t('tab.coffee.hoursFailed')}
       saved={saved}
-      submitLabel="Save time zone and hours"
+      submitLabel={t('tab.coffee.hoursSave')}
       canSave={zoneChanged || hoursChanged}
       canDiscard={edited}
       onSave={() => void save()}
       onDiscard={() => setDraft(initial)}
     >
-      <Text className={layout.muted}>
-        Rapport prefers partners whose working hours overlap with yours, and shows you each
-        partner’s local time.
-      </Text>
-      <Field label="Time zone" hint={zoneHint}>
+      <Text className={layout.muted}>{t('tab.coffee.hoursIntro')}</Text>
+      <Field label={t('tab.coffee.timeZone')} hint={zoneHint}>
         <TimeZonePicker
           value={draft.timeZone}
           onChange={(timeZone) => setDraft((d) => ({ ...d, timeZone }))}
         />
       </Field>
       <div className={styles.hours}>
-        <Field label="Working hours start">
+        <Field label={t('tab.coffee.hoursStart')}>
           <Input
             type="time"
             value={draft.hours.start}
             onChange={(_, d) => setHours({ start: d.value })}
           />
         </Field>
-        <Field label="Working hours end" hint="In your own time zone.">
+        <Field label={t('tab.coffee.hoursEnd')} hint={t('tab.coffee.hoursEndHint')}>
           <Input
             type="time"
             value={draft.hours.end}

@@ -8,6 +8,7 @@ import { useHeadingStyles } from '../heading-styles';
 import { formatInZone } from '../settings/settings-format';
 import { clockText, sharedHoursText } from './coffee-format';
 import { Panel } from './Panel';
+import { useT } from '../../i18n/use-t';
 import { TeamsLinkButton } from './TeamsLinkButton';
 
 const useStyles = makeStyles({
@@ -21,7 +22,11 @@ const useStyles = makeStyles({
   },
 });
 
-const ANSWERS = { met: 'We met', 'not-yet': 'Not yet', skip: 'Skip' } as const;
+const ANSWERS = {
+  met: 'tab.coffee.answerMet',
+  'not-yet': 'tab.coffee.answerNotYet',
+  skip: 'tab.coffee.answerSkip',
+} as const;
 
 /** The caller's group this round: who, their local time, the hours in common, how to say hello. */
 export function MyMatch({ data }: { data: Coffee }) {
@@ -29,27 +34,31 @@ export function MyMatch({ data }: { data: Coffee }) {
   const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { locale } = useSession();
+  const t = useT();
   const { me } = data;
   const match = me.match;
 
   const noMatch =
     me.status === 'out'
-      ? 'Join to be paired with a teammate for a casual chat.'
+      ? t('tab.coffee.noMatchOut')
       : me.status === 'paused'
-        ? 'You are paused, so you have no match for now.'
+        ? t('tab.coffee.noMatchPaused')
         : data.nextRoundAt
-          ? `No match yet: the next round starts ${formatInZone(data.nextRoundAt, locale, data.timeZone)}.`
-          : 'No match yet: rounds start when a lead switches virtual coffee on or pairs everyone.';
+          ? t('tab.coffee.noMatchYet', {
+              when: formatInZone(data.nextRoundAt, locale, data.timeZone),
+            })
+          : t('tab.coffee.noMatchNoRounds');
 
   return (
-    <Panel title="Your match" data-testid="coffee-match">
+    <Panel title={t('tab.coffee.yourMatch')} data-testid="coffee-match">
       {!match ? (
         <Text>{noMatch}</Text>
       ) : (
         <>
           <Text>
-            This round runs until {formatDateTime(match.endsAt, locale)}. Only the people in your
-            group know who is in it.
+            {t('tab.coffee.roundUntil', {
+              until: formatDateTime(match.endsAt, locale, data.timeZone),
+            })}
           </Text>
           <ul className={layout.cards}>
             {match.partners.map((p) => (
@@ -58,37 +67,41 @@ export function MyMatch({ data }: { data: Coffee }) {
                   {p.name}
                 </Subtitle2>
                 <Text>
-                  {p.timeZone
-                    ? clockText(p.aheadMinutes, p.timeZone)
-                    : 'Rapport does not know their time zone yet.'}
+                  {p.timeZone ? clockText(p.aheadMinutes, p.timeZone, t) : t('tab.coffee.noZone')}
                 </Text>
-                <Text>{sharedHoursText(p.sharedHours)}</Text>
+                <Text>{sharedHoursText(p.sharedHours, t)}</Text>
               </li>
             ))}
           </ul>
           <Text>
-            <Text weight="semibold">Something to start with: </Text>
-            {match.starter}
+            <Text weight="semibold">{t('tab.coffee.starter')}</Text> {match.starter}
           </Text>
           {match.chatLink || match.meetingLink ? (
             <div className={layout.rowM}>
               {match.chatLink && (
                 <TeamsLinkButton href={match.chatLink} appearance="primary">
-                  Chat now
+                  {t('tab.coffee.chatNow')}
                 </TeamsLinkButton>
               )}
               {match.meetingLink && (
-                <TeamsLinkButton href={match.meetingLink}>Schedule 30 minutes</TeamsLinkButton>
+                <TeamsLinkButton href={match.meetingLink}>
+                  {t('tab.coffee.schedule')}
+                </TeamsLinkButton>
               )}
             </div>
           ) : (
             <Text className={layout.muted}>
-              Find {joinNames(match.partners.map((p) => p.name))} in Teams to say hello.
+              {t('tab.coffee.findInTeams', {
+                names: joinNames(
+                  match.partners.map((p) => p.name),
+                  locale,
+                ),
+              })}
             </Text>
           )}
           {match.myAnswer && (
             <Text className={layout.muted}>
-              You answered “{ANSWERS[match.myAnswer]}” on your introduction card.
+              {t('tab.coffee.youAnswered', { answer: t(ANSWERS[match.myAnswer]) })}
             </Text>
           )}
         </>

@@ -10,6 +10,7 @@ import { useAction } from '../../use-action';
 import { addDays } from './coffee-format';
 import type { MyPartProps } from './CoffeeView';
 import { Panel } from './Panel';
+import { useT } from '../../i18n/use-t';
 
 const useStyles = makeStyles({
   pause: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
@@ -26,6 +27,7 @@ export function MyPlace({ data, saveMe, onSaved }: MyPartProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { locale } = useSession();
+  const t = useT();
   const action = useAction();
   const headingId = useId();
   const [note, setNote] = useState<string>();
@@ -51,15 +53,15 @@ export function MyPlace({ data, saveMe, onSaved }: MyPartProps) {
 
   const status =
     me.status === 'in'
-      ? 'You are taking part: every round, Rapport pairs you with a teammate.'
+      ? t('tab.coffee.statusIn')
       : me.status === 'out'
-        ? 'You are not taking part.'
+        ? t('tab.coffee.statusOut')
         : me.pausedUntil
-          ? `You are paused until ${dateText(me.pausedUntil)}. You are back in the rounds after that day.`
-          : 'You are paused until you come back.';
+          ? t('tab.coffee.statusPausedUntil', { date: dateText(me.pausedUntil) })
+          : t('tab.coffee.statusPaused');
 
   return (
-    <Panel title="Taking part" headingId={headingId} data-testid="coffee-place">
+    <Panel title={t('tab.coffee.takingPart')} headingId={headingId} data-testid="coffee-place">
       <Text weight="semibold" data-testid="coffee-status">
         {status}
       </Text>
@@ -72,20 +74,20 @@ export function MyPlace({ data, saveMe, onSaved }: MyPartProps) {
               void change(
                 'in',
                 { status: 'in' },
-                me.status === 'out'
-                  ? 'You joined virtual coffee. Your first match comes with the next round.'
-                  : 'Welcome back: you are in the next round.',
+                me.status === 'out' ? t('tab.coffee.joined') : t('tab.coffee.welcomeBack'),
               )
             }
           >
-            {me.status === 'out' ? 'Join virtual coffee' : 'Come back now'}
+            {t(me.status === 'out' ? 'tab.coffee.join' : 'tab.coffee.comeBack')}
           </Button>
         </div>
       )}
       {me.status !== 'out' && (
         <div className={layout.columnS}>
           <div className={styles.pause}>
-            <Field label={me.status === 'paused' ? 'Pause until another date' : 'Pause until'}>
+            <Field
+              label={t(me.status === 'paused' ? 'tab.coffee.pauseOther' : 'tab.coffee.pauseUntil')}
+            >
               <Input
                 type="date"
                 min={addDays(today, 1)}
@@ -99,15 +101,15 @@ export function MyPlace({ data, saveMe, onSaved }: MyPartProps) {
                 void change(
                   'pause',
                   { status: 'paused', pausedUntil: until },
-                  `Paused until ${dateText(until)}. You are back in the rounds after that day.`,
+                  t('tab.coffee.pausedNote', { date: dateText(until) }),
                 )
               }
             >
-              Pause
+              {t('tab.coffee.pause')}
             </Button>
           </div>
           <Text size={200} className={layout.muted}>
-            The last day you want no match. No reason needed.
+            {t('tab.coffee.pauseHint')}
           </Text>
         </div>
       )}
@@ -116,23 +118,17 @@ export function MyPlace({ data, saveMe, onSaved }: MyPartProps) {
           <div className={layout.rowM}>
             <Button
               disabled={action.busy !== undefined}
-              onClick={() =>
-                void change(
-                  'out',
-                  { status: 'out' },
-                  'You left virtual coffee. Join again here whenever you like.',
-                )
-              }
+              onClick={() => void change('out', { status: 'out' }, t('tab.coffee.left'))}
             >
-              Leave virtual coffee
+              {t('tab.coffee.leave')}
             </Button>
           </div>
           <Text size={200} className={layout.muted}>
-            Leaving also deletes your “don’t pair me with” list.
+            {t('tab.coffee.leaveHint')}
           </Text>
         </div>
       )}
-      {action.error && <FormError title="Nothing was changed" error={action.error} />}
+      {action.error && <FormError title={t('tab.common.nothingChanged')} error={action.error} />}
       {note && <SuccessNote data-testid="coffee-place-note">{note}</SuccessNote>}
     </Panel>
   );

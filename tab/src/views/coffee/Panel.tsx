@@ -6,6 +6,7 @@ import { SuccessNote } from '../../components/SuccessNote';
 import { useLayoutStyles } from '../../layout-styles';
 import type { Action } from '../../use-action';
 import { useHeadingStyles } from '../heading-styles';
+import { useT } from '../../i18n/use-t';
 
 interface PanelProps {
   title: string;
@@ -72,6 +73,7 @@ export function PanelForm({
   const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const headingId = useId();
+  const t = useT();
   const busy = action.busy !== undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -93,7 +95,7 @@ export function PanelForm({
       {saved && !canSave && <SuccessNote>{saved}</SuccessNote>}
       <FormActions
         submitLabel={submitLabel}
-        cancelLabel="Discard changes"
+        cancelLabel={t('tab.common.discardChanges')}
         busy={busy}
         submitDisabled={!canSave}
         cancelDisabled={busy || !canDiscard}

@@ -1,4 +1,4 @@
-import { plural } from '../../dates';
+import type { Translate } from '../../i18n/use-t';
 import type { CoffeeView } from '../../../../bot/src/features/coffee/coffee-schemas';
 import { dayLabel, zoneLabel } from '../settings/settings-format';
 
@@ -6,25 +6,36 @@ export type CoffeeSettings = CoffeeView['settings'];
 export type CoffeeMe = CoffeeView['me'];
 export type WorkingHours = NonNullable<CoffeeMe['workingHours']>;
 
-export const EVERY: readonly { id: `${CoffeeSettings['every']}`; label: string }[] = [
-  { id: '1', label: 'Every week' },
-  { id: '2', label: 'Every two weeks' },
-  { id: '4', label: 'Every four weeks' },
-];
+/** How often rounds run, as choices: "Every week", "Every two weeks"… */
+export const everyOptions = (t: Translate): { id: `${CoffeeSettings['every']}`; label: string }[] =>
+  ([1, 2, 4] as const).map((weeks) => ({
+    id: `${weeks}`,
+    label: t('tab.coffee.every', { weeks }),
+  }));
 
-export const GROUP_SIZES: readonly { id: `${CoffeeSettings['groupSize']}`; label: string }[] = [
-  { id: '2', label: 'Pairs' },
-  { id: '3', label: 'Groups of three' },
-  { id: '4', label: 'Groups of four' },
-];
-
-const labelOf = (items: readonly { id: string; label: string }[], id: number) =>
-  items.find((i) => i.id === String(id))?.label ?? String(id);
+/** Group sizes, as choices: "Pairs", "Groups of three"… */
+export const groupSizeOptions = (
+  t: Translate,
+): { id: `${CoffeeSettings['groupSize']}`; label: string }[] =>
+  ([2, 3, 4] as const).map((size) => ({
+    id: `${size}`,
+    label: t('tab.coffee.groupSize', { size }),
+  }));
 
 /** "Every two weeks on Tuesday at 10:00 (Europe/Berlin time), in pairs." */
-export function rhythmText(settings: CoffeeSettings, timeZone: string): string {
-  const size = labelOf(GROUP_SIZES, settings.groupSize).toLowerCase();
-  return `${labelOf(EVERY, settings.every)} on ${dayLabel(settings.day)} at ${settings.time} (${zoneLabel(timeZone)} time), in ${size}.`;
+export function rhythmText(
+  settings: CoffeeSettings,
+  timeZone: string,
+  locale: string,
+  t: Translate,
+): string {
+  return t('tab.coffee.rhythm', {
+    weeks: settings.every,
+    day: dayLabel(settings.day, locale),
+    time: settings.time,
+    zone: zoneLabel(timeZone),
+    size: settings.groupSize,
+  });
 }
 
 /** Where the working day starts and ends when the person has not said. */
@@ -43,26 +54,23 @@ export function browserTimeZone(): string {
  * A partner's local time against the person's own: "Their clock is 5 h 30 min ahead of yours
  * (Asia/Kolkata).", "… 3 h behind yours …", "Their clock shows the same time as yours (…)."
  */
-export function clockText(aheadMinutes: number, timeZone: string): string {
-  const zone = `(${zoneLabel(timeZone)})`;
-  if (aheadMinutes === 0) return `Their clock shows the same time as yours ${zone}.`;
+export function clockText(aheadMinutes: number, timeZone: string, t: Translate): string {
+  const zone = zoneLabel(timeZone);
+  if (aheadMinutes === 0) return t('tab.coffee.clockSame', { zone });
   const abs = Math.abs(aheadMinutes);
-  const hours = Math.floor(abs / 60);
-  const rest = abs % 60;
-  const amount = [hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean).join(' ');
-  return `Their clock is ${amount} ${aheadMinutes > 0 ? 'ahead of' : 'behind'} yours ${zone}.`;
+  const amount = t('tab.coffee.duration', { hours: Math.floor(abs / 60), minutes: abs % 60 });
+  return t(aheadMinutes > 0 ? 'tab.coffee.clockAhead' : 'tab.coffee.clockBehind', {
+    amount,
+    zone,
+  });
 }
 
 /** "You both work 09:00–12:00 your time." */
-export function sharedHoursText(shared: WorkingHours | null): string {
+export function sharedHoursText(shared: WorkingHours | null, t: Translate): string {
   return shared
-    ? `You both work ${shared.start}–${shared.end} your time.`
-    : 'Your working hours do not overlap: pick a time at the edge of your days.';
+    ? t('tab.coffee.sharedHours', { start: shared.start, end: shared.end })
+    : t('tab.coffee.noSharedHours');
 }
-
-/** "8 of 11 groups met". */
-export const metText = (met: number, groups: number): string =>
-  `${met} of ${plural(groups, 'group')} met`;
 
 /** A local date (YYYY-MM-DD) `days` later. */
 export function addDays(date: string, days: number): string {

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import {
   Badge,
   Body1,
@@ -46,6 +47,7 @@ interface Props {
 /** One action: its owner who volunteered, its status moving forward, and "did it help?". */
 export function ActionCard({ action: a, onChange, onPropose }: Props) {
   const layout = useLayoutStyles();
+  const t = useT();
   const { me, locale } = useSession();
   const acting = useAction();
   const [reason, setReason] = useState('');
@@ -63,7 +65,7 @@ export function ActionCard({ action: a, onChange, onPropose }: Props) {
       <Body1 className={layout.writtenText}>{a.why}</Body1>
       <div className={layout.rowS}>
         <Badge appearance="tint">{STATUS[a.status]}</Badge>
-        {a.trait && <Badge appearance="outline">{traitLabel(a.trait)}</Badge>}
+        {a.trait && <Badge appearance="outline">{traitLabel(a.trait, t)}</Badge>}
         <Caption1>Due {formatDate(`${a.dueDate}T12:00:00Z`, locale)}</Caption1>
         <Caption1>
           {a.owner ? `Owner: ${a.owner.mine ? 'you' : a.owner.name}` : 'No owner yet'}

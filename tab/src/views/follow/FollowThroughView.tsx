@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { Card, Subtitle1, Subtitle2, Text, Title3 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { teamPath } from '../../api';
@@ -43,6 +44,7 @@ function Measures({ measures }: { measures: Actions['measures'] }) {
  */
 export function FollowThroughView({ teamId }: { teamId: string }) {
   const layout = useLayoutStyles();
+  const t = useT();
   const { api, locale } = useSession();
   const load = useCallback(
     (signal: AbortSignal) => loadFollowData(api, teamId, signal),
@@ -104,9 +106,9 @@ export function FollowThroughView({ teamId }: { teamId: string }) {
             <section
               key={roundId}
               className={layout.columnS}
-              aria-label={formatWeek(week.week, locale)}
+              aria-label={formatWeek(week.week, locale, t)}
             >
-              <Subtitle2 as="h4">{formatWeek(week.week, locale)}</Subtitle2>
+              <Subtitle2 as="h4">{formatWeek(week.week, locale, t)}</Subtitle2>
               <RoundResults teamId={teamId} roundId={roundId} isLead={isLead} />
               <ul className={layout.cards}>
                 {comments.map((c) => (

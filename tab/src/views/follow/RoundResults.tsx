@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { Body1, Button, Field, Subtitle2, Text, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { FormError } from '../../components/FormError';
@@ -22,6 +23,7 @@ export function RoundResults({
   isLead: boolean;
 }) {
   const layout = useLayoutStyles();
+  const t = useT();
   const { api, locale } = useSession();
   const loading = useAction();
   const [summary, setSummary] = useState<RoundSummaryView>();
@@ -66,11 +68,11 @@ export function RoundResults({
           ` (${formatPercent(summary.participation, locale)})`}. {summary.comments} comments.
       </Text>
       <ul className={layout.lines}>
-        {summary.traits.map((t) => (
-          <li key={t.trait}>
-            {traitLabel(t.trait)}:{' '}
-            {t.status === 'shown'
-              ? `${formatAverage(t.average, locale)} of 5, ${TREND[t.trend]}`
+        {summary.traits.map((trend) => (
+          <li key={trend.trait}>
+            {traitLabel(trend.trait, t)}:{' '}
+            {trend.status === 'shown'
+              ? `${formatAverage(trend.average, locale)} of 5, ${TREND[trend.trend]}`
               : 'too few answers to show'}
           </li>
         ))}

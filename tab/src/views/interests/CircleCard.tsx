@@ -12,10 +12,10 @@ import { useId, useState } from 'react';
 import { teamPath } from '../../api';
 import { FormError } from '../../components/FormError';
 import { SuccessNote } from '../../components/SuccessNote';
-import { plural } from '../../dates';
 import { joinNames } from '../../format';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
+import { useT } from '../../i18n/use-t';
 import type {
   CircleView,
   IntroductionView,
@@ -36,7 +36,8 @@ export function CircleCard({ circle }: { circle: CircleView }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const headings = useHeadingStyles();
-  const { api } = useSession();
+  const { api, locale } = useSession();
+  const t = useT();
   const { teamId, mine, putTags, update, announce } = useInterests();
   const action = useAction();
   const headingId = useId();
@@ -48,12 +49,12 @@ export function CircleCard({ circle }: { circle: CircleView }) {
 
   const join = async () => {
     if (await action.run('join', () => putTags([...mine, circle.label])))
-      announce(`You joined the ${circle.label} circle.`);
+      announce(t('tab.interests.joined', { circle: circle.label }));
   };
   const leave = async () => {
     setIntroduced(undefined);
-    if (await action.run('leave', () => putTags(mine.filter((t) => t !== circle.label))))
-      announce(`You left the ${circle.label} circle.`);
+    if (await action.run('leave', () => putTags(mine.filter((tag) => tag !== circle.label))))
+      announce(t('tab.interests.left', { circle: circle.label }));
   };
   const introduce = async () => {
     const result = await action.run('introduce', () =>
@@ -61,7 +62,7 @@ export function CircleCard({ circle }: { circle: CircleView }) {
     );
     if (!result) return;
     setIntroduced(result);
-    announce('Rapport sent you a card in Teams with the others in this circle.');
+    announce(t('tab.interests.introducedAnnounce'));
   };
   const offer = async (body: NewTalkBody) => {
     const talk = await action.run('talk', () =>
@@ -70,7 +71,7 @@ export function CircleCard({ circle }: { circle: CircleView }) {
     if (!talk) return false;
     setOffering(false);
     update((data) => ({ ...data, talks: [talk, ...data.talks] }));
-    announce(`Your talk “${talk.title}” is on offer under Lightning talks.`);
+    announce(t('tab.interests.talkOffered', { title: talk.title }));
     return true;
   };
 
@@ -87,41 +88,56 @@ export function CircleCard({ circle }: { circle: CircleView }) {
           {circle.label}
         </Subtitle2>
         <Badge appearance="tint" color="informative">
-          {plural(circle.count, 'member')}
+          {t('tab.interests.members', { count: circle.count })}
         </Badge>
         {circle.mine && (
           <Badge appearance="tint" color="success">
-            You are in it
+            {t('tab.interests.youAreIn')}
           </Badge>
         )}
       </div>
-      <Text>{alone ? 'Only you so far.' : joinNames(circle.members.map((m) => m.name))}</Text>
+      <Text>
+        {alone
+          ? t('tab.interests.onlyYou')
+          : joinNames(
+              circle.members.map((m) => m.name),
+              locale,
+            )}
+      </Text>
       <div className={layout.rowS}>
         {circle.mine ? (
           <>
             <Button appearance="primary" disabled={busy || alone} onClick={() => void introduce()}>
-              Introduce me
+              {t('tab.interests.introduceMe')}
             </Button>
             <Button disabled={busy || offering} onClick={() => setOffering(true)}>
-              Offer a talk
+              {t('tab.interests.offerTalk')}
             </Button>
             <Button disabled={busy} onClick={() => void leave()}>
-              Leave
+              {t('tab.interests.leave')}
             </Button>
           </>
         ) : (
           <Button appearance="primary" disabled={busy} onClick={() => void join()}>
-            Join
+            {t('tab.interests.join')}
           </Button>
         )}
       </div>
       {introduced && (
         <SuccessNote data-testid="introduced">
-          Rapport sent you a card in Teams with {joinNames(introduced.others.map((o) => o.name))}.{' '}
+          {t('tab.interests.introduced', {
+            names: joinNames(
+              introduced.others.map((o) => o.name),
+              locale,
+            ),
+          })}
           {introduced.chatLink && (
-            <Link href={introduced.chatLink} target="_blank" rel="noreferrer">
-              Start a group chat
-            </Link>
+            <>
+              {' '}
+              <Link href={introduced.chatLink} target="_blank" rel="noreferrer">
+                {t('tab.interests.startChat')}
+              </Link>
+            </>
           )}
         </SuccessNote>
       )}
@@ -136,7 +152,7 @@ export function CircleCard({ circle }: { circle: CircleView }) {
           }}
         />
       )}
-      {action.error && <FormError title="That did not work" error={action.error} />}
+      {action.error && <FormError title={t('tab.common.didNotWork')} error={action.error} />}
     </Card>
   );
 }

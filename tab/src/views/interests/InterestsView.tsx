@@ -7,6 +7,7 @@ import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
+import { useT } from '../../i18n/use-t';
 import type { InterestsView as Interests } from '../../../../bot/src/features/interests/interests-schemas';
 import { useResource } from '../../use-resource';
 import { useHeadingStyles } from '../heading-styles';
@@ -29,6 +30,7 @@ export function InterestsView({ teamId }: { teamId: string }) {
   const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api } = useSession();
+  const t = useT();
   const [announce, liveRegion] = useAnnouncer();
   const path = teamPath(teamId, '/interests');
   const load = useCallback((signal: AbortSignal) => api.get<Interests>(path, signal), [api, path]);
@@ -37,17 +39,13 @@ export function InterestsView({ teamId }: { teamId: string }) {
   return (
     <section className={layout.columnL} aria-labelledby="interests-title">
       <h2 className={styles.title} id="interests-title">
-        Interests
+        {t('tab.views.interests')}
       </h2>
-      <Text className={styles.intro}>
-        Find teammates who share what you enjoy outside work: add your interests, ask Rapport to
-        introduce you to your circle, or offer it a 10-minute lightning talk. Only members of this
-        team see them, and nothing about you is kept until you add one.
-      </Text>
+      <Text className={styles.intro}>{t('tab.interests.intro')}</Text>
       <Loaded
         resource={interests}
-        loading={<LoadingCards count={3} label="Loading interests" />}
-        errorTitle="Interests could not be loaded"
+        loading={<LoadingCards count={3} label={t('tab.interests.loading')} />}
+        errorTitle={t('tab.interests.loadFailed')}
       >
         {(data) => {
           const mine = data.circles.filter((c) => c.mine).map((c) => c.label);
@@ -69,11 +67,11 @@ export function InterestsView({ teamId }: { teamId: string }) {
               <MyInterests />
               <section className={layout.columnM} aria-labelledby="circles-title">
                 <Subtitle1 as="h3" className={headings.root} id="circles-title">
-                  The team’s circles
+                  {t('tab.interests.circles')}
                 </Subtitle1>
                 {data.circles.length === 0 ? (
-                  <EmptyState title="No circles yet">
-                    Add an interest above: anyone who adds the same one joins your circle.
+                  <EmptyState title={t('tab.interests.noCirclesTitle')}>
+                    {t('tab.interests.noCirclesText')}
                   </EmptyState>
                 ) : (
                   <ul className={layout.cards}>
@@ -87,18 +85,17 @@ export function InterestsView({ teamId }: { teamId: string }) {
               </section>
               <section className={layout.columnM} aria-labelledby="talks-title">
                 <Subtitle1 as="h3" className={headings.root} id="talks-title">
-                  Lightning talks
+                  {t('tab.interests.talks')}
                 </Subtitle1>
                 {data.talks.length === 0 ? (
-                  <EmptyState title="No talks on offer">
-                    In a circle you are in, choose “Offer a talk”: when three people (or half a
-                    small circle) would come, Rapport sends you a link to invite them.
+                  <EmptyState title={t('tab.interests.noTalksTitle')}>
+                    {t('tab.interests.noTalksText')}
                   </EmptyState>
                 ) : (
                   <ul className={layout.cards}>
-                    {data.talks.map((t) => (
-                      <li key={t.id}>
-                        <TalkCard talk={t} />
+                    {data.talks.map((talk) => (
+                      <li key={talk.id}>
+                        <TalkCard talk={talk} />
                       </li>
                     ))}
                   </ul>

@@ -14,6 +14,7 @@ import { useState, type FormEvent } from 'react';
 import { FormError } from '../../components/FormError';
 import { useLayoutStyles } from '../../layout-styles';
 import { useAction } from '../../use-action';
+import { useT } from '../../i18n/use-t';
 import { useHeadingStyles } from '../heading-styles';
 import { useInterests } from './interests-context';
 
@@ -34,6 +35,7 @@ export function MyInterests() {
   const headings = useHeadingStyles();
   const { mine, putTags, announce } = useInterests();
   const action = useAction();
+  const t = useT();
   const [draft, setDraft] = useState('');
 
   const add = async (event: FormEvent) => {
@@ -41,21 +43,21 @@ export function MyInterests() {
     const tag = draft.trim();
     if (tag && (await action.run('add', () => putTags([...mine, tag])))) {
       setDraft('');
-      announce(`Added ${tag} to your interests.`);
+      announce(t('tab.interests.added', { tag }));
     }
   };
   const remove = async (tag: string) => {
-    if (await action.run('remove', () => putTags(mine.filter((t) => t !== tag))))
-      announce(`Removed ${tag} from your interests.`);
+    if (await action.run('remove', () => putTags(mine.filter((other) => other !== tag))))
+      announce(t('tab.interests.removed', { tag }));
   };
 
   return (
     <section className={layout.columnM} aria-labelledby="my-interests-title">
       <Subtitle1 as="h3" className={headings.root} id="my-interests-title">
-        Your interests
+        {t('tab.interests.yours')}
       </Subtitle1>
       {mine.length === 0 ? (
-        <Text>You have not added any interests in this team.</Text>
+        <Text>{t('tab.interests.noneYet')}</Text>
       ) : (
         <TagGroup
           aria-labelledby="my-interests-title"
@@ -66,7 +68,7 @@ export function MyInterests() {
               key={tag}
               value={tag}
               dismissible
-              dismissIcon={{ 'aria-label': 'remove' }}
+              dismissIcon={{ 'aria-label': t('tab.interests.removeTag', { tag }) }}
               disabled={action.busy !== undefined}
             >
               {tag}
@@ -75,7 +77,7 @@ export function MyInterests() {
         </TagGroup>
       )}
       <form className={styles.add} onSubmit={(e) => void add(e)}>
-        <Field className={styles.field} label="Add an interest">
+        <Field className={styles.field} label={t('tab.interests.add')}>
           <Input value={draft} maxLength={40} onChange={(_, d) => setDraft(d.value)} />
         </Field>
         <Button
@@ -83,13 +85,11 @@ export function MyInterests() {
           appearance="primary"
           disabled={!draft.trim() || action.busy !== undefined}
         >
-          Add
+          {t('tab.interests.addButton')}
         </Button>
       </form>
-      <Caption1 className={layout.muted}>
-        Like “dogs” or “board games”: up to 40 characters, and 20 interests in a team.
-      </Caption1>
-      {action.error && <FormError title="Your interests were not changed" error={action.error} />}
+      <Caption1 className={layout.muted}>{t('tab.interests.addHint')}</Caption1>
+      {action.error && <FormError title={t('tab.interests.notChanged')} error={action.error} />}
     </section>
   );
 }

@@ -12,10 +12,10 @@ import {
 import { useId } from 'react';
 import { teamPath } from '../../api';
 import { FormError } from '../../components/FormError';
-import { plural } from '../../dates';
 import { formatDate } from '../../format';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
+import { useT, type Translate } from '../../i18n/use-t';
 import type { TalkView } from '../../../../bot/src/features/interests/interests-schemas';
 import { useAction } from '../../use-action';
 import { useHeadingStyles } from '../heading-styles';
@@ -26,13 +26,12 @@ const useStyles = makeStyles({
 });
 
 /** How many would come, and what happens next. */
-function progress(talk: TalkView): string {
-  const coming = `${plural(talk.wanted, 'person', 'people')} would come`;
+function progress(talk: TalkView, t: Translate): string {
   if (talk.invitedAt)
-    return talk.mine
-      ? `${coming}. Rapport sent you a link to invite them.`
-      : `${coming}. It is happening: the speaker was sent a link to invite everyone who would come.`;
-  return `${coming}; it happens at ${talk.needed}.`;
+    return t(talk.mine ? 'tab.interests.comingMine' : 'tab.interests.comingHappening', {
+      wanted: talk.wanted,
+    });
+  return t('tab.interests.coming', { wanted: talk.wanted, needed: talk.needed });
 }
 
 /** One lightning talk on offer: what it is, who offers it, and "I'd come". */
@@ -41,6 +40,7 @@ export function TalkCard({ talk }: { talk: TalkView }) {
   const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api, locale } = useSession();
+  const t = useT();
   const { teamId, update, announce } = useInterests();
   const action = useAction();
   const headingId = useId();
@@ -53,8 +53,11 @@ export function TalkCard({ talk }: { talk: TalkView }) {
       ),
     );
     if (!fresh) return;
-    update((data) => ({ ...data, talks: data.talks.map((t) => (t.id === fresh.id ? fresh : t)) }));
-    announce(`Noted: you would come to “${fresh.title}”.`);
+    update((data) => ({
+      ...data,
+      talks: data.talks.map((other) => (other.id === fresh.id ? fresh : other)),
+    }));
+    announce(t('tab.interests.noted', { title: fresh.title }));
   };
 
   return (
@@ -69,26 +72,29 @@ export function TalkCard({ talk }: { talk: TalkView }) {
       </div>
       <Text>{talk.summary}</Text>
       <Caption1 className={layout.muted}>
-        Offered by {talk.mine ? 'you' : (talk.proposer?.name ?? 'a former member')} on{' '}
-        {formatDate(talk.proposedAt, locale)}
+        {t('tab.interests.offeredBy', {
+          who: talk.mine ? 'you' : talk.proposer ? 'member' : 'former',
+          name: talk.proposer?.name ?? '',
+          date: formatDate(talk.proposedAt, locale),
+        })}
       </Caption1>
-      <Text>{progress(talk)}</Text>
+      <Text>{progress(talk, t)}</Text>
       {talk.meetingLink && (
         <Link href={talk.meetingLink} target="_blank" rel="noreferrer">
-          Schedule it in Teams
+          {t('tab.interests.scheduleIt')}
         </Link>
       )}
       {!talk.mine &&
         (talk.iWouldCome ? (
-          <Text weight="semibold">You said you would come.</Text>
+          <Text weight="semibold">{t('tab.interests.youWouldCome')}</Text>
         ) : (
           <div className={layout.rowS}>
             <Button disabled={action.busy !== undefined} onClick={() => void come()}>
-              I’d come
+              {t('tab.interests.idCome')}
             </Button>
           </div>
         ))}
-      {action.error && <FormError title="That did not work" error={action.error} />}
+      {action.error && <FormError title={t('tab.common.didNotWork')} error={action.error} />}
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { FormActions } from '../../components/FormActions';
 import { useLayoutStyles } from '../../layout-styles';
 import type { NewTalkBody } from '../../../../bot/src/features/interests/interests-schemas';
+import { useT } from '../../i18n/use-t';
 
 interface Props {
   circle: string;
@@ -15,6 +16,7 @@ interface Props {
 /** A 10-minute lightning talk offered to a circle: a title and one sentence. */
 export function TalkForm({ circle, busy, onSubmit, onCancel }: Props) {
   const layout = useLayoutStyles();
+  const t = useT();
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
 
@@ -30,16 +32,24 @@ export function TalkForm({ circle, busy, onSubmit, onCancel }: Props) {
     <form
       className={layout.columnS}
       onSubmit={(e) => void submit(e)}
-      aria-label={`Offer the ${circle} circle a talk`}
+      aria-label={t('tab.interests.talkFormLabel', { circle })}
     >
-      <Field label="Title" hint="Up to 100 characters." required>
+      <Field
+        label={t('tab.interests.talkTitle')}
+        hint={t('tab.interests.upTo', { count: 100 })}
+        required
+      >
         <Input value={title} maxLength={100} onChange={(_, d) => setTitle(d.value)} autoFocus />
       </Field>
-      <Field label="In one sentence, what is it about?" hint="Up to 300 characters." required>
+      <Field
+        label={t('tab.interests.talkSummary')}
+        hint={t('tab.interests.upTo', { count: 300 })}
+        required
+      >
         <Textarea value={summary} maxLength={300} onChange={(_, d) => setSummary(d.value)} />
       </Field>
       <FormActions
-        submitLabel="Offer the talk"
+        submitLabel={t('tab.interests.offerTheTalk')}
         busy={busy}
         submitDisabled={!title.trim() || !summary.trim()}
         onCancel={onCancel}

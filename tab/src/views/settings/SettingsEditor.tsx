@@ -27,7 +27,8 @@ import { Options } from '../../components/Options';
 import { formatLocalDate } from '../../dates';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
-import { TRAITS } from '../../traits';
+import { useT } from '../../i18n/use-t';
+import { TRAITS, traitOptions } from '../../traits';
 import type { CheckinSettings } from '../../../../bot/src/features/checkins/checkin-schemas';
 import type { Person } from '../../../../bot/src/people/people-schemas';
 import {
@@ -37,13 +38,15 @@ import {
   MIN_GROUP,
   MIN_WINDOW,
   newQuestionId,
-  WEEKDAYS,
+  weekdays,
 } from './settings-format';
 import { TimeZonePicker } from './TimeZonePicker';
 
 type Cadence = CheckinSettings['cadence'];
 
 const useStyles = makeStyles({
+  // A note after a value, apart from it without a space character in the markup.
+  aside: { marginLeft: tokens.spacingHorizontalS },
   fieldset: {
     display: 'flex',
     flexDirection: 'column',
@@ -127,6 +130,7 @@ export function SettingsEditor({
   const headings = useHeadingStyles();
   const hidden = useVisuallyHidden();
   const { locale } = useSession();
+  const t = useT();
   const [draft, setDraft] = useState<SettingsDraft>(initial);
   const [quietDay, setQuietDay] = useState('');
   const [moved, setMoved] = useState<string>();
@@ -149,7 +153,7 @@ export function SettingsEditor({
     const [question] = next.splice(index, 1);
     next.splice(index + by, 0, question);
     setQuestions(next);
-    setMoved(`Question moved to position ${index + by + 1} of ${next.length}.`);
+    setMoved(t('tab.settings.moved', { position: index + by + 1, count: next.length }));
     // Keep focus on the same button of the moved question when it still exists there.
     const target = `${ids}-q-${question.id}-${by < 0 ? 'up' : 'down'}`;
     requestAnimationFrame(() => {
@@ -171,54 +175,59 @@ export function SettingsEditor({
   };
 
   return (
-    <form className={layout.columnL} onSubmit={submit} aria-label="Check-in settings" noValidate>
-      <Fieldset legend="Schedule">
+    <form
+      className={layout.columnL}
+      onSubmit={submit}
+      aria-label={t('tab.views.settings')}
+      noValidate
+    >
+      <Fieldset legend={t('tab.settings.schedule')}>
         {lead ? (
           <Switch
-            label={s.enabled ? 'Check-ins are on' : 'Check-ins are paused'}
+            label={t(s.enabled ? 'tab.settings.areOn' : 'tab.settings.arePaused')}
             checked={s.enabled}
             onChange={(_, d) => setSettings({ enabled: d.checked })}
           />
         ) : (
           <Text className={layout.muted}>
-            Check-ins are {s.enabled ? 'on' : 'paused'}; only leads turn them on or off.
+            {t(s.enabled ? 'tab.settings.onLeadsOnly' : 'tab.settings.pausedLeadsOnly')}
           </Text>
         )}
-        <Field label="How often">
+        <Field label={t('tab.coffee.howOften')}>
           <RadioGroup
             layout="horizontal"
             value={s.cadence.every}
             onChange={(_, d) => setCadence({ every: d.value as Cadence['every'] })}
           >
-            <Radio value="week" label="Every week" />
-            <Radio value="two-weeks" label="Every two weeks" />
+            <Radio value="week" label={t('tab.settings.everyWeek')} />
+            <Radio value="two-weeks" label={t('tab.settings.everyTwoWeeks')} />
           </RadioGroup>
         </Field>
         <div className={styles.row}>
-          <Field label="Day">
+          <Field label={t('tab.coffee.day')}>
             <Select
               value={s.cadence.day}
               onChange={(_, d) => setCadence({ day: d.value as Cadence['day'] })}
             >
-              <Options items={WEEKDAYS} />
+              <Options items={weekdays(locale)} />
             </Select>
           </Field>
-          <Field label="Local time" hint="In the team’s time zone.">
+          <Field label={t('tab.coffee.localTime')} hint={t('tab.settings.inTeamZone')}>
             <Input
               type="time"
               value={s.cadence.time}
               onChange={(_, d) => setCadence({ time: d.value })}
             />
           </Field>
-          <Field label="Time zone" hint="Type to search, e.g. “Berlin”.">
+          <Field label={t('tab.coffee.timeZone')} hint={t('tab.settings.zoneHint')}>
             <TimeZonePicker
               value={s.cadence.timeZone}
               onChange={(timeZone) => setCadence({ timeZone })}
             />
           </Field>
           <WholeNumberField
-            label="Open for (hours)"
-            hint={`How long each check-in stays open: ${MIN_WINDOW}–${MAX_WINDOW} hours.`}
+            label={t('tab.settings.openForLabel')}
+            hint={t('tab.settings.openForHint', { min: MIN_WINDOW, max: MAX_WINDOW })}
             value={s.cadence.windowHours}
             min={MIN_WINDOW}
             max={MAX_WINDOW}
@@ -227,14 +236,14 @@ export function SettingsEditor({
         </div>
         <div>
           <Subtitle2 as="h4" className={headings.root} id={`${ids}-quiet`}>
-            Quiet days
+            {t('tab.settings.quietDays')}
           </Subtitle2>
           <Caption1 className={layout.muted} block>
-            Holidays and off-sites: no check-in opens on these dates.
+            {t('tab.settings.quietHint')}
           </Caption1>
         </div>
         {s.cadence.quietDays.length === 0 ? (
-          <Text className={layout.muted}>No quiet days.</Text>
+          <Text className={layout.muted}>{t('tab.settings.noQuietDays')}</Text>
         ) : (
           <ul className={layout.chips} aria-labelledby={`${ids}-quiet`}>
             {s.cadence.quietDays.map((day) => (
@@ -246,49 +255,58 @@ export function SettingsEditor({
                   onClick={() =>
                     setCadence({ quietDays: s.cadence.quietDays.filter((d) => d !== day) })
                   }
-                  aria-label={`Remove quiet day ${formatLocalDate(day, locale)}`}
+                  aria-label={t('tab.settings.removeQuietDay', {
+                    date: formatLocalDate(day, locale),
+                  })}
                 >
-                  Remove
+                  {t('tab.common.remove')}
                 </Button>
               </li>
             ))}
           </ul>
         )}
         <div className={styles.addDay}>
-          <Field label="Add a quiet day">
+          <Field label={t('tab.settings.addQuietDayLabel')}>
             <Input type="date" value={quietDay} onChange={(_, d) => setQuietDay(d.value)} />
           </Field>
           <Button onClick={addQuietDay} disabled={!quietDay}>
-            Add quiet day
+            {t('tab.settings.addQuietDay')}
           </Button>
         </div>
       </Fieldset>
 
-      <Fieldset legend={`Questions (${s.questions.length} of at most ${MAX_QUESTIONS})`}>
+      <Fieldset
+        legend={t('tab.settings.questionsLegend', {
+          count: s.questions.length,
+          max: MAX_QUESTIONS,
+        })}
+      >
         <Text className={layout.muted}>
-          Each question is answered from 1 to 5 and counts towards one trait. Between 1 and{' '}
-          {MAX_QUESTIONS}: short check-ins get honest answers.
+          {t('tab.settings.questionsHint', { max: MAX_QUESTIONS })}
         </Text>
-        <ol className={layout.cards} aria-label="Questions, in the order they are asked">
+        <ol className={layout.cards} aria-label={t('tab.settings.questionsList')}>
           {s.questions.map((q, i) => (
             <li key={q.id} className={styles.question} data-testid="question-row">
-              <Field label={`Question ${i + 1}: trait`}>
+              <Field label={t('tab.settings.questionTrait', { n: i + 1 })}>
                 <Select
                   value={q.trait}
                   onChange={(_, d) =>
                     setQuestions(
                       s.questions.map((x) =>
                         x.id === q.id
-                          ? { ...x, trait: TRAITS.find((t) => t.id === d.value)?.id ?? x.trait }
+                          ? {
+                              ...x,
+                              trait: TRAITS.find((trait) => trait.id === d.value)?.id ?? x.trait,
+                            }
                           : x,
                       ),
                     )
                   }
                 >
-                  <Options items={TRAITS} />
+                  <Options items={traitOptions(t)} />
                 </Select>
               </Field>
-              <Field label={`Question ${i + 1}: wording`}>
+              <Field label={t('tab.settings.questionWording', { n: i + 1 })}>
                 <Input
                   id={`${ids}-q-${q.id}-text`}
                   value={q.text}
@@ -306,29 +324,29 @@ export function SettingsEditor({
                   id={`${ids}-q-${q.id}-up`}
                   disabled={i === 0}
                   onClick={() => move(i, -1)}
-                  aria-label={`Move up: question ${i + 1}`}
+                  aria-label={t('tab.settings.moveUpLabel', { n: i + 1 })}
                 >
-                  Move up
+                  {t('tab.settings.moveUp')}
                 </Button>
                 <Button
                   size="small"
                   id={`${ids}-q-${q.id}-down`}
                   disabled={i === s.questions.length - 1}
                   onClick={() => move(i, 1)}
-                  aria-label={`Move down: question ${i + 1}`}
+                  aria-label={t('tab.settings.moveDownLabel', { n: i + 1 })}
                 >
-                  Move down
+                  {t('tab.settings.moveDown')}
                 </Button>
                 <Button
                   size="small"
                   disabled={s.questions.length <= 1}
                   onClick={() => {
                     setQuestions(s.questions.filter((x) => x.id !== q.id));
-                    setMoved(`Question ${i + 1} removed.`);
+                    setMoved(t('tab.settings.questionRemoved', { n: i + 1 }));
                   }}
-                  aria-label={`Remove question ${i + 1}`}
+                  aria-label={t('tab.settings.removeQuestionLabel', { n: i + 1 })}
                 >
-                  Remove
+                  {t('tab.common.remove')}
                 </Button>
               </div>
             </li>
@@ -343,10 +361,10 @@ export function SettingsEditor({
               requestAnimationFrame(() => document.getElementById(`${ids}-q-${id}-text`)?.focus());
             }}
           >
-            Add a question
+            {t('tab.settings.addQuestion')}
           </Button>
           {s.questions.length >= MAX_QUESTIONS && (
-            <Text className={layout.muted}>Ten questions at most: remove one to add another.</Text>
+            <Text className={layout.muted}>{t('tab.settings.questionsFull')}</Text>
           )}
         </div>
         <div className={hidden.root} aria-live="polite">
@@ -354,15 +372,15 @@ export function SettingsEditor({
         </div>
       </Fieldset>
 
-      <Fieldset legend="Open question">
+      <Fieldset legend={t('tab.settings.openQuestion')}>
         {lead ? (
           <>
             <Switch
-              label="Ask an open question too (answers are anonymous)"
+              label={t('tab.settings.askOpen')}
               checked={s.freeText.enabled}
               onChange={(_, d) => setSettings({ freeText: { ...s.freeText, enabled: d.checked } })}
             />
-            <Field label="Open question" hint="5–200 characters.">
+            <Field label={t('tab.settings.openQuestion')} hint={t('tab.settings.openHint')}>
               <Input
                 value={s.freeText.prompt}
                 maxLength={200}
@@ -373,17 +391,21 @@ export function SettingsEditor({
           </>
         ) : (
           <Text>
-            {s.freeText.enabled ? `On: “${s.freeText.prompt}”` : 'Off'}{' '}
-            <Text className={layout.muted}>(only leads change this)</Text>
+            {s.freeText.enabled
+              ? t('tab.settings.openOn', { text: s.freeText.prompt })
+              : t('tab.settings.openOff')}
+            <Text className={mergeClasses(layout.muted, styles.aside)}>
+              {t('tab.settings.leadsOnly')}
+            </Text>
           </Text>
         )}
       </Fieldset>
 
-      <Fieldset legend="Anonymity">
+      <Fieldset legend={t('tab.settings.anonymity')}>
         {lead ? (
           <WholeNumberField
-            label="Minimum group size"
-            hint={`${MIN_GROUP} to ${MAX_GROUP} people.`}
+            label={t('tab.settings.minGroup')}
+            hint={t('tab.settings.minGroupHint', { min: MIN_GROUP, max: MAX_GROUP })}
             value={s.minGroupSize}
             min={MIN_GROUP}
             max={MAX_GROUP}
@@ -391,24 +413,21 @@ export function SettingsEditor({
           />
         ) : (
           <Text>
-            Minimum group size: {s.minGroupSize}{' '}
-            <Text className={layout.muted}>(only leads change this)</Text>
+            {t('tab.settings.minGroupValue', { count: s.minGroupSize })}
+            <Text className={mergeClasses(layout.muted, styles.aside)}>
+              {t('tab.settings.leadsOnly')}
+            </Text>
           </Text>
         )}
         <Text className={layout.muted}>
-          Averages and comments are shown only for a check-in that at least this many people
-          answered. It never goes below {MIN_GROUP}: with two answers, each person could work out
-          what the other said.
+          {t('tab.settings.minGroupEditorNote', { min: MIN_GROUP })}
         </Text>
       </Fieldset>
 
       {lead && (
-        <Fieldset legend="Leads">
-          <Text className={layout.muted}>
-            Leads change these settings directly, run a check-in now and can ratify agreements. Keep
-            at least one.
-          </Text>
-          <div className={styles.leads} role="group" aria-label="Leads">
+        <Fieldset legend={t('tab.settings.leads')}>
+          <Text className={layout.muted}>{t('tab.settings.leadsHint')}</Text>
+          <div className={styles.leads} role="group" aria-label={t('tab.settings.leads')}>
             {members.map((m) => (
               <Checkbox
                 key={m.aadObjectId}
@@ -430,7 +449,7 @@ export function SettingsEditor({
 
       {error && (
         <FormError
-          title={lead ? 'The settings were not saved' : 'The change was not proposed'}
+          title={t(lead ? 'tab.settings.notSaved' : 'tab.settings.notProposed')}
           error={error}
           data-testid="settings-error"
         />
@@ -451,7 +470,7 @@ export function SettingsEditor({
           onCancel();
         }}
       >
-        {!dirty && lead && <Text className={layout.muted}>No unsaved changes.</Text>}
+        {!dirty && lead && <Text className={layout.muted}>{t('tab.settings.noUnsaved')}</Text>}
       </FormActions>
     </form>
   );
@@ -487,9 +506,12 @@ interface WholeNumberProps {
 
 /** A whole number, stepped or typed; what cannot be read as a number leaves the value as it was. */
 function WholeNumberField({ label, hint, value, min, max, onChange }: WholeNumberProps) {
+  const t = useT();
   return (
     <Field label={label} hint={hint}>
       <SpinButton
+        incrementButton={{ 'aria-label': t('tab.settings.increment') }}
+        decrementButton={{ 'aria-label': t('tab.settings.decrement') }}
         value={value}
         min={min}
         max={max}

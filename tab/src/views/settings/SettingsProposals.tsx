@@ -13,6 +13,7 @@ import { FormError } from '../../components/FormError';
 import { formatDateTime, formatRelative } from '../../dates';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
+import { useT, type MessageId } from '../../i18n/use-t';
 import type {
   CheckinSettings,
   SettingsProposal,
@@ -25,16 +26,16 @@ const useStyles = makeStyles({
 });
 
 const STATUS = {
-  open: { label: 'Open for votes', color: 'brand' },
-  adopted: { label: 'Adopted', color: 'success' },
-  rejected: { label: 'Not adopted', color: 'subtle' },
-} as const;
+  open: { label: 'tab.settings.statusOpen', color: 'brand' },
+  adopted: { label: 'tab.settings.statusAdopted', color: 'success' },
+  rejected: { label: 'tab.settings.statusRejected', color: 'subtle' },
+} as const satisfies Record<string, { label: MessageId; color: string }>;
 
 type Vote = NonNullable<SettingsProposal['myVote']>;
 
-const VOTES: readonly { vote: Vote; label: string }[] = [
-  { vote: 'approve', label: 'Approve' },
-  { vote: 'reject', label: 'Reject' },
+const VOTES: readonly { vote: Vote; label: MessageId }[] = [
+  { vote: 'approve', label: 'tab.settings.approve' },
+  { vote: 'reject', label: 'tab.settings.reject' },
 ];
 
 interface Props {
@@ -49,6 +50,7 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { api, locale } = useSession();
+  const t = useT();
   const action = useAction();
   const open = p.status === 'open';
 
@@ -68,32 +70,37 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
     <ArticleCard
       className={styles.card}
       data-testid="settings-proposal"
-      title={`Proposed change, ${formatDateTime(p.createdAt, locale)}`}
+      title={t('tab.settings.proposedOn', { date: formatDateTime(p.createdAt, locale) })}
       badges={
         <Badge appearance="tint" color={STATUS[p.status].color} data-testid="proposal-status">
-          {STATUS[p.status].label}
+          {t(STATUS[p.status].label)}
         </Badge>
       }
     >
-      <ul className={layout.lines} aria-label="What it changes">
-        {describeChange(current, p.change, locale).map((line, i) => (
+      <ul className={layout.lines} aria-label={t('tab.settings.whatItChanges')}>
+        {describeChange(current, p.change, locale, t).map((line, i) => (
           <li key={i}>
             <Text>{line}</Text>
           </li>
         ))}
       </ul>
       <Text data-testid="proposal-tally">
-        {p.approvals} approve · {p.rejections} reject
-        {p.myVote ? ` · You ${p.myVote === 'approve' ? 'approved' : 'rejected'} it` : ''}
+        {t('tab.settings.tally', {
+          approvals: p.approvals,
+          rejections: p.rejections,
+          mine: p.myVote ?? 'none',
+        })}
       </Text>
       <Text>
-        {open ? 'Voting closes' : 'Voting closed'} {formatDateTime(p.closesAt, locale)} (
-        {formatRelative(p.closesAt, locale)})
+        {t(open ? 'tab.settings.votingCloses' : 'tab.settings.votingClosed', {
+          when: formatDateTime(p.closesAt, locale),
+          relative: formatRelative(p.closesAt, locale),
+        })}
       </Text>
-      <Caption1 className={layout.muted}>How the team decides: {p.rule}</Caption1>
-      {action.error && <FormError title="Your vote was not counted" error={action.error} />}
+      <Caption1 className={layout.muted}>{t('tab.settings.rule', { rule: p.rule })}</Caption1>
+      {action.error && <FormError title={t('tab.settings.voteFailed')} error={action.error} />}
       {open && (
-        <div className={layout.rowS} role="group" aria-label="Your vote">
+        <div className={layout.rowS} role="group" aria-label={t('tab.settings.yourVote')}>
           {VOTES.map(({ vote: choice, label }) => (
             <ToggleButton
               key={choice}
@@ -103,7 +110,7 @@ export function SettingsProposalCard({ teamId, proposal: p, current, onVoted }: 
               disabled={action.busy !== undefined}
               icon={action.busy === choice ? <Spinner size="tiny" /> : undefined}
             >
-              {label}
+              {t(label)}
             </ToggleButton>
           ))}
         </div>

@@ -1,8 +1,9 @@
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { formatLocalDate, plural } from '../../dates';
+import { formatLocalDate } from '../../dates';
 import { joinNames } from '../../format';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
+import { useT } from '../../i18n/use-t';
 import { traitLabel } from '../../traits';
 import type { CheckinSettings } from '../../../../bot/src/features/checkins/checkin-schemas';
 import { cadenceText, MIN_GROUP } from './settings-format';
@@ -25,6 +26,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
   },
+  // Apart from the question's text without a space character (a literal the catalog rule forbids).
+  badge: { marginLeft: tokens.spacingHorizontalS },
 });
 
 /** The settings in force, for members who are not leads: read, then propose a change. */
@@ -38,50 +41,53 @@ export function SettingsSummary({
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { locale } = useSession();
+  const t = useT();
   return (
     <dl className={styles.facts} data-testid="settings-summary">
-      <dt className={layout.term}>Check-ins</dt>
-      <dd className={styles.definition}>{s.enabled ? 'On' : 'Paused'}</dd>
-      <dt className={layout.term}>Schedule</dt>
+      <dt className={layout.term}>{t('tab.settings.checkins')}</dt>
       <dd className={styles.definition}>
-        <Text>{cadenceText(s.cadence)}</Text>
-        <Text>Each check-in stays open for {plural(s.cadence.windowHours, 'hour')}.</Text>
+        {t(s.enabled ? 'tab.settings.on' : 'tab.settings.paused')}
       </dd>
-      <dt className={layout.term}>Quiet days</dt>
+      <dt className={layout.term}>{t('tab.settings.schedule')}</dt>
+      <dd className={styles.definition}>
+        <Text>{cadenceText(s.cadence, locale, t)}</Text>
+        <Text>{t('tab.settings.openFor', { hours: s.cadence.windowHours })}</Text>
+      </dd>
+      <dt className={layout.term}>{t('tab.settings.quietDays')}</dt>
       <dd className={styles.definition}>
         {s.cadence.quietDays.length
-          ? s.cadence.quietDays.map((d) => formatLocalDate(d, locale)).join(', ')
-          : 'None'}
+          ? new Intl.ListFormat(locale, { type: 'unit' }).format(
+              s.cadence.quietDays.map((d) => formatLocalDate(d, locale)),
+            )
+          : t('tab.settings.none')}
       </dd>
-      <dt className={layout.term}>Questions</dt>
+      <dt className={layout.term}>{t('tab.settings.questions')}</dt>
       <dd className={styles.definition}>
         <ol className={layout.lines}>
           {s.questions.map((q) => (
             <li key={q.id}>
-              <Text>{q.text}</Text>{' '}
-              <Badge appearance="tint" color="brand">
-                {traitLabel(q.trait)}
+              <Text>{q.text}</Text>
+              <Badge appearance="tint" color="brand" className={styles.badge}>
+                {traitLabel(q.trait, t)}
               </Badge>
             </li>
           ))}
         </ol>
       </dd>
-      <dt className={layout.term}>Open question</dt>
+      <dt className={layout.term}>{t('tab.settings.openQuestion')}</dt>
       <dd className={styles.definition}>
-        {s.freeText.enabled ? `“${s.freeText.prompt}”` : 'Not asked'}
+        {s.freeText.enabled
+          ? t('tab.settings.quoted', { text: s.freeText.prompt })
+          : t('tab.settings.notAsked')}
       </dd>
-      <dt className={layout.term}>Minimum group size</dt>
+      <dt className={layout.term}>{t('tab.settings.minGroup')}</dt>
       <dd className={styles.definition}>
-        <Text>{plural(s.minGroupSize, 'person', 'people')}</Text>
-        <Text className={layout.muted}>
-          Averages and comments are shown only for a check-in that at least this many people
-          answered, never fewer than {MIN_GROUP}: with two answers, each person could work out what
-          the other said.
-        </Text>
+        <Text>{t('tab.settings.people', { count: s.minGroupSize })}</Text>
+        <Text className={layout.muted}>{t('tab.settings.minGroupNote', { min: MIN_GROUP })}</Text>
       </dd>
-      <dt className={layout.term}>Leads</dt>
+      <dt className={layout.term}>{t('tab.settings.leads')}</dt>
       <dd className={styles.definition}>
-        {leadNames.length ? joinNames(leadNames) : 'None yet: the first member to save becomes one'}
+        {leadNames.length ? joinNames(leadNames, locale) : t('tab.settings.noLeads')}
       </dd>
     </dl>
   );

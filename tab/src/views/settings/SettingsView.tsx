@@ -15,10 +15,11 @@ import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirm
 import { useAnnouncer } from '../../components/LiveRegion';
 import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
-import { plural } from '../../dates';
 import { joinNames } from '../../format';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
+import { useT } from '../../i18n/use-t';
+import { useErrorText } from '../../i18n/error-text';
 import type {
   CheckinConfig,
   CheckinRound,
@@ -42,6 +43,8 @@ export function SettingsView({ teamId }: { teamId: string }) {
   const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api, locale } = useSession();
+  const t = useT();
+  const errorText = useErrorText();
   const [announce, liveRegion] = useAnnouncer();
   const proposalsId = useId();
 
@@ -67,7 +70,10 @@ export function SettingsView({ teamId }: { teamId: string }) {
   const [editorKey, setEditorKey] = useState(0);
   const [saved, setSaved] = useState<string>();
   const [proposing, setProposing] = useState(false);
-  const runningNow = useConfirmation({ title: 'Run a check-in now?', confirmLabel: 'Run it now' });
+  const runningNow = useConfirmation({
+    title: t('tab.settings.runTitle'),
+    confirmLabel: t('tab.settings.runConfirm'),
+  });
   const [ran, setRan] = useState<string>();
 
   /** Re-reads the settings in the background (after a proposal was adopted). */
@@ -89,13 +95,13 @@ export function SettingsView({ teamId }: { teamId: string }) {
         aria-busy={config.status === 'loading' ? 'true' : undefined}
       >
         <h2 className={headings.view} id="settings-title">
-          Check-in settings
+          {t('tab.views.settings')}
         </h2>
         {config.status === 'loading' ? (
-          <LoadingCards count={3} label="Loading the check-in settings" />
+          <LoadingCards count={3} label={t('tab.settings.loading')} />
         ) : (
           <ErrorState
-            title="The check-in settings could not be loaded"
+            title={t('tab.settings.loadFailed')}
             error={config.error}
             onRetry={config.retry}
           />
@@ -107,11 +113,14 @@ export function SettingsView({ teamId }: { teamId: string }) {
   const zone = settings.cadence.timeZone;
   const members = roster.status === 'ok' ? roster.data.members : [];
   const leadNames = leads.map(
-    (id) => members.find((m) => m.aadObjectId === id)?.name ?? 'a former member',
+    (id) => members.find((m) => m.aadObjectId === id)?.name ?? t('tab.settings.formerMember'),
   );
   const nextText = nextRoundAt
-    ? `The next check-in opens ${formatInZone(nextRoundAt, locale, zone)}, ${zoneLabel(zone)} time.`
-    : 'Check-ins are paused: none is scheduled.';
+    ? t('tab.settings.nextOpens', {
+        when: formatInZone(nextRoundAt, locale, zone),
+        zone: zoneLabel(zone),
+      })
+    : t('tab.settings.pausedNone');
   const initial: SettingsDraft = { settings, leads };
 
   const saveSettings = async (draft: SettingsDraft) => {
@@ -125,10 +134,12 @@ export function SettingsView({ teamId }: { teamId: string }) {
     changeConfig(() => result);
     setEditorKey((k) => k + 1);
     const next = result.nextRoundAt
-      ? ` The next check-in opens ${formatInZone(result.nextRoundAt, locale, result.settings.cadence.timeZone)}.`
-      : ' Check-ins are paused.';
-    setSaved(`Saved.${next}`);
-    announce(`Settings saved.${next}`);
+      ? t('tab.settings.nextOpensShort', {
+          when: formatInZone(result.nextRoundAt, locale, result.settings.cadence.timeZone),
+        })
+      : t('tab.settings.pausedShort');
+    setSaved(t('tab.settings.saved', { next }));
+    announce(t('tab.settings.savedAnnounce', { next }));
   };
 
   const propose = async (draft: SettingsDraft) => {
@@ -148,9 +159,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
     changeProposals((d) => ({ items: [created, ...d.items.filter((p) => p.id !== created.id)] }));
     if (created.status === 'adopted') refreshConfig();
     announce(
-      created.status === 'adopted'
-        ? 'Your change was adopted.'
-        : 'Your proposal is open for votes for 7 days; you approved it.',
+      created.status === 'adopted' ? t('tab.settings.adopted') : t('tab.settings.proposalOpen'),
     );
     requestAnimationFrame(() => document.getElementById(proposalsId)?.focus());
   };
@@ -159,10 +168,10 @@ export function SettingsView({ teamId }: { teamId: string }) {
     changeProposals((d) => ({ items: d.items.map((x) => (x.id === p.id ? p : x)) }));
     if (p.status === 'adopted') {
       refreshConfig();
-      announce('Your vote was counted. The change was adopted: the settings are updated.');
-    } else if (p.status === 'rejected')
-      announce('Your vote was counted. The change was not adopted.');
-    else announce(`Your vote was counted: ${p.approvals} approve, ${p.rejections} reject.`);
+      announce(t('tab.settings.voteAdopted'));
+    } else if (p.status === 'rejected') announce(t('tab.settings.voteRejected'));
+    else
+      announce(t('tab.settings.voteCounted', { approvals: p.approvals, rejections: p.rejections }));
   };
 
   const runNow = async () => {
@@ -172,8 +181,11 @@ export function SettingsView({ teamId }: { teamId: string }) {
     );
     const message =
       round.invited !== undefined && round.closesAt
-        ? `The check-in is out: ${plural(round.invited, 'member')} got it privately from Rapport. It closes ${formatInZone(round.closesAt, locale, zone)}.`
-        : 'The check-in has started.';
+        ? t('tab.settings.ranOut', {
+            invited: round.invited,
+            closes: formatInZone(round.closesAt, locale, zone),
+          })
+        : t('tab.settings.ranStarted');
     setRan(message);
     announce(message);
   };
@@ -183,19 +195,23 @@ export function SettingsView({ teamId }: { teamId: string }) {
   return (
     <section className={layout.columnL} aria-labelledby="settings-title">
       <h2 className={headings.view} id="settings-title">
-        Check-in settings
+        {t('tab.views.settings')}
       </h2>
       <Text className={layout.intro}>
-        When Rapport asks the team how things are going, and what it asks. Answers are anonymous and
-        only shown as team averages.{' '}
-        {isLead
-          ? 'You are a lead: your changes apply as soon as you save them.'
-          : `${leadNames.length ? joinNames(leadNames) : 'The leads'} ${leadNames.length === 1 ? 'changes' : 'change'} these settings directly. You can propose a change to the schedule or the questions, and the team votes on it.`}
+        {t('tab.common.twoSentences', {
+          first: t('tab.settings.intro'),
+          second: isLead
+            ? t('tab.settings.introLead')
+            : t('tab.settings.introMember', {
+                leads: leadNames.length,
+                names: joinNames(leadNames, locale),
+              }),
+        })}
       </Text>
 
       <div className={layout.callout} data-testid="next-round">
         <Text weight="semibold">{nextText}</Text>
-        {isLead && <Button onClick={() => runningNow.ask()}>Run a check-in now</Button>}
+        {isLead && <Button onClick={() => runningNow.ask()}>{t('tab.settings.runNow')}</Button>}
       </div>
       {ran && (
         <MessageBar intent="success" layout="multiline" data-testid="round-started">
@@ -205,22 +221,17 @@ export function SettingsView({ teamId }: { teamId: string }) {
 
       <div className={layout.columnM}>
         <Subtitle1 as="h3" className={headings.root}>
-          {isLead ? 'Change the settings' : 'The settings now'}
+          {t(isLead ? 'tab.settings.change' : 'tab.settings.now')}
         </Subtitle1>
-        {!isLead && proposing && (
-          <Text>
-            Change the schedule or the questions, then propose it. It takes effect when a majority
-            of the members who vote within 7 days approve.
-          </Text>
-        )}
+        {!isLead && proposing && <Text>{t('tab.settings.proposeHelp')}</Text>}
         {isLead || proposing ? (
           <SettingsEditor
             key={editorKey}
             initial={initial}
             members={members}
             mode={isLead ? 'lead' : 'propose'}
-            submitLabel={isLead ? 'Save changes' : 'Propose this change'}
-            cancelLabel={isLead ? 'Discard changes' : 'Cancel'}
+            submitLabel={t(isLead ? 'tab.settings.saveChanges' : 'tab.settings.proposeThis')}
+            cancelLabel={t(isLead ? 'tab.common.discardChanges' : 'tab.common.cancel')}
             busy={save.busy !== undefined}
             error={save.error}
             saved={isLead ? saved : undefined}
@@ -235,7 +246,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
             <SettingsSummary settings={settings} leadNames={leadNames} />
             <div className={layout.rowM}>
               <Button appearance="primary" onClick={() => setProposing(true)}>
-                Propose a change
+                {t('tab.settings.propose')}
               </Button>
             </div>
           </>
@@ -244,19 +255,17 @@ export function SettingsView({ teamId }: { teamId: string }) {
 
       <section className={layout.columnM} aria-labelledby={proposalsId}>
         <Subtitle1 as="h3" className={headings.target} id={proposalsId} tabIndex={-1}>
-          Proposed changes
+          {t('tab.settings.proposals')}
         </Subtitle1>
         <Loaded
           resource={proposals}
-          loading={<LoadingCards count={1} label="Loading proposed changes" />}
-          errorTitle="Proposed changes could not be loaded"
+          loading={<LoadingCards count={1} label={t('tab.settings.proposalsLoading')} />}
+          errorTitle={t('tab.settings.proposalsFailed')}
         >
           {() =>
             openProposals.length === 0 && (
-              <EmptyState title="No proposed changes">
-                {isLead
-                  ? 'Members who are not leads propose changes here, and the team votes on them.'
-                  : 'Want a different day, time or question? Choose “Propose a change” above: the team votes on it for 7 days.'}
+              <EmptyState title={t('tab.settings.noProposalsTitle')}>
+                {t(isLead ? 'tab.settings.noProposalsLead' : 'tab.settings.noProposalsMember')}
               </EmptyState>
             )
           }
@@ -280,18 +289,15 @@ export function SettingsView({ teamId }: { teamId: string }) {
       {save.error && !isLead && !proposing && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>That did not work</MessageBarTitle>
-            {save.error.message}
+            <MessageBarTitle>{t('tab.common.didNotWork')}</MessageBarTitle>
+            {errorText(save.error)}
           </MessageBarBody>
         </MessageBar>
       )}
       {liveRegion}
 
       <LazyConfirmDialog confirmation={runningNow} onConfirm={runNow}>
-        <Text as="p">
-          Every member of the team gets the check-in privately from Rapport now. It stays open for{' '}
-          {plural(settings.cadence.windowHours, 'hour')}. Scheduled check-ins carry on as before.
-        </Text>
+        <Text as="p">{t('tab.settings.runText', { hours: settings.cadence.windowHours })}</Text>
       </LazyConfirmDialog>
     </section>
   );

@@ -1,6 +1,7 @@
 import { Combobox, Option } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { timeZones, zoneLabel } from './settings-format';
+import { useT } from '../../i18n/use-t';
 
 const normalize = (text: string) =>
   text.toLowerCase().replace(/[_/]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -16,6 +17,7 @@ interface Props {
  * browser's `Intl.supportedValuesOf('timeZone')`. Rendered inside a Field, which labels it.
  */
 export function TimeZonePicker({ value, onChange, disabled }: Props) {
+  const t = useT();
   const all = useMemo(() => {
     const zones = timeZones();
     return zones.includes(value) ? zones : [value, ...zones];
@@ -43,6 +45,7 @@ export function TimeZonePicker({ value, onChange, disabled }: Props) {
       onOpenChange={(_, data) => {
         if (!data.open) setQuery(undefined);
       }}
+      expandIcon={{ 'aria-label': t('tab.common.openList') }}
       data-testid="time-zone"
     >
       {matches.map((zone) => (
@@ -52,7 +55,7 @@ export function TimeZonePicker({ value, onChange, disabled }: Props) {
       ))}
       {matches.length === 0 && (
         <Option key="none" value="" disabled text="">
-          {`No time zone matches “${query}”`}
+          {t('tab.settings.noZoneMatch', { query })}
         </Option>
       )}
     </Combobox>
