@@ -19,7 +19,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let app: RunningApp | undefined;
   let stopRequested: string | undefined;
+  let stopping = false;
   const shutdown = (signal: string) => {
+    // Ctrl-C under npm arrives twice (the terminal's process group, and npm passing it on): the
+    // second must not cut the first's orderly stop short with Node's default "die at once".
+    if (stopping) return;
+    stopping = true;
     logger.info('shutting down', { signal });
     if (!app) {
       // Still starting (building or launching the database): stop as soon as it is up.
@@ -35,8 +40,8 @@ async function main(): Promise<void> {
       });
   };
   // Installed before start-up, so a signal during it is never the default "die at once".
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
   try {
     // FerretDB starts in its own process first; the app's modules (a second or more of loading)
     // load meanwhile, so start-up waits for the slower of the two, not for both in turn.
