@@ -35,6 +35,7 @@ const VIEWS = [
   { view: 'coffee', ready: '[data-testid=coffee-next]' },
   { view: 'interests', ready: '[data-testid=interest-circle]' },
   { view: 'privacy', ready: '[data-testid=stored-record]' },
+  { view: 'agreements', ready: '[data-testid=agreement-card] [data-testid=objection]' },
 ];
 const WIDTHS = [390, 1280];
 const TRAITS = ['psychological-safety', 'dependability', 'structure-clarity', 'meaning', 'impact'];
@@ -120,6 +121,9 @@ describe('the tab in other languages', () => {
     'paired on the migration all afternoon',
     'Board games',
     'Dogs',
+    'Cameras are optional',
+    'Turn your camera on when it helps you, off when it does not.',
+    'Some of our reviews need faces to read the room.',
   ];
   const allowed = [TEAM, ...[ana, bo, chen, dee].map((m) => m.name), ...userText];
 
@@ -155,6 +159,19 @@ describe('the tab in other languages', () => {
     token = await devToken(app.url, ana);
     await call('PUT', `${team.path}/interests/me`, token, { tags: ['Board games', 'Dogs'] });
     await call('PUT', `${team.path}/coffee/me`, token, { status: 'in' });
+    const agreement = await call('POST', `${team.path}/agreements`, token, {
+      title: userText[4],
+      text: userText[5],
+      category: 'meetings',
+    });
+    expect(agreement.status).toBe(201);
+    const objection = await call(
+      'POST',
+      `${team.path}/agreements/${agreement.json.id}/proposals/${agreement.json.openProposal.id}/objections`,
+      await devToken(app.url, bo),
+      { reason: userText[6] },
+    );
+    expect(objection.status).toBe(201);
     await recognize(app.url, team, bo, ana, userText[0]);
     await recognize(app.url, team, ana, chen, userText[1]);
     const weeks = recentWeeks(12);

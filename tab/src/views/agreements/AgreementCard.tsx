@@ -4,6 +4,7 @@ import { ArticleCard } from '../../components/ArticleCard';
 import { ErrorState } from '../../components/ErrorState';
 import { formatLocalDate } from '../../dates';
 import { SuccessNote } from '../../components/SuccessNote';
+import { useT } from '../../i18n/use-t';
 import { useSession } from '../../session-context';
 import type {
   AgreementSummary,
@@ -17,7 +18,7 @@ import {
   outcomeText,
   reviewBadgeText,
   reviewState,
-  STATUS_LABELS,
+  statusLabel,
 } from './agreement-format';
 import { agreementHref, useAgreements } from './agreements-context';
 import { focusSoon } from './focus';
@@ -46,15 +47,16 @@ export const STATUS_COLORS = {
 export function AgreementBadges({ agreement }: { agreement: AgreementSummary }) {
   const { today, timeZone } = useAgreements();
   const { locale } = useSession();
+  const t = useT();
   const review = reviewState(agreement, today);
   return (
     <>
       <Badge appearance="tint" color={STATUS_COLORS[agreement.status]} data-testid="status">
-        {STATUS_LABELS[agreement.status]}
+        {statusLabel(agreement.status, t)}
       </Badge>
       {agreement.version > 1 && (
         <Badge appearance="outline" color="informative">
-          Version {agreement.version}
+          {t('tab.agreements.version', { version: agreement.version })}
         </Badge>
       )}
       {review.due && (
@@ -62,9 +64,16 @@ export function AgreementBadges({ agreement }: { agreement: AgreementSummary }) 
           appearance="filled"
           color={review.overdue ? 'danger' : 'warning'}
           data-testid="review-due"
-          title={`Review date: ${formatLocalDate(review.reviewOn, locale)}${timeZone ? ` (${timeZone})` : ''}`}
+          title={
+            timeZone
+              ? t('tab.agreements.review.dateInZone', {
+                  date: formatLocalDate(review.reviewOn, locale),
+                  timeZone,
+                })
+              : t('tab.agreements.review.date', { date: formatLocalDate(review.reviewOn, locale) })
+          }
         >
-          {reviewBadgeText(review)}
+          {reviewBadgeText(review, t)}
         </Badge>
       )}
     </>
@@ -80,6 +89,7 @@ interface Props {
 export function AgreementCard({ agreement: a, onChange }: Props) {
   const styles = useStyles();
   const { api, locale } = useSession();
+  const t = useT();
   const { teamId, today, announce, open } = useAgreements();
   const headingId = useId();
   const panelHeadingId = useId();
@@ -88,7 +98,7 @@ export function AgreementCard({ agreement: a, onChange }: Props) {
   const review = reviewState(a, today);
 
   const onResult = (result: ProposalWithAgreement, message: string) => {
-    const outcome = outcomeText(result);
+    const outcome = outcomeText(result, t);
     onChange(afterAction(result));
     setNotice(outcome);
     announce(outcome ? `${message} ${outcome}` : message);
@@ -98,7 +108,7 @@ export function AgreementCard({ agreement: a, onChange }: Props) {
   const keepIt = async () => {
     const kept = await keep.run('keep', () => keepAgreement(api, teamId, a.id, a.reviewOn));
     if (!kept) return;
-    const message = keptText(kept.reviewOn, locale);
+    const message = keptText(kept.reviewOn, locale, t);
     onChange({ ...kept, openProposal: a.openProposal });
     setNotice(message);
     announce(message);
@@ -135,23 +145,23 @@ export function AgreementCard({ agreement: a, onChange }: Props) {
           onResult={onResult}
         />
       )}
-      {keep.error && <ErrorState title="Could not keep it" error={keep.error} />}
+      {keep.error && <ErrorState title={t('tab.agreements.keepFailed')} error={keep.error} />}
       {review.due && (
         <div className={styles.footer}>
           <Button
             onClick={() => void keepIt()}
             disabled={keep.busy !== undefined}
             icon={keep.busy ? <Spinner size="tiny" /> : undefined}
-            aria-label={`Keep it: ${a.title}`}
+            aria-label={t('tab.agreements.keepItFor', { title: a.title })}
           >
-            Keep it
+            {t('tab.agreements.keepIt')}
           </Button>
           <Link
             href={agreementHref(a.id)}
             onClick={follow}
-            aria-label={`Change or retire it: ${a.title}`}
+            aria-label={t('tab.agreements.changeOrRetireFor', { title: a.title })}
           >
-            Change or retire it
+            {t('tab.agreements.changeOrRetire')}
           </Link>
         </div>
       )}

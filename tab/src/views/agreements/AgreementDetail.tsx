@@ -19,7 +19,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirmDialog';
 import { LoadingCards } from '../../components/LoadingCards';
-import { formatDateTime, formatLocalDate, plural } from '../../dates';
+import { formatDateTime, formatLocalDate } from '../../dates';
+import { useT, type MessageId, type Translate } from '../../i18n/use-t';
 import { SuccessNote } from '../../components/SuccessNote';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
@@ -71,39 +72,47 @@ const useStyles = makeStyles({
   },
 });
 
-function eventText(e: AgreementEvent, locale: string): string {
-  const by = e.by?.name ?? 'Someone';
+function eventText(e: AgreementEvent, locale: string, t: Translate): string {
+  const name = e.by?.name ?? t('tab.agreements.history.someone');
+  const version = e.version;
   switch (e.kind) {
     case 'proposed':
-      return `${by} proposed it`;
+      return t('tab.agreements.history.proposed', { name });
     case 'change-proposed':
-      return `${by} proposed a change`;
+      return t('tab.agreements.history.changeProposed', { name });
     case 'retire-proposed':
-      return `${by} proposed retiring it`;
+      return t('tab.agreements.history.retireProposed', { name });
     case 'adopted':
       return e.by
-        ? `${by} ratified it: version ${e.version}`
-        : `The team adopted it: version ${e.version}`;
+        ? t('tab.agreements.history.ratified', { name, version })
+        : t('tab.agreements.history.adopted', { version });
     case 'changed':
       return e.by
-        ? `${by} ratified a change: version ${e.version}`
-        : `The team adopted a change: version ${e.version}`;
+        ? t('tab.agreements.history.ratifiedChange', { name, version })
+        : t('tab.agreements.history.adoptedChange', { version });
     case 'retired':
-      return e.by ? `${by} ratified retiring it` : 'The team retired it';
+      return e.by
+        ? t('tab.agreements.history.ratifiedRetire', { name })
+        : t('tab.agreements.history.retired');
     case 'not-adopted':
-      return 'A proposal was not adopted';
+      return t('tab.agreements.history.notAdopted');
     case 'superseded':
-      return 'A proposal was replaced by a newer one';
+      return t('tab.agreements.history.superseded');
     case 'kept':
-      return `${by} kept it${e.reviewOn ? `; next review ${formatLocalDate(e.reviewOn, locale)}` : ''}`;
+      return e.reviewOn
+        ? t('tab.agreements.history.keptNext', {
+            name,
+            date: formatLocalDate(e.reviewOn, locale),
+          })
+        : t('tab.agreements.history.kept', { name });
   }
 }
 
-const PROPOSAL_OUTCOMES: Record<AgreementProposal['status'], string> = {
-  open: 'open',
-  adopted: 'adopted',
-  rejected: 'not adopted',
-  superseded: 'replaced by a newer proposal',
+const PROPOSAL_OUTCOMES: Record<AgreementProposal['status'], MessageId> = {
+  open: 'tab.agreements.past.open',
+  adopted: 'tab.agreements.past.adopted',
+  rejected: 'tab.agreements.past.rejected',
+  superseded: 'tab.agreements.past.superseded',
 };
 
 /** One agreement: its wording, open proposal, actions, every version with its diff, history. */
@@ -112,6 +121,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
   const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api, locale } = useSession();
+  const t = useT();
   const { teamId, today, timeZone, isLead, announce, open } = useAgreements();
   const path = teamPath(teamId, `/agreements/${encodeURIComponent(agreementId)}`);
   const load = useCallback(
@@ -122,8 +132,8 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [changing, setChanging] = useState(false);
   const retiring = useConfirmation({
-    title: 'Propose retiring this agreement?',
-    confirmLabel: 'Propose retiring it',
+    title: t('tab.agreements.retire.title'),
+    confirmLabel: t('tab.agreements.retire.confirm'),
   });
   const [retireNote, setRetireNote] = useState('');
   const [notice, setNotice] = useState<string>();
@@ -154,7 +164,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
           ? d.proposals.map((p) => (p.id === proposal.id ? proposal : p))
           : [proposal, ...d.proposals],
       }));
-      const outcome = outcomeText(result);
+      const outcome = outcomeText(result, t);
       setNotice(outcome);
       announce(outcome ? `${message} ${outcome}` : message);
       if (proposal.status !== 'open') {
@@ -162,27 +172,30 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
         requestAnimationFrame(() => heading.current?.focus());
       } else focusSoon(proposalHeadingId);
     },
-    [change, announce, refresh, proposalHeadingId],
+    [change, announce, refresh, proposalHeadingId, t],
   );
 
-  if (detail.status === 'loading') return <LoadingCards count={2} label="Loading the agreement" />;
+  if (detail.status === 'loading')
+    return <LoadingCards count={2} label={t('tab.agreements.detail.loading')} />;
   if (detail.status === 'error')
     return (
       <div className={layout.columnL}>
         <BackLink onBack={() => open(undefined)} />
         <h2 className={mergeClasses(headings.view, layout.grow)} id="agreements-title">
-          Working agreement
+          {t('tab.agreements.detail.title')}
         </h2>
         {detail.error.status === 404 && detail.error.code === 'AGREEMENT_NOT_FOUND' ? (
           <EmptyState
-            title="This agreement is not here"
-            action={<Button onClick={() => open(undefined)}>See all agreements</Button>}
+            title={t('tab.agreements.detail.notFound')}
+            action={
+              <Button onClick={() => open(undefined)}>{t('tab.agreements.detail.seeAll')}</Button>
+            }
           >
-            {detail.error.message} It may belong to another team: check the team at the top.
+            {detail.error.message} {t('tab.agreements.detail.notFoundBody')}
           </EmptyState>
         ) : (
           <ErrorState
-            title="The agreement could not be loaded"
+            title={t('tab.agreements.detail.loadFailed')}
             error={detail.error}
             onRetry={detail.retry}
           />
@@ -209,7 +222,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
     );
     if (!result) return;
     setChanging(false);
-    onResult(result, 'You proposed a change and endorsed it. The team has 7 days to respond.');
+    onResult(result, t('tab.agreements.change.proposed'));
   };
 
   const proposeRetire = async () => {
@@ -219,13 +232,13 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
       ...(note ? { note } : {}),
     });
     setRetireNote('');
-    onResult(result, 'You proposed retiring it. The team has 7 days to respond.');
+    onResult(result, t('tab.agreements.retire.proposed'));
   };
 
   const keep = async () => {
     const kept = await action.run('keep', () => keepAgreement(api, teamId, a.id, a.reviewOn));
     if (!kept) return;
-    const message = keptText(kept.reviewOn, locale);
+    const message = keptText(kept.reviewOn, locale, t);
     change((d) => ({ ...d, reviewOn: kept.reviewOn, reviewAfterDays: kept.reviewAfterDays }));
     refresh();
     setNotice(message);
@@ -239,8 +252,8 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
     );
     if (!result) return;
     const message = result.added
-      ? `Added to the team’s check-in questions: “${result.question.text}”`
-      : `It is already one of the check-in questions: “${result.question.text}”`;
+      ? t('tab.agreements.checkin.added', { question: result.question.text })
+      : t('tab.agreements.checkin.already', { question: result.question.text });
     setNotice(message);
     announce(message);
   };
@@ -263,26 +276,38 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
       <div className={layout.panel}>
         <AgreementText text={a.text} data-testid="agreement-text" />
         <dl className={styles.facts}>
-          <dt className={layout.term}>Category</dt>
-          <dd className={layout.definition}>{categoryLabel(a.category)}</dd>
-          <dt className={layout.term}>Proposed by</dt>
+          <dt className={layout.term}>{t('tab.agreements.form.category')}</dt>
+          <dd className={layout.definition}>{categoryLabel(a.category, t)}</dd>
+          <dt className={layout.term}>{t('tab.agreements.detail.proposedBy')}</dt>
           <dd className={layout.definition}>
-            {a.createdBy.name}, {formatDateTime(a.createdAt, locale)}
+            {t('tab.agreements.detail.proposedByValue', {
+              name: a.createdBy.name,
+              date: formatDateTime(a.createdAt, locale),
+            })}
           </dd>
           {a.adoptedAt && (
             <>
-              <dt className={layout.term}>In effect since</dt>
+              <dt className={layout.term}>{t('tab.agreements.detail.inEffectSince')}</dt>
               <dd className={layout.definition}>
-                {formatDateTime(a.adoptedAt, locale)} (version {a.version})
+                {t('tab.agreements.detail.inEffectSinceValue', {
+                  date: formatDateTime(a.adoptedAt, locale),
+                  version: a.version,
+                })}
               </dd>
             </>
           )}
           {a.status === 'active' && a.reviewOn && (
             <>
-              <dt className={layout.term}>Next review</dt>
+              <dt className={layout.term}>{t('tab.agreements.detail.nextReview')}</dt>
               <dd className={layout.definition}>
-                {formatLocalDate(a.reviewOn, locale)}
-                {timeZone ? `, ${timeZone}` : ''}: “Still keeping this?”
+                {timeZone
+                  ? t('tab.agreements.detail.nextReviewInZone', {
+                      date: formatLocalDate(a.reviewOn, locale),
+                      timeZone,
+                    })
+                  : t('tab.agreements.detail.nextReviewValue', {
+                      date: formatLocalDate(a.reviewOn, locale),
+                    })}
               </dd>
             </>
           )}
@@ -305,27 +330,27 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
       {a.status === 'active' && (
         <section className={layout.columnS} aria-labelledby={actionsId}>
           <Subtitle1 as="h3" className={headings.target} id={actionsId} tabIndex={-1}>
-            {review.due ? 'Still keeping this?' : 'Change it'}
+            {review.due ? t('tab.agreements.stillKeeping') : t('tab.agreements.change.heading')}
           </Subtitle1>
           <Text className={layout.muted}>
             {proposalOpen
-              ? 'A proposal is open for responses: a new one can be made once it is decided or its window ends.'
-              : 'Changes go to the team as a proposal; nothing changes until the team decides.'}
+              ? t('tab.agreements.change.proposalOpen')
+              : t('tab.agreements.change.howItWorks')}
           </Text>
           {action.error && !changing && (
-            <ErrorState title="That did not work" error={action.error} />
+            <ErrorState title={t('tab.agreements.actionFailed')} error={action.error} />
           )}
           {changing ? (
             <AgreementForm
               initial={{ title: a.title, text: a.text, category: a.category }}
-              label="Propose a change"
+              label={t('tab.agreements.change.propose')}
               focusTitle
-              submitLabel="Propose this change"
-              noteLabel="Why change it? (optional)"
-              noteHint={`Shown with the proposal, up to ${MAX_NOTE} characters.`}
+              submitLabel={t('tab.agreements.change.submit')}
+              noteLabel={t('tab.agreements.change.note')}
+              noteHint={t('tab.agreements.form.noteHint', { max: MAX_NOTE })}
               busy={action.busy !== undefined}
               error={action.error}
-              errorTitle="The change could not be proposed"
+              errorTitle={t('tab.agreements.change.failed')}
               onSubmit={(draft) => void proposeChange(draft)}
               onCancel={() => {
                 setChanging(false);
@@ -341,7 +366,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
                   disabled={action.busy !== undefined}
                   icon={action.busy === 'keep' ? <Spinner size="tiny" /> : undefined}
                 >
-                  Keep it
+                  {t('tab.agreements.keepIt')}
                 </Button>
               )}
               <Button
@@ -351,13 +376,13 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
                 }}
                 disabled={!canPropose || action.busy !== undefined}
               >
-                Propose a change
+                {t('tab.agreements.change.propose')}
               </Button>
               <Button
                 onClick={() => retiring.ask()}
                 disabled={!canPropose || action.busy !== undefined}
               >
-                Propose retiring it
+                {t('tab.agreements.retire.confirm')}
               </Button>
               {isLead && (
                 <Button
@@ -365,7 +390,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
                   disabled={action.busy !== undefined}
                   icon={action.busy === 'checkin' ? <Spinner size="tiny" /> : undefined}
                 >
-                  Turn into a check-in question
+                  {t('tab.agreements.checkin.turnInto')}
                 </Button>
               )}
             </div>
@@ -373,27 +398,31 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
         </section>
       )}
 
-      <Section id="versions-title" title="Versions">
+      <Section id="versions-title" title={t('tab.agreements.versions')}>
         {versions.length === 0 ? (
-          <Text className={layout.muted}>
-            No version yet: it becomes version 1 when the team adopts it.
-          </Text>
+          <Text className={layout.muted}>{t('tab.agreements.noVersion')}</Text>
         ) : (
           <ol className={layout.cards} data-testid="versions">
             {versions.map((v) => (
               <li key={v.version} className={styles.version} data-testid="version">
                 <Subtitle2 as="h4" className={headings.root}>
-                  Version {v.version}
+                  {t('tab.agreements.version', { version: v.version })}
                 </Subtitle2>
                 <Caption1 className={layout.muted}>
-                  Adopted {formatDateTime(v.adoptedAt, locale)} · proposed by {v.proposedBy.name} ·{' '}
                   {v.decidedBy.kind === 'lead'
-                    ? `ratified by ${v.decidedBy.lead.name}`
-                    : 'decided by the team'}
+                    ? t('tab.agreements.versionFactsLead', {
+                        date: formatDateTime(v.adoptedAt, locale),
+                        name: v.proposedBy.name,
+                        lead: v.decidedBy.lead.name,
+                      })
+                    : t('tab.agreements.versionFactsTeam', {
+                        date: formatDateTime(v.adoptedAt, locale),
+                        name: v.proposedBy.name,
+                      })}
                 </Caption1>
                 {v.diff ? (
                   <>
-                    <Text>Changes from version {v.version - 1}:</Text>
+                    <Text>{t('tab.agreements.changesFrom', { version: v.version - 1 })}</Text>
                     <ContentDiffView diff={v.diff} />
                   </>
                 ) : (
@@ -409,15 +438,22 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
       </Section>
 
       {past.length > 0 && (
-        <Section id="past-proposals-title" title="Decided proposals">
+        <Section id="past-proposals-title" title={t('tab.agreements.past.title')}>
           <ul className={layout.lines}>
             {past.map((p) => (
               <li key={p.id}>
                 <Text>
-                  {proposalHeading(p)}, {formatDateTime(p.createdAt, locale)}:{' '}
-                  {PROPOSAL_OUTCOMES[p.status]}
-                  {p.ratifiedBy ? ` (ratified by ${p.ratifiedBy.name})` : ''}.{' '}
-                  {p.tally.endorsements} endorsed, {plural(p.tally.objections, 'objection')}.
+                  {t(
+                    p.ratifiedBy ? 'tab.agreements.past.itemRatified' : 'tab.agreements.past.item',
+                    {
+                      heading: proposalHeading(p, t),
+                      date: formatDateTime(p.createdAt, locale),
+                      outcome: t(PROPOSAL_OUTCOMES[p.status]),
+                      lead: p.ratifiedBy?.name,
+                      endorsements: p.tally.endorsements,
+                      objections: p.tally.objections,
+                    },
+                  )}
                 </Text>
               </li>
             ))}
@@ -425,12 +461,15 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
         </Section>
       )}
 
-      <Section id="history-title" title="History">
+      <Section id="history-title" title={t('tab.agreements.history.title')}>
         <ol className={layout.lines} data-testid="history">
           {a.history.map((e, i) => (
             <li key={i}>
               <Text>
-                {formatDateTime(e.at, locale)}: {eventText(e, locale)}
+                {t('tab.agreements.history.item', {
+                  date: formatDateTime(e.at, locale),
+                  event: eventText(e, locale, t),
+                })}
               </Text>
             </li>
           ))}
@@ -438,11 +477,11 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
       </Section>
 
       <LazyConfirmDialog confirmation={retiring} onConfirm={proposeRetire}>
-        <Text as="p">
-          The team decides, like any proposal. If they agree, “{a.title}” stays on record as retired
-          and is no longer in effect.
-        </Text>
-        <Field label="Why retire it? (optional)" hint={`Up to ${MAX_NOTE} characters.`}>
+        <Text as="p">{t('tab.agreements.retire.body', { title: a.title })}</Text>
+        <Field
+          label={t('tab.agreements.retire.note')}
+          hint={t('tab.agreements.retire.noteHint', { max: MAX_NOTE })}
+        >
           <Textarea
             value={retireNote}
             maxLength={MAX_NOTE}
@@ -456,6 +495,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
 }
 
 function BackLink({ onBack }: { onBack: () => void }) {
+  const t = useT();
   return (
     <Link
       href={agreementHref(undefined)}
@@ -464,7 +504,7 @@ function BackLink({ onBack }: { onBack: () => void }) {
         onBack();
       }}
     >
-      ← All agreements
+      {t('tab.agreements.back')}
     </Link>
   );
 }

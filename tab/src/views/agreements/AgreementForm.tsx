@@ -8,7 +8,8 @@ import type {
   AgreementCategory,
   AgreementContent,
 } from '../../../../bot/src/features/agreements/agreement-schemas';
-import { CATEGORIES } from './agreement-format';
+import { useT } from '../../i18n/use-t';
+import { categories } from './agreement-format';
 
 export const MAX_TITLE = 120;
 export const MAX_TEXT = 2000;
@@ -55,6 +56,7 @@ export function AgreementForm({
   focusTitle = false,
 }: Props) {
   const styles = useStyles();
+  const t = useT();
   const [draft, setDraft] = useState<AgreementDraft>({ ...initial, note: '' });
   const [problems, setProblems] = useState<{ title?: string; text?: string }>({});
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -69,8 +71,8 @@ export function AgreementForm({
     const title = draft.title.trim();
     const text = draft.text.trim();
     const found = {
-      title: title.length < 3 ? 'Give the agreement a title of at least 3 characters.' : undefined,
-      text: text.length < 10 ? 'Say what the team agrees in at least 10 characters.' : undefined,
+      title: title.length < 3 ? t('tab.agreements.form.titleTooShort', { min: 3 }) : undefined,
+      text: text.length < 10 ? t('tab.agreements.form.textTooShort', { min: 10 }) : undefined,
     };
     setProblems(found);
     if (found.title) return ownTitleRef.current?.focus();
@@ -81,11 +83,11 @@ export function AgreementForm({
   return (
     <form className={styles.form} onSubmit={submit} aria-label={label} noValidate>
       <Field
-        label="Title"
+        label={t('tab.agreements.form.title')}
         required
         validationState={problems.title ? 'error' : 'none'}
         validationMessage={problems.title}
-        hint={`One line, up to ${MAX_TITLE} characters (${draft.title.length} so far).`}
+        hint={t('tab.agreements.form.titleHint', { max: MAX_TITLE, length: draft.title.length })}
       >
         <Input
           ref={ownTitleRef}
@@ -95,11 +97,11 @@ export function AgreementForm({
         />
       </Field>
       <Field
-        label="What the team agrees"
+        label={t('tab.agreements.form.text')}
         required
         validationState={problems.text ? 'error' : 'none'}
         validationMessage={problems.text}
-        hint={`Plain text; start a line with “- ” for a list. Up to ${MAX_TEXT} characters (${draft.text.length} so far).`}
+        hint={t('tab.agreements.form.textHint', { max: MAX_TEXT, length: draft.text.length })}
       >
         <Textarea
           ref={textRef}
@@ -110,12 +112,12 @@ export function AgreementForm({
           onChange={(_, d) => set({ text: d.value })}
         />
       </Field>
-      <Field label="Category" className={styles.category}>
+      <Field label={t('tab.agreements.form.category')} className={styles.category}>
         <Select
           value={draft.category}
           onChange={(_, d) => set({ category: d.value as AgreementCategory })}
         >
-          <Options items={CATEGORIES} />
+          <Options items={categories(t)} />
         </Select>
       </Field>
       <Field label={noteLabel} hint={noteHint}>

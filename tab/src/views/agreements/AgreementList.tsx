@@ -13,23 +13,19 @@ import {
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
 import { useCallback } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { teamPath } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
 import { useLayoutStyles } from '../../layout-styles';
+import { useT } from '../../i18n/use-t';
 import { useSession } from '../../session-context';
 import type { AgreementSummary } from '../../../../bot/src/features/agreements/agreement-schemas';
 import { useUrlParams } from '../../url-state';
 import { useResource } from '../../use-resource';
 import { AgreementCard } from './AgreementCard';
-import {
-  CATEGORIES,
-  isStatus,
-  reviewState,
-  STATUS_FILTERS,
-  STATUS_LABELS,
-} from './agreement-format';
+import { categories, isStatus, reviewState, statusFilters } from './agreement-format';
 import { useAgreements } from './agreements-context';
 
 const useStyles = makeStyles({
@@ -43,6 +39,7 @@ export function AgreementList() {
   const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api } = useSession();
+  const t = useT();
   const { teamId, today, open } = useAgreements();
   const [params, update] = useUrlParams();
   const status = isStatus(params.status) ? params.status : undefined;
@@ -71,25 +68,22 @@ export function AgreementList() {
     <div className={layout.columnL}>
       <div className={layout.viewHeader}>
         <h2 className={headings.view} id="agreements-title" tabIndex={-1}>
-          Working agreements
+          {t('tab.agreements.title')}
         </h2>
         <Button appearance="primary" onClick={() => open('new')}>
-          Propose an agreement
+          {t('tab.agreements.propose')}
         </Button>
       </div>
-      <Text className={layout.intro}>
-        The rules your team works by, written down and decided together: any member proposes one,
-        the others endorse or object with a reason, and every change keeps its history.
-      </Text>
+      <Text className={layout.intro}>{t('tab.agreements.intro')}</Text>
 
-      <Field label="Show">
+      <Field label={t('tab.agreements.show')}>
         <RadioGroup
           className={styles.filters}
           layout="horizontal"
           value={status ?? 'all'}
           onChange={(_, d) => update({ status: d.value === 'all' ? undefined : d.value })}
         >
-          {STATUS_FILTERS.map((f) => (
+          {statusFilters(t).map((f) => (
             <Radio key={f.value} value={f.value} label={f.label} />
           ))}
         </RadioGroup>
@@ -98,46 +92,46 @@ export function AgreementList() {
       {due.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="reviews-due">
           <MessageBarBody>
-            <MessageBarTitle>Time to review</MessageBarTitle>
-            {due.length === 1
-              ? '1 agreement is due for review: keep it as it is, or propose a change.'
-              : `${due.length} agreements are due for review: keep them as they are, or propose changes.`}
+            <MessageBarTitle>{t('tab.agreements.reviewsDueTitle')}</MessageBarTitle>
+            {t('tab.agreements.reviewsDue', { count: due.length })}
           </MessageBarBody>
         </MessageBar>
       )}
 
       <Loaded
         resource={list}
-        loading={<LoadingCards label="Loading agreements" />}
-        errorTitle="The agreements could not be loaded"
+        loading={<LoadingCards label={t('tab.agreements.loading')} />}
+        errorTitle={t('tab.agreements.loadFailed')}
       >
         {() =>
           items.length === 0 &&
           (status ? (
             <EmptyState
-              title={`No ${STATUS_LABELS[status].toLowerCase()} agreements`}
-              action={<Button onClick={() => update({ status: undefined })}>Show all</Button>}
-            >
-              Nothing has this status right now. Show every agreement, or propose a new one.
-            </EmptyState>
-          ) : (
-            <EmptyState
-              title="No working agreements yet"
+              title={t('tab.agreements.noneWithStatus', { status })}
               action={
-                <Button appearance="primary" onClick={() => open('new')}>
-                  Start from a template
+                <Button onClick={() => update({ status: undefined })}>
+                  {t('tab.agreements.showAll')}
                 </Button>
               }
             >
-              Write down what usually goes unsaid: when people answer messages, what meetings are
-              for, whether cameras are on. Start from a template, edit it, and the team decides
-              together within 7 days.
+              {t('tab.agreements.noneWithStatusBody')}
+            </EmptyState>
+          ) : (
+            <EmptyState
+              title={t('tab.agreements.empty')}
+              action={
+                <Button appearance="primary" onClick={() => open('new')}>
+                  {t('tab.agreements.startFromTemplate')}
+                </Button>
+              }
+            >
+              {t('tab.agreements.emptyBody')}
             </EmptyState>
           ))
         }
       </Loaded>
 
-      {CATEGORIES.map((category) => {
+      {categories(t).map((category) => {
         const inCategory = items.filter((a) => a.category === category.id);
         if (inCategory.length === 0) return null;
         return (
@@ -148,7 +142,14 @@ export function AgreementList() {
             data-testid="agreement-category"
           >
             <Subtitle1 as="h3" className={headings.root} id={`category-${category.id}`}>
-              {category.label} <span className={styles.count}>({inCategory.length})</span>
+              <FormattedMessage
+                id="tab.agreements.categoryHeading"
+                values={{
+                  category: category.label,
+                  count: inCategory.length,
+                  muted: (chunks) => <span className={styles.count}>{chunks}</span>,
+                }}
+              />
             </Subtitle1>
             <ul className={layout.cards}>
               {inCategory.map((a) => (

@@ -4,6 +4,7 @@ import type {
   ContentDiff,
   WordChange,
 } from '../../../../bot/src/features/agreements/agreement-schemas';
+import { useT } from '../../i18n/use-t';
 import { useLayoutStyles } from '../../layout-styles';
 import { categoryLabel } from './agreement-format';
 
@@ -41,6 +42,10 @@ export function DiffText({ changes, className }: { changes: WordChange[]; classN
   const styles = useStyles();
   const layout = useLayoutStyles();
   const hidden = useVisuallyHidden();
+  const t = useT();
+  // Read before the words, with the space that separates them from the change.
+  const added = `${t('tab.agreements.diff.added')} `;
+  const removed = `${t('tab.agreements.diff.removed')} `;
   return (
     <Text className={mergeClasses(layout.writtenText, className)} data-testid="diff-text">
       {changes.map((c, i) => {
@@ -49,7 +54,7 @@ export function DiffText({ changes, className }: { changes: WordChange[]; classN
         return (
           <Mark key={i} className={c.added ? styles.added : styles.removed}>
             {c.value.trim() !== '' && (
-              <span className={hidden.root}>{c.added ? 'added: ' : 'removed: '}</span>
+              <span className={hidden.root}>{c.added ? added : removed}</span>
             )}
             {c.value}
           </Mark>
@@ -62,25 +67,24 @@ export function DiffText({ changes, className }: { changes: WordChange[]; classN
 /** The difference between two versions (or a proposal and the current version): title, category, text. */
 export function ContentDiffView({ diff }: { diff: ContentDiff }) {
   const styles = useStyles();
+  const t = useT();
   return (
     <div className={styles.root} data-testid="content-diff">
-      <Caption1 className={styles.legend}>
-        Added words are underlined and highlighted; removed words are struck through.
-      </Caption1>
+      <Caption1 className={styles.legend}>{t('tab.agreements.diff.legend')}</Caption1>
       {hasChanges(diff.title) && (
         <div>
-          <Text className={styles.label}>Title: </Text>
+          <Text className={styles.label}>{t('tab.agreements.diff.title')} </Text>
           <DiffText changes={diff.title} />
         </div>
       )}
       {diff.category && (
         <div>
-          <Text className={styles.label}>Category: </Text>
+          <Text className={styles.label}>{t('tab.agreements.diff.category')} </Text>
           <DiffText
             changes={[
-              { value: categoryLabel(diff.category.from), removed: true },
+              { value: categoryLabel(diff.category.from, t), removed: true },
               { value: ' ' },
-              { value: categoryLabel(diff.category.to), added: true },
+              { value: categoryLabel(diff.category.to, t), added: true },
             ]}
           />
         </div>
@@ -88,12 +92,12 @@ export function ContentDiffView({ diff }: { diff: ContentDiff }) {
       {hasChanges(diff.text) ? (
         <div>
           <Text className={styles.label} block>
-            Text:
+            {t('tab.agreements.diff.text')}
           </Text>
           <DiffText changes={diff.text} />
         </div>
       ) : (
-        <Text className={styles.legend}>The text stays the same.</Text>
+        <Text className={styles.legend}>{t('tab.agreements.diff.textSame')}</Text>
       )}
     </div>
   );

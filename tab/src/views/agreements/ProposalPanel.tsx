@@ -12,10 +12,12 @@ import {
 } from '@fluentui/react-components';
 import { useHeadingStyles } from '../heading-styles';
 import { useId, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { teamPath } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { LazyConfirmDialog, useConfirmation } from '../../components/LazyConfirmDialog';
 import { formatDateTime, formatRelative } from '../../dates';
+import { useT } from '../../i18n/use-t';
 import { useLayoutStyles } from '../../layout-styles';
 import { useSession } from '../../session-context';
 import type {
@@ -25,7 +27,7 @@ import type {
 } from '../../../../bot/src/features/agreements/agreement-schemas';
 import { useAction } from '../../use-action';
 import { useAgreements } from './agreements-context';
-import { nextStepText, PHASE_LABELS, proposalHeading, tallyText } from './agreement-format';
+import { nextStepText, phaseLabel, proposalHeading, tallyText } from './agreement-format';
 import { ContentDiffView } from './DiffText';
 import { ReasonForm } from './ReasonForm';
 
@@ -104,11 +106,15 @@ export function ProposalPanel({
   const headings = useHeadingStyles();
   const { api, me, locale } = useSession();
   const { teamId } = useAgreements();
+  const t = useT();
   const action = useAction();
   const ownHeadingId = useId();
   const headingId = givenHeadingId ?? ownHeadingId;
   const [objecting, setObjecting] = useState(false);
-  const ratifying = useConfirmation({ title: 'Ratify this proposal?', confirmLabel: 'Ratify' });
+  const ratifying = useConfirmation({
+    title: t('tab.agreements.ratify.title'),
+    confirmLabel: t('tab.agreements.ratify.confirm'),
+  });
   const base = teamPath(
     teamId,
     `/agreements/${encodeURIComponent(agreementId)}/proposals/${encodeURIComponent(p.id)}`,
@@ -125,14 +131,19 @@ export function ProposalPanel({
   };
 
   const endorse = () =>
-    respond('endorse', '/endorsements', undefined, `You endorsed “${agreementTitle}”.`);
+    respond(
+      'endorse',
+      '/endorsements',
+      undefined,
+      t('tab.agreements.respond.endorsed', { title: agreementTitle }),
+    );
 
   const submitObjection = async (reason: string) => {
     const result = await respond(
       'object',
       '/objections',
       { reason },
-      `You objected to “${agreementTitle}”. Your reason is shown with the proposal.`,
+      t('tab.agreements.respond.objected', { title: agreementTitle }),
     );
     if (result) setObjecting(false);
     return result;
@@ -140,74 +151,86 @@ export function ProposalPanel({
 
   const ratify = async () => {
     const result = await api.send<ProposalWithAgreement>('POST', `${base}/ratification`);
-    onResult(result, `You ratified the proposal for “${agreementTitle}”.`);
+    onResult(result, t('tab.agreements.respond.ratified', { title: agreementTitle }));
   };
 
-  const closes = `${formatDateTime(p.closesAt, locale)} (${formatRelative(p.closesAt, locale)})`;
-  const nextStep = nextStepText(p);
+  const closes = t('tab.agreements.proposal.closes', {
+    date: formatDateTime(p.closesAt, locale),
+    relative: formatRelative(p.closesAt, locale),
+  });
+  const nextStep = nextStepText(p, t);
 
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid="proposal">
       <div className={layout.centeredRow}>
         <Subtitle2 as={headingLevel} className={headings.target} id={headingId} tabIndex={-1}>
-          {proposalHeading(p)}
+          {proposalHeading(p, t)}
         </Subtitle2>
         <Badge appearance="tint" color={voting ? 'brand' : 'warning'} data-testid="phase">
-          {PHASE_LABELS[p.phase]}
+          {phaseLabel(p.phase, t)}
         </Badge>
       </div>
 
       {p.note && (
         <Body1 className={layout.writtenText}>
-          <Text weight="semibold">Why: </Text>
+          <Text weight="semibold">{t('tab.agreements.proposal.why')} </Text>
           {p.note}
         </Body1>
       )}
       {p.kind === 'change' && p.diff && <ContentDiffView diff={p.diff} />}
-      {p.kind === 'retire' && (
-        <Body1>
-          If the team agrees, the agreement is retired: it stays on record, no longer active.
-        </Body1>
-      )}
+      {p.kind === 'retire' && <Body1>{t('tab.agreements.proposal.retireNote')}</Body1>}
 
       <dl className={styles.facts}>
-        <dt className={layout.term}>Responses</dt>
+        <dt className={layout.term}>{t('tab.agreements.proposal.responses')}</dt>
         <dd className={layout.definition} data-testid="tally">
-          {tallyText(p)}
+          {tallyText(p, t)}
         </dd>
-        <dt className={layout.term}>{voting ? 'Closes' : 'Closed'}</dt>
+        <dt className={layout.term}>
+          {voting ? t('tab.agreements.proposal.closesLabel') : t('tab.agreements.proposal.closed')}
+        </dt>
         <dd className={layout.definition} data-testid="deadline">
           {closes}
         </dd>
-        <dt className={layout.term}>Your response</dt>
+        <dt className={layout.term}>{t('tab.agreements.proposal.yourResponse')}</dt>
         <dd className={layout.definition} data-testid="my-response">
           {p.myResponse === 'endorse'
-            ? 'You endorsed it.'
+            ? t('tab.agreements.proposal.youEndorsed')
             : p.myResponse === 'object'
-              ? 'You objected.'
+              ? t('tab.agreements.proposal.youObjected')
               : voting
-                ? 'You have not responded yet.'
-                : 'You did not respond.'}
+                ? t('tab.agreements.proposal.notYet')
+                : t('tab.agreements.proposal.didNotRespond')}
         </dd>
       </dl>
       {nextStep && <Text>{nextStep}</Text>}
       <Caption1 className={layout.muted} data-testid="rule">
-        How the team decides: {p.rule}
+        {t('tab.agreements.proposal.rule', { rule: p.rule })}
       </Caption1>
 
-      {action.error && <ErrorState title="That did not work" error={action.error} />}
+      {action.error && <ErrorState title={t('tab.agreements.actionFailed')} error={action.error} />}
 
       {decidable && (voting || p.canRatify) && (
-        <div className={layout.rowS} role="group" aria-label="Your response">
+        <div
+          className={layout.rowS}
+          role="group"
+          aria-label={t('tab.agreements.proposal.yourResponse')}
+        >
           {voting && p.myResponse !== 'endorse' && (
             <Button
               appearance="primary"
               onClick={() => void endorse()}
               disabled={action.busy !== undefined}
               icon={action.busy === 'endorse' ? <Spinner size="tiny" /> : undefined}
-              aria-label={`${p.myResponse === 'object' ? 'Endorse instead' : 'Endorse'}: ${agreementTitle}`}
+              aria-label={t(
+                p.myResponse === 'object'
+                  ? 'tab.agreements.proposal.endorseInsteadFor'
+                  : 'tab.agreements.proposal.endorseFor',
+                { title: agreementTitle },
+              )}
             >
-              {p.myResponse === 'object' ? 'Endorse instead' : 'Endorse'}
+              {p.myResponse === 'object'
+                ? t('tab.agreements.proposal.endorseInstead')
+                : t('tab.agreements.proposal.endorse')}
             </Button>
           )}
           {voting && !objecting && (
@@ -217,14 +240,21 @@ export function ProposalPanel({
                 action.clearError();
               }}
               disabled={action.busy !== undefined}
-              aria-label={`${p.myResponse === 'object' ? 'Give a new reason' : 'Object'}: ${agreementTitle}`}
+              aria-label={t(
+                p.myResponse === 'object'
+                  ? 'tab.agreements.proposal.newReasonFor'
+                  : 'tab.agreements.proposal.objectFor',
+                { title: agreementTitle },
+              )}
             >
-              {p.myResponse === 'object' ? 'Give a new reason' : 'Object'}
+              {p.myResponse === 'object'
+                ? t('tab.agreements.proposal.newReason')
+                : t('tab.agreements.proposal.object')}
             </Button>
           )}
           {p.canRatify && (
             <Button onClick={() => ratifying.ask()} disabled={action.busy !== undefined}>
-              Ratify
+              {t('tab.agreements.ratify.confirm')}
             </Button>
           )}
         </div>
@@ -232,23 +262,23 @@ export function ProposalPanel({
 
       <ReasonForm
         open={objecting}
-        formLabel="Object with a reason"
-        label="Why do you object?"
+        formLabel={t('tab.agreements.object.form')}
+        label={t('tab.agreements.object.label')}
         min={MIN_REASON}
         max={MAX_REASON}
         hint={(length) =>
-          `${MIN_REASON}–${MAX_REASON} characters (${length} so far). Say what would make it work for you: someone will answer.`
+          t('tab.agreements.object.hint', { min: MIN_REASON, max: MAX_REASON, length })
         }
-        submitLabel="Send objection"
+        submitLabel={t('tab.agreements.object.submit')}
         busy={action.busy === 'object'}
         disabled={action.busy !== undefined}
-        tooShortMessage={`Give a reason of at least ${MIN_REASON} characters: it tells the team what to change.`}
+        tooShortMessage={t('tab.agreements.object.tooShort', { min: MIN_REASON })}
         onSubmit={submitObjection}
         onCancel={() => setObjecting(false)}
       />
 
       {p.objections.length > 0 && (
-        <ul className={styles.objections} aria-label="Objections">
+        <ul className={styles.objections} aria-label={t('tab.agreements.objections')}>
           {p.objections.map((o) => (
             <li
               key={o.id}
@@ -263,7 +293,7 @@ export function ProposalPanel({
                     `answer-${o.id}`,
                     `/objections/${encodeURIComponent(o.id)}/answers`,
                     { text },
-                    `Your answer to ${o.by.name}’s objection was added.`,
+                    t('tab.agreements.answer.added', { name: o.by.name }),
                   )
                 }
                 busy={action.busy}
@@ -274,10 +304,7 @@ export function ProposalPanel({
       )}
 
       <LazyConfirmDialog confirmation={ratifying} onConfirm={ratify}>
-        <Text as="p">
-          {tallyText(p)}. As a lead you can adopt it now that the response window has ended. The
-          objections and their reasons stay on the record with your name as the one who ratified it.
-        </Text>
+        <Text as="p">{t('tab.agreements.ratify.body', { tally: tallyText(p, t) })}</Text>
       </LazyConfirmDialog>
     </section>
   );
@@ -296,6 +323,7 @@ function ObjectionItem({
 }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
+  const t = useT();
   const [open, setOpen] = useState(false);
 
   const submit = async (text: string) => {
@@ -307,16 +335,34 @@ function ObjectionItem({
   return (
     <>
       <Text>
-        <Text weight="semibold">{o.by.name}</Text> objected
-        {o.withdrawn ? ' (withdrawn)' : o.answered ? ' (answered)' : ' (waiting for an answer)'}:
+        <FormattedMessage
+          id={
+            o.withdrawn
+              ? 'tab.agreements.objection.withdrawn'
+              : o.answered
+                ? 'tab.agreements.objection.answered'
+                : 'tab.agreements.objection.waiting'
+          }
+          values={{ name: o.by.name, b: (chunks) => <Text weight="semibold">{chunks}</Text> }}
+        />
       </Text>
       <Body1 className={layout.writtenText}>{o.reason}</Body1>
       {o.answers.length > 0 && (
-        <ul className={styles.answers} aria-label={`Answers to ${o.by.name}`}>
+        <ul
+          className={styles.answers}
+          aria-label={t('tab.agreements.answer.list', { name: o.by.name })}
+        >
           {o.answers.map((a) => (
             <li key={a.id}>
               <Text className={layout.writtenText}>
-                <Text weight="semibold">{a.by.name}</Text> answered: {a.text}
+                <FormattedMessage
+                  id="tab.agreements.answer.item"
+                  values={{
+                    name: a.by.name,
+                    text: a.text,
+                    b: (chunks) => <Text weight="semibold">{chunks}</Text>,
+                  }}
+                />
               </Text>
             </li>
           ))}
@@ -327,24 +373,24 @@ function ObjectionItem({
           <Button
             size="small"
             onClick={() => setOpen(true)}
-            aria-label={`Answer ${o.by.name}’s objection`}
+            aria-label={t('tab.agreements.answer.buttonFor', { name: o.by.name })}
           >
-            Answer
+            {t('tab.agreements.answer.button')}
           </Button>
         </div>
       )}
       <ReasonForm
         open={open}
-        formLabel={`Answer ${o.by.name}`}
-        label={`Your answer to ${o.by.name}`}
+        formLabel={t('tab.agreements.answer.form', { name: o.by.name })}
+        label={t('tab.agreements.answer.label', { name: o.by.name })}
         min={MIN_ANSWER}
         max={MAX_ANSWER}
-        hint={`Up to ${MAX_ANSWER} characters. An answered objection no longer blocks the proposal.`}
-        submitLabel="Send answer"
+        hint={t('tab.agreements.answer.hint', { max: MAX_ANSWER })}
+        submitLabel={t('tab.agreements.answer.submit')}
         size="small"
         busy={busy === `answer-${o.id}`}
         disabled={busy !== undefined}
-        tooShortMessage="Write an answer first."
+        tooShortMessage={t('tab.agreements.answer.tooShort')}
         onSubmit={submit}
         onCancel={() => setOpen(false)}
       />

@@ -15,6 +15,7 @@ import { teamPath } from '../../api';
 import { Loaded } from '../../components/Loaded';
 import { LoadingCards } from '../../components/LoadingCards';
 import { useLayoutStyles } from '../../layout-styles';
+import { useT } from '../../i18n/use-t';
 import { useSession } from '../../session-context';
 import type {
   AgreementSummary,
@@ -24,7 +25,7 @@ import { useAction } from '../../use-action';
 import { useUrlParams } from '../../url-state';
 import { useResource } from '../../use-resource';
 import { categoryLabel } from './agreement-format';
-import { AgreementForm, type AgreementDraft } from './AgreementForm';
+import { AgreementForm, MAX_NOTE, type AgreementDraft } from './AgreementForm';
 import { agreementHref, useAgreements } from './agreements-context';
 import { AgreementText } from './AgreementText';
 
@@ -56,6 +57,7 @@ export function ProposeAgreement() {
   const layout = useLayoutStyles();
   const headings = useHeadingStyles();
   const { api } = useSession();
+  const t = useT();
   const { teamId, announce, open } = useAgreements();
   const [, update] = useUrlParams();
   const [choice, setChoice] = useState<{ template?: AgreementTemplate }>();
@@ -88,7 +90,7 @@ export function ProposeAgreement() {
       }),
     );
     if (!created) return;
-    announce(`You proposed “${created.title}” and endorsed it. The team has 7 days to respond.`);
+    announce(t('tab.agreements.proposed', { title: created.title }));
     // The composer is done: the new agreement takes its place in the history.
     update({ agreement: created.id });
   };
@@ -102,10 +104,10 @@ export function ProposeAgreement() {
           open(undefined);
         }}
       >
-        ← All agreements
+        {t('tab.agreements.back')}
       </Link>
       <h2 className={headings.view} id="agreements-title" ref={heading} tabIndex={-1}>
-        Propose an agreement
+        {t('tab.agreements.propose')}
       </h2>
 
       {choice ? (
@@ -113,11 +115,13 @@ export function ProposeAgreement() {
           <div className={styles.row}>
             <Text>
               {choice.template
-                ? `Starting from the template “${choice.template.title}”. Change anything before you propose it.`
-                : 'Write it in your own words.'}
+                ? t('tab.agreements.new.fromTemplate', { title: choice.template.title })
+                : t('tab.agreements.new.ownWords')}
             </Text>
             <Button size="small" onClick={() => setChoice(undefined)}>
-              {choice.template ? 'Choose another template' : 'Choose a template'}
+              {choice.template
+                ? t('tab.agreements.new.chooseAnother')
+                : t('tab.agreements.new.choose')}
             </Button>
           </div>
           <AgreementForm
@@ -131,13 +135,13 @@ export function ProposeAgreement() {
                   }
                 : BLANK
             }
-            label="New agreement"
-            submitLabel="Propose to the team"
-            noteLabel="Why propose it? (optional)"
-            noteHint="Shown with the proposal, up to 500 characters."
+            label={t('tab.agreements.new.label')}
+            submitLabel={t('tab.agreements.new.submit')}
+            noteLabel={t('tab.agreements.new.note')}
+            noteHint={t('tab.agreements.form.noteHint', { max: MAX_NOTE })}
             busy={action.busy !== undefined}
             error={action.error}
-            errorTitle="The agreement could not be proposed"
+            errorTitle={t('tab.agreements.new.failed')}
             onSubmit={(draft) => void propose(draft)}
             onCancel={() => setChoice(undefined)}
             focusTitle
@@ -145,43 +149,41 @@ export function ProposeAgreement() {
         </div>
       ) : (
         <>
-          <Text className={layout.intro}>
-            Pick a template to start from, or write your own. You can edit the title, the text and
-            the category before proposing. Proposing counts as your endorsement; the team then has 7
-            days to endorse or object.
-          </Text>
+          <Text className={layout.intro}>{t('tab.agreements.new.intro')}</Text>
           <div className={styles.row}>
-            <Button onClick={() => choose(undefined)}>Write your own</Button>
+            <Button onClick={() => choose(undefined)}>{t('tab.agreements.new.writeOwn')}</Button>
           </div>
           <Subtitle1 as="h3" className={headings.root} id={galleryId}>
-            Templates
+            {t('tab.agreements.templates')}
           </Subtitle1>
           <Loaded
             resource={templates}
-            loading={<LoadingCards label="Loading templates" count={4} />}
-            errorTitle="The templates could not be loaded"
+            loading={<LoadingCards label={t('tab.agreements.templatesLoading')} count={4} />}
+            errorTitle={t('tab.agreements.templatesFailed')}
           >
             {(data) => (
               <ul className={styles.gallery} aria-labelledby={galleryId}>
-                {data.items.map((t) => (
-                  <li key={t.id}>
+                {data.items.map((template) => (
+                  <li key={template.id}>
                     <Card className={styles.template} data-testid="agreement-template">
                       <Subtitle2 as="h4" className={headings.root}>
-                        {t.title}
+                        {template.title}
                       </Subtitle2>
                       <div>
                         <Badge appearance="tint" color="informative">
-                          {categoryLabel(t.category)}
+                          {categoryLabel(template.category, t)}
                         </Badge>
                       </div>
-                      <AgreementText text={t.text} className={styles.templateText} />
+                      <AgreementText text={template.text} className={styles.templateText} />
                       <div>
                         <Button
                           appearance="primary"
-                          onClick={() => choose(t)}
-                          aria-label={`Use this template: ${t.title}`}
+                          onClick={() => choose(template)}
+                          aria-label={t('tab.agreements.new.useTemplateFor', {
+                            title: template.title,
+                          })}
                         >
-                          Use this template
+                          {t('tab.agreements.new.useTemplate')}
                         </Button>
                       </div>
                     </Card>

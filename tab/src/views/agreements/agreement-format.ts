@@ -1,8 +1,8 @@
 import { teamPath, type Api } from '../../api';
-import { daysBetween, formatLocalDate, plural } from '../../dates';
+import { daysBetween, formatLocalDate } from '../../dates';
+import type { MessageId, Translate } from '../../i18n/use-t';
 import {
   AGREEMENT_CATEGORIES,
-  CATEGORY_LABELS,
   type AgreementCategory,
 } from '../../../../bot/src/features/agreements/domain/agreement-categories';
 import type {
@@ -13,32 +13,45 @@ import type {
 
 type AgreementStatus = AgreementSummary['status'];
 
-/** The categories with their labels, in the order the view groups them (the API's order). */
-export const CATEGORIES: readonly { id: AgreementCategory; label: string }[] =
-  AGREEMENT_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] }));
-
-/** A category's label, or the id itself for a category this build does not know. */
-export const categoryLabel = (id: string): string =>
-  Object.hasOwn(CATEGORY_LABELS, id) ? CATEGORY_LABELS[id as AgreementCategory] : id;
-
-export const STATUS_LABELS: Record<AgreementStatus, string> = {
-  active: 'Active',
-  proposed: 'Proposed',
-  retired: 'Retired',
-  declined: 'Not adopted',
+const CATEGORY_KEYS: Record<AgreementCategory, MessageId> = {
+  communication: 'tab.agreements.category.communication',
+  meetings: 'tab.agreements.category.meetings',
+  availability: 'tab.agreements.category.availability',
+  feedback: 'tab.agreements.category.feedback',
+  collaboration: 'tab.agreements.category.collaboration',
+  connection: 'tab.agreements.category.connection',
+  other: 'tab.agreements.category.other',
 };
 
+/** The categories with their labels, in the order the view groups them (the API's order). */
+export const categories = (t: Translate): { id: AgreementCategory; label: string }[] =>
+  AGREEMENT_CATEGORIES.map((id) => ({ id, label: t(CATEGORY_KEYS[id]) }));
+
+/** A category's label, or the id itself for a category this build does not know. */
+export const categoryLabel = (id: string, t: Translate): string =>
+  Object.hasOwn(CATEGORY_KEYS, id) ? t(CATEGORY_KEYS[id as AgreementCategory]) : id;
+
+const STATUS_KEYS: Record<AgreementStatus, MessageId> = {
+  active: 'tab.agreements.status.active',
+  proposed: 'tab.agreements.status.proposed',
+  retired: 'tab.agreements.status.retired',
+  declined: 'tab.agreements.status.declined',
+};
+const STATUSES = Object.keys(STATUS_KEYS) as AgreementStatus[];
+
+export const statusLabel = (status: AgreementStatus, t: Translate): string =>
+  t(STATUS_KEYS[status]);
+
 /** The status filter's choices; `all` is the absence of `?status=`. */
-export const STATUS_FILTERS: readonly { value: AgreementStatus | 'all'; label: string }[] = [
-  { value: 'all', label: 'All' },
-  ...Object.entries(STATUS_LABELS).map(([value, label]) => ({
-    value: value as AgreementStatus,
-    label,
-  })),
+export const statusFilters = (
+  t: Translate,
+): { value: AgreementStatus | 'all'; label: string }[] => [
+  { value: 'all', label: t('tab.agreements.status.all') },
+  ...STATUSES.map((value) => ({ value, label: statusLabel(value, t) })),
 ];
 
 export const isStatus = (value: string | undefined): value is AgreementStatus =>
-  value !== undefined && Object.hasOwn(STATUS_LABELS, value);
+  value !== undefined && Object.hasOwn(STATUS_KEYS, value);
 
 /** How many days before the review date the view starts asking "Still keeping this?". */
 export const REVIEW_SOON_DAYS = 14;
@@ -54,52 +67,53 @@ export function reviewState(agreement: AgreementSummary, today: string): ReviewS
   return { due: true, overdue: days < 0, days, reviewOn: agreement.reviewOn };
 }
 
-export function reviewBadgeText(review: ReviewState & { due: true }): string {
-  if (review.overdue) return 'Review overdue';
-  if (review.days === 0) return 'Review due today';
-  return `Review due in ${plural(review.days, 'day')}`;
+export function reviewBadgeText(review: ReviewState & { due: true }, t: Translate): string {
+  if (review.overdue) return t('tab.agreements.review.overdue');
+  return t('tab.agreements.review.dueIn', { count: review.days });
 }
 
-export function proposalHeading(p: AgreementProposal): string {
-  if (p.kind === 'change') return `Change proposed by ${p.proposedBy.name}`;
-  if (p.kind === 'retire') return `Proposal to retire it, by ${p.proposedBy.name}`;
-  return `Proposed by ${p.proposedBy.name}`;
+export function proposalHeading(p: AgreementProposal, t: Translate): string {
+  const name = p.proposedBy.name;
+  if (p.kind === 'change') return t('tab.agreements.proposal.headingChange', { name });
+  if (p.kind === 'retire') return t('tab.agreements.proposal.headingRetire', { name });
+  return t('tab.agreements.proposal.headingNew', { name });
 }
 
-export const PHASE_LABELS: Record<AgreementProposal['phase'], string> = {
-  voting: 'Open for responses',
-  'awaiting-answers': 'Waiting for answers to objections',
-  'awaiting-lead': 'Waiting for a lead',
-  decided: 'Decided',
+const PHASE_KEYS: Record<AgreementProposal['phase'], MessageId> = {
+  voting: 'tab.agreements.phase.voting',
+  'awaiting-answers': 'tab.agreements.phase.awaitingAnswers',
+  'awaiting-lead': 'tab.agreements.phase.awaitingLead',
+  decided: 'tab.agreements.phase.decided',
 };
 
+export const phaseLabel = (phase: AgreementProposal['phase'], t: Translate): string =>
+  t(PHASE_KEYS[phase]);
+
 /** The tally in words: counts only, as the API gives them. */
-export function tallyText(p: AgreementProposal): string {
+export function tallyText(p: AgreementProposal, t: Translate): string {
   const { endorsements, objections, unansweredObjections, members } = p.tally;
-  const parts = [`${endorsements} of ${plural(members, 'member')} endorsed`];
-  parts.push(
+  const endorsed = t('tab.agreements.tally.endorsed', { endorsements, members });
+  const objected =
     objections === 0
-      ? 'no objections'
-      : `${plural(objections, 'objection')}${
-          unansweredObjections ? ` (${unansweredObjections} unanswered)` : ''
-        }`,
-  );
-  return parts.join(' · ');
+      ? t('tab.agreements.tally.noObjections')
+      : unansweredObjections
+        ? t('tab.agreements.tally.objectionsUnanswered', {
+            count: objections,
+            unanswered: unansweredObjections,
+          })
+        : t('tab.agreements.tally.objections', { count: objections });
+  return `${endorsed} · ${objected}`;
 }
 
 /** What would settle an open proposal now, following the rule the API states. */
-export function nextStepText(p: AgreementProposal): string | undefined {
+export function nextStepText(p: AgreementProposal, t: Translate): string | undefined {
   const { endorsements, unansweredObjections, members } = p.tally;
-  if (p.phase === 'awaiting-answers')
-    return 'The response window has ended. Answering every objection settles it; a lead can also ratify it.';
-  if (p.phase === 'awaiting-lead')
-    return 'The response window ended in a tie. A lead can ratify it, with the objections in view.';
+  if (p.phase === 'awaiting-answers') return t('tab.agreements.next.awaitingAnswers');
+  if (p.phase === 'awaiting-lead') return t('tab.agreements.next.awaitingLead');
   if (p.phase !== 'voting') return undefined;
   const needed = Math.floor(members / 2) + 1 - endorsements;
-  if (unansweredObjections > 0)
-    return 'An objection is waiting for an answer: the proposal cannot take effect until every objection has one.';
-  if (needed > 0)
-    return `${plural(needed, 'more endorsement')} ${needed === 1 ? 'settles' : 'settle'} it now; otherwise the responses at the deadline decide.`;
+  if (unansweredObjections > 0) return t('tab.agreements.next.unanswered');
+  if (needed > 0) return t('tab.agreements.next.needed', { count: needed });
   return undefined;
 }
 
@@ -124,10 +138,14 @@ export function keepAgreement(
 }
 
 /** What "Keep it" did, for the person who kept it and for screen readers. */
-export function keptText(reviewOn: string | null | undefined, locale: string): string {
+export function keptText(
+  reviewOn: string | null | undefined,
+  locale: string,
+  t: Translate,
+): string {
   return reviewOn
-    ? `Kept. The next review is on ${formatLocalDate(reviewOn, locale)}.`
-    : 'Kept. No next review date is set.';
+    ? t('tab.agreements.kept', { date: formatLocalDate(reviewOn, locale) })
+    : t('tab.agreements.keptNoReview');
 }
 
 /** The proposal a proposal action answered, without the agreement that comes with it. */
@@ -145,13 +163,13 @@ export function afterAction(result: ProposalWithAgreement): AgreementSummary {
 }
 
 /** What happened, for the person who acted and for screen readers. */
-export function outcomeText(result: ProposalWithAgreement): string | undefined {
+export function outcomeText(result: ProposalWithAgreement, t: Translate): string | undefined {
+  const { title, version } = result.agreement;
   if (result.status === 'adopted') {
-    if (result.kind === 'retire') return `The team retired “${result.agreement.title}”.`;
-    if (result.kind === 'change')
-      return `The change took effect: “${result.agreement.title}” is now version ${result.agreement.version}.`;
-    return `The team adopted “${result.agreement.title}”: it is now active.`;
+    if (result.kind === 'retire') return t('tab.agreements.outcome.retired', { title });
+    if (result.kind === 'change') return t('tab.agreements.outcome.changed', { title, version });
+    return t('tab.agreements.outcome.adopted', { title });
   }
-  if (result.status === 'rejected') return 'The proposal was not adopted.';
+  if (result.status === 'rejected') return t('tab.agreements.outcome.rejected');
   return undefined;
 }
