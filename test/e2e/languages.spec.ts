@@ -34,6 +34,7 @@ const VIEWS = [
   { view: 'settings', ready: '[data-testid=next-round]' },
   { view: 'coffee', ready: '[data-testid=coffee-next]' },
   { view: 'interests', ready: '[data-testid=interest-circle]' },
+  { view: 'follow', ready: '[data-testid=follow-measures]' },
   { view: 'privacy', ready: '[data-testid=stored-record]' },
   { view: 'agreements', ready: '[data-testid=agreement-card] [data-testid=objection]' },
 ];

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { FormError } from '../../components/FormError';
 import { useLayoutStyles } from '../../layout-styles';
 import { useAction } from '../../use-action';
+import { useT } from '../../i18n/use-t';
 import type { FeedbackComment } from '../../../../bot/src/features/follow-through/follow-schemas';
 
 interface Props {
@@ -20,6 +21,7 @@ interface Props {
  */
 export function CommentCard({ comment, isLead, selected, onReply, onHeard, onSelect }: Props) {
   const layout = useLayoutStyles();
+  const t = useT();
   const replying = useAction();
   const [text, setText] = useState('');
   const labelId = `comment-${comment.id}`;
@@ -40,16 +42,20 @@ export function CommentCard({ comment, isLead, selected, onReply, onHeard, onSel
       <div className={layout.rowS}>
         {comment.heard && (
           <Badge appearance="tint" color="success">
-            Heard
+            {t('tab.follow.heard')}
           </Badge>
         )}
-        {comment.theme && <Badge appearance="outline">Theme: {comment.theme}</Badge>}
+        {comment.theme && (
+          <Badge appearance="outline">{t('tab.follow.theme', { theme: comment.theme })}</Badge>
+        )}
       </div>
       {comment.replies.length > 0 && (
-        <ul className={layout.lines} aria-label="Replies">
+        <ul className={layout.lines} aria-label={t('tab.follow.replies')}>
           {comment.replies.map((r) => (
             <li key={r.id} className={layout.columnS}>
-              <Caption1 className={layout.muted}>{r.mine ? 'You' : r.author} replied</Caption1>
+              <Caption1 className={layout.muted}>
+                {r.mine ? t('tab.follow.repliedYou') : t('tab.follow.replied', { name: r.author })}
+              </Caption1>
               <Body1 as="p" className={layout.writtenText}>
                 {r.text}
               </Body1>
@@ -58,24 +64,26 @@ export function CommentCard({ comment, isLead, selected, onReply, onHeard, onSel
         </ul>
       )}
       <form className={layout.columnS} onSubmit={reply}>
-        <Field label="Reply in the open" hint="Your reply shows your name to the team.">
+        <Field label={t('tab.follow.replyLabel')} hint={t('tab.follow.replyHint')}>
           <Textarea value={text} maxLength={1000} onChange={(_, d) => setText(d.value)} />
         </Field>
         <div className={layout.rowS}>
           <Button type="submit" appearance="primary" disabled={!!replying.busy || !text.trim()}>
-            Reply
+            {t('tab.follow.reply')}
           </Button>
           {isLead && !comment.heard && (
             <Button onClick={() => void replying.run('heard', onHeard)} disabled={!!replying.busy}>
-              Mark heard
+              {t('tab.follow.markHeard')}
             </Button>
           )}
           <Button aria-pressed={selected} onClick={() => onSelect(!selected)}>
-            {selected ? 'Chosen for an action' : 'Choose for an action'}
+            {selected ? t('tab.follow.chosen') : t('tab.follow.choose')}
           </Button>
         </div>
       </form>
-      {replying.error && <FormError title="That did not go through" error={replying.error} />}
+      {replying.error && (
+        <FormError title={t('tab.follow.didNotGoThrough')} error={replying.error} />
+      )}
     </Card>
   );
 }

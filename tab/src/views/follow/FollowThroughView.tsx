@@ -22,17 +22,22 @@ import { ThemeForm } from './ThemeForm';
 function Measures({ measures }: { measures: Actions['measures'] }) {
   const layout = useLayoutStyles();
   const { locale } = useSession();
+  const t = useT();
   const { commentsHeard: heard, actions } = measures;
   return (
     <Card data-testid="follow-measures">
-      <Subtitle2 as="h3">This quarter ({measures.quarter})</Subtitle2>
+      <Subtitle2 as="h3">{t('tab.follow.measuresTitle', { quarter: measures.quarter })}</Subtitle2>
       <Text>
         {heard.share === null
-          ? 'No comments to hear yet.'
-          : `${formatPercent(heard.share, locale)} of comments heard or answered within 7 days (${heard.heard} of ${heard.comments}).`}
+          ? t('tab.follow.noComments')
+          : t('tab.follow.heardShare', {
+              share: formatPercent(heard.share, locale),
+              heard: heard.heard,
+              comments: heard.comments,
+            })}
       </Text>
       <Text className={layout.muted}>
-        {actions.done} of {actions.planned} actions due this quarter done.
+        {t('tab.follow.actionsDone', { done: actions.done, planned: actions.planned })}
       </Text>
     </Card>
   );
@@ -62,31 +67,29 @@ export function FollowThroughView({ teamId }: { teamId: string }) {
   };
   const reply = (commentId: string) => async (text: string) => {
     await api.send('POST', teamPath(teamId, `/feedback/${commentId}/replies`), { text });
-    await refresh('Your reply is posted.');
+    await refresh(t('tab.follow.announceReply'));
   };
   const heard = (commentId: string) => async () => {
     await api.send('POST', teamPath(teamId, `/feedback/${commentId}/heard`));
-    await refresh('Marked heard.');
+    await refresh(t('tab.follow.announceHeard'));
   };
   const saveThemes =
     (roundId: string) => async (themes: { name: string; commentIds: string[] }[]) => {
       await api.send('PUT', roundPath(teamId, roundId, '/themes'), { themes });
-      await refresh('The theme is saved.');
+      await refresh(t('tab.follow.announceThemeSaved'));
     };
   const createAction = async (action: NewAction) => {
     await api.send('POST', teamPath(teamId, '/actions'), action);
     setChosen([]);
-    await refresh('The action is added.');
+    await refresh(t('tab.follow.announceActionAdded'));
   };
   const changeAction = (id: string) => async (body: object) => {
     await api.send('PATCH', teamPath(teamId, `/actions/${id}`), body);
-    await refresh('The action is updated.');
+    await refresh(t('tab.follow.announceActionUpdated'));
   };
   const propose = (id: string) => async () => {
     await api.send('POST', teamPath(teamId, `/actions/${id}/agreement`));
-    await refresh(
-      'Proposed as a working agreement: the team can endorse it in Working agreements.',
-    );
+    await refresh(t('tab.follow.announceProposed'));
   };
 
   const content = ({ feedback, actions, isLead }: FollowData) => (
@@ -94,12 +97,10 @@ export function FollowThroughView({ teamId }: { teamId: string }) {
       <Measures measures={actions.measures} />
       <section className={layout.columnM} aria-labelledby="follow-comments">
         <Subtitle1 as="h3" id="follow-comments">
-          Comments
+          {t('tab.follow.comments')}
         </Subtitle1>
         {feedback.weeks.length === 0 && (
-          <EmptyState title="No comments yet">
-            Comments appear here once a check-in that enough people answered has closed.
-          </EmptyState>
+          <EmptyState title={t('tab.follow.emptyTitle')}>{t('tab.follow.emptyText')}</EmptyState>
         )}
         {feedback.weeks.map((week) =>
           byRound(week.comments).map(([roundId, comments]) => (
@@ -133,7 +134,7 @@ export function FollowThroughView({ teamId }: { teamId: string }) {
       </section>
       <section className={layout.columnM} aria-labelledby="follow-actions">
         <Subtitle1 as="h3" id="follow-actions">
-          Actions
+          {t('tab.follow.actions')}
         </Subtitle1>
         <NewActionForm commentIds={chosen} onCreate={createAction} />
         <ul className={layout.cards}>
@@ -152,17 +153,14 @@ export function FollowThroughView({ teamId }: { teamId: string }) {
       {region}
       <div className={layout.columnS}>
         <Title3 as="h2" id="follow-title">
-          Follow-through
+          {t('tab.follow.title')}
         </Title3>
-        <Text className={layout.intro}>
-          Comments stay anonymous. Replies are public to the team and show your name; nobody is
-          asked who wrote a comment.
-        </Text>
+        <Text className={layout.intro}>{t('tab.follow.intro')}</Text>
       </div>
       <Loaded
         resource={data}
-        loading={<LoadingCards count={2} label="Loading follow-through" />}
-        errorTitle="Follow-through could not be loaded"
+        loading={<LoadingCards count={2} label={t('tab.follow.loading')} />}
+        errorTitle={t('tab.follow.loadFailed')}
       >
         {content}
       </Loaded>

@@ -2,7 +2,8 @@ import { Button, Field, Input, Select, Textarea } from '@fluentui/react-componen
 import { useState, type FormEvent } from 'react';
 import { FormError } from '../../components/FormError';
 import { useLayoutStyles } from '../../layout-styles';
-import { TRAITS } from '../../traits';
+import { traitOptions } from '../../traits';
+import { useT } from '../../i18n/use-t';
 import { useAction } from '../../use-action';
 
 export interface NewAction {
@@ -22,6 +23,7 @@ export function NewActionForm({
   onCreate(action: NewAction): Promise<void>;
 }) {
   const layout = useLayoutStyles();
+  const t = useT();
   const creating = useAction();
   const [title, setTitle] = useState('');
   const [why, setWhy] = useState('');
@@ -40,22 +42,22 @@ export function NewActionForm({
   };
 
   return (
-    <form className={layout.columnS} onSubmit={create} aria-label="New action">
-      <Field label="What will the team do?" required>
+    <form className={layout.columnS} onSubmit={create} aria-label={t('tab.follow.newAction')}>
+      <Field label={t('tab.follow.whatLabel')} required>
         <Input value={title} maxLength={120} onChange={(_, d) => setTitle(d.value)} />
       </Field>
-      <Field label="Why" required hint="What it answers, in your words (at least 10 characters).">
+      <Field label={t('tab.follow.why')} required hint={t('tab.follow.whyHint')}>
         <Textarea value={why} maxLength={1000} onChange={(_, d) => setWhy(d.value)} />
       </Field>
-      <Field label="Due date" required>
+      <Field label={t('tab.follow.dueDate')} required>
         <Input type="date" value={dueDate} onChange={(_, d) => setDueDate(d.value)} />
       </Field>
-      <Field label="Trait it should help (optional)">
+      <Field label={t('tab.follow.trait')}>
         <Select value={trait} onChange={(_, d) => setTrait(d.value)}>
-          <option value="">None</option>
-          {TRAITS.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
+          <option value="">{t('tab.follow.noTrait')}</option>
+          {traitOptions(t).map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
             </option>
           ))}
         </Select>
@@ -63,11 +65,13 @@ export function NewActionForm({
       <div className={layout.rowS}>
         <Button type="submit" appearance="primary" disabled={!!creating.busy}>
           {commentIds.length
-            ? `Add the action (answers ${commentIds.length} comment${commentIds.length === 1 ? '' : 's'})`
-            : 'Add the action'}
+            ? t('tab.follow.addAnswering', { count: commentIds.length })
+            : t('tab.follow.add')}
         </Button>
       </div>
-      {creating.error && <FormError title="The action was not added" error={creating.error} />}
+      {creating.error && (
+        <FormError title={t('tab.follow.actionNotAdded')} error={creating.error} />
+      )}
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { FormError } from '../../components/FormError';
 import { useLayoutStyles } from '../../layout-styles';
 import { useAction } from '../../use-action';
+import { useT } from '../../i18n/use-t';
 import type { FeedbackComment } from '../../../../bot/src/features/follow-through/follow-schemas';
 
 interface Props {
@@ -10,9 +11,13 @@ interface Props {
   onSave(themes: { name: string; commentIds: string[] }[]): Promise<void>;
 }
 
+/** A comment's first 80 characters: its own words, cut with an ellipsis. */
+const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
 /** The round's themes as they are, and a new one: a name and the comments it groups. */
 export function ThemeForm({ comments, onSave }: Props) {
   const layout = useLayoutStyles();
+  const t = useT();
   const saving = useAction();
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -33,16 +38,16 @@ export function ThemeForm({ comments, onSave }: Props) {
   };
 
   return (
-    <form className={layout.columnS} onSubmit={add} aria-label="Add a theme">
-      <Field label="Theme name">
+    <form className={layout.columnS} onSubmit={add} aria-label={t('tab.follow.addThemeForm')}>
+      <Field label={t('tab.follow.themeName')}>
         <Input value={name} maxLength={60} onChange={(_, d) => setName(d.value)} />
       </Field>
       <fieldset className={layout.columnS}>
-        <legend>Comments in this theme</legend>
+        <legend>{t('tab.follow.themeComments')}</legend>
         {comments.map((c) => (
           <Checkbox
             key={c.id}
-            label={c.text.length > 80 ? `${c.text.slice(0, 80)}…` : c.text}
+            label={excerpt(c.text)}
             checked={chosen.includes(c.id)}
             onChange={(_, d) =>
               setChosen((ids) => (d.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id)))
@@ -52,10 +57,10 @@ export function ThemeForm({ comments, onSave }: Props) {
       </fieldset>
       <div className={layout.rowS}>
         <Button type="submit" disabled={!!saving.busy || !name.trim() || chosen.length === 0}>
-          Add theme
+          {t('tab.follow.addTheme')}
         </Button>
       </div>
-      {saving.error && <FormError title="The theme was not saved" error={saving.error} />}
+      {saving.error && <FormError title={t('tab.follow.themeNotSaved')} error={saving.error} />}
     </form>
   );
 }
