@@ -68,3 +68,28 @@ export const BLOCKED_CODES = new Set(['ConversationBlockedByUser', 'MessageWrite
 export function isRetryable(status: number | undefined): boolean {
   return status === undefined || [412, 429, 502, 503, 504].includes(status);
 }
+
+/**
+ * Where a card for the whole team goes: the conversation the app was installed in (or `in`, a
+ * chat of that team's), with no member. Undefined when the app is no longer installed there or
+ * the stored reference lacks what a send needs.
+ */
+export function sharedConversationTarget(
+  installation:
+    { active?: boolean; tenantId: string; reference: Record<string, unknown> } | null | undefined,
+  conversationId?: string,
+): OutboxTarget | undefined {
+  const reference = installation?.reference as
+    { serviceUrl?: unknown; conversation?: { id?: unknown } } | undefined;
+  const serviceUrl = reference?.serviceUrl;
+  const target = conversationId ?? reference?.conversation?.id;
+  if (!installation?.active || typeof serviceUrl !== 'string' || typeof target !== 'string')
+    return undefined;
+  return {
+    serviceUrl,
+    tenantId: installation.tenantId,
+    userId: '',
+    aadObjectId: '',
+    conversationId: target,
+  };
+}

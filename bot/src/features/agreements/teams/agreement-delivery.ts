@@ -6,6 +6,7 @@ import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards
 import { decisionCard, proposalCard, reviewCard } from './cards/agreement-card';
 import { agreementLink } from '../../../platform/teams/deep-links';
 import type { OutboxMessage } from '../../../platform/jobs/outbox';
+import { sharedConversationTarget } from '../../../platform/jobs/proactive-port';
 import type { Locale } from '../../../platform/domain/locales';
 import { translator, type Translate } from '../../../platform/i18n/messages';
 
@@ -24,16 +25,8 @@ export function createAgreementDelivery(deps: {
   logger: Logger;
 }): AgreementDelivery {
   const post = async (teamId: string, key: string, cardIn: (t: Translate) => AdaptiveCard) => {
-    const installation = await deps.installations.find(teamId);
-    const reference = installation?.reference as
-      { serviceUrl?: unknown; conversation?: { id?: unknown } } | undefined;
-    const serviceUrl = reference?.serviceUrl;
-    const conversationId = reference?.conversation?.id;
-    if (
-      !installation?.active ||
-      typeof serviceUrl !== 'string' ||
-      typeof conversationId !== 'string'
-    ) {
+    const target = sharedConversationTarget(await deps.installations.find(teamId));
+    if (!target) {
       deps.logger.warn(
         'agreement card not posted: the app is not installed in this team any more',
         {
@@ -46,14 +39,7 @@ export function createAgreementDelivery(deps: {
     await deps.enqueue([
       {
         key,
-        // A shared conversation: no member, and the conversation is known (see proactive-port).
-        target: {
-          serviceUrl,
-          tenantId: installation.tenantId,
-          userId: '',
-          aadObjectId: '',
-          conversationId,
-        },
+        target,
         activity: { ...MessageFactory.attachment(cardAttachment(card)), type: 'message' },
       },
     ]);

@@ -2,6 +2,7 @@ import { MessageFactory } from 'botbuilder';
 import type { InstallationRepository } from '../../../people/domain/installation';
 import type { Logger } from '../../../logger';
 import type { OutboxMessage } from '../../../platform/jobs/outbox';
+import { sharedConversationTarget } from '../../../platform/jobs/proactive-port';
 import { cardAttachment } from '../../../platform/teams/cards/adaptive-card';
 import type { FollowDelivery } from '../follow-service';
 import { resultsCard } from './cards/results-card';
@@ -21,16 +22,8 @@ export function createFollowDelivery(deps: {
 }): FollowDelivery {
   return {
     async postResults(round) {
-      const installation = await deps.installations.find(round.teamId);
-      const reference = installation?.reference as
-        { serviceUrl?: unknown; conversation?: { id?: unknown } } | undefined;
-      const serviceUrl = reference?.serviceUrl;
-      const conversationId = reference?.conversation?.id;
-      if (
-        !installation?.active ||
-        typeof serviceUrl !== 'string' ||
-        typeof conversationId !== 'string'
-      ) {
+      const target = sharedConversationTarget(await deps.installations.find(round.teamId));
+      if (!target) {
         deps.logger.warn(
           'results card not posted: the app is not installed in this team any more',
           {
@@ -43,13 +36,7 @@ export function createFollowDelivery(deps: {
       await deps.enqueue([
         {
           key: `follow-results|${round.id}`,
-          target: {
-            serviceUrl,
-            tenantId: installation.tenantId,
-            userId: '',
-            aadObjectId: '',
-            conversationId,
-          },
+          target,
           activity: {
             ...MessageFactory.attachment(cardAttachment(resultsCard(round, t))),
             type: 'message',

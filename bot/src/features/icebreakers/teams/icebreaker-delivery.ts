@@ -1,4 +1,5 @@
 import { MessageFactory } from 'botbuilder';
+import { sharedConversationTarget } from '../../../platform/jobs/proactive-port';
 import type { InstallationRepository } from '../../../people/domain/installation';
 import type { Logger } from '../../../logger';
 import type { OutboxMessage } from '../../../platform/jobs/outbox';
@@ -22,29 +23,19 @@ export function createIcebreakerDelivery(deps: {
 }): IcebreakerDelivery {
   return {
     async post({ teamId, conversationId, key, prompt, kind }) {
-      const installation = await deps.installations.find(teamId);
-      const reference = installation?.reference as
-        { serviceUrl?: unknown; conversation?: { id?: unknown } } | undefined;
-      const serviceUrl = reference?.serviceUrl;
-      const target = conversationId ?? reference?.conversation?.id;
-      if (!installation?.active || typeof serviceUrl !== 'string' || typeof target !== 'string') {
-        deps.logger.warn('icebreaker not posted: the app is not installed there any more', {
-          key,
-        });
+      const target = sharedConversationTarget(
+        await deps.installations.find(teamId),
+        conversationId,
+      );
+      if (!target) {
+        deps.logger.warn('icebreaker not posted: the app is not installed there any more', { key });
         return false;
       }
       const t = translator(await deps.teamLanguage(teamId));
       await deps.enqueue([
         {
           key,
-          // A shared conversation: no member, and the conversation is known (see proactive-port).
-          target: {
-            serviceUrl,
-            tenantId: installation.tenantId,
-            userId: '',
-            aadObjectId: '',
-            conversationId: target,
-          },
+          target,
           activity: {
             ...MessageFactory.attachment(cardAttachment(promptCard(prompt, kind, t))),
             type: 'message',
