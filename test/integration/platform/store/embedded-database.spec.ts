@@ -60,6 +60,38 @@ describe('the embedded database (no MONGODB_URI)', () => {
     );
   });
 
+  it('is not ready while the database does not answer, and ready again once it does', async () => {
+    const ready = await getJson(`${app.url}/readyz`);
+    expect(ready).toMatchObject({
+      status: 200,
+      json: { status: 'ready', checks: { database: 'reachable', schema: 'prepared' } },
+    });
+    // A stopped (not dead) child: the supervisor has nothing to restart, so only the ping's
+    // time limit can tell App Service to send requests elsewhere.
+    const pid = app.embedded!.pid()!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const notReady = await getJson(`${app.url}/readyz`);
+      expect(notReady).toMatchObject({
+        status: 503,
+        json: {
+          status: 'not-ready',
+          checks: { database: 'unreachable', schema: 'prepared', accepting: true },
+        },
+      });
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    const back = await waitFor(
+      () => getJson(`${app.url}/readyz`),
+      (r) => r.status === 200,
+      20000,
+      100,
+    );
+    expect(back.json).toMatchObject({ status: 'ready', checks: { accepting: true } });
+    expect(app.embedded!.pid()).toBe(pid);
+  });
+
   it('reports 503 when the child dies, restarts it, and keeps every acknowledged write', async () => {
     const notes = app.database.db.collection<{ _id: number; text: string }>('resilience');
     const docs = Array.from({ length: 200 }, (_, i) => ({ _id: i, text: `note ${i}` }));
