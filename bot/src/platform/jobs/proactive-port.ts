@@ -69,14 +69,20 @@ export function isRetryable(status: number | undefined): boolean {
   return status === undefined || [412, 429, 502, 503, 504].includes(status);
 }
 
+/** What a send needs of a stored installation. */
+type StoredInstallation = {
+  active?: boolean;
+  tenantId: string;
+  reference: Record<string, unknown>;
+};
+
 /**
  * Where a card for the whole team goes: the conversation the app was installed in (or `in`, a
  * chat of that team's), with no member. Undefined when the app is no longer installed there or
  * the stored reference lacks what a send needs.
  */
 export function sharedConversationTarget(
-  installation:
-    { active?: boolean; tenantId: string; reference: Record<string, unknown> } | null | undefined,
+  installation: StoredInstallation | null | undefined,
   conversationId?: string,
 ): OutboxTarget | undefined {
   const reference = installation?.reference as
@@ -92,4 +98,23 @@ export function sharedConversationTarget(
     aadObjectId: '',
     conversationId: target,
   };
+}
+
+/**
+ * How a card reaches one member of a team in their 1:1 chat with the bot: through the Bot
+ * Connector endpoint of the team's installation. Undefined when the app is no longer installed
+ * there or the stored reference has no endpoint.
+ */
+export function personalTargetsOf(
+  installation: StoredInstallation | null | undefined,
+): ((member: { teamsUserId: string; aadObjectId: string }) => OutboxTarget) | undefined {
+  const serviceUrl = installation?.reference.serviceUrl;
+  if (!installation?.active || typeof serviceUrl !== 'string') return undefined;
+  const { tenantId } = installation;
+  return (member) => ({
+    serviceUrl,
+    tenantId,
+    userId: member.teamsUserId,
+    aadObjectId: member.aadObjectId,
+  });
 }

@@ -8,6 +8,7 @@ import { cardAttachment } from '../../../platform/teams/cards/adaptive-card';
 import { checkinCard } from './cards/checkin-card';
 import { conversationLabel } from '../../../platform/teams/cards/conversation-label';
 import type { OutboxMessage } from '../../../platform/jobs/outbox';
+import { personalTargetsOf } from '../../../platform/jobs/proactive-port';
 import { negotiateLocale, type Locale } from '../../../platform/domain/locales';
 import { translator } from '../../../platform/i18n/messages';
 
@@ -29,8 +30,8 @@ export function createCheckinDelivery(deps: {
     const { unreachable, locales } = await deps.recipients(invited.map((m) => m.aadObjectId));
     const members = invited.filter((m) => !unreachable.has(m.aadObjectId));
     const installation = await deps.installations.find(round.teamId);
-    const serviceUrl = installation?.reference.serviceUrl;
-    if (!installation?.active || typeof serviceUrl !== 'string') {
+    const targetOf = personalTargetsOf(installation);
+    if (!installation || !targetOf) {
       deps.logger.warn('check-in not sent: the app is not installed in this team any more', {
         round: round.id,
       });
@@ -53,12 +54,7 @@ export function createCheckinDelivery(deps: {
     await deps.enqueue(
       members.map((m) => ({
         key: `${kind}|${round.id}|${m.aadObjectId}`,
-        target: {
-          serviceUrl,
-          tenantId: installation.tenantId,
-          userId: m.teamsUserId,
-          aadObjectId: m.aadObjectId,
-        },
+        target: targetOf(m),
         activity: {
           ...activityIn(negotiateLocale(locales.get(m.aadObjectId), teamLanguage)),
           type: 'message',

@@ -2,6 +2,7 @@ import { MessageFactory } from 'botbuilder';
 import type { InstallationRepository, RosterMember } from '../../../people/domain/installation';
 import type { Logger } from '../../../logger';
 import type { OutboxMessage } from '../../../platform/jobs/outbox';
+import { personalTargetsOf } from '../../../platform/jobs/proactive-port';
 import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
 import { conversationLabel } from '../../../platform/teams/cards/conversation-label';
 import type { CoffeeDelivery } from '../coffee-service';
@@ -36,8 +37,8 @@ export function createCoffeeDelivery(deps: {
     cardFor: (member: RosterMember, place: string, t: Translate) => AdaptiveCard | undefined,
   ) => {
     const installation = await deps.installations.find(teamId);
-    const serviceUrl = installation?.reference.serviceUrl;
-    if (!installation?.active || typeof serviceUrl !== 'string') {
+    const targetOf = personalTargetsOf(installation);
+    if (!installation || !targetOf) {
       deps.logger.warn('coffee message not sent: the app is not installed there any more', {
         kind,
       });
@@ -55,12 +56,7 @@ export function createCoffeeDelivery(deps: {
       const activity = MessageFactory.attachment(cardAttachment(card));
       messages.push({
         key: `coffee-${kind}|${m.aadObjectId}`,
-        target: {
-          serviceUrl,
-          tenantId: installation.tenantId,
-          userId: m.teamsUserId,
-          aadObjectId: m.aadObjectId,
-        },
+        target: targetOf(m),
         activity: { ...activity, type: 'message' },
       });
     }

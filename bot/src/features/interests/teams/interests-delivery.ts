@@ -3,6 +3,7 @@ import { MessageFactory } from 'botbuilder';
 import type { Logger } from '../../../logger';
 import type { InstallationRepository, RosterMember } from '../../../people/domain/installation';
 import type { OutboxMessage } from '../../../platform/jobs/outbox';
+import { personalTargetsOf } from '../../../platform/jobs/proactive-port';
 import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
 import { conversationLabel } from '../../../platform/teams/cards/conversation-label';
 import type { InterestsDelivery } from '../domain/interests-ports';
@@ -37,8 +38,8 @@ export function createInterestsDelivery(deps: {
     cardFor: (place: string, t: Translate) => AdaptiveCard,
   ) => {
     const installation = await deps.installations.find(teamId);
-    const serviceUrl = installation?.reference.serviceUrl;
-    if (!installation?.active || typeof serviceUrl !== 'string') {
+    const targetOf = personalTargetsOf(installation);
+    if (!installation || !targetOf) {
       deps.logger.warn('interests card not sent: the app is not installed there any more');
       return;
     }
@@ -52,12 +53,7 @@ export function createInterestsDelivery(deps: {
     await deps.enqueue([
       {
         key,
-        target: {
-          serviceUrl,
-          tenantId: installation.tenantId,
-          userId: member.teamsUserId,
-          aadObjectId: member.aadObjectId,
-        },
+        target: targetOf(member),
         activity: { ...activity, type: 'message' },
       },
     ]);
