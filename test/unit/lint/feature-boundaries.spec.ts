@@ -1,23 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { lintTexts, type LintText } from '../../support/lint-texts';
 
 const RULE = '@typescript-eslint/no-restricted-imports';
-const root = path.resolve(__dirname, '..', '..', '..');
-
-interface LintCase {
-  /** Where the text is linted as if it lived: the folder decides which boundaries apply. */
-  filePath: string;
-  code: string;
-}
 
 /** The boundary errors ESLint reports for each text, linted with the project's configuration. */
-function boundaryErrors(cases: LintCase[]): string[][] {
-  const output = execFileSync(process.execPath, [path.join(root, 'test/support/lint-text.mjs')], {
-    cwd: root,
-    input: JSON.stringify(cases.map((c) => ({ ...c, filePath: path.join(root, c.filePath) }))),
-    encoding: 'utf8',
-  });
-  const results = JSON.parse(output) as { ruleId: string | null; message: string }[][];
+async function boundaryErrors(cases: LintText[]): Promise<string[][]> {
+  const results = await lintTexts(cases);
   return results.map((messages) => messages.filter((m) => m.ruleId === RULE).map((m) => m.message));
 }
 
@@ -49,16 +36,16 @@ const CASES = {
     filePath: 'bot/src/people/people.ts',
     code: "import type { CheckinService } from '../features/checkins';\nexport type S = CheckinService;\n",
   },
-} satisfies Record<string, LintCase>;
+} satisfies Record<string, LintText>;
 
 describe('feature boundaries (eslint.config.mjs)', () => {
   let errors: Record<keyof typeof CASES, string[]>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const names = Object.keys(CASES) as (keyof typeof CASES)[];
-    const results = boundaryErrors(names.map((name) => CASES[name]));
+    const results = await boundaryErrors(names.map((name) => CASES[name]));
     errors = Object.fromEntries(names.map((name, i) => [name, results[i]])) as typeof errors;
-  });
+  }, 120_000);
 
   it('refuses a deep import into another feature, from any folder depth', () => {
     expect(errors.deep).toEqual([expect.stringContaining('through its index.ts')]);

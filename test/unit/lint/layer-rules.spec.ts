@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-
-const root = path.resolve(__dirname, '..', '..', '..');
+import { lintTexts, rulesOf } from '../../support/lint-texts';
 
 interface Case {
   name: string;
@@ -130,31 +126,11 @@ const cases: Case[] = [
   },
 ];
 
-/**
- * Lints each case's code with ESLint's Node API and the project's eslint.config.mjs, in one child
- * process: ESLint loads its config file with import(), which Jest's module sandbox cannot run.
- */
-const lintInNode = `
-import { ESLint } from 'eslint';
-const eslint = new ESLint({ cwd: process.cwd() });
-const results = [];
-for (const { code, file } of JSON.parse(process.argv[1])) {
-  const [result] = await eslint.lintText(code, { filePath: file });
-  results.push(result.messages.map((m) => m.ruleId ?? m.message));
-}
-process.stdout.write(JSON.stringify(results));
-`;
-
 describe('layer rules and promise rules in eslint.config.mjs', () => {
   let rules: string[][];
 
   beforeAll(async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ['--input-type=module', '-e', lintInNode, JSON.stringify(cases)],
-      { cwd: root },
-    );
-    rules = JSON.parse(stdout) as string[][];
+    rules = (await lintTexts(cases.map((c) => ({ filePath: c.file, code: c.code })))).map(rulesOf);
   }, 120_000);
 
   it.each(cases.map((c, i) => [c.name, c, i] as const))('%s', (_name, c, i) => {
