@@ -327,11 +327,12 @@ describe('working agreements in the tab', () => {
     await proposal.getByText('We demo in the sprint review now.').waitFor();
     expect(await proposal.getByTestId('tally').textContent()).toMatch(/^1 of 5 members endorsed/);
     // Focus follows the new proposal, since the button that made it is now disabled. It moves
-    // after the render that shows the proposal, so wait for it (a loaded machine saw the gap).
+    // after the render that shows the proposal, so wait for it (a loaded machine saw the gap
+    // exceed 5 s).
     await page.waitForFunction(
       "document.activeElement?.textContent === 'Proposal to retire it, by Dee'",
       undefined,
-      { timeout: 5000 },
+      { timeout: 20000 },
     );
     expect(await page.getByRole('button', { name: 'Propose retiring it' }).isDisabled()).toBe(true);
     expect(await page.getByTestId('status').textContent()).toBe('Active');
