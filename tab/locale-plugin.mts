@@ -5,8 +5,11 @@ import type { Plugin } from 'vite';
 import { PSEUDO_LOCALE, pseudoLocalizeCatalog } from '../locales/pseudo-locale.ts';
 
 const PREFIX = 'virtual:rapport-locale/';
-/** The catalog keys the tab reads: its own, and the trait names it shares with the server. */
-const TAB_KEY = /^(tab|traits)\./;
+/**
+ * The catalog keys the tab reads: its own, and what it shares with the server (the trait names,
+ * the built-in icebreaker prompts).
+ */
+const TAB_KEY = /^(tab\.|traits\.|icebreakers\.prompt\.)/;
 
 /**
  * Serves `virtual:rapport-locale/<tag>` as one module per language: the tab's keys of

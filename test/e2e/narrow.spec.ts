@@ -7,85 +7,55 @@
 import type { Page } from 'playwright-core';
 import { call, devToken, newMembers } from '../support/team-harness';
 import { screenshot, seriousA11yViolations } from './support/browser';
-import {
-  backdateInstall,
-  recentWeeks,
-  recognize,
-  recognizeCiting,
-  seedTrustWeeks,
-  type SeededTeam,
-} from './support/seed';
+import { recognize, recognizeCiting } from './support/seed';
 import { useBrowserApp } from './support/use-browser-app';
+import {
+  expectFitsAndAccessible,
+  openView,
+  pageOverflow,
+  seedViews,
+  VIEWS,
+  type SeededViews,
+  type ViewUnderTest,
+} from './support/views';
 
 jest.setTimeout(120_000);
 
-/** Each view, and what shows once it has loaded. */
-const VIEWS = [
-  { view: 'health', label: 'Trust health', ready: '[data-testid=trust-chart] svg' },
-  { view: 'wall', label: 'Recognition wall', ready: '[data-testid=recognition-card]' },
-  { view: 'agreements', label: 'Working agreements', ready: '[data-testid=agreement-card]' },
-  { view: 'settings', label: 'Check-in settings', ready: '[data-testid=next-round]' },
-  { view: 'follow', label: 'Follow-through', ready: '[data-testid=follow-measures]' },
-  { view: 'coffee', label: 'Virtual coffee', ready: '[data-testid=coffee-next]' },
-  { view: 'interests', label: 'Interests', ready: '[data-testid=interest-circle]' },
-  { view: 'privacy', label: 'What Rapport stores', ready: '[data-testid=stored-record]' },
-];
-const TRAITS = ['psychological-safety', 'dependability', 'structure-clarity', 'meaning', 'impact'];
-
 describe('the tab on a narrow screen', () => {
   const app = useBrowserApp('e2enarrow');
-  let team: SeededTeam;
+  let seeded: SeededViews;
   let token: string;
   const [ana, bo, chen, dee] = newMembers('Ana', 'Bo', 'Chen', 'Dee');
 
   const newPage = (width: number, signedIn = true): Promise<Page> =>
     app.newPage({ width, height: 800, token: signedIn ? token : undefined });
-  const open = async (page: Page, view: (typeof VIEWS)[number]) => {
-    await page.goto(
-      `${app.url}/tab?${new URLSearchParams({ view: view.view, team: team.teamId })}`,
-    );
-    await page.locator(view.ready).first().waitFor();
-    await page.waitForLoadState('networkidle');
-  };
-  /** How far the page reaches past the viewport's right edge (0 when nothing sticks out). */
-  const overflow = (page: Page) =>
-    page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;
+  const open = (page: Page, view: ViewUnderTest) => openView(page, app.url, seeded, view);
 
   beforeAll(async () => {
-    team = await app.install([ana, bo, chen, dee], 'Platform engineering');
     token = await devToken(app.url, ana);
-    const tokens = [bo, chen].map((m) => devToken(app.url, m));
-    await call('PUT', `${team.path}/interests/me`, token, { tags: ['Board games', 'Dogs'] });
-    const proposed = await call('POST', `${team.path}/agreements`, token, {
-      title: 'Meetings have a purpose',
-      text: 'Every recurring meeting:\n- states its purpose in the invite\n- ends with notes in the channel',
-      category: 'meetings',
-    });
-    for (const t of await Promise.all(tokens))
-      await call(
-        'POST',
-        `${team.path}/agreements/${proposed.json.id}/proposals/${proposed.json.openProposal.id}/endorsements`,
-        t,
+    seeded = await seedViews(app, [ana, bo, chen, dee], 'Platform engineering', async (team) => {
+      const tokens = await Promise.all([bo, chen].map((m) => devToken(app.url, m)));
+      const proposed = await call('POST', `${team.path}/agreements`, token, {
+        title: 'Meetings have a purpose',
+        text: 'Every recurring meeting:\n- states its purpose in the invite\n- ends with notes in the channel',
+        category: 'meetings',
+      });
+      for (const t of tokens)
+        await call(
+          'POST',
+          `${team.path}/agreements/${proposed.json.id}/proposals/${proposed.json.openProposal.id}/endorsements`,
+          t,
+        );
+      await recognize(app.url, team, bo, chen, 'for impact fixed the outage before anyone noticed');
+      await recognizeCiting(
+        app.url,
+        team,
+        chen,
+        bo,
+        proposed.json.id,
+        'Sent the notes right away.',
       );
-    await recognize(app.url, team, bo, chen, 'for impact fixed the outage before anyone noticed');
-    await recognizeCiting(app.url, team, chen, bo, proposed.json.id, 'Sent the notes right away.');
-    const weeks = recentWeeks(12);
-    await seedTrustWeeks(
-      app.database.db,
-      team.teamId,
-      weeks.map((week, i) => ({
-        week,
-        recognitions: { impact: 1 },
-        checkin: {
-          answers: 4,
-          invited: 4,
-          sums: Object.fromEntries(
-            TRAITS.map((t, k) => [t, { sum: 4 * (2 + ((i + k) % 3)), count: 4 }]),
-          ),
-        },
-      })),
-    );
-    await backdateInstall(app.database.db, team.teamId, 13);
+    });
   });
 
   describe.each(VIEWS)('the $label view', (view) => {
@@ -94,20 +64,19 @@ describe('the tab on a narrow screen', () => {
       await open(page, view);
 
       await screenshot(page, `${view.view}-390`);
-      expect(await overflow(page)).toBeLessThanOrEqual(0);
-      expect(await seriousA11yViolations(page)).toEqual([]);
+      await expectFitsAndAccessible(page);
     });
 
     it('fits 320 px', async () => {
       const page = await newPage(320);
       await open(page, view);
 
-      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     });
   });
 
   /** Opens a view from its tab, or from "More views" when its tab did not fit. */
-  const choose = async (page: Page, view: (typeof VIEWS)[number], width: number) => {
+  const choose = async (page: Page, view: ViewUnderTest, width: number) => {
     const tab = page.getByRole('tab', { name: view.label });
     const box = (await tab.isVisible()) ? await tab.boundingBox() : null;
     if (box && box.x >= 0 && box.x + box.width <= width) {
@@ -120,7 +89,7 @@ describe('the tab on a narrow screen', () => {
     if (width === 390 && view.view === 'agreements') await screenshot(page, 'more-views-390');
     await item.click();
   };
-  const showsView = (page: Page, view: (typeof VIEWS)[number]) =>
+  const showsView = (page: Page, view: ViewUnderTest) =>
     page
       .waitForURL((url) => url.searchParams.get('view') === view.view, { timeout: 5_000 })
       .then(
@@ -187,7 +156,7 @@ describe('the tab on a narrow screen', () => {
         await page.goto(`${app.url}${path}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
 
-        expect(await overflow(page)).toBeLessThanOrEqual(0);
+        expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
         if (width === 390) {
           await screenshot(page, `${what.replace(' ', '-')}-390`);
           expect(await seriousA11yViolations(page)).toEqual([]);

@@ -2,8 +2,11 @@ import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
 import type en from '../../../locales/en.json';
 
-/** The keys of the catalog the tab reads (tab.* and the shared trait names). */
-export type MessageId = Extract<keyof typeof en, `tab.${string}` | `traits.${string}`>;
+/** The keys of the catalog the tab reads (tab.*, the shared trait names and built-in prompts). */
+export type MessageId = Extract<
+  keyof typeof en,
+  `tab.${string}` | `traits.${string}` | `icebreakers.prompt.${string}`
+>;
 
 declare global {
   // react-intl checks every `id` it is given against the catalog's keys.

@@ -70,9 +70,12 @@ export function IcebreakersView({ teamId }: { teamId: string }) {
   const [text, setText] = useState('');
   const [category, setCategory] = useState<Category>('light');
 
+  // A built-in prompt reads in the viewer's language; a team's own prompt as its author wrote it.
+  const textOf = (prompt: PromptView) =>
+    prompt.source === 'built-in' ? t(`icebreakers.prompt.${prompt.id}` as MessageId) : prompt.text;
   const show = (prompt: PromptView) => {
     change((m) => ({ ...m, current: prompt }));
-    announce(t('tab.icebreakers.next', { text: prompt.text }));
+    announce(t('tab.icebreakers.next', { text: textOf(prompt) }));
   };
   const another = () =>
     void drawing.run('draw', async () => {
@@ -129,8 +132,8 @@ export function IcebreakersView({ teamId }: { teamId: string }) {
             <Card className={styles.prompt} data-testid="current-prompt">
               {current ? (
                 <>
-                  <Text className={styles.text}>{current.text}</Text>
-                  <Caption1 className={layout.muted}>
+                  <Text className={styles.text}>{textOf(current)}</Text>
+                  <Caption1 className={layout.muted} data-testid="prompt-category">
                     {t(CATEGORY_NAMES[current.category])}
                   </Caption1>
                 </>

@@ -46,6 +46,8 @@ describe('icebreaker cards', () => {
     for (const prompt of BUILT_IN_PROMPTS)
       expect(catalog[`icebreakers.prompt.${prompt.id}`]).toBe(prompt.text);
     const german = promptCard(BUILT_IN_PROMPTS[0], 'chat', translator('de'));
-    expect(german.body[1].text).toBe('Empfiehl eine Serie, die dir zuletzt richtig gefallen hat.');
+    expect(german.body[1].text).toBe(
+      'Empfehlen Sie eine Serie, die Ihnen zuletzt richtig gefallen hat.',
+    );
   });
 });

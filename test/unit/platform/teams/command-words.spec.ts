@@ -59,7 +59,7 @@ describe('chat commands in every language Rapport speaks', () => {
       kind: 'trait',
       id: 'psychological-safety',
     });
-    expect(read('reconnaitre <at>Bo</at> pour securite psychologique merci').tag).toEqual({
+    expect(read('remercier <at>Bo</at> pour securite psychologique merci').tag).toEqual({
       kind: 'trait',
       id: 'psychological-safety',
     });
