@@ -91,19 +91,16 @@ export function agreementProposals(ctx: AgreementContext) {
       if (parsed.templateId !== undefined) {
         const template = findTemplate(parsed.templateId);
         if (!template) {
-          throw new AgreementError(
-            'AGREEMENT_UNKNOWN_TEMPLATE',
-            `There is no agreement template “${parsed.templateId}”. Choose one of the templates listed.`,
-          );
+          throw new AgreementError('AGREEMENT_UNKNOWN_TEMPLATE', { template: parsed.templateId });
         }
         const proposed = (await repo.agreements(teamId, { status: 'proposed' })).find(
           (a) => a.templateId === parsed.templateId,
         );
         if (proposed) {
-          throw new AgreementError(
-            'AGREEMENT_PROPOSAL_OPEN',
-            `“${proposed.content.title}” is already proposed from this template: respond to that proposal instead of starting a second one.`,
-          );
+          throw new AgreementError('AGREEMENT_PROPOSAL_OPEN', {
+            from: 'template',
+            title: proposed.content.title,
+          });
         }
         content = {
           title: parsed.title ?? template.title,
@@ -147,10 +144,7 @@ export function agreementProposals(ctx: AgreementContext) {
         category: parsed.category ?? current.content.category,
       };
       if (current.status === 'active' && sameContent(content, current.content)) {
-        throw new AgreementError(
-          'AGREEMENT_NO_CHANGE',
-          'The proposed wording is the same as the current version: change the title, text or category.',
-        );
+        throw new AgreementError('AGREEMENT_NO_CHANGE');
       }
       const proposal = openProposal(ctx, teamId, agreementId, 'change', author, {
         content,

@@ -24,6 +24,7 @@ import {
   ruleText,
 } from '../../../../bot/src/features/agreements/domain/agreement-decision';
 import { AGREEMENT_TEMPLATES } from '../../../../bot/src/features/agreements/domain/agreement-templates';
+import { refusalOf } from '../../../support/refusal';
 
 const DAY = 86_400_000;
 const created = new Date('2027-03-01T10:00:00Z');
@@ -184,7 +185,7 @@ describe('responses: one per member', () => {
     ['meh', /at least 5 characters/],
     ['x'.repeat(501), /500 characters/],
   ])('refuses an objection whose reason is %#', (reason, message) => {
-    expect(() => object(proposal(), bo, reason, nextId(), during)).toThrow(message);
+    expect(refusalOf(() => object(proposal(), bo, reason, nextId(), during))).toMatch(message);
   });
 
   it('refuses responses after the window, and on a decided proposal', () => {
@@ -453,7 +454,7 @@ describe('versions, reviews and questions', () => {
   });
 
   it('names its errors with stable codes', () => {
-    expect(new AgreementError('AGREEMENT_NOT_FOUND', 'x')).toMatchObject({
+    expect(new AgreementError('AGREEMENT_NOT_FOUND')).toMatchObject({
       code: 'AGREEMENT_NOT_FOUND',
       name: 'AgreementError',
     });
