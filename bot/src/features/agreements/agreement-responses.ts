@@ -13,6 +13,7 @@ import {
   type Author,
 } from './domain/agreement';
 import { MAX_QUESTIONS } from '../checkins';
+import { translator } from '../../platform/i18n/messages';
 import type { AgreementContext } from './agreement-service';
 
 /**
@@ -133,8 +134,12 @@ export function agreementResponses(ctx: AgreementContext) {
       if (!(await isLead(teamId, member))) {
         throw new AgreementError('NOT_A_LEAD', { action: 'checkinQuestion' });
       }
-      const question = checkinQuestionFor(agreement);
       const config = await deps.checkins.settings(teamId);
+      // A question everyone is asked: in the team's language, as cards posted for everyone are.
+      const t = translator(config.settings.language);
+      const question = checkinQuestionFor(agreement, (title) =>
+        t('agreements.checkinQuestion', { title }),
+      );
       if (config.settings.questions.some((q) => q.id === question.id)) {
         return { question, added: false, questions: config.settings.questions };
       }

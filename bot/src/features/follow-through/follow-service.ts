@@ -16,6 +16,7 @@ import {
 } from './domain/follow-through';
 import type { FollowRepository, FollowRound, RoundSummary, Theme } from './domain/follow-ports';
 import type { TraitId } from '../../platform/domain/traits';
+import { translator } from '../../platform/i18n/messages';
 
 /** At most this many check-back questions in one round: a check-in stays short enough to answer. */
 export const MAX_CHECK_BACKS = 5;
@@ -55,7 +56,7 @@ export function createFollowService(deps: {
   repo: FollowRepository;
   checkins: Pick<
     CheckinService,
-    'feedback' | 'roundComments' | 'assertLead' | 'leadsAndZone' | 'round'
+    'feedback' | 'roundComments' | 'assertLead' | 'leadsAndZone' | 'round' | 'language'
   >;
   agreements: Pick<AgreementService, 'proposeNew'>;
   delivery: FollowDelivery;
@@ -342,11 +343,13 @@ export function createFollowService(deps: {
       const current = await action(teamId, id);
       if (current.agreementId) throw new FollowError('FOLLOW_ALREADY_PROPOSED');
       const author = { aadObjectId: member.aadObjectId, name: member.name };
+      // The note stays on a proposal the whole team reads: in the team's language.
+      const t = translator(await checkins.language(teamId));
       const proposed = await deps.agreements.proposeNew(teamId, author, {
         title: current.title,
         text: current.why,
         category: 'other',
-        note: `From the team’s action “${current.title}”.`,
+        note: t('followThrough.agreementNote', { title: current.title }),
       });
       await repo.changeAction(teamId, id, { agreementId: proposed.agreement.id });
       return { action: { ...current, agreementId: proposed.agreement.id }, proposed };

@@ -19,10 +19,9 @@ import {
   type AgreementProposal,
   type Author,
 } from '../../../../bot/src/features/agreements/domain/agreement';
-import {
-  agreementDecision,
-  ruleText,
-} from '../../../../bot/src/features/agreements/domain/agreement-decision';
+import { agreementDecision } from '../../../../bot/src/features/agreements/domain/agreement-decision';
+import { ruleText } from '../../../../bot/src/features/agreements/agreement-wording';
+import { translator } from '../../../../bot/src/platform/i18n/messages';
 import { AGREEMENT_TEMPLATES } from '../../../../bot/src/features/agreements/domain/agreement-templates';
 import { refusalOf } from '../../../support/refusal';
 
@@ -135,12 +134,14 @@ describe('the agreement decision rule', () => {
   });
 
   it('states the rule in words for each kind of proposal', () => {
-    expect(ruleText('new')).toMatch(
+    const en = translator('en');
+    expect(ruleText('new', en)).toMatch(
       /^It becomes active when most of the members who respond within 7 days/,
     );
-    expect(ruleText('change')).toMatch(/^The change takes effect/);
-    expect(ruleText('retire')).toMatch(/^It is retired/);
-    expect(ruleText('new')).toMatch(/a lead can ratify/);
+    expect(ruleText('change', en)).toMatch(/^The change takes effect/);
+    expect(ruleText('retire', en)).toMatch(/^It is retired/);
+    expect(ruleText('new', en)).toMatch(/a lead can ratify/);
+    expect(ruleText('new', translator('de'))).toMatch(/7 Tage/);
   });
 });
 
@@ -406,10 +407,13 @@ describe('versions, reviews and questions', () => {
 
   it('turns an agreement into a check-in question whose trait follows its category', () => {
     const q = (category: Agreement['content']['category']) =>
-      checkinQuestionFor({
-        id: '0b9f3c1e-8d2a-4c6b-9e1f-2a3b4c5d6e7f',
-        content: { title: 'Cameras are optional.', text: 'x'.repeat(20), category },
-      });
+      checkinQuestionFor(
+        {
+          id: '0b9f3c1e-8d2a-4c6b-9e1f-2a3b4c5d6e7f',
+          content: { title: 'Cameras are optional.', text: 'x'.repeat(20), category },
+        },
+        (title) => `Are we keeping: ${title}?`,
+      );
 
     expect(q('meetings')).toEqual({
       id: 'agreement-0b9f3c1e8d2a',

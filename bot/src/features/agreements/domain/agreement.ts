@@ -46,6 +46,9 @@ export interface Author {
   name: string;
 }
 
+/** Who an Author becomes once that person erased their data: named by the reader's catalog. */
+export const FORMER_MEMBER_ID = 'former-member';
+
 export interface AgreementContent {
   title: string;
   text: string;
@@ -486,8 +489,14 @@ const TRAIT_BY_CATEGORY: Record<AgreementCategory, TraitId> = {
   other: 'structure-clarity',
 };
 
-/** The check-in question that asks whether the team keeps an agreement. */
-export function checkinQuestionFor(agreement: Pick<Agreement, 'id' | 'content'>) {
+/**
+ * The check-in question that asks whether the team keeps an agreement, worded by `ask` (the
+ * catalog's, in the team's language) around the agreement's title.
+ */
+export function checkinQuestionFor(
+  agreement: Pick<Agreement, 'id' | 'content'>,
+  ask: (title: string) => string,
+) {
   const title = agreement.content.title.replace(/[.!?]+$/, '');
   return {
     id: `agreement-${agreement.id
@@ -495,7 +504,7 @@ export function checkinQuestionFor(agreement: Pick<Agreement, 'id' | 'content'>)
       .toLowerCase()
       .slice(0, 12)}`,
     trait: TRAIT_BY_CATEGORY[agreement.content.category],
-    text: `Are we keeping: ${title}?`,
+    text: ask(title),
   };
 }
 
