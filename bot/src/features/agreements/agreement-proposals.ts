@@ -16,6 +16,8 @@ import {
 } from './domain/agreement';
 import { findTemplate } from './domain/agreement-templates';
 import type { AgreementContext } from './agreement-service';
+import { templateIn } from './agreement-wording';
+import { translator } from '../../platform/i18n/messages';
 
 const newAgreementInput = z.object({
   templateId: z.string().max(60).optional(),
@@ -102,10 +104,13 @@ export function agreementProposals(ctx: AgreementContext) {
             title: proposed.content.title,
           });
         }
+        // What the request leaves out is the template's, in the team's language: everyone reads it.
+        const { settings } = await deps.checkins.settings(teamId);
+        const words = templateIn(template, translator(settings.language));
         content = {
-          title: parsed.title ?? template.title,
-          text: parsed.text ?? template.text,
-          category: parsed.category ?? template.category,
+          title: parsed.title ?? words.title,
+          text: parsed.text ?? words.text,
+          category: parsed.category ?? words.category,
         };
       }
       const draft = parseAgreementInput(agreementContentSchema, content);

@@ -7,7 +7,7 @@ import {
   type Author,
   FORMER_MEMBER_ID,
 } from './domain/agreement';
-import { ruleText } from './agreement-wording';
+import { ruleText, templateIn } from './agreement-wording';
 import type { ProposalState } from './domain/agreement-ports';
 import type { AgreementService } from './agreement-service';
 import type { Caller } from '../../platform/http/auth/token-validator';
@@ -205,9 +205,9 @@ export const agreementRoutes = [
     summary: 'Starter agreements the team can adopt as they are or edit before proposing',
     access: 'member',
     responses: { 200: agreementTemplatesView },
-    handler: async (_input, { agreements }) => ({
+    handler: async ({ t }, { agreements }) => ({
       status: 200,
-      body: { items: [...agreements.templates()] },
+      body: { items: agreements.templates().map((template) => templateIn(template, t)) },
     }),
   }),
   route({

@@ -1,5 +1,7 @@
 import {
   AgreementError,
+  MAX_TEXT,
+  MAX_TITLE,
   answerObjection,
   applyProposal,
   checkinQuestionFor,
@@ -20,7 +22,8 @@ import {
   type Author,
 } from '../../../../bot/src/features/agreements/domain/agreement';
 import { agreementDecision } from '../../../../bot/src/features/agreements/domain/agreement-decision';
-import { ruleText } from '../../../../bot/src/features/agreements/agreement-wording';
+import { ruleText, templateIn } from '../../../../bot/src/features/agreements/agreement-wording';
+import { LOCALES } from '../../../../bot/src/platform/domain/locales';
 import { translator } from '../../../../bot/src/platform/i18n/messages';
 import { AGREEMENT_TEMPLATES } from '../../../../bot/src/features/agreements/domain/agreement-templates';
 import { refusalOf } from '../../../support/refusal';
@@ -445,16 +448,27 @@ describe('versions, reviews and questions', () => {
     expect(normalizeText('  One\r\n- two  \n\n\n\n3. three\u0007 ')).toBe('One\n- two\n\n3. three');
   });
 
-  it('offers eight templates that are valid agreements, one with words to ask a quiet colleague', () => {
-    expect(AGREEMENT_TEMPLATES).toHaveLength(8);
-    for (const t of AGREEMENT_TEMPLATES) {
-      expect(t.title.length).toBeLessThanOrEqual(120);
-      expect(t.text.length).toBeLessThanOrEqual(2000);
-      expect(normalizeText(t.text)).toBe(t.text);
-    }
-    expect(
-      AGREEMENT_TEMPLATES.find((t) => t.id === 'ask-openly-and-kindly')?.suggestedMessage,
-    ).toMatch(/no need to explain/);
+  it.each([...LOCALES])(
+    'offers eight templates that are valid agreements in %s, one with words to ask a quiet colleague',
+    (locale) => {
+      const templates = AGREEMENT_TEMPLATES.map((t) => templateIn(t, translator(locale)));
+      expect(templates).toHaveLength(8);
+      for (const t of templates) {
+        expect(t.title.length).toBeLessThanOrEqual(MAX_TITLE);
+        expect(t.text.length).toBeLessThanOrEqual(MAX_TEXT);
+        expect(normalizeText(t.text)).toBe(t.text);
+      }
+      const quiet = templates.find((t) => t.id === 'ask-openly-and-kindly')!;
+      expect(quiet.text).toContain(quiet.suggestedMessage);
+      expect(templates.filter((t) => t.suggestedMessage)).toEqual([quiet]);
+    },
+  );
+
+  it('words the quiet-colleague message kindly, asking for no account', () => {
+    const en = AGREEMENT_TEMPLATES.map((t) => templateIn(t, translator('en')));
+    expect(en.find((t) => t.id === 'ask-openly-and-kindly')?.suggestedMessage).toMatch(
+      /no need to explain/,
+    );
   });
 
   it('names its errors with stable codes', () => {
