@@ -18,9 +18,7 @@ describe('domain error statuses gathered from each feature', () => {
       message: 'PROMPT_DECK_FULL',
       values: { max: 200 },
     });
-    expect(errors.statusOf(new DomainError('INVALID_INPUT', { detail: 'Bad.' }))?.status).toBe(
-      400,
-    );
+    expect(errors.statusOf(new DomainError('INVALID_INPUT', { detail: 'Bad.' }))?.status).toBe(400);
   });
 
   it('leaves undeclared codes, and anything that is not an Error, to the caller', () => {
