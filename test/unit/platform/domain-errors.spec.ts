@@ -21,11 +21,13 @@ describe('domain error statuses gathered from each feature', () => {
     expect(errors.statusOf(new DomainError('INVALID_INPUT', { detail: 'Bad.' }))?.status).toBe(400);
   });
 
-  it('leaves undeclared codes, and anything that is not an Error, to the caller', () => {
+  it('leaves undeclared codes, and anything that is not a DomainError, to the caller', () => {
     expect(errors.statusOf(new DomainError('SOMETHING_ELSE'))).toBeUndefined();
     expect(errors.statusOf({ code: 'COFFEE_ROUND_CLOSED', message: 'Not an Error.' })).toBe(
       undefined,
     );
+    const foreign = Object.assign(new Error('from a library'), { code: 'NOT_FOUND' });
+    expect(errors.statusOf(foreign)).toBeUndefined();
   });
 
   it('refuses a code two features declare', () => {

@@ -1,4 +1,4 @@
-import { DomainError, type RefusalValues } from '../domain/domain-error';
+import { DomainError } from '../domain/domain-error';
 import { isMessageKey } from '../i18n/messages';
 import type { Refusal } from '../i18n/refusal-text';
 import { registry, type Registration } from '../registry';
@@ -39,12 +39,12 @@ export function domainErrors(tables: readonly Registration<number>[]): DomainErr
     throw new Error(`The catalogs have no errors.<CODE> message for ${unworded.join(', ')}`);
   return {
     statusOf(err) {
-      if (!(err instanceof Error)) return undefined;
-      const code = (err as { code?: unknown }).code;
-      const status = typeof code === 'string' ? statusByCode.get(code) : undefined;
+      // Only our own refusals: another library's error that happens to carry a code we use
+      // has none of the values our message needs, and is a failure, not a refusal.
+      if (!(err instanceof DomainError)) return undefined;
+      const status = statusByCode.get(err.code);
       if (status === undefined) return undefined;
-      const values: RefusalValues = err instanceof DomainError ? err.values : {};
-      return { status, code: code as string, message: err.message, values };
+      return { status, code: err.code, message: err.message, values: err.values };
     },
   };
 }
