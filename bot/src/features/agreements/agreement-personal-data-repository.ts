@@ -2,12 +2,17 @@ import type { Db } from 'mongodb';
 import { z } from 'zod';
 import type { PersonalDataPart } from '../../platform/domain/personal-data';
 import { agreementCollections } from './agreement-collections';
-import type { Agreement, AgreementProposal, Author } from './domain/agreement';
+import {
+  FORMER_MEMBER_ID,
+  type Agreement,
+  type AgreementProposal,
+  type Author,
+} from './domain/agreement';
 
 type AgreementDoc = Omit<Agreement, 'id'> & { _id: string };
 type ProposalDoc = Omit<AgreementProposal, 'id'> & { _id: string };
 
-const FORMER_MEMBER: Author = { aadObjectId: 'former-member', name: 'Former member' };
+const FORMER_MEMBER: Author = { aadObjectId: FORMER_MEMBER_ID, name: 'Former member' };
 
 const proposalRef = { proposalId: z.string(), agreementId: z.string(), teamId: z.string() };
 

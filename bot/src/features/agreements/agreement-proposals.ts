@@ -16,6 +16,8 @@ import {
 } from './domain/agreement';
 import { findTemplate } from './domain/agreement-templates';
 import type { AgreementContext } from './agreement-service';
+import { templateIn } from './agreement-wording';
+import { translator } from '../../platform/i18n/messages';
 
 const newAgreementInput = z.object({
   templateId: z.string().max(60).optional(),
@@ -91,24 +93,24 @@ export function agreementProposals(ctx: AgreementContext) {
       if (parsed.templateId !== undefined) {
         const template = findTemplate(parsed.templateId);
         if (!template) {
-          throw new AgreementError(
-            'AGREEMENT_UNKNOWN_TEMPLATE',
-            `There is no agreement template “${parsed.templateId}”. Choose one of the templates listed.`,
-          );
+          throw new AgreementError('AGREEMENT_UNKNOWN_TEMPLATE', { template: parsed.templateId });
         }
         const proposed = (await repo.agreements(teamId, { status: 'proposed' })).find(
           (a) => a.templateId === parsed.templateId,
         );
         if (proposed) {
-          throw new AgreementError(
-            'AGREEMENT_PROPOSAL_OPEN',
-            `“${proposed.content.title}” is already proposed from this template: respond to that proposal instead of starting a second one.`,
-          );
+          throw new AgreementError('AGREEMENT_PROPOSAL_OPEN', {
+            from: 'template',
+            title: proposed.content.title,
+          });
         }
+        // What the request leaves out is the template's, in the team's language: everyone reads it.
+        const { settings } = await deps.checkins.settings(teamId);
+        const words = templateIn(template, translator(settings.language));
         content = {
-          title: parsed.title ?? template.title,
-          text: parsed.text ?? template.text,
-          category: parsed.category ?? template.category,
+          title: parsed.title ?? words.title,
+          text: parsed.text ?? words.text,
+          category: parsed.category ?? words.category,
         };
       }
       const draft = parseAgreementInput(agreementContentSchema, content);
@@ -147,10 +149,7 @@ export function agreementProposals(ctx: AgreementContext) {
         category: parsed.category ?? current.content.category,
       };
       if (current.status === 'active' && sameContent(content, current.content)) {
-        throw new AgreementError(
-          'AGREEMENT_NO_CHANGE',
-          'The proposed wording is the same as the current version: change the title, text or category.',
-        );
+        throw new AgreementError('AGREEMENT_NO_CHANGE');
       }
       const proposal = openProposal(ctx, teamId, agreementId, 'change', author, {
         content,

@@ -92,10 +92,7 @@ export function agreementReads(ctx: AgreementContext) {
     async assertProposalOf(teamId: string, agreementId: string, proposalId: string) {
       const p = await repo.proposal(teamId, proposalId);
       if (!p || p.agreementId !== agreementId) {
-        throw new AgreementError(
-          'AGREEMENT_PROPOSAL_NOT_FOUND',
-          'That proposal does not exist for this agreement.',
-        );
+        throw new AgreementError('AGREEMENT_PROPOSAL_NOT_FOUND', { of: 'agreement' });
       }
     },
 
@@ -103,10 +100,7 @@ export function agreementReads(ctx: AgreementContext) {
     async proposal(teamId: string, proposalId: string, agreementId?: string) {
       const state = await refresh(teamId, proposalId);
       if (agreementId !== undefined && state.proposal.agreementId !== agreementId) {
-        throw new AgreementError(
-          'AGREEMENT_PROPOSAL_NOT_FOUND',
-          'That proposal does not exist for this agreement.',
-        );
+        throw new AgreementError('AGREEMENT_PROPOSAL_NOT_FOUND', { of: 'agreement' });
       }
       return withAgreement(state);
     },

@@ -13,6 +13,7 @@ import {
   type Author,
 } from './domain/agreement';
 import { MAX_QUESTIONS } from '../checkins';
+import { translator } from '../../platform/i18n/messages';
 import type { AgreementContext } from './agreement-service';
 
 /**
@@ -45,7 +46,7 @@ export function agreementResponses(ctx: AgreementContext) {
 
     async object(teamId: string, proposalId: string, member: Author, reason: unknown) {
       if (typeof reason !== 'string') {
-        throw new AgreementError('AGREEMENT_INVALID', 'An objection needs a reason.');
+        throw new AgreementError('AGREEMENT_INVALID', { problem: 'noReason' });
       }
       const id = deps.newId();
       const state = await updateProposal(teamId, proposalId, (p, members) => {
@@ -63,7 +64,7 @@ export function agreementResponses(ctx: AgreementContext) {
       text: unknown,
     ) {
       if (typeof text !== 'string')
-        throw new AgreementError('AGREEMENT_INVALID', 'Write an answer to the objection.');
+        throw new AgreementError('AGREEMENT_INVALID', { problem: 'noAnswer' });
       const id = deps.newId();
       const state = await updateProposal(teamId, proposalId, (p, members) => {
         assertMember(members, by.aadObjectId);
@@ -104,10 +105,7 @@ export function agreementResponses(ctx: AgreementContext) {
       const at = now();
       const { before, after } = await updateAgreement(teamId, agreementId, (a) => {
         if (a.status !== 'active') {
-          throw new AgreementError(
-            'AGREEMENT_NOT_ACTIVE',
-            'Only an active agreement has a review to keep.',
-          );
+          throw new AgreementError('AGREEMENT_NOT_ACTIVE', { reason: 'review' });
         }
         if (options.forReview !== undefined && options.forReview !== a.reviewOn) return a;
         const period = days ?? a.reviewAfterDays;
@@ -131,27 +129,22 @@ export function agreementResponses(ctx: AgreementContext) {
     async addCheckinQuestion(teamId: string, agreementId: string, member: string) {
       const agreement = await agreementOf(teamId, agreementId);
       if (agreement.status !== 'active') {
-        throw new AgreementError(
-          'AGREEMENT_NOT_ACTIVE',
-          'Only an active agreement can become a check-in question.',
-        );
+        throw new AgreementError('AGREEMENT_NOT_ACTIVE', { reason: 'question' });
       }
       if (!(await isLead(teamId, member))) {
-        throw new AgreementError(
-          'NOT_A_LEAD',
-          'Only the team’s leads can change the check-in questions. Propose it to a lead.',
-        );
+        throw new AgreementError('NOT_A_LEAD', { action: 'checkinQuestion' });
       }
-      const question = checkinQuestionFor(agreement);
       const config = await deps.checkins.settings(teamId);
+      // A question everyone is asked: in the team's language, as cards posted for everyone are.
+      const t = translator(config.settings.language);
+      const question = checkinQuestionFor(agreement, (title) =>
+        t('agreements.checkinQuestion', { title }),
+      );
       if (config.settings.questions.some((q) => q.id === question.id)) {
         return { question, added: false, questions: config.settings.questions };
       }
       if (config.settings.questions.length >= MAX_QUESTIONS) {
-        throw new AgreementError(
-          'AGREEMENT_QUESTIONS_FULL',
-          `The check-in already asks ${MAX_QUESTIONS} questions, the most it can: remove one in the check-in settings first.`,
-        );
+        throw new AgreementError('AGREEMENT_QUESTIONS_FULL', { max: MAX_QUESTIONS });
       }
       const updated = await deps.checkins.updateSettings(teamId, member, {
         ...config.settings,

@@ -5,11 +5,13 @@ import {
   responseOf,
   type Agreement,
   type Author,
+  FORMER_MEMBER_ID,
 } from './domain/agreement';
-import { ruleText } from './domain/agreement-decision';
+import { ruleText, templateIn } from './agreement-wording';
 import type { ProposalState } from './domain/agreement-ports';
 import type { AgreementService } from './agreement-service';
 import type { Caller } from '../../platform/http/auth/token-validator';
+import type { Translate } from '../../platform/i18n/messages';
 import { defineRoute, type Links } from '../../platform/http/route';
 import {
   agreementDetailView,
@@ -30,7 +32,11 @@ import {
   uuid,
 } from './agreement-schemas';
 
-const authorView = (a: Author) => ({ aadObjectId: a.aadObjectId, name: a.name });
+/** Someone who erased their data reads as "Former member" in the reader's language. */
+const authorView = (a: Author, t: Translate) => ({
+  aadObjectId: a.aadObjectId,
+  name: a.aadObjectId === FORMER_MEMBER_ID ? t('agreements.formerMember') : a.name,
+});
 
 /**
  * A proposal as members see it: the wording, the difference it makes, the tally and every
@@ -42,6 +48,7 @@ function proposalView(
   state: ProposalState,
   caller: string,
   callerIsLead: boolean,
+  t: Translate,
 ) {
   const { proposal: p, decision, tally } = state;
   const base = p.kind === 'change' ? baseContent(agreement, p) : undefined;
@@ -56,23 +63,23 @@ function proposalView(
     diff: p.content && base ? contentDiff(base, p.content) : null,
     note: p.note ?? null,
     reviewAfterDays: p.reviewAfterDays ?? null,
-    proposedBy: authorView(p.proposedBy),
+    proposedBy: authorView(p.proposedBy, t),
     createdAt: p.createdAt.toISOString(),
     closesAt: p.closesAt.toISOString(),
     tally: { ...tally, members: state.rosterSize },
     objections: p.objections.map((o) => ({
       id: o.id,
-      by: authorView(o.by),
+      by: authorView(o.by, t),
       reason: o.reason,
       withdrawn: o.withdrawn,
       answered: o.answers.length > 0,
-      answers: o.answers.map((a) => ({ id: a.id, by: authorView(a.by), text: a.text })),
+      answers: o.answers.map((a) => ({ id: a.id, by: authorView(a.by, t), text: a.text })),
     })),
     myResponse: responseOf(p, caller),
     canRatify: callerIsLead && p.status === 'open' && awaiting,
     decidedAt: p.decidedAt?.toISOString() ?? null,
-    ratifiedBy: p.ratifiedBy ? authorView(p.ratifiedBy) : null,
-    rule: ruleText(p.kind),
+    ratifiedBy: p.ratifiedBy ? authorView(p.ratifiedBy, t) : null,
+    rule: ruleText(p.kind, t),
   };
 }
 
@@ -81,6 +88,7 @@ function agreementView(
   open: ProposalState | undefined,
   caller: string,
   callerIsLead: boolean,
+  t: Translate,
 ) {
   const current = a.versions.find((v) => v.version === a.version);
   return {
@@ -94,9 +102,9 @@ function agreementView(
     reviewOn: a.reviewOn ?? null,
     reviewAfterDays: a.reviewAfterDays,
     createdAt: a.createdAt.toISOString(),
-    createdBy: authorView(a.createdBy),
+    createdBy: authorView(a.createdBy, t),
     adoptedAt: current?.adoptedAt.toISOString() ?? null,
-    openProposal: open ? proposalView(a, open, caller, callerIsLead) : null,
+    openProposal: open ? proposalView(a, open, caller, callerIsLead, t) : null,
   };
 }
 
@@ -105,33 +113,34 @@ function agreementDetail(
   proposals: ProposalState[],
   caller: string,
   callerIsLead: boolean,
+  t: Translate,
 ) {
   const open = proposals.find((s) => s.proposal.id === a.openProposalId);
   return {
-    ...agreementView(a, open, caller, callerIsLead),
+    ...agreementView(a, open, caller, callerIsLead, t),
     versions: a.versions.map((v, i) => ({
       version: v.version,
       title: v.title,
       text: v.text,
       category: v.category,
       proposalId: v.proposalId,
-      proposedBy: authorView(v.proposedBy),
+      proposedBy: authorView(v.proposedBy, t),
       adoptedAt: v.adoptedAt.toISOString(),
       decidedBy:
         v.decidedBy.kind === 'lead'
-          ? { kind: 'lead' as const, lead: authorView(v.decidedBy.lead) }
+          ? { kind: 'lead' as const, lead: authorView(v.decidedBy.lead, t) }
           : { kind: 'team' as const },
       diff: i === 0 ? null : contentDiff(a.versions[i - 1], v),
     })),
     history: a.events.map((e) => ({
       kind: e.kind,
       at: e.at.toISOString(),
-      by: e.by ? authorView(e.by) : null,
+      by: e.by ? authorView(e.by, t) : null,
       proposalId: e.proposalId ?? null,
       version: e.version ?? null,
       reviewOn: e.reviewOn ?? null,
     })),
-    proposals: proposals.map((s) => proposalView(a, s, caller, callerIsLead)),
+    proposals: proposals.map((s) => proposalView(a, s, caller, callerIsLead, t)),
   };
 }
 
@@ -149,11 +158,12 @@ async function proposalAnswer(
   teamId: string,
   caller: Caller,
   result: ProposalState & { agreement: Agreement },
+  t: Translate,
 ) {
   const lead = await agreements.isLead(teamId, caller.aadObjectId);
   return {
-    ...proposalView(result.agreement, result, caller.aadObjectId, lead),
-    agreement: agreementView(result.agreement, undefined, caller.aadObjectId, lead),
+    ...proposalView(result.agreement, result, caller.aadObjectId, lead, t),
+    agreement: agreementView(result.agreement, undefined, caller.aadObjectId, lead, t),
   };
 }
 
@@ -195,9 +205,9 @@ export const agreementRoutes = [
     summary: 'Starter agreements the team can adopt as they are or edit before proposing',
     access: 'member',
     responses: { 200: agreementTemplatesView },
-    handler: async (_input, { agreements }) => ({
+    handler: async ({ t }, { agreements }) => ({
       status: 200,
-      body: { items: [...agreements.templates()] },
+      body: { items: agreements.templates().map((template) => templateIn(template, t)) },
     }),
   }),
   route({
@@ -208,7 +218,7 @@ export const agreementRoutes = [
     query: agreementListQuery,
     responses: { 200: agreementListView },
     errors: { 400: INVALID },
-    handler: async ({ teamId, caller, query }, { agreements }) => {
+    handler: async ({ teamId, caller, query, t }, { agreements }) => {
       const [items, lead] = await Promise.all([
         agreements.list(teamId, query),
         agreements.isLead(teamId, caller.aadObjectId),
@@ -217,7 +227,7 @@ export const agreementRoutes = [
         status: 200,
         body: {
           items: items.map(({ agreement, open }) =>
-            agreementView(agreement, open, caller.aadObjectId, lead),
+            agreementView(agreement, open, caller.aadObjectId, lead, t),
           ),
         },
       };
@@ -239,12 +249,12 @@ export const agreementRoutes = [
       409: 'AGREEMENT_PROPOSAL_OPEN: this template is already proposed; the message names that proposal',
     },
     links: { 201: linksFrom('$response.body#/id', '$response.body#/openProposal/id') },
-    handler: async ({ teamId, caller, body }, { agreements }) => {
+    handler: async ({ teamId, caller, body, t }, { agreements }) => {
       const result = await agreements.proposeNew(teamId, me(caller), body);
       const lead = await agreements.isLead(teamId, caller.aadObjectId);
       return {
         status: 201,
-        body: agreementView(result.agreement, result, caller.aadObjectId, lead),
+        body: agreementView(result.agreement, result, caller.aadObjectId, lead, t),
       };
     },
   }),
@@ -257,14 +267,14 @@ export const agreementRoutes = [
     params: agreementParams,
     responses: { 200: agreementDetailView },
     errors: { 400: INVALID, 404: NOT_FOUND },
-    handler: async ({ teamId, caller, params }, { agreements }) => {
+    handler: async ({ teamId, caller, params, t }, { agreements }) => {
       const [{ agreement, proposals }, lead] = await Promise.all([
         agreements.get(teamId, params.agreementId),
         agreements.isLead(teamId, caller.aadObjectId),
       ]);
       return {
         status: 200,
-        body: agreementDetail(agreement, proposals, caller.aadObjectId, lead),
+        body: agreementDetail(agreement, proposals, caller.aadObjectId, lead, t),
       };
     },
   }),
@@ -288,13 +298,13 @@ export const agreementRoutes = [
         'leaves the current version as it is',
     },
     links: { 201: linksFrom('$response.body#/agreementId', '$response.body#/id') },
-    handler: async ({ teamId, caller, params, body }, { agreements }) => {
+    handler: async ({ teamId, caller, params, body, t }, { agreements }) => {
       const { kind, ...change } = body;
       const result =
         kind === 'change'
           ? await agreements.proposeChange(teamId, params.agreementId, me(caller), change)
           : await agreements.proposeRetire(teamId, params.agreementId, me(caller), change);
-      return { status: 201, body: await proposalAnswer(agreements, teamId, caller, result) };
+      return { status: 201, body: await proposalAnswer(agreements, teamId, caller, result, t) };
     },
   }),
   route({
@@ -306,9 +316,9 @@ export const agreementRoutes = [
     params: proposalParams,
     responses: { 200: proposalWithAgreementView.meta({ description: 'The proposal' }) },
     errors: { 400: INVALID, 404: NOT_FOUND },
-    handler: async ({ teamId, caller, params }, { agreements }) => {
+    handler: async ({ teamId, caller, params, t }, { agreements }) => {
       const result = await agreements.proposal(teamId, params.proposalId, params.agreementId);
-      return { status: 200, body: await proposalAnswer(agreements, teamId, caller, result) };
+      return { status: 200, body: await proposalAnswer(agreements, teamId, caller, result, t) };
     },
   }),
   route({
@@ -322,10 +332,10 @@ export const agreementRoutes = [
       200: proposalWithAgreementView.meta({ description: 'The proposal after your response' }),
     },
     errors: { 400: INVALID, 404: NOT_FOUND, 409: RESPONDING_CLOSED },
-    handler: async ({ teamId, caller, params }, { agreements }) => {
+    handler: async ({ teamId, caller, params, t }, { agreements }) => {
       await agreements.assertProposalOf(teamId, params.agreementId, params.proposalId);
       const result = await agreements.endorse(teamId, params.proposalId, me(caller));
-      return { status: 200, body: await proposalAnswer(agreements, teamId, caller, result) };
+      return { status: 200, body: await proposalAnswer(agreements, teamId, caller, result, t) };
     },
   }),
   route({
@@ -352,10 +362,10 @@ export const agreementRoutes = [
         },
       },
     },
-    handler: async ({ teamId, caller, params, body }, { agreements }) => {
+    handler: async ({ teamId, caller, params, body, t }, { agreements }) => {
       await agreements.assertProposalOf(teamId, params.agreementId, params.proposalId);
       const result = await agreements.object(teamId, params.proposalId, me(caller), body.reason);
-      return { status: 201, body: await proposalAnswer(agreements, teamId, caller, result) };
+      return { status: 201, body: await proposalAnswer(agreements, teamId, caller, result, t) };
     },
   }),
   route({
@@ -380,7 +390,7 @@ export const agreementRoutes = [
       404: 'AGREEMENT_PROPOSAL_NOT_FOUND or AGREEMENT_OBJECTION_NOT_FOUND',
       409: 'AGREEMENT_OWN_OBJECTION, AGREEMENT_OBJECTION_WITHDRAWN or AGREEMENT_PROPOSAL_DECIDED',
     },
-    handler: async ({ teamId, caller, params, body }, { agreements }) => {
+    handler: async ({ teamId, caller, params, body, t }, { agreements }) => {
       await agreements.assertProposalOf(teamId, params.agreementId, params.proposalId);
       const result = await agreements.answer(
         teamId,
@@ -389,7 +399,7 @@ export const agreementRoutes = [
         me(caller),
         body.text,
       );
-      return { status: 201, body: await proposalAnswer(agreements, teamId, caller, result) };
+      return { status: 201, body: await proposalAnswer(agreements, teamId, caller, result, t) };
     },
   }),
   route({
@@ -409,10 +419,10 @@ export const agreementRoutes = [
       404: NOT_FOUND,
       409: 'AGREEMENT_WINDOW_OPEN or AGREEMENT_PROPOSAL_DECIDED',
     },
-    handler: async ({ teamId, caller, params }, { agreements }) => {
+    handler: async ({ teamId, caller, params, t }, { agreements }) => {
       await agreements.assertProposalOf(teamId, params.agreementId, params.proposalId);
       const result = await agreements.ratify(teamId, params.proposalId, me(caller));
-      return { status: 200, body: await proposalAnswer(agreements, teamId, caller, result) };
+      return { status: 200, body: await proposalAnswer(agreements, teamId, caller, result, t) };
     },
   }),
   route({
@@ -425,7 +435,7 @@ export const agreementRoutes = [
     body: reviewBody,
     responses: { 200: keptAgreementView },
     errors: { 400: INVALID, 404: NOT_FOUND, 409: 'AGREEMENT_NOT_ACTIVE' },
-    handler: async ({ teamId, caller, params, body }, { agreements }) => {
+    handler: async ({ teamId, caller, params, body, t }, { agreements }) => {
       const { agreement, kept } = await agreements.keep(teamId, params.agreementId, me(caller), {
         reviewAfterDays: body.reviewAfterDays,
         forReview: body.reviewOn,
@@ -433,7 +443,7 @@ export const agreementRoutes = [
       const lead = await agreements.isLead(teamId, caller.aadObjectId);
       return {
         status: 200,
-        body: { ...agreementView(agreement, undefined, caller.aadObjectId, lead), kept },
+        body: { ...agreementView(agreement, undefined, caller.aadObjectId, lead, t), kept },
       };
     },
   }),

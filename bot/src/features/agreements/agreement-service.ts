@@ -44,10 +44,7 @@ export function agreementContext(deps: AgreementServiceDeps) {
 
   const assertMember = (members: RosterMember[], member: string) => {
     if (!members.some((m) => m.aadObjectId === member)) {
-      throw new AgreementError(
-        'AGREEMENT_NOT_A_MEMBER',
-        'Only members of this team can respond to its agreements.',
-      );
+      throw new AgreementError('AGREEMENT_NOT_A_MEMBER');
     }
   };
 

@@ -39,10 +39,7 @@ export function createAgreementWrites(
   const agreementOf = async (teamId: string, id: string): Promise<Agreement> => {
     const agreement = await repo.agreement(teamId, id);
     if (!agreement) {
-      throw new AgreementError(
-        'AGREEMENT_NOT_FOUND',
-        'That agreement does not exist in this team.',
-      );
+      throw new AgreementError('AGREEMENT_NOT_FOUND');
     }
     return agreement;
   };
@@ -102,10 +99,7 @@ export function createAgreementWrites(
       async () => {
         const current = await repo.proposal(teamId, id);
         if (!current) {
-          throw new AgreementError(
-            'AGREEMENT_PROPOSAL_NOT_FOUND',
-            'That proposal does not exist in this team.',
-          );
+          throw new AgreementError('AGREEMENT_PROPOSAL_NOT_FOUND', { of: 'team' });
         }
         const members = await roster(teamId);
         const changed = change(current, members);
@@ -143,20 +137,14 @@ export function createAgreementWrites(
       async () => {
         const a = await agreementOf(teamId, agreementId);
         if (a.status !== 'active') {
-          throw new AgreementError(
-            'AGREEMENT_NOT_ACTIVE',
-            a.status === 'proposed'
-              ? 'This agreement is still being decided: respond to its proposal instead.'
-              : 'This agreement is no longer in force. Propose it again as a new agreement.',
-          );
+          throw new AgreementError('AGREEMENT_NOT_ACTIVE', {
+            reason: a.status === 'proposed' ? 'proposed' : 'retired',
+          });
         }
         const open = a.openProposalId ? await repo.proposal(teamId, a.openProposalId) : undefined;
         if (open?.status === 'open') {
           if (!votingOver(open, now())) {
-            throw new AgreementError(
-              'AGREEMENT_PROPOSAL_OPEN',
-              'This agreement already has an open proposal: respond to it first, so versions do not fork.',
-            );
+            throw new AgreementError('AGREEMENT_PROPOSAL_OPEN', { from: 'agreement' });
           }
           // Past its window: settle what the rule settles; supersede it only if it still waits.
           const fresh = await refresh(teamId, open.id);

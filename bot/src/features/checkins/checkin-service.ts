@@ -47,16 +47,15 @@ export const isLeadOf = (leads: readonly string[], member: string) =>
 function parseSettings(value: unknown): CheckinSettings {
   const parsed = checkinSettingsSchema.safeParse(value);
   if (!parsed.success) {
-    throw new CheckinError('INVALID_SETTINGS', plainIssues(parsed.error.issues, 'settings'));
+    throw new CheckinError('INVALID_SETTINGS', {
+      problem: 'input',
+      detail: plainIssues(parsed.error.issues, 'settings'),
+    });
   }
   return parsed.data;
 }
 
-const roundClosed = () =>
-  new CheckinError(
-    'CHECKIN_ROUND_CLOSED',
-    'This check-in has closed. The next one will come on schedule.',
-  );
+const roundClosed = () => new CheckinError('CHECKIN_ROUND_CLOSED');
 
 /** Long only as a factory: the check-in service's operations, each short, sharing its deps. */
 export function createCheckinService(deps: {
@@ -190,20 +189,19 @@ export function createCheckinService(deps: {
 
     /** Leads edit settings directly; the first edit of a team without leads makes its author a lead. */
     async updateSettings(teamId: string, member: string, value: unknown, leads?: string[]) {
-      await this.assertLead(teamId, member, 'edit check-in settings');
+      await this.assertLead(teamId, member, 'checkinSettings');
       const settings = parseSettings(value);
       const config = await repo.config(teamId);
       const nextLeads = leads ?? (config.leads.length ? config.leads : [member]);
-      if (nextLeads.length === 0)
-        throw new CheckinError('INVALID_SETTINGS', 'Keep at least one lead.');
+      if (nextLeads.length === 0) throw new CheckinError('INVALID_SETTINGS', { problem: 'noLead' });
       if (leads) {
         const members = new Set((await deps.roster.roster(teamId)).map((m) => m.aadObjectId));
         const strangers = leads.filter((l) => !members.has(l));
         if (strangers.length > 0) {
-          throw new CheckinError(
-            'LEAD_NOT_A_MEMBER',
-            `leads: ${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a member of this team; leads are named by their Entra object id from the team's roster`,
-          );
+          throw new CheckinError('LEAD_NOT_A_MEMBER', {
+            ids: strangers.join(', '),
+            count: strangers.length,
+          });
         }
       }
       await repo.changeConfig(teamId, { settings, leads: nextLeads });
@@ -218,8 +216,8 @@ export function createCheckinService(deps: {
         throw new CheckinError(
           'INVALID_SETTINGS',
           partial.success
-            ? 'A proposal changes the cadence, the questions, or both.'
-            : plainIssues(partial.error.issues, 'change'),
+            ? { problem: 'noChange' }
+            : { problem: 'input', detail: plainIssues(partial.error.issues, 'change') },
         );
       }
       parseSettings({ ...config.settings, ...partial.data });
@@ -246,11 +244,9 @@ export function createCheckinService(deps: {
       approve: boolean,
     ): Promise<SettingsProposal> {
       const existing = await repo.proposal(teamId, id);
-      if (!existing)
-        throw new CheckinError('PROPOSAL_NOT_FOUND', 'That proposal does not exist in this team.');
+      if (!existing) throw new CheckinError('PROPOSAL_NOT_FOUND');
       const current = await settle(existing);
-      if (current.status !== 'open')
-        throw new CheckinError('PROPOSAL_CLOSED', 'Voting on this proposal has ended.');
+      if (current.status !== 'open') throw new CheckinError('PROPOSAL_CLOSED');
       const voted = await repo.vote(teamId, id, member, approve);
       return settle(voted ?? current);
     },
@@ -288,15 +284,12 @@ export function createCheckinService(deps: {
       return { leads: config.leads, timeZone: config.settings.cadence.timeZone };
     },
 
-    /** Refuses a member who is not one of the team's leads (who edit settings and values). */
-    async assertLead(
-      teamId: string,
-      member: string,
-      action: string,
-      instead = 'Propose the change instead: the team votes on it.',
-    ): Promise<void> {
-      if (!(await isLead(teamId, member)))
-        throw new CheckinError('NOT_A_LEAD', `Only the team's leads can ${action}. ${instead}`);
+    /**
+     * Refuses a member who is not one of the team's leads (who edit settings and values); `action`
+     * names what they tried, for the message (`errors.NOT_A_LEAD`), which says what to do instead.
+     */
+    async assertLead(teamId: string, member: string, action: string): Promise<void> {
+      if (!(await isLead(teamId, member))) throw new CheckinError('NOT_A_LEAD', { action });
     },
 
     /**
@@ -304,12 +297,7 @@ export function createCheckinService(deps: {
      * it is that round, not a second one.
      */
     async runNow(teamId: string, member: string): Promise<RunNowOutcome> {
-      await this.assertLead(
-        teamId,
-        member,
-        'start a check-in now',
-        'Your leads are named in the check-in settings in the Rapport tab.',
-      );
+      await this.assertLead(teamId, member, 'checkinNow');
       const outcome = await openRound(teamId, now(), true);
       if (!outcome) throw new Error(`a round run now for ${teamId} closed as it opened`);
       return outcome;
@@ -322,20 +310,11 @@ export function createCheckinService(deps: {
 
     /** A lead closes the open round early (say, for a retro): its results show at once. */
     async closeEarly(teamId: string, roundId: string, member: string): Promise<Round> {
-      await this.assertLead(
-        teamId,
-        member,
-        'close a check-in early',
-        'It closes on its own at the time the card shows.',
-      );
+      await this.assertLead(teamId, member, 'checkinClose');
       const round = await repo.round(roundId);
-      if (!round || round.teamId !== teamId)
-        throw new CheckinError('CHECKIN_ROUND_NOT_FOUND', 'This check-in does not exist any more.');
+      if (!round || round.teamId !== teamId) throw new CheckinError('CHECKIN_ROUND_NOT_FOUND');
       if (round.status !== 'open') {
-        throw new CheckinError(
-          'ROUND_NOT_OPEN',
-          'This check-in is not open any more, so there is nothing to close.',
-        );
+        throw new CheckinError('ROUND_NOT_OPEN');
       }
       await closeAndFollowUp(roundId);
       return { ...round, status: 'closed' };
@@ -347,17 +326,13 @@ export function createCheckinService(deps: {
 
     async answer(roundId: string, member: string, submitted: Record<string, unknown>) {
       const round = await repo.round(roundId);
-      if (!round)
-        throw new CheckinError('CHECKIN_ROUND_NOT_FOUND', 'This check-in does not exist any more.');
+      if (!round) throw new CheckinError('CHECKIN_ROUND_NOT_FOUND');
       if (round.status === 'closed' || now().getTime() >= round.closesAt.getTime()) {
         throw roundClosed();
       }
       const roster = await deps.roster.roster(round.teamId);
       if (!roster.some((m) => m.aadObjectId === member)) {
-        throw new CheckinError(
-          'CHECKIN_NOT_A_MEMBER',
-          'Only members of this team can answer its check-in.',
-        );
+        throw new CheckinError('CHECKIN_NOT_A_MEMBER');
       }
       const answer = validateAnswer(
         round.questions,
@@ -370,10 +345,7 @@ export function createCheckinService(deps: {
         throw roundClosed();
       }
       if (outcome === 'already-answered') {
-        throw new CheckinError(
-          'CHECKIN_ALREADY_ANSWERED',
-          'You already answered this check-in. Thank you!',
-        );
+        throw new CheckinError('CHECKIN_ALREADY_ANSWERED');
       }
       return { round, participation: await repo.participation(roundId) };
     },

@@ -24,7 +24,7 @@ import { roundId } from './coffee-repository';
 /** What the feature needs from check-ins: who leads the team, and the team's time zone. */
 export interface TeamLeadership {
   leadsAndZone(teamId: string): Promise<{ leads: string[]; timeZone: string }>;
-  assertLead(teamId: string, member: string, action: string, instead?: string): Promise<void>;
+  assertLead(teamId: string, member: string, action: string): Promise<void>;
 }
 
 /** A partner as a member's own match shows them. */

@@ -1,6 +1,5 @@
 import { isLeadOf } from '../checkins';
-import { SOURCE_LOCALE } from '../../platform/domain/locales';
-import { translator } from '../../platform/i18n/messages';
+import type { Translate } from '../../platform/i18n/messages';
 import { defineRoute } from '../../platform/http/route';
 import type { CoffeeService, MyMatch } from './coffee-service';
 import { matchLinks } from './coffee-links';
@@ -12,7 +11,8 @@ export interface CoffeeRoutesDeps {
 
 const route = defineRoute<CoffeeRoutesDeps>();
 
-const matchView = (match: MyMatch) => ({
+/** A member's match; the starter and the chat's first words are in the language they asked in. */
+const matchView = (match: MyMatch, t: Translate) => ({
   roundId: match.round.id,
   startsAt: match.round.startsAt.toISOString(),
   endsAt: match.round.endsAt.toISOString(),
@@ -23,14 +23,13 @@ const matchView = (match: MyMatch) => ({
     aheadMinutes: p.aheadMinutes,
     sharedHours: p.shared ?? null,
   })),
-  // The API has no reader's language (the tab sends none), so its starter is the source's.
-  ...matchLinks(match, translator(SOURCE_LOCALE)),
+  ...matchLinks(match, t),
   myAnswer: match.myAnswer ?? null,
 });
 
 type View = Awaited<ReturnType<CoffeeService['view']>>;
 
-const coffeeAnswer = (view: View, caller: string) => ({
+const coffeeAnswer = (view: View, caller: string, t: Translate) => ({
   settings: view.programme.settings,
   timeZone: view.timeZone,
   isLead: isLeadOf(view.leads, caller),
@@ -42,7 +41,7 @@ const coffeeAnswer = (view: View, caller: string) => ({
     timeZoneSource: view.me.profile.zoneSource ?? null,
     workingHours: view.me.profile.workingHours ?? null,
     avoid: view.me.entry?.avoid ?? [],
-    match: view.me.match ? matchView(view.me.match) : null,
+    match: view.me.match ? matchView(view.me.match, t) : null,
   },
   stats: {
     members: view.stats.members,
@@ -65,9 +64,9 @@ export const coffeeRoutes = [
     summary: 'Virtual coffee: the rhythm, your own status and match, the team’s counts',
     access: 'member',
     responses: { 200: coffeeView },
-    handler: async ({ teamId, caller }, { coffee }) => ({
+    handler: async ({ teamId, caller, t }, { coffee }) => ({
       status: 200,
-      body: coffeeAnswer(await coffee.view(teamId, caller), caller.aadObjectId),
+      body: coffeeAnswer(await coffee.view(teamId, caller), caller.aadObjectId, t),
     }),
   }),
   route({
@@ -82,11 +81,11 @@ export const coffeeRoutes = [
       'The rhythm: every 1, 2 or 4 weeks, on a day and local time, and the group size',
     responses: { 200: coffeeView },
     errors: { 400: INVALID, 403: 'NOT_A_LEAD' },
-    handler: async ({ teamId, caller, body }, { coffee }) => {
+    handler: async ({ teamId, caller, body, t }, { coffee }) => {
       await coffee.updateSettings(teamId, caller.aadObjectId, body);
       return {
         status: 200,
-        body: coffeeAnswer(await coffee.view(teamId, caller), caller.aadObjectId),
+        body: coffeeAnswer(await coffee.view(teamId, caller), caller.aadObjectId, t),
       };
     },
   }),
@@ -103,11 +102,11 @@ export const coffeeRoutes = [
       400: INVALID,
       409: 'COFFEE_INVALID: hours that end before they start, a pause date not after today, or an avoid list naming someone not on the team',
     },
-    handler: async ({ teamId, caller, body }, { coffee }) => {
+    handler: async ({ teamId, caller, body, t }, { coffee }) => {
       await coffee.updateMe(teamId, caller, body);
       return {
         status: 200,
-        body: coffeeAnswer(await coffee.view(teamId, caller), caller.aadObjectId),
+        body: coffeeAnswer(await coffee.view(teamId, caller), caller.aadObjectId, t),
       };
     },
   }),

@@ -81,7 +81,7 @@ export function createCoffeeService(
 
     /** Leads set the rhythm; the first switch-on asks every member once whether they want to join. */
     async updateSettings(teamId: string, member: string, settings: CoffeeSettings) {
-      await leadership.assertLead(teamId, member, 'change virtual coffee', 'Ask a lead to.');
+      await leadership.assertLead(teamId, member, 'coffeeSettings');
       const before = await repo.programme(teamId);
       await repo.saveSettings(teamId, settings);
       await deps.onRhythmChanged?.(teamId);
@@ -106,20 +106,10 @@ export function createCoffeeService(
 
     /** "Pair now": a lead starts a round at once; members learn their own match only. */
     async pairNow(teamId: string, member: string) {
-      await leadership.assertLead(
-        teamId,
-        member,
-        'start a coffee round',
-        'Ask a lead, or wait for the next round.',
-      );
+      await leadership.assertLead(teamId, member, 'coffeeRound');
       const { eligible, round } = await rounds.start(teamId, now());
       if (round) return round;
-      throw new CoffeeError(
-        'COFFEE_TOO_FEW',
-        eligible.length === 1
-          ? 'Only one member has joined virtual coffee, so there is nobody to pair them with yet. Invite teammates to join.'
-          : 'Nobody has joined virtual coffee yet. Members join from the tab or with "@Rapport coffee".',
-      );
+      throw new CoffeeError('COFFEE_TOO_FEW', { joined: eligible.length === 1 ? 'one' : 'none' });
     },
 
     /** The scheduled round; answers when the next one is due, or null when the programme is off. */
@@ -162,15 +152,11 @@ export function createCoffeeService(
     /** "We met / Not yet / Skip" on a member's card; only the team's counts outlive the round. */
     async answer(id: string, member: string, outcome: MeetingOutcome) {
       const round = await repo.round(id);
-      if (!round)
-        throw new CoffeeError('COFFEE_ROUND_NOT_FOUND', 'This coffee round is not kept any more.');
+      if (!round) throw new CoffeeError('COFFEE_ROUND_NOT_FOUND');
       if (!round.groups.some((g) => g.includes(member)))
-        throw new CoffeeError('COFFEE_NOT_IN_ROUND', 'You were not in this coffee round.');
+        throw new CoffeeError('COFFEE_NOT_IN_ROUND');
       if (round.closed || !(await repo.answer(id, member, outcome)))
-        throw new CoffeeError(
-          'COFFEE_ROUND_CLOSED',
-          'This coffee round has ended; the next one brings a new match.',
-        );
+        throw new CoffeeError('COFFEE_ROUND_CLOSED');
       return round;
     },
 

@@ -16,6 +16,7 @@ import {
 } from './domain/follow-through';
 import type { FollowRepository, FollowRound, RoundSummary, Theme } from './domain/follow-ports';
 import type { TraitId } from '../../platform/domain/traits';
+import { translator } from '../../platform/i18n/messages';
 
 /** At most this many check-back questions in one round: a check-in stays short enough to answer. */
 export const MAX_CHECK_BACKS = 5;
@@ -55,7 +56,7 @@ export function createFollowService(deps: {
   repo: FollowRepository;
   checkins: Pick<
     CheckinService,
-    'feedback' | 'roundComments' | 'assertLead' | 'leadsAndZone' | 'round'
+    'feedback' | 'roundComments' | 'assertLead' | 'leadsAndZone' | 'round' | 'language'
   >;
   agreements: Pick<AgreementService, 'proposeNew'>;
   delivery: FollowDelivery;
@@ -70,17 +71,10 @@ export function createFollowService(deps: {
   const readableComments = async (teamId: string, roundId: string): Promise<RoundComment[]> => {
     const comments = await checkins.roundComments(teamId, roundId);
     if (comments === 'unknown')
-      throw new FollowError('FOLLOW_ROUND_NOT_FOUND', 'This team has no such check-in round.');
-    if (comments === 'open')
-      throw new FollowError(
-        'FOLLOW_ROUND_OPEN',
-        'This check-in is still open: its comments can be answered once it closes.',
-      );
+      throw new FollowError('FOLLOW_ROUND_NOT_FOUND', { reason: 'unknown' });
+    if (comments === 'open') throw new FollowError('FOLLOW_ROUND_OPEN', { what: 'comments' });
     if (comments === 'below-minimum')
-      throw new FollowError(
-        'FOLLOW_BELOW_MINIMUM',
-        'Too few people answered this check-in, so its comments are not shown.',
-      );
+      throw new FollowError('FOLLOW_BELOW_MINIMUM', { what: 'comments' });
     return comments;
   };
 
@@ -90,7 +84,7 @@ export function createFollowService(deps: {
     const roundId = parsed && roundIdOf(teamId, parsed.roundKey);
     const comments = roundId ? await readableComments(teamId, roundId) : [];
     if (!parsed || !roundId || !comments.some((c) => c.id === id))
-      throw new FollowError('FOLLOW_COMMENT_NOT_FOUND', 'This team has no comment with that id.');
+      throw new FollowError('FOLLOW_COMMENT_NOT_FOUND');
     const round = await deps.checkins.round(roundId);
     await repo.ensureRound({ id: roundId, teamId, week: round?.week ?? '' });
     return { roundId, field: fieldOf(parsed.index) };
@@ -113,15 +107,16 @@ export function createFollowService(deps: {
       if (!Array.isArray(comments) || !comments.some((c) => c.id === id)) unknown.push(id);
     }
     if (unknown.length)
-      throw new FollowError(
-        'FOLLOW_UNKNOWN_COMMENT',
-        `commentIds: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a comment' : 'are not comments'} ${roundId ? 'of this round' : 'this team can read'}; use the ids from GET …/feedback`,
-      );
+      throw new FollowError('FOLLOW_UNKNOWN_COMMENT', {
+        ids: unknown.join(', '),
+        count: unknown.length,
+        of: roundId ? 'round' : 'team',
+      });
   };
 
   const action = async (teamId: string, id: string) => {
     const found = await repo.action(teamId, id);
-    if (!found) throw new FollowError('FOLLOW_ACTION_NOT_FOUND', 'This team has no such action.');
+    if (!found) throw new FollowError('FOLLOW_ACTION_NOT_FOUND');
     return found;
   };
 
@@ -234,7 +229,7 @@ export function createFollowService(deps: {
     },
 
     async markHeard(teamId: string, commentId: string, member: string) {
-      await checkins.assertLead(teamId, member, 'mark a comment heard', 'Reply to it instead.');
+      await checkins.assertLead(teamId, member, 'markHeard');
       const { roundId, field } = await comment(teamId, commentId);
       await repo.markHeard(teamId, roundId, field, now());
     },
@@ -303,10 +298,7 @@ export function createFollowService(deps: {
     async createAction(teamId: string, input: NewAction) {
       const { timeZone } = await checkins.leadsAndZone(teamId);
       if (input.dueDate < todayIn(now(), timeZone))
-        throw new FollowError(
-          'FOLLOW_INVALID_DATE',
-          `dueDate: ${input.dueDate} has passed; choose today or a later date.`,
-        );
+        throw new FollowError('FOLLOW_INVALID_DATE', { date: input.dueDate });
       const commentIds = [...new Set(input.commentIds ?? [])];
       await assertComments(teamId, commentIds);
       const created: Action = {
@@ -329,15 +321,9 @@ export function createFollowService(deps: {
       const current = await action(teamId, id);
       const owner = change.ownerAadObjectId;
       if (owner !== undefined && owner !== null && owner !== member.aadObjectId)
-        throw new FollowError(
-          'FOLLOW_NOT_YOURSELF',
-          'ownerAadObjectId: you can volunteer only yourself; ask a teammate to volunteer themselves.',
-        );
+        throw new FollowError('FOLLOW_NOT_YOURSELF', { problem: 'volunteer' });
       if (owner === null && current.owner && current.owner.aadObjectId !== member.aadObjectId)
-        throw new FollowError(
-          'FOLLOW_NOT_YOURSELF',
-          'ownerAadObjectId: only the owner can step down from an action.',
-        );
+        throw new FollowError('FOLLOW_NOT_YOURSELF', { problem: 'stepDown' });
       assertStatusChange(current.status, change.status, change.reason);
       const moved = change.status !== current.status;
       const next: Partial<Omit<Action, 'id' | 'teamId'>> = {
@@ -355,17 +341,15 @@ export function createFollowService(deps: {
     /** Proposes the action as a working agreement, once; the team decides it as any other. */
     async toAgreement(teamId: string, id: string, member: Signed) {
       const current = await action(teamId, id);
-      if (current.agreementId)
-        throw new FollowError(
-          'FOLLOW_ALREADY_PROPOSED',
-          'This action is already proposed as a working agreement.',
-        );
+      if (current.agreementId) throw new FollowError('FOLLOW_ALREADY_PROPOSED');
       const author = { aadObjectId: member.aadObjectId, name: member.name };
+      // The note stays on a proposal the whole team reads: in the team's language.
+      const t = translator(await checkins.language(teamId));
       const proposed = await deps.agreements.proposeNew(teamId, author, {
         title: current.title,
         text: current.why,
         category: 'other',
-        note: `From the team’s action “${current.title}”.`,
+        note: t('followThrough.agreementNote', { title: current.title }),
       });
       await repo.changeAction(teamId, id, { agreementId: proposed.agreement.id });
       return { action: { ...current, agreementId: proposed.agreement.id }, proposed };
@@ -377,37 +361,18 @@ export function createFollowService(deps: {
       if (round?.summary) return { ...round, summary: round.summary };
       const checkin = await checkins.round(roundId);
       if (!checkin || checkin.teamId !== teamId)
-        throw new FollowError('FOLLOW_ROUND_NOT_FOUND', 'This team has no such check-in round.');
+        throw new FollowError('FOLLOW_ROUND_NOT_FOUND', { reason: 'unknown' });
       if (checkin.status === 'closed')
-        throw new FollowError(
-          'FOLLOW_ROUND_NOT_FOUND',
-          'This check-in closed before Rapport kept results, so it has no summary.',
-        );
-      throw new FollowError(
-        'FOLLOW_ROUND_OPEN',
-        'This check-in has not closed yet: its summary appears once it does.',
-      );
+        throw new FollowError('FOLLOW_ROUND_NOT_FOUND', { reason: 'noSummary' });
+      throw new FollowError('FOLLOW_ROUND_OPEN', { what: 'summary' });
     },
 
     /** A lead's short note on the results; the card then goes out at once, with it. */
     async addNote(teamId: string, roundId: string, member: string, note: string) {
-      await checkins.assertLead(
-        teamId,
-        member,
-        'add a note to the results',
-        'The card goes out on its own.',
-      );
+      await checkins.assertLead(teamId, member, 'resultsNote');
       const { summary } = await this.summary(teamId, roundId);
-      if (!summary.met)
-        throw new FollowError(
-          'FOLLOW_BELOW_MINIMUM',
-          'Too few people answered this check-in, so no results card goes out.',
-        );
-      if (!(await repo.setNote(roundId, note)))
-        throw new FollowError(
-          'FOLLOW_RESULTS_POSTED',
-          'The results card has gone out already; add your thoughts as a reply in the channel.',
-        );
+      if (!summary.met) throw new FollowError('FOLLOW_BELOW_MINIMUM', { what: 'results' });
+      if (!(await repo.setNote(roundId, note))) throw new FollowError('FOLLOW_RESULTS_POSTED');
       await postResults(teamId, roundId);
       return this.summary(teamId, roundId);
     },

@@ -28,7 +28,7 @@ const MAX_ATTEMPTS = 60;
 /** What icebreakers need of the check-in leads and the team's time zone. */
 export interface TeamLeadership {
   leadsAndZone(teamId: string): Promise<{ leads: string[]; timeZone: string }>;
-  assertLead(teamId: string, member: string, action: string, instead?: string): Promise<void>;
+  assertLead(teamId: string, member: string, action: string): Promise<void>;
 }
 
 /** A meeting start as Teams reported it, in the team or chat the app is installed in. */
@@ -128,12 +128,7 @@ export function createIcebreakerService(deps: {
 
     /** Leads bring a hidden prompt back. */
     async restore(teamId: string, member: string, id: string) {
-      await leadership.assertLead(
-        teamId,
-        member,
-        'restore hidden prompts',
-        'Ask a lead, or add it again in your own words.',
-      );
+      await leadership.assertLead(teamId, member, 'restorePrompts');
       return changeDeck(teamId, (deck) => {
         const next = restore(deck, id);
         return { deck: next, result: entryOf(next, id) };
@@ -191,7 +186,7 @@ export function createIcebreakerService(deps: {
       settings: WeeklyQuestionSettings,
       conversationId?: string,
     ) {
-      await leadership.assertLead(teamId, member, 'schedule the question of the week');
+      await leadership.assertLead(teamId, member, 'weeklyQuestion');
       const before = await repo.weeklyQuestion(teamId);
       const where = conversationId ?? before.conversationId;
       const weekly: WeeklyQuestion = {

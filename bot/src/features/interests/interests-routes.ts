@@ -12,11 +12,9 @@ import {
   talkView,
 } from './interests-schemas';
 import type { InterestsService } from './interests-service';
-import { SOURCE_LOCALE } from '../../platform/domain/locales';
-import { translator } from '../../platform/i18n/messages';
+import type { Translate } from '../../platform/i18n/messages';
 
 /** The API knows no reader's language (the tab sends none): links it offers use the source's. */
-const SOURCE_TEXT = translator(SOURCE_LOCALE);
 
 export interface InterestsRoutesDeps {
   interests: InterestsService;
@@ -34,7 +32,8 @@ const circleAnswer = ({ circle, members, mine }: CircleSeen) => ({
   mine,
 });
 
-const talkAnswer = (seen: TalkSeen) => ({
+/** A talk as a member sees it; its meeting link's subject is in the language they asked in. */
+const talkAnswer = (seen: TalkSeen, t: Translate) => ({
   id: seen.talk.id,
   tag: seen.talk.circle,
   circle: seen.talk.circleLabel,
@@ -49,14 +48,12 @@ const talkAnswer = (seen: TalkSeen) => ({
   invitedAt: seen.talk.invitedAt?.toISOString() ?? null,
   // Who would come is the proposer's to see, through this link and their card.
   meetingLink:
-    seen.mine && seen.talk.invitedAt
-      ? talkMeetingLink(seen.talk, seen.audience, SOURCE_TEXT)
-      : null,
+    seen.mine && seen.talk.invitedAt ? talkMeetingLink(seen.talk, seen.audience, t) : null,
 });
 
-const viewAnswer = (view: Awaited<ReturnType<InterestsService['view']>>) => ({
+const viewAnswer = (view: Awaited<ReturnType<InterestsService['view']>>, t: Translate) => ({
   circles: view.circles.map(circleAnswer),
-  talks: view.talks.map(talkAnswer),
+  talks: view.talks.map((talk) => talkAnswer(talk, t)),
 });
 
 /** The answer's largest circle: the likeliest to let "Introduce me" and a talk go through. */
@@ -72,9 +69,9 @@ export const interestsRoutes = [
     summary: 'The team’s interest circles (who is in each) and the lightning talks on offer',
     access: 'member',
     responses: { 200: interestsView },
-    handler: async ({ teamId, caller }, { interests }) => ({
+    handler: async ({ teamId, caller, t }, { interests }) => ({
       status: 200,
-      body: viewAnswer(await interests.view(teamId, caller.aadObjectId)),
+      body: viewAnswer(await interests.view(teamId, caller.aadObjectId), t),
     }),
   }),
   route({
@@ -93,9 +90,9 @@ export const interestsRoutes = [
         offerTalk: { operationId: 'offerTalk', parameters: { tag: CIRCLE } },
       },
     },
-    handler: async ({ teamId, caller, body }, { interests }) => {
+    handler: async ({ teamId, caller, body, t }, { interests }) => {
       await interests.setTags(teamId, caller, body.tags);
-      return { status: 200, body: viewAnswer(await interests.view(teamId, caller.aadObjectId)) };
+      return { status: 200, body: viewAnswer(await interests.view(teamId, caller.aadObjectId), t) };
     },
   }),
   route({
@@ -114,11 +111,11 @@ export const interestsRoutes = [
       404: 'INTERESTS_NO_CIRCLE',
       409: 'INTERESTS_NOT_IN_CIRCLE; INTERESTS_ALONE: nobody else is in the circle',
     },
-    handler: async ({ teamId, caller, params }, { interests }) => {
+    handler: async ({ teamId, caller, params, t }, { interests }) => {
       const { circle, others } = await interests.introduce(teamId, caller.aadObjectId, params.tag);
       return {
         status: 201,
-        body: { others: others.map(person), chatLink: circleChatLink(circle, others, SOURCE_TEXT) },
+        body: { others: others.map(person), chatLink: circleChatLink(circle, others, t) },
       };
     },
   }),
@@ -141,9 +138,9 @@ export const interestsRoutes = [
       404: 'INTERESTS_NO_CIRCLE',
       409: 'INTERESTS_NOT_IN_CIRCLE; INTERESTS_TOO_MANY_TALKS: the circle has 5 talks on offer',
     },
-    handler: async ({ teamId, caller, params, body }, { interests }) => ({
+    handler: async ({ teamId, caller, params, body, t }, { interests }) => ({
       status: 201,
-      body: talkAnswer(await interests.proposeTalk(teamId, caller, params.tag, body)),
+      body: talkAnswer(await interests.proposeTalk(teamId, caller, params.tag, body), t),
     }),
   }),
   route({
@@ -160,9 +157,9 @@ export const interestsRoutes = [
       404: 'INTERESTS_TALK_NOT_FOUND',
       409: 'INTERESTS_OWN_TALK: you are giving it',
     },
-    handler: async ({ teamId, caller, params }, { interests }) => ({
+    handler: async ({ teamId, caller, params, t }, { interests }) => ({
       status: 200,
-      body: talkAnswer(await interests.wantTalk(teamId, caller, params.id)),
+      body: talkAnswer(await interests.wantTalk(teamId, caller, params.id), t),
     }),
   }),
 ];

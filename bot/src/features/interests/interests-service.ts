@@ -10,10 +10,13 @@ import {
   seenBy,
   tagChanges,
   talkSeen,
+  TALK_LISTED_DAYS,
   wantedTags,
   type Talk,
 } from './domain/interests';
 import type { InterestsDelivery, InterestsRepository } from './domain/interests-ports';
+
+const talkGone = () => new InterestsError('INTERESTS_TALK_NOT_FOUND', { days: TALK_LISTED_DAYS });
 
 /**
  * Interest circles: members' own tags make the team's circles; a member of a circle can be
@@ -59,10 +62,7 @@ export function createInterestsService(deps: {
       const circle = ownCircle(state, tag, member);
       const others = othersIn(circle, roster, member);
       if (others.length === 0)
-        throw new InterestsError(
-          'INTERESTS_ALONE',
-          `You are the only one in the “${circle.label}” circle so far: there is nobody to introduce you to yet.`,
-        );
+        throw new InterestsError('INTERESTS_ALONE', { circle: circle.label });
       // The route's access check found the member in this roster.
       await delivery.introduce(teamId, roster.get(member)!, circle, others);
       return { circle, others };
@@ -102,19 +102,10 @@ export function createInterestsService(deps: {
      */
     async wantTalk(teamId: string, person: PersonKey, talkId: string) {
       const before = (await repo.team(teamId)).talks.find((t) => t.id === talkId);
-      if (!before || !isListed(before, now()))
-        throw new InterestsError(
-          'INTERESTS_TALK_NOT_FOUND',
-          'This talk is not on offer any more: talks are listed for 30 days.',
-        );
-      if (before.proposer === person.aadObjectId)
-        throw new InterestsError(
-          'INTERESTS_OWN_TALK',
-          'You are giving this talk: Rapport counts the others who would come.',
-        );
+      if (!before || !isListed(before, now())) throw talkGone();
+      if (before.proposer === person.aadObjectId) throw new InterestsError('INTERESTS_OWN_TALK');
       await repo.noteTeam(person, teamId);
-      if (!(await repo.wantTalk(teamId, talkId, person.aadObjectId)))
-        throw new InterestsError('INTERESTS_TALK_NOT_FOUND', 'This talk is not on offer any more.');
+      if (!(await repo.wantTalk(teamId, talkId, person.aadObjectId))) throw talkGone();
       const [state, roster] = await read(teamId);
       const talk = state.talks.find((t) => t.id === talkId) ?? before;
       const seen = talkSeen(state, talk, roster, person.aadObjectId);

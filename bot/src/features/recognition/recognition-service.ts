@@ -43,10 +43,7 @@ export function createRecognitionService(deps: {
     if (!agreementId) return valid;
     const agreement = await deps.agreements?.citable(teamId, agreementId);
     if (!agreement) {
-      throw new RecognitionError(
-        'RECOGNITION_UNKNOWN_AGREEMENT',
-        'Choose one of the team’s active working agreements, or none.',
-      );
+      throw new RecognitionError('RECOGNITION_UNKNOWN_AGREEMENT');
     }
     return { ...valid, agreement };
   };
@@ -83,16 +80,10 @@ export function createRecognitionService(deps: {
     async remove(teamId: string, id: string, caller: string): Promise<void> {
       const existing = await deps.recognitions.find(teamId, id);
       if (!existing) {
-        throw new RecognitionError(
-          'RECOGNITION_NOT_FOUND',
-          'That recognition does not exist in this team (it may have been deleted).',
-        );
+        throw new RecognitionError('RECOGNITION_NOT_FOUND');
       }
       if (existing.sender.aadObjectId !== caller) {
-        throw new RecognitionError(
-          'RECOGNITION_NOT_YOURS',
-          'Only the person who gave a recognition can delete it.',
-        );
+        throw new RecognitionError('RECOGNITION_NOT_YOURS');
       }
       await deps.recognitions.remove(teamId, id);
     },

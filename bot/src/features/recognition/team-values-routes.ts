@@ -36,7 +36,7 @@ export const teamValuesRoutes = [
     responses: { 200: teamValuesView },
     errors: { 400: 'INVALID_INPUT: the message names each bad field', 403: 'NOT_A_LEAD' },
     handler: async ({ teamId, caller, body }, { checkins, teamValues }) => {
-      await checkins.assertLead(teamId, caller.aadObjectId, 'edit the team’s values');
+      await checkins.assertLead(teamId, caller.aadObjectId, 'teamValues');
       await teamValues.setValues(teamId, body.values);
       return { status: 200, body: { values: body.values } };
     },

@@ -10,15 +10,3 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status);
   res.json({ code, message } satisfies ErrorBody);
 }
-
-/** A refusal a route decides itself, answered as it is with the shared error shape. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}

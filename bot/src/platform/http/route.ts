@@ -8,6 +8,7 @@ import {
   type TeamAccess,
 } from './auth/team-access';
 import type { Caller } from './auth/token-validator';
+import type { Translate } from '../i18n/messages';
 import { parseInput } from './query';
 
 /**
@@ -34,9 +35,10 @@ export type Errors = Readonly<Partial<Record<400 | 403 | 404 | 409, string>>>;
  */
 export type BodySpec = z.ZodType | { documents: z.ZodType; parsesWith: z.ZodType | 'none' };
 
+/** Every handler gets `t`, the messages of the language the request asks in. */
 type AccessContext = {
-  public: object;
-  caller: { caller: Caller };
+  public: { t: Translate };
+  caller: { caller: Caller; t: Translate };
   member: TeamAccess;
 };
 

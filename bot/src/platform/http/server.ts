@@ -6,6 +6,7 @@ import type { Tracer } from '@opentelemetry/api';
 import type { Metrics } from '../observability/metrics';
 import { observeRequests } from './request-telemetry';
 import { sendError } from './http-error';
+import { readerOf } from './reader-language';
 import { openApiDocument } from './openapi';
 import { registerRoutes, serveWith, type ApiRoute } from './route';
 import type { Logger } from '../../logger';
@@ -85,23 +86,17 @@ export function createServer(deps: ServerDeps): HttpSurface {
   // lists the methods of every matching route in a 405's Allow). Paths no route matches land
   // here instead: the API answers in JSON, and any other GET is the tab.
   server.on('MethodNotAllowed', (req: Request, res: Response, _err: unknown, done: () => void) => {
-    sendError(
-      res,
-      405,
-      'METHOD_NOT_ALLOWED',
-      `${req.method} is not allowed on ${req.path()}: it answers ${String(res.getHeader('allow'))}.`,
-    );
+    const t = readerOf(req, res);
+    const allowed = String(res.getHeader('allow'));
+    const values = { method: String(req.method), path: req.path(), allowed };
+    sendError(res, 405, 'METHOD_NOT_ALLOWED', t('errors.METHOD_NOT_ALLOWED', values));
     done();
   });
   const tab = tabFiles(deps.tabDist);
   server.on('NotFound', (req: Request, res: Response, _err: unknown, done: () => void) => {
     if (req.path().startsWith('/api/') || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      sendError(
-        res,
-        404,
-        'NOT_FOUND',
-        `${req.path()} is not part of the API; see /api/openapi.json.`,
-      );
+      const t = readerOf(req, res);
+      sendError(res, 404, 'NOT_FOUND', t('errors.NOT_FOUND', { what: 'path', path: req.path() }));
     } else {
       tab(req, res);
     }

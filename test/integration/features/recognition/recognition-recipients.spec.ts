@@ -67,8 +67,8 @@ describe('recognizing only people in the team or chat (over /api/messages)', () 
     });
 
     expect(formError(body).error.text).toBe(
-      'Zed and one other person you chose aren’t in this team, so they can’t be recognized here. ' +
-        'Choose people from this team.',
+      'Zed isn’t in this team, nor is one other person you chose, so they can’t be recognized ' +
+        'here. Choose people from this team.',
     );
   });
 

@@ -1,5 +1,7 @@
 import {
   AgreementError,
+  MAX_TEXT,
+  MAX_TITLE,
   answerObjection,
   applyProposal,
   checkinQuestionFor,
@@ -19,11 +21,12 @@ import {
   type AgreementProposal,
   type Author,
 } from '../../../../bot/src/features/agreements/domain/agreement';
-import {
-  agreementDecision,
-  ruleText,
-} from '../../../../bot/src/features/agreements/domain/agreement-decision';
+import { agreementDecision } from '../../../../bot/src/features/agreements/domain/agreement-decision';
+import { ruleText, templateIn } from '../../../../bot/src/features/agreements/agreement-wording';
+import { LOCALES } from '../../../../bot/src/platform/domain/locales';
+import { translator } from '../../../../bot/src/platform/i18n/messages';
 import { AGREEMENT_TEMPLATES } from '../../../../bot/src/features/agreements/domain/agreement-templates';
+import { refusalOf } from '../../../support/refusal';
 
 const DAY = 86_400_000;
 const created = new Date('2027-03-01T10:00:00Z');
@@ -134,12 +137,14 @@ describe('the agreement decision rule', () => {
   });
 
   it('states the rule in words for each kind of proposal', () => {
-    expect(ruleText('new')).toMatch(
+    const en = translator('en');
+    expect(ruleText('new', en)).toMatch(
       /^It becomes active when most of the members who respond within 7 days/,
     );
-    expect(ruleText('change')).toMatch(/^The change takes effect/);
-    expect(ruleText('retire')).toMatch(/^It is retired/);
-    expect(ruleText('new')).toMatch(/a lead can ratify/);
+    expect(ruleText('change', en)).toMatch(/^The change takes effect/);
+    expect(ruleText('retire', en)).toMatch(/^It is retired/);
+    expect(ruleText('new', en)).toMatch(/a lead can ratify/);
+    expect(ruleText('new', translator('de'))).toMatch(/7 Tage/);
   });
 });
 
@@ -184,7 +189,7 @@ describe('responses: one per member', () => {
     ['meh', /at least 5 characters/],
     ['x'.repeat(501), /500 characters/],
   ])('refuses an objection whose reason is %#', (reason, message) => {
-    expect(() => object(proposal(), bo, reason, nextId(), during)).toThrow(message);
+    expect(refusalOf(() => object(proposal(), bo, reason, nextId(), during))).toMatch(message);
   });
 
   it('refuses responses after the window, and on a decided proposal', () => {
@@ -405,10 +410,13 @@ describe('versions, reviews and questions', () => {
 
   it('turns an agreement into a check-in question whose trait follows its category', () => {
     const q = (category: Agreement['content']['category']) =>
-      checkinQuestionFor({
-        id: '0b9f3c1e-8d2a-4c6b-9e1f-2a3b4c5d6e7f',
-        content: { title: 'Cameras are optional.', text: 'x'.repeat(20), category },
-      });
+      checkinQuestionFor(
+        {
+          id: '0b9f3c1e-8d2a-4c6b-9e1f-2a3b4c5d6e7f',
+          content: { title: 'Cameras are optional.', text: 'x'.repeat(20), category },
+        },
+        (title) => `Are we keeping: ${title}?`,
+      );
 
     expect(q('meetings')).toEqual({
       id: 'agreement-0b9f3c1e8d2a',
@@ -440,20 +448,31 @@ describe('versions, reviews and questions', () => {
     expect(normalizeText('  One\r\n- two  \n\n\n\n3. three\u0007 ')).toBe('One\n- two\n\n3. three');
   });
 
-  it('offers eight templates that are valid agreements, one with words to ask a quiet colleague', () => {
-    expect(AGREEMENT_TEMPLATES).toHaveLength(8);
-    for (const t of AGREEMENT_TEMPLATES) {
-      expect(t.title.length).toBeLessThanOrEqual(120);
-      expect(t.text.length).toBeLessThanOrEqual(2000);
-      expect(normalizeText(t.text)).toBe(t.text);
-    }
-    expect(
-      AGREEMENT_TEMPLATES.find((t) => t.id === 'ask-openly-and-kindly')?.suggestedMessage,
-    ).toMatch(/no need to explain/);
+  it.each([...LOCALES])(
+    'offers eight templates that are valid agreements in %s, one with words to ask a quiet colleague',
+    (locale) => {
+      const templates = AGREEMENT_TEMPLATES.map((t) => templateIn(t, translator(locale)));
+      expect(templates).toHaveLength(8);
+      for (const t of templates) {
+        expect(t.title.length).toBeLessThanOrEqual(MAX_TITLE);
+        expect(t.text.length).toBeLessThanOrEqual(MAX_TEXT);
+        expect(normalizeText(t.text)).toBe(t.text);
+      }
+      const quiet = templates.find((t) => t.id === 'ask-openly-and-kindly')!;
+      expect(quiet.text).toContain(quiet.suggestedMessage);
+      expect(templates.filter((t) => t.suggestedMessage)).toEqual([quiet]);
+    },
+  );
+
+  it('words the quiet-colleague message kindly, asking for no account', () => {
+    const en = AGREEMENT_TEMPLATES.map((t) => templateIn(t, translator('en')));
+    expect(en.find((t) => t.id === 'ask-openly-and-kindly')?.suggestedMessage).toMatch(
+      /no need to explain/,
+    );
   });
 
   it('names its errors with stable codes', () => {
-    expect(new AgreementError('AGREEMENT_NOT_FOUND', 'x')).toMatchObject({
+    expect(new AgreementError('AGREEMENT_NOT_FOUND')).toMatchObject({
       code: 'AGREEMENT_NOT_FOUND',
       name: 'AgreementError',
     });

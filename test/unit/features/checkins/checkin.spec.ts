@@ -10,6 +10,7 @@ import {
 } from '../../../../bot/src/features/checkins/domain/checkin';
 import { majorityOutcome } from '../../../../bot/src/platform/domain/voting';
 import { zonedWallTimeToInstant } from '../../../../bot/src/platform/domain/zoned-time';
+import { refusalOf } from '../../../support/refusal';
 
 const berlinMondays: Cadence = {
   every: 'week',
@@ -110,7 +111,7 @@ describe('validateAnswer', () => {
   });
 
   it('needs at least one score or a comment', () => {
-    expect(() => validateAnswer(questions, {}, true)).toThrow(/at least one question/);
+    expect(refusalOf(() => validateAnswer(questions, {}, true))).toMatch(/at least one question/);
     expect(validateAnswer(questions, { freeText: ' blocked on reviews ' }, true).freeText).toBe(
       'blocked on reviews',
     );
@@ -120,9 +121,9 @@ describe('validateAnswer', () => {
     expect(
       validateAnswer(questions, { impact: '3', freeText: 'hi' }, false).freeText,
     ).toBeUndefined();
-    expect(() => validateAnswer(questions, { freeText: 'x'.repeat(1001) }, true)).toThrow(
-      /1000 characters/,
-    );
+    expect(
+      refusalOf(() => validateAnswer(questions, { freeText: 'x'.repeat(1001) }, true)),
+    ).toMatch(/1000 characters/);
   });
 });
 

@@ -17,6 +17,7 @@ import type {
 } from '../../../../bot/src/features/follow-through/domain/follow-ports';
 import { resultsCard } from '../../../../bot/src/features/follow-through/teams/cards/results-card';
 import { expectValidCard, shownText, textBlockTexts } from '../../../support/adaptive-card-check';
+import { refusalOf } from '../../../support/refusal';
 
 const DAY = 86_400_000;
 
@@ -55,9 +56,13 @@ describe('actions move forward only', () => {
   });
 
   it('refuses going back, changing a finished action, and dropping without a reason', () => {
-    expect(() => assertStatusChange('done', 'planned')).toThrow(/does not change any more/);
-    expect(() => assertStatusChange('in-progress', 'planned')).toThrow(/not back to planned/);
-    expect(() => assertStatusChange('planned', 'dropped')).toThrow(/say why/);
+    expect(refusalOf(() => assertStatusChange('done', 'planned'))).toMatch(
+      /does not change any more/,
+    );
+    expect(refusalOf(() => assertStatusChange('in-progress', 'planned'))).toMatch(
+      /not back to planned/,
+    );
+    expect(refusalOf(() => assertStatusChange('planned', 'dropped'))).toMatch(/say why/);
   });
 });
 
@@ -129,9 +134,11 @@ describe('check-back questions', () => {
       checkBacks: [{ id: 'a1b2', score: 4 }],
       freeText: undefined,
     });
-    expect(() =>
-      validateAnswer(round.questions, { checkback_a1b2: '7' }, true, round.checkBacks),
-    ).toThrow(/Answer “Did “Review \*within\* a day” help\?” with a number from 1 to 5/);
+    expect(
+      refusalOf(() =>
+        validateAnswer(round.questions, { checkback_a1b2: '7' }, true, round.checkBacks),
+      ),
+    ).toMatch(/Answer “Did “Review \*within\* a day” help\?” with a number from 1 to 5/);
   });
 });
 

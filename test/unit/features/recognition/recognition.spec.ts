@@ -10,6 +10,7 @@ import {
   type RecognitionInput,
   type TeamValue,
 } from '../../../../bot/src/features/recognition/domain/recognition';
+import { refusalOf } from '../../../support/refusal';
 
 const ana: Person = { aadObjectId: 'aad-ana', name: 'Ana', teamsUserId: '29:ana' };
 const bo: Person = { aadObjectId: 'aad-bo', name: 'Bo', teamsUserId: '29:bo' };
@@ -77,7 +78,9 @@ describe('validateRecognition', () => {
     const error = refusal(() => validateRecognition(input({ message: 'a'.repeat(1001) }), values));
 
     expect(error.code).toBe('RECOGNITION_TOO_LONG');
-    expect(error.message).toContain('1000');
+    expect(refusalOf(() => validateRecognition(input({ message: 'a'.repeat(1001) }), values))).toBe(
+      'Keep the message to 1000 characters (it has 1001).',
+    );
   });
 
   it('measures the length after trimming surrounding whitespace', () => {
@@ -116,7 +119,9 @@ describe('validateRecognition', () => {
     const error = refusal(() => validateRecognition(input({ tag: 'heroics' }), values));
 
     expect(error.code).toBe('RECOGNITION_UNKNOWN_TAG');
-    expect(error.message).toContain('Dependability');
+    expect(refusalOf(() => validateRecognition(input({ tag: 'heroics' }), values))).toContain(
+      'Dependability',
+    );
   });
 
   it('refuses a value tag the team does not have', () => {
@@ -382,15 +387,19 @@ describe('recognize command edge cases', () => {
 
 describe('notInConversationError', () => {
   it('names everyone outside the team it knows, and counts the rest', () => {
-    expect(notInConversationError(['Zed', 'Yan', ''], 'team').message).toBe(
-      'Zed, Yan and one other person you chose aren’t in this team, so they can’t be recognized ' +
-        'here. Choose people from this team.',
+    const refused = (names: string[], place: 'team' | 'chat') =>
+      refusalOf(() => {
+        throw notInConversationError(names, place);
+      });
+    expect(refused(['Zed', 'Yan', ''], 'team')).toBe(
+      'Zed and Yan aren’t in this team, nor is one other person you chose, so they can’t be ' +
+        'recognized here. Choose people from this team.',
     );
-    expect(notInConversationError(['', ''], 'chat')).toMatchObject({
-      code: 'RECOGNITION_NOT_MEMBER',
-      message:
-        '2 of the people you chose aren’t in this chat, so they can’t be recognized here. ' +
+    expect(notInConversationError(['', ''], 'chat').code).toBe('RECOGNITION_NOT_MEMBER');
+    expect(refused(['', ''], 'chat')).toBe(
+      '2 of the people you chose aren’t in this chat, so they can’t be recognized here. ' +
         'Choose people from this chat.',
-    });
+    );
+    expect(refused(['Zed', 'Yan', 'Bo'], 'team')).toMatch(/^Zed, Yan, and Bo aren’t in this team,/);
   });
 });

@@ -45,19 +45,3 @@ export function agreementDecision(input: DecisionInput): Decision {
   if (e === o && e > 0) return { outcome: 'open', phase: 'awaiting-lead' };
   return { outcome: 'rejected', reason: 'no-majority' };
 }
-
-/** The rule in words, shown next to every proposal (in the API and on cards). */
-export function ruleText(kind: 'new' | 'change' | 'retire'): string {
-  const what =
-    kind === 'retire'
-      ? 'It is retired'
-      : kind === 'change'
-        ? 'The change takes effect'
-        : 'It becomes active';
-  return (
-    `${what} when most of the members who respond within ${VOTING_WINDOW_DAYS} days endorse it and every ` +
-    'objection has an answer; it settles early once more than half the team endorses, or more than half objects. ' +
-    'An objection needs a reason; anyone can answer it, and the objector can withdraw it by endorsing. ' +
-    'After the window, a lead can ratify it with the objections in view.'
-  );
-}

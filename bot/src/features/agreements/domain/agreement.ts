@@ -46,6 +46,9 @@ export interface Author {
   name: string;
 }
 
+/** Who an Author becomes once that person erased their data: named by the reader's catalog. */
+export const FORMER_MEMBER_ID = 'former-member';
+
 export interface AgreementContent {
   title: string;
   text: string;
@@ -261,7 +264,10 @@ export function parseAgreementInput<S extends z.ZodType>(
 ): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new AgreementError('AGREEMENT_INVALID', plainIssues(parsed.error.issues, field));
+  throw new AgreementError('AGREEMENT_INVALID', {
+    problem: 'input',
+    detail: plainIssues(parsed.error.issues, field),
+  });
 }
 
 // ——— Responses ———————————————————————————————————————————————————————————————
@@ -311,16 +317,10 @@ export function decisionOf(p: AgreementProposal, rosterSize: number, now: Date):
 /** Refuses a response when the proposal is decided or its window has ended. */
 function assertVoting(p: AgreementProposal, now: Date): void {
   if (p.status !== 'open') {
-    throw new AgreementError(
-      'AGREEMENT_PROPOSAL_DECIDED',
-      'This proposal has already been decided.',
-    );
+    throw new AgreementError('AGREEMENT_PROPOSAL_DECIDED');
   }
   if (votingOver(p, now)) {
-    throw new AgreementError(
-      'AGREEMENT_VOTING_CLOSED',
-      'The response window for this proposal has ended. Objections can still be answered, and a lead can ratify it.',
-    );
+    throw new AgreementError('AGREEMENT_VOTING_CLOSED');
   }
 }
 
@@ -377,29 +377,17 @@ export function answerObjection(
   id: string,
 ): AgreementProposal {
   if (p.status !== 'open') {
-    throw new AgreementError(
-      'AGREEMENT_PROPOSAL_DECIDED',
-      'This proposal has already been decided.',
-    );
+    throw new AgreementError('AGREEMENT_PROPOSAL_DECIDED');
   }
   const objection = p.objections.find((o) => o.id === objectionId);
   if (!objection) {
-    throw new AgreementError(
-      'AGREEMENT_OBJECTION_NOT_FOUND',
-      'That objection is not part of this proposal.',
-    );
+    throw new AgreementError('AGREEMENT_OBJECTION_NOT_FOUND');
   }
   if (objection.withdrawn) {
-    throw new AgreementError(
-      'AGREEMENT_OBJECTION_WITHDRAWN',
-      'That objection was withdrawn: there is nothing to answer.',
-    );
+    throw new AgreementError('AGREEMENT_OBJECTION_WITHDRAWN');
   }
   if (objection.by.aadObjectId === by.aadObjectId) {
-    throw new AgreementError(
-      'AGREEMENT_OWN_OBJECTION',
-      'An objection is answered by someone else. To drop your own objection, endorse the proposal.',
-    );
+    throw new AgreementError('AGREEMENT_OWN_OBJECTION');
   }
   const answer = parseAgreementInput(answerTextSchema, text, 'text');
   return {
@@ -432,22 +420,13 @@ export function ratify(
   at: Date,
 ): AgreementProposal {
   if (!isLead) {
-    throw new AgreementError(
-      'NOT_A_LEAD',
-      'Only the team’s leads can ratify a proposal. Answer the objections instead: that settles it too.',
-    );
+    throw new AgreementError('NOT_A_LEAD', { action: 'ratify' });
   }
   if (p.status !== 'open' || decision.outcome !== 'open') {
-    throw new AgreementError(
-      'AGREEMENT_PROPOSAL_DECIDED',
-      'This proposal has already been decided.',
-    );
+    throw new AgreementError('AGREEMENT_PROPOSAL_DECIDED');
   }
   if (decision.phase === 'voting') {
-    throw new AgreementError(
-      'AGREEMENT_WINDOW_OPEN',
-      `A lead can ratify only after the ${VOTING_WINDOW_DAYS}-day response window, so everyone has had their say.`,
-    );
+    throw new AgreementError('AGREEMENT_WINDOW_OPEN', { days: VOTING_WINDOW_DAYS });
   }
   return { ...p, status: 'adopted', decidedAt: at, ratifiedBy: lead };
 }
@@ -510,8 +489,14 @@ const TRAIT_BY_CATEGORY: Record<AgreementCategory, TraitId> = {
   other: 'structure-clarity',
 };
 
-/** The check-in question that asks whether the team keeps an agreement. */
-export function checkinQuestionFor(agreement: Pick<Agreement, 'id' | 'content'>) {
+/**
+ * The check-in question that asks whether the team keeps an agreement, worded by `ask` (the
+ * catalog's, in the team's language) around the agreement's title.
+ */
+export function checkinQuestionFor(
+  agreement: Pick<Agreement, 'id' | 'content'>,
+  ask: (title: string) => string,
+) {
   const title = agreement.content.title.replace(/[.!?]+$/, '');
   return {
     id: `agreement-${agreement.id
@@ -519,7 +504,7 @@ export function checkinQuestionFor(agreement: Pick<Agreement, 'id' | 'content'>)
       .toLowerCase()
       .slice(0, 12)}`,
     trait: TRAIT_BY_CATEGORY[agreement.content.category],
-    text: `Are we keeping: ${title}?`,
+    text: ask(title),
   };
 }
 

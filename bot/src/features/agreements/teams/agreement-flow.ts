@@ -16,7 +16,7 @@ import { escapeCardText } from '../../../platform/teams/cards/escape';
 import { conversationIdentity } from '../../../platform/teams/conversation-identity';
 import { agreementLink } from '../../../platform/teams/deep-links';
 import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
-import { refusalText } from '../../../platform/teams/refusal-text';
+import { refusalText } from '../../../platform/i18n/refusal-text';
 import { turnTranslator } from '../../../platform/teams/turn-locale';
 import type { Locale } from '../../../platform/domain/locales';
 import { translator } from '../../../platform/i18n/messages';

@@ -198,10 +198,7 @@ function scoreOf(raw: unknown, question: string): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   const score = Number(raw);
   if (!Number.isInteger(score) || score < 1 || score > 5) {
-    throw new CheckinError(
-      'CHECKIN_INVALID_ANSWER',
-      `Answer “${question}” with a number from 1 to 5.`,
-    );
+    throw new CheckinError('CHECKIN_INVALID_ANSWER', { problem: 'score', question });
   }
   return score;
 }
@@ -228,16 +225,14 @@ export function validateAnswer(
   }
   const text = typeof submitted.freeText === 'string' ? submitted.freeText.trim() : '';
   if (text.length > MAX_FREE_TEXT) {
-    throw new CheckinError(
-      'CHECKIN_INVALID_ANSWER',
-      `Keep the comment to ${MAX_FREE_TEXT} characters (it has ${text.length}).`,
-    );
+    throw new CheckinError('CHECKIN_INVALID_ANSWER', {
+      problem: 'long',
+      max: MAX_FREE_TEXT,
+      length: text.length,
+    });
   }
   if (scores.length === 0 && checkBacks.length === 0 && !text) {
-    throw new CheckinError(
-      'CHECKIN_INVALID_ANSWER',
-      'Answer at least one question, or leave a comment.',
-    );
+    throw new CheckinError('CHECKIN_INVALID_ANSWER', { problem: 'empty' });
   }
   return {
     scores,

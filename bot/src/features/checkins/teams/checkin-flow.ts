@@ -9,7 +9,7 @@ import { commandText, startsWithCommand } from '../../../platform/teams/command-
 import { conversationIdentity } from '../../../platform/teams/conversation-identity';
 import { momentInZone } from '../../../platform/domain/zone-formatters';
 import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
-import { refusalText } from '../../../platform/teams/refusal-text';
+import { refusalText } from '../../../platform/i18n/refusal-text';
 import { turnTranslator } from '../../../platform/teams/turn-locale';
 import type { Translate } from '../../../platform/i18n/messages';
 

@@ -28,8 +28,12 @@ export const emptyProgramme = (teamId: string): Programme => ({
   recent: [],
 });
 
-const invalid = (field: string, fix: string) =>
-  new CoffeeError('COFFEE_INVALID', `${field}: ${fix}`);
+/** A change the calendar or the roster refuses: the field, and which of the problems below. */
+const invalid = (
+  field: keyof MeChange,
+  problem: string,
+  values: Record<string, string | number> = {},
+) => new CoffeeError('COFFEE_INVALID', { field, problem, ...values });
 
 /**
  * Refuses what the document cannot rule out: hours that end before they start, a pause that would
@@ -39,20 +43,14 @@ const invalid = (field: string, fix: string) =>
 export function checkChange(change: MeChange, today: string, roster: ReadonlySet<string>): void {
   const hours = change.workingHours;
   if (hours && timeAsMinutes(hours.end) <= timeAsMinutes(hours.start))
-    throw invalid('workingHours', 'working hours must end after they start (e.g. 09:00 to 17:00)');
+    throw invalid('workingHours', 'hoursOrder');
   if (change.pausedUntil !== undefined && change.status !== 'paused')
-    throw invalid('pausedUntil', 'a pause date goes with status "paused"');
+    throw invalid('pausedUntil', 'pauseWithoutStatus');
   if (change.pausedUntil !== undefined && change.pausedUntil <= today)
-    throw invalid(
-      'pausedUntil',
-      `pick a date after today (${today}), or leave the programme instead`,
-    );
+    throw invalid('pausedUntil', 'pauseOver', { today });
   const strangers = (change.avoid ?? []).filter((id) => !roster.has(id));
   if (strangers.length)
-    throw invalid(
-      'avoid',
-      `${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a member of this team; name members by their Entra object id`,
-    );
+    throw invalid('avoid', 'strangers', { ids: strangers.join(', '), count: strangers.length });
 }
 
 /**

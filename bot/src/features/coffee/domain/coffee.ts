@@ -8,6 +8,7 @@ import {
   type WeeklyTime,
 } from '../../../platform/domain/weekly-rhythm';
 import { isoDate, localDate } from '../../../platform/domain/zoned-time';
+import { DomainError } from '../../../platform/domain/domain-error';
 
 /** A member who let this many introductions in a row pass without a word is paused. */
 export const IGNORED_INTROS_BEFORE_PAUSE = 3;
@@ -136,12 +137,4 @@ export function starterFor(roundId: string, group: readonly string[]): number {
   return (hash % CONVERSATION_STARTERS) + 1;
 }
 
-export class CoffeeError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CoffeeError';
-  }
-}
+export class CoffeeError extends DomainError {}

@@ -6,7 +6,7 @@ import { addDays, isoDate, isValidTimeZone } from '../../../platform/domain/zone
 import { cardAttachment } from '../../../platform/teams/cards/adaptive-card';
 import { conversationLabel } from '../../../platform/teams/cards/conversation-label';
 import { commandText, startsWithCommand } from '../../../platform/teams/command-text';
-import { refusalText } from '../../../platform/teams/refusal-text';
+import { refusalText } from '../../../platform/i18n/refusal-text';
 import { turnTranslator } from '../../../platform/teams/turn-locale';
 import type { MessageKey } from '../../../platform/i18n/catalogs';
 import type { Translate } from '../../../platform/i18n/messages';

@@ -106,15 +106,13 @@ export function assertStatusChange(from: ActionStatus, to: ActionStatus, reason?
   if (from === to) return;
   if (!NEXT[from].includes(to)) {
     const allowed = NEXT[from];
-    throw new FollowError(
-      'FOLLOW_STATUS',
-      allowed.length
-        ? `status: a ${from} action can move to ${allowed.join(', ')}, not back to ${to}.`
-        : `status: this action is ${from}; it does not change any more.`,
-    );
+    throw new FollowError('FOLLOW_STATUS', {
+      from,
+      to,
+      allowed: allowed.length ? allowed.join(', ') : 'none',
+    });
   }
-  if (to === 'dropped' && !reason)
-    throw new FollowError('FOLLOW_REASON_NEEDED', 'reason: say why the action is dropped.');
+  if (to === 'dropped' && !reason) throw new FollowError('FOLLOW_REASON_NEEDED');
 }
 
 /** Today's date in a zone, YYYY-MM-DD, from the zone's calendar. */

@@ -1,5 +1,6 @@
 import type { Category } from './categories';
 import { BUILT_IN_PROMPTS, type Prompt } from './prompts';
+import { DomainError } from '../../../platform/domain/domain-error';
 
 /** A team may add this many prompts of its own (hidden ones count too). */
 export const MAX_TEAM_PROMPTS = 200;
@@ -7,15 +8,7 @@ export const MAX_PROMPT_LENGTH = 200;
 /** Draws made for a key (a meeting start, a week's question) are remembered this many deep. */
 export const KEYED_DRAWS_KEPT = 50;
 
-export class IcebreakerError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'IcebreakerError';
-  }
-}
+export class IcebreakerError extends DomainError {}
 
 /**
  * A team's deck: its own prompts, the ones it hid, and where it stands in the current cycle.
@@ -68,7 +61,7 @@ const asPrompt = ({ id, text, category, source }: DeckEntry): Prompt => ({
 
 export function entryOf(deck: Deck, id: string): DeckEntry {
   const entry = entriesOf(deck).find((p) => p.id === id);
-  if (!entry) throw new IcebreakerError('PROMPT_NOT_FOUND', 'This team’s deck has no such prompt.');
+  if (!entry) throw new IcebreakerError('PROMPT_NOT_FOUND');
   return entry;
 }
 
@@ -104,11 +97,7 @@ export function drawFor(
  */
 export function drawFrom(deck: Deck, random: () => number): { deck: Deck; prompt: Prompt } {
   const visible = entriesOf(deck).filter((p) => !p.hidden);
-  if (visible.length === 0)
-    throw new IcebreakerError(
-      'PROMPT_DECK_EMPTY',
-      'Every prompt in this deck is hidden. Add one of your own, or ask a lead to restore some.',
-    );
+  if (visible.length === 0) throw new IcebreakerError('PROMPT_DECK_EMPTY');
   const drawn = new Set(deck.drawn);
   const fresh = visible.filter((p) => !drawn.has(p.id));
   const newCycle = fresh.length === 0;
@@ -143,15 +132,12 @@ export function addOwn(
   const key = comparable(clean);
   const twin = entriesOf(deck).find((p) => comparable(p.text) === key);
   if (twin)
-    throw new IcebreakerError(
-      'PROMPT_DUPLICATE',
-      `text: the deck already has this prompt (“${twin.text}”)${twin.hidden ? ', hidden: ask a lead to restore it' : ''}. Write a different one.`,
-    );
+    throw new IcebreakerError('PROMPT_DUPLICATE', {
+      prompt: twin.text,
+      hidden: twin.hidden ? 'yes' : 'no',
+    });
   if (deck.own.length >= MAX_TEAM_PROMPTS)
-    throw new IcebreakerError(
-      'PROMPT_DECK_FULL',
-      `A team can add up to ${MAX_TEAM_PROMPTS} prompts of its own, and this one has. Hidden prompts count too.`,
-    );
+    throw new IcebreakerError('PROMPT_DECK_FULL', { max: MAX_TEAM_PROMPTS });
   const prompt = { id: `team-${deck.ownSeq + 1}`, text: clean, category };
   return {
     prompt: { ...prompt, source: 'team' },

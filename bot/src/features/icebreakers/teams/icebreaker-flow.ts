@@ -5,7 +5,7 @@ import type { TeamsEventHandler } from '../../../platform/feature';
 import { isoDate, localDate } from '../../../platform/domain/zoned-time';
 import { cardAttachment, type AdaptiveCard } from '../../../platform/teams/cards/adaptive-card';
 import { afterCommand, commandText, startsWithCommand } from '../../../platform/teams/command-text';
-import { refusalText } from '../../../platform/teams/refusal-text';
+import { refusalText } from '../../../platform/i18n/refusal-text';
 import { turnTranslator } from '../../../platform/teams/turn-locale';
 import { weekdayAndTime } from '../../../platform/teams/weekday-words';
 import type { Locale } from '../../../platform/domain/locales';

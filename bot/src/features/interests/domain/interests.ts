@@ -1,5 +1,6 @@
 import type { RosterMember } from '../../../people/domain/installation';
 import { displayTag, tagKey } from './tags';
+import { DomainError } from '../../../platform/domain/domain-error';
 
 /** A talk is listed (and can gather "I'd come") this long after it was proposed, then forgotten. */
 export const TALK_LISTED_DAYS = 30;
@@ -39,15 +40,7 @@ export interface TeamInterests {
   talks: Talk[];
 }
 
-export class InterestsError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InterestsError';
-  }
-}
+export class InterestsError extends DomainError {}
 
 /**
  * How many "I'd come" a talk needs: three, or half the circle (rounded up, at least one) when
@@ -88,16 +81,9 @@ const circleNamed = (state: TeamInterests, typed: string): Circle | undefined =>
 /** The circle a member acts in: it must exist and hold them. */
 export function ownCircle(state: TeamInterests, typed: string, member: string): Circle {
   const circle = circleNamed(state, typed);
-  if (!circle)
-    throw new InterestsError(
-      'INTERESTS_NO_CIRCLE',
-      `Nobody in this team has “${displayTag(typed)}” as an interest yet. Add it to yours to start the circle.`,
-    );
+  if (!circle) throw new InterestsError('INTERESTS_NO_CIRCLE', { interest: displayTag(typed) });
   if (!circle.members.includes(member))
-    throw new InterestsError(
-      'INTERESTS_NOT_IN_CIRCLE',
-      `Join the “${circle.label}” circle first: add it to your interests.`,
-    );
+    throw new InterestsError('INTERESTS_NOT_IN_CIRCLE', { circle: circle.label });
   return circle;
 }
 
@@ -105,10 +91,11 @@ export function ownCircle(state: TeamInterests, typed: string, member: string): 
 export function checkRoomForTalk(state: TeamInterests, circle: Circle, now: Date): void {
   const listed = state.talks.filter((t) => t.circle === circle.key && isListed(t, now));
   if (listed.length >= MAX_TALKS_PER_CIRCLE)
-    throw new InterestsError(
-      'INTERESTS_TOO_MANY_TALKS',
-      `The “${circle.label}” circle already has ${MAX_TALKS_PER_CIRCLE} talks on offer. Say “I’d come” to one of them; a talk leaves the list ${TALK_LISTED_DAYS} days after it was proposed.`,
-    );
+    throw new InterestsError('INTERESTS_TOO_MANY_TALKS', {
+      circle: circle.label,
+      max: MAX_TALKS_PER_CIRCLE,
+      days: TALK_LISTED_DAYS,
+    });
 }
 
 /** A circle as a team member sees it: only people still in the team, by name. */

@@ -65,19 +65,12 @@ export function notInConversationError(
   place: 'team' | 'chat',
 ): RecognitionError {
   const known = names.filter(Boolean);
-  const who = [...known, ...unnamed(names.length - known.length, known.length === 0)];
-  const list = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} and ${who.at(-1)}`;
-  return new RecognitionError(
-    'RECOGNITION_NOT_MEMBER',
-    `${list} ${names.length === 1 ? 'isn’t' : 'aren’t'} in this ${place}, so they can’t be ` +
-      `recognized here. Choose people from this ${place}.`,
-  );
-}
-
-function unnamed(count: number, alone: boolean): string[] {
-  if (count === 0) return [];
-  if (alone) return [count === 1 ? 'Someone you chose' : `${count} of the people you chose`];
-  return [count === 1 ? 'one other person you chose' : `${count} other people you chose`];
+  return new RecognitionError('RECOGNITION_NOT_MEMBER', {
+    named: known.length === 0 ? 'none' : known.length === 1 ? 'one' : 'many',
+    names: known,
+    others: names.length - known.length,
+    place,
+  });
 }
 
 /** The key a tag is counted under in weekly buckets: the trait id, or "value:<id>". */
@@ -150,37 +143,25 @@ export function validateRecognition(
 ): ValidRecognition {
   const message = input.message.trim();
   if (!message) {
-    throw new RecognitionError(
-      'RECOGNITION_EMPTY_MESSAGE',
-      'Say what they did: the message is empty.',
-    );
+    throw new RecognitionError('RECOGNITION_EMPTY_MESSAGE');
   }
   if (message.length > MAX_RECOGNITION_LENGTH) {
-    throw new RecognitionError(
-      'RECOGNITION_TOO_LONG',
-      `Keep the message to ${MAX_RECOGNITION_LENGTH} characters (it has ${message.length}).`,
-    );
+    throw new RecognitionError('RECOGNITION_TOO_LONG', {
+      max: MAX_RECOGNITION_LENGTH,
+      length: message.length,
+    });
   }
   const unique = new Map<string, Person>();
   for (const r of input.recipients) unique.set(r.aadObjectId, r);
   if (unique.size === 0) {
-    throw new RecognitionError(
-      'RECOGNITION_NO_RECIPIENT',
-      'Choose at least one colleague to recognize.',
-    );
+    throw new RecognitionError('RECOGNITION_NO_RECIPIENT');
   }
   if (unique.has(input.sender.aadObjectId)) {
-    throw new RecognitionError(
-      'RECOGNITION_SELF',
-      'You can’t recognize yourself: choose a colleague whose work you want to thank.',
-    );
+    throw new RecognitionError('RECOGNITION_SELF');
   }
   const tag = resolveTag(input.tag, values);
   if (!tag) {
-    throw new RecognitionError(
-      'RECOGNITION_UNKNOWN_TAG',
-      `Choose one of the traits (${TRAITS.map((t) => t.label).join(', ')})${values.length ? ' or one of the team’s values' : ''}.`,
-    );
+    throw new RecognitionError('RECOGNITION_UNKNOWN_TAG', { values: values.length ? 'yes' : 'no' });
   }
   return { sender: input.sender, recipients: [...unique.values()], tag, message };
 }

@@ -20,7 +20,7 @@ import { InvokeRefusal } from '../../../platform/teams/invoke-routing';
 import { membersFound, outsiderNames, type RecipientLookup } from './recognition-recipients';
 import { recognitionFormData, type RecognitionFormData } from './recognition-input';
 import { translator, type Translate } from '../../../platform/i18n/messages';
-import { refusalText } from '../../../platform/teams/refusal-text';
+import { refusalText } from '../../../platform/i18n/refusal-text';
 import { turnTranslator } from '../../../platform/teams/turn-locale';
 
 export function sender(context: TurnContext): Person {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 import { plainText } from '../../domain/text-rules';
-import { HttpError } from '../http-error';
+import { DomainError } from '../../domain/domain-error';
+import { InvalidInputError } from '../domain-errors';
 import { defineRoute } from '../route';
 import { DEV_AUDIENCE, DEV_ISSUER } from './token-validator';
 
@@ -89,15 +90,9 @@ export const devTokenRoutes = [
       404: 'NOT_FOUND: not in dev mode',
     },
     handler: async ({ body }, { devTokens }) => {
-      if (!devTokens)
-        throw new HttpError(
-          404,
-          'NOT_FOUND',
-          'Dev tokens are issued only when AUTH_MODE=dev; in Teams, the tab uses its sign-in token.',
-        );
+      if (!devTokens) throw new DomainError('NOT_FOUND', { what: 'devTokens' });
       const parsed = devTokenBody.safeParse(body);
-      if (!parsed.success)
-        throw new HttpError(400, 'INVALID_INPUT', `${parsed.error.issues[0].message}.`);
+      if (!parsed.success) throw new InvalidInputError(`${parsed.error.issues[0].message}.`);
       return {
         status: 200,
         headers: { 'cache-control': 'no-store' },

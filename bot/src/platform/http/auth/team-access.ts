@@ -5,8 +5,12 @@ import {
   type InstallationRepository,
 } from '../../../people/domain/installation';
 import type { Logger } from '../../../logger';
+import { DomainError } from '../../domain/domain-error';
+import type { Translate } from '../../i18n/messages';
+import { refusalText } from '../../i18n/refusal-text';
 import type { DomainErrors } from '../domain-errors';
-import { HttpError, sendError } from '../http-error';
+import { sendError } from '../http-error';
+import { readerOf } from '../reader-language';
 import {
   AuthError,
   KeySetUnavailableError,
@@ -14,17 +18,14 @@ import {
   type TokenValidator,
 } from './token-validator';
 
-/** Signed in, but not someone this team's data belongs to. */
-export class ForbiddenError extends Error {
-  readonly code = 'NOT_A_MEMBER';
+/**
+ * Signed in, but not someone this team's data belongs to. One answer for "no such team", "not
+ * installed any more" and "not in its roster", so that the API does not tell outsiders which
+ * team ids exist.
+ */
+export class ForbiddenError extends DomainError<'NOT_A_MEMBER'> {
   constructor() {
-    // One answer for "no such team", "not installed any more" and "not in its roster", so that
-    // the API does not tell outsiders which team ids exist.
-    super(
-      'You are not a member of this team or chat in Rapport (or Rapport is no longer installed ' +
-        'there). Open Rapport from a team you belong to.',
-    );
-    this.name = 'ForbiddenError';
+    super('NOT_A_MEMBER');
   }
 }
 
@@ -60,6 +61,8 @@ export interface AccessDeps {
 
 export interface TeamAccess {
   caller: Caller;
+  /** The messages of the language the request asks in (Accept-Language). */
+  t: Translate;
   /** The decoded team id (restify decodes route parameters once). */
   teamId: string;
   team: ConversationSummary;
@@ -73,65 +76,68 @@ export function requireCaller(req: Request, deps: Pick<AccessDeps, 'tokens'>): P
 }
 
 /**
- * Maps auth failures and domain errors to their HTTP answer; anything else is logged and
- * answered with a 500.
+ * Answers a refusal with its status and the catalog's words for it in the reader's language;
+ * anything else is logged and answered with a 500.
  */
 function sendFailure(
   res: Response,
   err: unknown,
+  t: Translate,
   deps: Pick<AccessDeps, 'errors' | 'logger'>,
 ): void {
-  const domainError = deps.errors.statusOf(err);
+  const refusal = deps.errors.statusOf(err);
+  if (!refusal) {
+    deps.logger.error('API request failed', { err });
+    sendError(res, 500, 'INTERNAL', t('errors.INTERNAL'));
+    return;
+  }
   if (err instanceof AuthError) {
     // RFC 6750: tell the client which scheme to use; no details beyond the error class.
     res.header(
       'www-authenticate',
       err.code === 'TOKEN_MISSING' ? 'Bearer' : 'Bearer error="invalid_token"',
     );
-    sendError(res, err.code === 'TENANT_NOT_ALLOWED' ? 403 : 401, err.code, err.message);
-  } else if (err instanceof HttpError) {
-    sendError(res, err.status, err.code, err.message);
-  } else if (err instanceof ForbiddenError) {
-    sendError(res, 403, err.code, err.message);
-  } else if (domainError) {
-    sendError(res, domainError.status, domainError.code, domainError.message);
   } else if (err instanceof KeySetUnavailableError) {
     deps.logger.warn('token signing keys unavailable', { err: err.cause });
     res.header('retry-after', '30');
-    sendError(res, 503, err.code, err.message);
-  } else {
-    deps.logger.error('API request failed', { err });
-    sendError(res, 500, 'INTERNAL', 'Rapport could not complete this. Please try again.');
   }
+  sendError(res, refusal.status, refusal.code, refusalText(t, refusal));
+}
+
+/**
+ * Runs a route's handler for the language the request asks in (its answer says which), and
+ * answers its refusals and failures.
+ */
+function answering(
+  deps: Pick<AccessDeps, 'errors' | 'logger'>,
+  handler: (req: Request, res: Response, t: Translate) => Promise<void>,
+) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const t = readerOf(req, res);
+    try {
+      await handler(req, res, t);
+    } catch (err) {
+      if (res.headersSent) throw err;
+      sendFailure(res, err, t, deps);
+    }
+  };
 }
 
 /** A route open to anyone: only its refusals and failures are answered here. */
 export function withoutCaller(
   deps: Pick<AccessDeps, 'errors' | 'logger'>,
-  handler: Handler<object>,
+  handler: Handler<{ t: Translate }>,
 ) {
-  return async (req: Request, res: Response): Promise<void> => {
-    try {
-      await handler(req, res, {});
-    } catch (err) {
-      if (res.headersSent) throw err;
-      sendFailure(res, err, deps);
-    }
-  };
+  return answering(deps, (req, res, t) => handler(req, res, { t }));
 }
 
 /** A route for any signed-in caller: the handler runs only with a validated caller. */
-export function withCaller(deps: AccessDeps, handler: Handler<{ caller: Caller }>) {
-  return async (req: Request, res: Response): Promise<void> => {
-    try {
-      const caller = await requireCaller(req, deps);
-      res.header('cache-control', 'no-store');
-      await handler(req, res, { caller });
-    } catch (err) {
-      if (res.headersSent) throw err;
-      sendFailure(res, err, deps);
-    }
-  };
+export function withCaller(deps: AccessDeps, handler: Handler<{ caller: Caller; t: Translate }>) {
+  return answering(deps, async (req, res, t) => {
+    const caller = await requireCaller(req, deps);
+    res.header('cache-control', 'no-store');
+    await handler(req, res, { caller, t });
+  });
 }
 
 /**
@@ -139,9 +145,9 @@ export function withCaller(deps: AccessDeps, handler: Handler<{ caller: Caller }
  * that team's roster.
  */
 export function withTeamMember(deps: AccessDeps, handler: Handler<TeamAccess>) {
-  return withCaller(deps, async (req, res, { caller }) => {
+  return withCaller(deps, async (req, res, { caller, t }) => {
     const teamId = String(req.params?.teamId ?? '');
     const team = await authorizeTeamMember(caller, teamId, deps.installations);
-    await handler(req, res, { caller, teamId, team });
+    await handler(req, res, { caller, teamId, team, t });
   });
 }

@@ -7,6 +7,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
+import { DomainError } from '../../domain/domain-error';
 
 /** Who is calling the tab API, as the token says: nothing else about them is read. */
 export interface Caller {
@@ -19,36 +20,21 @@ export interface Caller {
 export type AuthErrorCode =
   'TOKEN_MISSING' | 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TENANT_NOT_ALLOWED';
 
-const messages: Record<AuthErrorCode, string> = {
-  TOKEN_MISSING:
-    'Sign in first: send the Teams sign-in token in an "Authorization: Bearer <token>" header.',
-  TOKEN_INVALID:
-    'The sign-in token could not be verified. Open Rapport from Teams again to get a new one.',
-  TOKEN_EXPIRED:
-    'The sign-in token has expired. Open Rapport from Teams again (or mint a new dev token).',
-  TENANT_NOT_ALLOWED:
-    'This Rapport serves another organization. Open the Rapport app that your organization installed.',
-};
-
 /**
- * A request the API cannot attribute to a signed-in person. The message says what to do and
- * never repeats anything from the token: no claims, no key ids, no library error text.
+ * A request the API cannot attribute to a signed-in person. Its message (the catalog's, for the
+ * code) says what to do and never repeats anything from the token: no claims, no key ids, no
+ * library error text.
  */
-export class AuthError extends Error {
-  constructor(readonly code: AuthErrorCode) {
-    super(messages[code]);
-    this.name = 'AuthError';
+export class AuthError extends DomainError<AuthErrorCode> {
+  constructor(code: AuthErrorCode) {
+    super(code);
   }
 }
 
 /** The signing keys could not be fetched: our problem (or Microsoft's), not the caller's. */
-export class KeySetUnavailableError extends Error {
-  readonly code = 'AUTH_UNAVAILABLE';
-  constructor(cause: unknown) {
-    super('Rapport could not check sign-in tokens just now. Please try again in a minute.', {
-      cause,
-    });
-    this.name = 'KeySetUnavailableError';
+export class KeySetUnavailableError extends DomainError<'AUTH_UNAVAILABLE'> {
+  constructor(override readonly cause: unknown) {
+    super('AUTH_UNAVAILABLE');
   }
 }
 

@@ -7,7 +7,7 @@ import {
   type Agreement,
   type AgreementProposal,
 } from '../../domain/agreement';
-import { VOTING_WINDOW_DAYS } from '../../domain/agreement-decision';
+import { ruleText } from '../../agreement-wording';
 import type { ProposalState } from '../../domain/agreement-ports';
 import { adaptiveCard, type AdaptiveCard } from '../../../../platform/teams/cards/adaptive-card';
 import { cardDate, cardDateTime } from '../../../../platform/teams/cards/card-time';
@@ -35,10 +35,6 @@ const text = (value: string, extra: Element = {}): Element => ({
 
 const categoryName = (category: AgreementCategory, t: Translate) =>
   t(`agreements.category.${category}`);
-
-/** How the team decides a proposal of this kind (the rules of agreement-decision.ts). */
-export const ruleText = (kind: AgreementProposal['kind'], t: Translate) =>
-  t('agreements.rule', { kind, days: VOTING_WINDOW_DAYS });
 
 /** Where the proposal stands, in words; none of it is a member's text. */
 export function proposalStatusText(
