@@ -106,7 +106,7 @@ describe('the API answers in the language the request asks in (Accept-Language)'
     expect(pastDate.json).toMatchObject({
       code: 'COFFEE_INVALID',
       message: expect.stringMatching(
-        /^pausedUntil: Wähle ein Datum nach heute \(\d{4}-\d\d-\d\d\)/,
+        /^pausedUntil: Wählen Sie ein Datum nach heute \(\d{4}-\d\d-\d\d\)/,
       ),
     });
   });
@@ -118,7 +118,7 @@ describe('the API answers in the language the request asks in (Accept-Language)'
     expect(res.status).toBe(400);
     expect(res.json.code).toBe('INVALID_INPUT');
     expect(res.json.message).toMatch(
-      /^Bitte prüfe deine Angaben \(Hinweis auf Englisch\): The tags /,
+      /^Bitte prüfen Sie Ihre Angaben \(Hinweis auf Englisch\): The tags /,
     );
   });
 
