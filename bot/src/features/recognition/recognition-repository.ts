@@ -9,7 +9,8 @@ import {
   type RecognitionTag,
 } from './domain/recognition';
 import { collections } from '../../platform/store/collections';
-import { batchInserts } from '../../platform/store/batched-inserts';
+import { batchInserts, insertEach, type InsertOutcome } from '../../platform/store/batched-inserts';
+import { groupCommit } from '../../platform/store/group-commit';
 import { batchBulkWrites } from '../../platform/store/batched-bulk-writes';
 import { keyedLock } from '../../platform/store/keyed-lock';
 import type { ChangeOutcome } from '../../platform/store/coalesced-increments';
@@ -38,8 +39,13 @@ export interface RecognitionDoc {
    */
   pending?: 'count' | 'uncount';
   /**
-   * The attempt whose note this record was stored under (see UnfinishedDoc); absent on records
-   * stored before attempts were named, whose notes are unnamed too.
+   * The note this record was stored under, with the others inserted beside it (see
+   * UnfinishedDoc.ids): its count may be owed while that note is there.
+   */
+  note?: string;
+  /**
+   * On records stored by versions before notes named their batch: the attempt whose note, keyed
+   * by the record's id, it was stored under (see UnfinishedDoc.attempt).
    */
   attempt?: string;
 }
@@ -65,19 +71,23 @@ const changeName = (id: string, pending: 'count' | 'uncount') =>
   pending === 'count' ? id : `${id}-`;
 
 /**
- * A counter change not yet finished, named as its record's change (`<id>` to count, `<id>-` to
- * uncount): written before the change is marked on its record, deleted once it is tidied, so the
- * start-up sweep reads what is unfinished instead of every record (on FerretDB, every team's).
+ * A counter change not yet finished, so the start-up sweep reads what is unfinished instead of
+ * every record (on FerretDB, every team's). Deleted once it is tidied.
  *
- * `unmarked`: the note of a new recognition, written before its record, which is stored without
- * a mark. While the note is there the record's count may be owed (finishing it counts once: its
- * name stays in the week until after the note is gone); once it is gone the record is counted.
- * That spares every recognition a second write of its record to clear a mark. Notes without it
- * (written by earlier versions, and removals) say only that a marked record may be unfinished.
+ * `ids`: the note of new recognitions inserted together, written before them; each is stored
+ * without a mark, naming this note. While the note is there their counts may be owed (finishing
+ * one counts once: its name stays in the week until after the note is gone); once it is gone
+ * they are counted. One note per insert instead of one per record, and no second write of a
+ * record to clear a mark.
+ *
+ * Otherwise the note is named as its record's change (`<id>` to count, `<id>-` to uncount),
+ * written before the change is marked on its record (a removal). `unmarked`: the note of one new
+ * recognition stored without a mark, written by versions before batch notes.
  */
 interface UnfinishedDoc {
   _id: string;
   at: Date;
+  ids?: string[];
   unmarked?: true;
   /**
    * The attempt that wrote the note. A record carries the attempt of the note it was stored
@@ -89,16 +99,29 @@ interface UnfinishedDoc {
 }
 
 /**
- * A name for one attempt at storing a record, unique among the deliveries of one activity: this
- * process's random prefix and a count (random bytes per attempt cost 1% of a storing answer).
+ * A name for the note of one insert, unique among every process's: this process's random prefix
+ * and a count (random bytes per note cost 1% of a storing answer).
  */
-const attemptPrefix = randomBytes(6).toString('base64url');
-let attempts = 0;
-const newAttempt = () => `${attemptPrefix}${(attempts += 1).toString(36)}`;
+const notePrefix = `+${randomBytes(6).toString('base64url')}`;
+let notes = 0;
+const newNoteId = () => `${notePrefix}${(notes += 1).toString(36)}`;
 
-/** Whether a note says that an unmarked record's count may still be owed. */
+/**
+ * Whether a note keyed by its record's id says that the record's count may still be owed; never
+ * for a record stored under a batch's note, whose count only that note can owe.
+ */
 const owes = (doc: RecognitionDoc, note: UnfinishedDoc | null) =>
-  note?.unmarked === true && note.attempt === doc.attempt;
+  !doc.note && note?.unmarked === true && note.attempt === doc.attempt;
+
+/**
+ * The records of one insert, tidied together once each is finished: counted (its name then
+ * forgotten), owing nothing to this note (a duplicate), or failed (the note stays for the sweep).
+ */
+interface NotedBatch {
+  id: string;
+  /** Resolves once the batch is tidied, or left for the sweep. */
+  finished(counted?: RecognitionDoc | 'failed'): Promise<void>;
+}
 
 /** An entry this old without its record was left by a crash before the record was stored. */
 const STALE_ENTRY_MS = 10 * 60_000;
@@ -116,33 +139,16 @@ export function createRecognitionRepository(
   const wall = createWallIndex(db);
   const meta = db.collection<{ _id: string; listedAt?: Date }>(collections.meta);
   const unfinished = db.collection<UnfinishedDoc>(recognitionCollections.recognitionChanges);
-  // A team thanking each other after a launch stores many at once.
-  const insert = batchInserts(recognitions);
   const noteInsert = batchInserts(unfinished);
   /** Notes a change before it is marked on its record; a repeat finds it noted already. */
   const note = async (id: string, pending: 'count' | 'uncount') => {
     await noteInsert({ _id: changeName(id, pending), at: new Date() });
   };
-  /**
-   * Notes that a new record, stored unmarked next under the attempt the answer names, owes its
-   * count until the note is gone. A note already there was left by an attempt that stopped
-   * (nothing in this process holds it: see `hold`): its attempt, read back, is the record's.
-   */
-  const noteUnmarked = async (id: string): Promise<{ attempt?: string; fresh: boolean }> => {
-    const attempt = newAttempt();
-    if ((await noteInsert({ _id: id, at: new Date(), unmarked: true, attempt })) === 'inserted')
-      return { attempt, fresh: true };
-    const left = await unfinished.findOneAndUpdate(
-      { _id: id },
-      { $set: { unmarked: true } },
-      { returnDocument: 'after' },
-    );
-    // Gone meanwhile only if the start-up sweep took it as stale: then it owed nothing.
-    return left ? { attempt: left.attempt, fresh: false } : noteUnmarked(id);
-  };
   /** Whether the count of a record stored unmarked may still be owed (its note is there). */
   const owesCount = async (doc: RecognitionDoc) =>
-    owes(doc, await unfinished.findOne({ _id: changeName(doc._id, 'count') }));
+    doc.note
+      ? (await unfinished.findOne({ _id: doc.note }, { projection: { _id: 1 } })) !== null
+      : owes(doc, await unfinished.findOne({ _id: changeName(doc._id, 'count') }));
   const countField = (doc: Pick<RecognitionDoc, 'tagKey'>) => `recognitions.${doc.tagKey}`;
 
   // The tidying after each recognition, three writes of it, goes out with that of the others
@@ -165,7 +171,10 @@ export function createRecognitionRepository(
             }
           : { deleteOne: { filter: { _id: doc._id, pending } } },
       );
-      await weeks.forget(doc.teamId, doc.week, [changeName(doc._id, pending)]);
+      // A removed record's count name too: a batch's note, left by a failure, may still hold it,
+      // and a redelivery that stores the recognition again must be counted.
+      const names = pending === 'count' ? [doc._id] : [changeName(doc._id, 'uncount'), doc._id];
+      await weeks.forget(doc.teamId, doc.week, names);
       await tidyNote({ deleteOne: { filter: { _id: changeName(doc._id, pending) } } });
     } catch (err) {
       logger.warn('a counted recognition is left marked; the next start-up sweep clears it', {
@@ -221,12 +230,75 @@ export function createRecognitionRepository(
     }
   };
 
-  /** Counts and lists an unmarked record whose note says it may be owed, then tidies. */
+  /**
+   * Counts and lists an unmarked record whose note says it may be owed, then tidies a note of
+   * its own; the note of a batch stays until its batch or the sweep tidies it.
+   */
   const finishUnmarked = async (doc: RecognitionDoc) => {
     const outcome = await apply(doc, 'count');
-    await tidyUnmarked(doc);
+    if (!doc.note) await tidyUnmarked(doc);
     return outcome;
   };
+
+  /** Forgets a finished batch's note, then its records' names; the sweep redoes a failure. */
+  const tidyBatch = async (id: string, counted: RecognitionDoc[]) => {
+    try {
+      await tidyNote({ deleteOne: { filter: { _id: id } } });
+      await Promise.all(
+        counted.map((doc) => weeks.forget(doc.teamId, doc.week, [changeName(doc._id, 'count')])),
+      );
+    } catch (err) {
+      logger.warn('counted recognitions’ note is left; the next start-up sweep clears it', {
+        err,
+        note: id,
+      });
+    }
+  };
+
+  const notedBatch = (size: number): NotedBatch => {
+    const id = newNoteId();
+    const counted: RecognitionDoc[] = [];
+    let left = size;
+    let failed = false;
+    let done = () => {};
+    const tidied = new Promise<void>((resolve) => (done = resolve));
+    return {
+      id,
+      finished(outcome) {
+        if (outcome === 'failed') failed = true;
+        else if (outcome) counted.push(outcome);
+        left -= 1;
+        if (left === 0) {
+          if (failed) done();
+          else void tidyBatch(id, counted).finally(done);
+        }
+        return tidied;
+      },
+    };
+  };
+
+  /**
+   * A team thanking each other after a launch stores many at once: the records arriving while
+   * an insert is in flight go out together as the next, after one note naming them all.
+   */
+  const store = groupCommit<RecognitionDoc, { fate: InsertOutcome; batch: NotedBatch }>(
+    async (waiting) => {
+      const batch = notedBatch(waiting.length);
+      const ids = waiting.map((w) => w.item._id);
+      await unfinished.insertOne({ _id: batch.id, at: new Date(), ids });
+      const fates = await insertEach(
+        recognitions,
+        waiting.map((w) => ({ ...w.item, note: batch.id })),
+      );
+      fates.forEach((fate, index) => {
+        if (fate instanceof Error) {
+          void batch.finished('failed');
+          waiting[index].reject(fate);
+        } else waiting[index].resolve({ fate, batch });
+      });
+    },
+    100,
+  );
 
   /**
    * A record stored before, by an attempt cut off or still running: finishes what it may owe
@@ -259,30 +331,59 @@ export function createRecognitionRepository(
   };
 
   /**
+   * Counts what the records of a batch's note may still owe, then drops the note and forgets
+   * their names. Each is read under its record's lock, with the note again: the batch may have
+   * been tidied by its attempt in this process since the note was listed. A young note naming a
+   * record not stored may be of records being stored now: it stays.
+   */
+  const sweepBatch = async (noteId: string, ids: string[], at: Date): Promise<number> => {
+    const counted: RecognitionDoc[] = [];
+    let storing = false;
+    for (const id of ids) {
+      const release = await hold(id);
+      try {
+        if (!(await unfinished.findOne({ _id: noteId }, { projection: { _id: 1 } }))) return 0;
+        const doc = await recognitions.findOne({ _id: id });
+        if (doc && !doc.pending && doc.note === noteId) {
+          await apply(doc, 'count');
+          counted.push(doc);
+        } else if (!doc && at.getTime() >= Date.now() - STALE_ENTRY_MS) storing = true;
+      } finally {
+        release();
+      }
+    }
+    if (!storing) await tidyBatch(noteId, counted);
+    return counted.length;
+  };
+
+  /**
    * Finishes what the change a note names may still owe, or drops the note; read again under
    * the record's lock, since an attempt in this process may have finished it since it was listed.
+   * Says how many records it finished.
    */
-  const sweep = async (noteId: string): Promise<boolean> => {
+  const sweep = async (noteId: string): Promise<number> => {
+    const batch = await unfinished.findOne({ _id: noteId });
+    if (batch?.ids) return sweepBatch(noteId, batch.ids, batch.at);
     const pending = noteId.endsWith('-') ? 'uncount' : 'count';
     const id = pending === 'uncount' ? noteId.slice(0, -1) : noteId;
     const release = await hold(id);
     try {
       const entry = await unfinished.findOne({ _id: noteId });
-      if (!entry) return false;
+      if (!entry) return 0;
       const doc = await recognitions.findOne({ _id: id });
       if (doc?.pending === pending) {
         await finish(doc, pending);
-        return true;
+        return 1;
       }
       if (doc && !doc.pending && owes(doc, entry)) {
         await finishUnmarked(doc);
-        return true;
+        return 1;
       }
       // Finished, owing nothing, or its record never stored: a younger one may be a record
       // being stored now.
       if (doc || pending === 'uncount' || entry.at.getTime() < Date.now() - STALE_ENTRY_MS)
         await unfinished.deleteOne({ _id: noteId });
-      return false;
+      return 0;
     } finally {
       release();
     }
@@ -306,27 +407,37 @@ export function createRecognitionRepository(
       // One delivery of an activity at a time: a second one waits for the first to be tidied,
       // so that it never counts what the first is forgetting (two at once counted twice).
       const release = await hold(doc._id);
+      let stored: { fate: InsertOutcome; batch: NotedBatch };
       try {
-        const { attempt, fresh } = await noteUnmarked(doc._id);
-        const mine: RecognitionDoc = { ...doc, ...(attempt ? { attempt } : {}) };
-        if ((await insert(mine)) === 'inserted') {
-          await apply(mine, 'count');
-          // Counted and listed: the answer need not wait for the tidying, which only forgets the
-          // note and the name that a retry or the start-up sweep would otherwise find (it logs).
-          void tidyUnmarked(mine).finally(release);
-          return { recognition: toRecognition(mine), created: true };
-        }
-        // Stored before, by an attempt that stopped or finished (a redelivery).
-        const first = await recognitions.findOne({ _id: doc._id });
-        if (!first) throw new Error(`recognition ${doc._id} vanished during a retry`);
-        // A note of our own names an attempt the record was not stored under: it owes nothing.
-        if (fresh) await tidyNote({ deleteOne: { filter: { _id: doc._id, attempt } } });
-        const answer = await retried(first);
-        release();
-        return answer;
+        stored = await store(doc);
       } catch (err) {
         release();
         throw err;
+      }
+      const { fate, batch } = stored;
+      if (fate === 'inserted') {
+        const mine: RecognitionDoc = { ...doc, note: batch.id };
+        try {
+          await apply(mine, 'count');
+        } catch (err) {
+          void batch.finished('failed');
+          release();
+          throw err;
+        }
+        // Counted and listed: the answer need not wait for the tidying, which only forgets the
+        // note and the name that a retry or the start-up sweep would otherwise find (it logs).
+        void batch.finished(mine).finally(release);
+        return { recognition: toRecognition(mine), created: true };
+      }
+      // Stored before, by an attempt that stopped or finished (a redelivery): this batch's note
+      // owes nothing for it, since the record names the note it was stored under.
+      void batch.finished();
+      try {
+        const first = await recognitions.findOne({ _id: doc._id });
+        if (!first) throw new Error(`recognition ${doc._id} vanished during a retry`);
+        return await retried(first);
+      } finally {
+        release();
       }
     },
     async list(teamId, query) {
@@ -380,7 +491,7 @@ export function createRecognitionRepository(
     async catchUp() {
       let finished = 0;
       for await (const entry of unfinished.find({}, { projection: { _id: 1 } })) {
-        if (await sweep(entry._id)) finished += 1;
+        finished += await sweep(entry._id);
       }
       const once = { timeoutMS: 0 };
       if (!(await meta.findOne({ _id: 'recognition-changes' }))) {

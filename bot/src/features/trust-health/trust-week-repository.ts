@@ -55,6 +55,22 @@ export interface TrustYearDoc {
 /** The ISO week-year is the first four characters of the week key ("2026-W48"). */
 export const trustYearId = (teamId: string, week: string) => `${teamId}|${week.slice(0, 4)}`;
 
+/**
+ * How long names to forget wait for the next count of their document, to go out with it, before
+ * they go alone: each write is a whole-document rewrite on the embedded FerretDB (about 1 ms of
+ * its CPU), and a busy team counts again within milliseconds.
+ */
+const FORGET_WAITS_MS = 100;
+
+/** Names to forget in one document, waiting to go out with its next write. */
+interface Forgetting {
+  names: string[];
+  /** Settles with the write that carried them. */
+  written: Promise<void>;
+  /** Sends them now, with whatever is written to the document next. */
+  send(): void;
+}
+
 /** The dotted path of a field inside a week's bucket. */
 export const weekField = (week: string, field: string) => `weeks.${week}.${field}`;
 
@@ -87,13 +103,49 @@ export function createTrustWeekCounter(db: Db) {
   });
   const prefix = (week: string, fields: Record<string, number> = {}) =>
     Object.fromEntries(Object.entries(fields).map(([f, v]) => [weekField(week, f), v]));
+
+  const forgetting = new Map<string, Forgetting>();
+  /** The names waiting to be forgotten in a document, gathered until its next count or a timeout. */
+  const forgettingIn = (_id: string): Forgetting => {
+    const waiting = forgetting.get(_id);
+    if (waiting) return waiting;
+    let send = () => {};
+    const names: string[] = [];
+    const written = new Promise<void>((resolve, reject) => {
+      send = () => {
+        if (forgetting.get(_id) !== entry) return;
+        forgetting.delete(_id);
+        clearTimeout(timer);
+        apply(_id, { forget: names }).then(() => resolve(), reject);
+      };
+    });
+    const timer = setTimeout(() => send(), FORGET_WAITS_MS);
+    // Names left unforgotten at exit are a few bytes, never a wrong count.
+    timer.unref();
+    const entry: Forgetting = { names, written, send: () => send() };
+    forgetting.set(_id, entry);
+    return entry;
+  };
+
   return {
-    /** Adds `by` to a field of the week once for the contribution `name`, however often asked. */
-    countOnce: (teamId: string, week: string, name: string, field: string, by: 1 | -1) =>
-      apply(trustYearId(teamId, week), { inc: prefix(week, { [field]: by }), once: name }),
-    /** Drops the names of contributions that will not be retried any more. */
-    forget: (teamId: string, week: string, names: string[]) =>
-      apply(trustYearId(teamId, week), { forget: names }),
+    /**
+     * Adds `by` to a field of the week once for the contribution `name`, however often asked;
+     * names waiting to be forgotten in the same document go out in the same write.
+     */
+    countOnce: (teamId: string, week: string, name: string, field: string, by: 1 | -1) => {
+      const _id = trustYearId(teamId, week);
+      forgetting.get(_id)?.send();
+      return apply(_id, { inc: prefix(week, { [field]: by }), once: name });
+    },
+    /**
+     * Drops the names of contributions that will not be retried any more, with the document's
+     * next count or after FORGET_WAITS_MS; settles once they are written.
+     */
+    forget: (teamId: string, week: string, names: string[]) => {
+      const waiting = forgettingIn(trustYearId(teamId, week));
+      waiting.names.push(...names);
+      return waiting.written;
+    },
     /** Keeps a closed round's result in its week; repeating it changes nothing. */
     async publishRound(teamId: string, week: string, roundKey: string, result: RoundResult) {
       const _id = trustYearId(teamId, week);

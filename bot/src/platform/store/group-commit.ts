@@ -8,9 +8,9 @@ export interface Pending<I, O> {
 /**
  * Group commit per key (a document, a collection): while one write for a key is in flight, the
  * items that arrive for it wait, and `takeBatch` takes from the front of that queue what the next
- * write can carry. `writeBatch` writes it and settles every item in it, each with its own
- * outcome; a write that throws fails all of them. Writes for one key never overlap, writes for
- * different keys do.
+ * write can carry; the first write also takes those of the same event-loop turn. `writeBatch`
+ * writes it and settles every item in it, each with its own outcome; a write that throws fails
+ * all of them. Writes for one key never overlap, writes for different keys do.
  */
 export function groupCommitByKey<I, O>(
   writeBatch: (key: string, batch: Pending<I, O>[]) => Promise<void>,
@@ -42,7 +42,15 @@ export function groupCommitByKey<I, O>(
       const queue = queues.get(key) ?? [];
       queues.set(key, queue);
       queue.push({ item, resolve, reject });
-      if (!inFlight.has(key)) flush(key);
+      if (inFlight.has(key)) return;
+      // The first write waits for the rest of this turn of the event loop: callers woken by one
+      // answer (the recognitions of one insert, each counting and listing itself) then share
+      // one write instead of the first going alone and the others in the next.
+      inFlight.add(key);
+      setImmediate(() => {
+        inFlight.delete(key);
+        flush(key);
+      });
     });
 }
 

@@ -507,6 +507,64 @@ describe('recognitions stored unmarked, their count owed while their note is the
     expect(await notes.countDocuments({})).toBe(0);
   });
 
+  it('finishes the records of a batch a crash cut off, from a retry, a removal or the sweep', async () => {
+    const { repo, counted, notes, years } = setUp();
+    // One insert's note and what it stored before the crash: three records of four, none counted.
+    const key = (n: string) => `key-b${n}`;
+    const ids = ['1', '2', '3', '4'].map((n) => recognitionIdFor(key(n)));
+    await notes.insertOne({
+      _id: '+batch',
+      at: new Date(Date.now() - 3_600_000),
+      ids,
+    } as never);
+    await db()
+      .collection(collections.recognitions)
+      .insertMany(
+        ids.slice(0, 3).map((id) => ({
+          ...storedRecognition(id, 'team-b', 'thanks', new Date(Date.UTC(2026, 8, 30))),
+          note: '+batch',
+        })) as never[],
+      );
+
+    // A retry of the first finishes its count; the removal of the second counts it first.
+    expect((await repo.record(key('1'), given('team-b', 'thanks'))).created).toBe(true);
+    expect(await repo.remove('team-b', ids[1])).toBe(true);
+    expect(await counted('team-b')).toBe(1);
+    // The sweep counts the third, and the fourth was never stored.
+    expect(await repo.catchUp()).toBe(2);
+    await settled();
+
+    expect(await counted('team-b')).toBe(2);
+    expect((await repo.list('team-b', { limit: 5 })).map((r) => r.id).sort()).toEqual(
+      [ids[0], ids[2]].sort(),
+    );
+    expect(await notes.countDocuments({})).toBe(0);
+    expect((await years.findOne({ _id: 'team-b|2026' }))?.applied ?? {}).toEqual({});
+  });
+
+  it('keeps a young note whose record may be being stored, and owes nothing for a record stored under another', async () => {
+    const { repo, counted, notes } = setUp();
+    const other = recognitionIdFor('key-other');
+    await db()
+      .collection(collections.recognitions)
+      .insertOne({
+        ...storedRecognition(other, 'team-n', 'thanks', new Date(Date.UTC(2026, 8, 30))),
+        note: '+first',
+      } as never);
+    await notes.insertMany([
+      // A redelivery's note, cut off: the record it names was stored under '+first'.
+      { _id: '+again', at: new Date(), ids: [other] },
+      { _id: '+storing', at: new Date(), ids: [recognitionIdFor('key-storing')] },
+    ] as never[]);
+
+    expect(await repo.catchUp()).toBe(0);
+
+    expect(await counted('team-n')).toBe(0);
+    expect((await notes.find({}).toArray()).map((n) => n._id)).toEqual(['+storing']);
+    // The other cases here count every note.
+    await notes.deleteOne({ _id: '+storing' });
+  });
+
   it('counts an owed record before its removal takes the count away', async () => {
     const { repo, counted, notes } = setUp();
     const id = recognitionIdFor('key-d');

@@ -41,6 +41,14 @@ describe('isoWeekKey', () => {
       expect(isoWeekKey(instant, 'Asia/Tokyo')).toBe('2026-W10');
     });
 
+    it('starts the week at Monday 00:00 in India (UTC+5:30), asked in the minutes either side', () => {
+      for (const at of ['2026-03-01T18:29:00Z', '2026-03-01T18:29:59Z'])
+        expect(isoWeekKey(new Date(at), 'Asia/Kolkata')).toBe('2026-W09');
+      for (const at of ['2026-03-01T18:30:00Z', '2026-03-01T18:30:59Z'])
+        expect(isoWeekKey(new Date(at), 'Asia/Kolkata')).toBe('2026-W10');
+      expect(isoWeekKey(new Date('2026-03-01T18:29:30Z'), 'Asia/Kolkata')).toBe('2026-W09');
+    });
+
     it('counts Sunday 11:30 UTC, already Monday 00:30 in Auckland (UTC+13), in the next week', () => {
       const instant = new Date('2026-03-01T11:30:00Z');
 

@@ -47,6 +47,7 @@ describe('coalesced increments', () => {
     const apply = coalesceIncrements(write);
 
     const first = apply('t|2026', { inc: { a: 1 } });
+    await settled();
     const later = [
       apply('t|2026', { inc: { a: 1, b: 2 }, once: 'r1' }),
       apply('t|2026', { inc: { a: -1 }, once: 'r2' }),
@@ -87,6 +88,7 @@ describe('coalesced increments', () => {
     const apply = coalesceIncrements(write);
 
     const first = apply('d', { inc: { n: 1 } });
+    await settled();
     const second = apply('d', { inc: { n: 1 } });
     const third = apply('d', { inc: { n: 1 } });
     await settled();

@@ -13,6 +13,7 @@ describe('coalesced writes', () => {
     );
 
     const first = add('a', 1);
+    await settled();
     const later = [add('a', 2), add('a', 3), add('b', 9)];
     await settled();
     expect(writes.map((w) => [w.key, w.items])).toEqual([
