@@ -52,7 +52,10 @@ export function createPrivacyFeature(deps: {
     ],
     pages(server) {
       // The manifest's privacyUrl and termsOfUseUrl.
-      server.get('/privacy', publicPage((t) => privacyPage(t, wording(t))));
+      server.get(
+        '/privacy',
+        publicPage((t) => privacyPage(t, wording(t))),
+      );
       server.get('/terms', publicPage(termsPage));
     },
   };

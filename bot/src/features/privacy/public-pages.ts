@@ -1,6 +1,7 @@
 import type { Request, Response } from 'restify';
 import { readerOf } from '../../platform/http/reader-language';
 import type { Locale } from '../../platform/domain/locales';
+import type { MessageKey } from '../../platform/i18n/catalogs';
 import type { Translate } from '../../platform/i18n/messages';
 import type { PrivacyDescription } from './privacy-schemas';
 
@@ -38,11 +39,14 @@ ${body}
 
 type StoredFieldText = PrivacyDescription['stored'][number]['fields'][number];
 
+/** A catalog message as page text. */
+const message = (t: Translate, key: MessageKey) => escapeHtml(t(key));
+
 const storedField = (t: Translate, f: StoredFieldText): string => `<dl>
-<dt>${escapeHtml(t('publicPages.privacy.what'))}</dt><dd>${escapeHtml(f.field)}</dd>
-<dt>${escapeHtml(t('publicPages.privacy.why'))}</dt><dd>${escapeHtml(f.why)}</dd>
-<dt>${escapeHtml(t('publicPages.privacy.visibleTo'))}</dt><dd>${escapeHtml(f.visibleTo)}</dd>
-<dt>${escapeHtml(t('publicPages.privacy.kept'))}</dt><dd>${escapeHtml(f.kept)}</dd>
+<dt>${message(t, 'publicPages.privacy.what')}</dt><dd>${escapeHtml(f.field)}</dd>
+<dt>${message(t, 'publicPages.privacy.why')}</dt><dd>${escapeHtml(f.why)}</dd>
+<dt>${message(t, 'publicPages.privacy.visibleTo')}</dt><dd>${escapeHtml(f.visibleTo)}</dd>
+<dt>${message(t, 'publicPages.privacy.kept')}</dt><dd>${escapeHtml(f.kept)}</dd>
 </dl>`;
 
 /**
@@ -50,7 +54,7 @@ const storedField = (t: Translate, f: StoredFieldText): string => `<dl>
  * stores" view and `GET /api/v1/privacy`, so the three cannot drift apart.
  */
 export function privacyPage(t: Translate, { stored, notStored }: PrivacyDescription): string {
-  const text = (key: Parameters<Translate>[0]) => escapeHtml(t(key));
+  const text = (key: MessageKey) => message(t, key);
   return page(
     t.locale,
     t('publicPages.privacy.title'),
@@ -71,7 +75,7 @@ ${stored.map((r) => `<h3>${escapeHtml(r.record)}</h3>\n${r.fields.map((f) => sto
 
 /** The manifest's terms of use. */
 export function termsPage(t: Translate): string {
-  const text = (key: Parameters<Translate>[0]) => escapeHtml(t(key));
+  const text = (key: MessageKey) => message(t, key);
   return page(
     t.locale,
     t('publicPages.terms.title'),

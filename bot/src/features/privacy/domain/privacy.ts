@@ -1,8 +1,4 @@
-import type {
-  StoredData,
-  StoredDataKey,
-  StoredRecord,
-} from '../../../platform/domain/stored-data';
+import type { StoredData, StoredDataKey, StoredRecord } from '../../../platform/domain/stored-data';
 
 /**
  * The one description of what Rapport stores, who can see it and how long it is kept, gathered
