@@ -3,7 +3,7 @@
  * and a third longer) and German as a German browser asks for it. In each view, at 390 px and
  * 1280 px: no text that skipped the catalog (in en-XA, every letter outside user content, server
  * text and Intl's dates sits inside a bracketed message; in German, no English message of the
- * catalog shows), nothing clipped or wider than the page, and no serious axe finding. Screenshots
+ * catalog shows, nor any English of what the server describes), nothing clipped or wider than the page, and no serious axe finding. Screenshots
  * land in test/e2e/artifacts/.
  */
 import fs from 'node:fs';
@@ -200,6 +200,17 @@ describe('the tab in other languages', () => {
           .filter(Boolean)
       `)) as string[];
         expect(texts.filter((t) => english.includes(t))).toEqual([]);
+        // What the server says (the privacy description) comes in German too.
+        const englishFromServer = Object.entries(en)
+          .filter(([key, text]) => key.startsWith('storedData.') && de[key] !== text)
+          .map(([, text]) => text);
+        const serverTexts = (await page.evaluate(`
+        [...document.querySelectorAll(${JSON.stringify(SERVER_TEXT)})]
+          .flatMap((el) => [el, ...el.querySelectorAll('*')])
+          .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()))
+          .filter(Boolean)
+      `)) as string[];
+        expect(serverTexts.filter((t) => englishFromServer.includes(t))).toEqual([]);
         expect(await clippedText(page)).toEqual([]);
         await expectFitsAndAccessible(page);
       },

@@ -10,9 +10,10 @@ import { createPersonalDataService } from './personal-data';
 import { createPersonalDataScopes } from './personal-data-repository';
 import { privacyRoutes } from './privacy-routes';
 import { personalExportView } from './privacy-schemas';
-import { privacyPage, publicPage, TERMS_PAGE } from './public-pages';
+import { privacyPage, publicPage, termsPage } from './public-pages';
+import { accountWording } from './account-wording';
 
-export type { PrivacyAccount } from './domain/privacy';
+export type { PrivacyDescription } from './privacy-schemas';
 
 /**
  * What Rapport stores and each member's own data: the account gathered from every part's
@@ -26,7 +27,7 @@ export function createPrivacyFeature(deps: {
   /** Each feature's part of a member's export and erasure, in the order the export lists them. */
   personalData: readonly { owner: string; part: PersonalDataPart }[];
 }): Feature {
-  const account = gatherAccount([PRIVACY_STORED_DATA, ...deps.storedData]);
+  const wording = accountWording(gatherAccount([PRIVACY_STORED_DATA, ...deps.storedData]));
   const personalData = createPersonalDataService({
     scopes: createPersonalDataScopes(deps.platform.db),
     parts: deps.personalData.map(({ part }) => part),
@@ -38,22 +39,24 @@ export function createPrivacyFeature(deps: {
       registry(deps.personalData.map(({ owner, part }) => ({ owner, entries: part.exported }))),
     ),
   );
-  const privacyHtml = privacyPage(account);
   return {
     name: 'privacy',
     help: { welcomeNote: 'welcome.storage' },
     routes: [
-      ...serveWith(privacyRoutes, { account }),
+      ...serveWith(privacyRoutes, { wording }),
       ...serveWith(personalDataRoutes(exportView), {
         personalData,
-        notStored: account.notStored,
+        wording,
         logger: deps.platform.logger,
       }),
     ],
     pages(server) {
       // The manifest's privacyUrl and termsOfUseUrl.
-      server.get('/privacy', publicPage(privacyHtml));
-      server.get('/terms', publicPage(TERMS_PAGE));
+      server.get(
+        '/privacy',
+        publicPage((t) => privacyPage(t, wording(t))),
+      );
+      server.get('/terms', publicPage(termsPage));
     },
   };
 }

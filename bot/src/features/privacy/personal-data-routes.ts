@@ -1,12 +1,13 @@
 import type { PersonalDataService } from './personal-data';
 import type { Logger } from '../../logger';
 import { defineRoute } from '../../platform/http/route';
+import type { AccountWording } from './account-wording';
 import type { PersonalExportView } from './privacy-schemas';
 
 export interface PersonalDataRoutesDeps {
   personalData: PersonalDataService;
-  /** What Rapport never stores, said again in every export. */
-  notStored: readonly string[];
+  /** The account, whose "never stored" list every export says again in the caller's language. */
+  wording: AccountWording;
   logger: Logger;
 }
 
@@ -20,7 +21,7 @@ export const personalDataRoutes = (exportView: PersonalExportView) => [
     summary: 'Everything Rapport stores about the caller, as a JSON download',
     access: 'caller',
     responses: { 200: exportView },
-    handler: async ({ caller }, { personalData, notStored }) => {
+    handler: async ({ caller, t }, { personalData, wording }) => {
       const data = await personalData.collect(caller);
       const exportedAt = new Date().toISOString();
       return {
@@ -35,7 +36,7 @@ export const personalDataRoutes = (exportView: PersonalExportView) => [
           exportedAt,
           person: { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, name: caller.name },
           ...data,
-          notStored: [...notStored],
+          notStored: wording(t).notStored,
         },
       };
     },

@@ -1,8 +1,8 @@
 import { defineRoute } from '../../platform/http/route';
-import type { PrivacyAccount } from './domain/privacy';
+import type { AccountWording } from './account-wording';
 import { privacyView } from './privacy-schemas';
 
-const route = defineRoute<{ account: PrivacyAccount }>();
+const route = defineRoute<{ wording: AccountWording }>();
 
 /** Public: what Rapport stores is no secret, and people should read it before installing. */
 export const privacyRoutes = [
@@ -12,9 +12,6 @@ export const privacyRoutes = [
     summary: 'Every record and field Rapport stores, who can see it and how long it is kept',
     access: 'public',
     responses: { 200: privacyView },
-    handler: async (_input, { account }) => ({
-      status: 200,
-      body: { stored: account.stored, notStored: account.notStored },
-    }),
+    handler: async ({ t }, { wording }) => ({ status: 200, body: wording(t) }),
   }),
 ];

@@ -1,6 +1,9 @@
 import type { Request, Response } from 'restify';
-import type { StoredField } from '../../platform/domain/stored-data';
-import type { PrivacyAccount } from './domain/privacy';
+import { readerOf } from '../../platform/http/reader-language';
+import type { Locale } from '../../platform/domain/locales';
+import type { MessageKey } from '../../platform/i18n/catalogs';
+import type { Translate } from '../../platform/i18n/messages';
+import type { PrivacyDescription } from './privacy-schemas';
 
 const escapeHtml = (text: string): string =>
   text.replace(
@@ -9,9 +12,9 @@ const escapeHtml = (text: string): string =>
   );
 
 /** Plain HTML that reads well without scripts, on a phone and in the reader's light or dark mode. */
-function page(title: string, body: string): string {
+function page(lang: Locale, title: string, body: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -34,62 +37,73 @@ ${body}
 `;
 }
 
-const storedField = (f: StoredField): string => `<dl>
-<dt>What</dt><dd>${escapeHtml(f.field)}</dd>
-<dt>Why</dt><dd>${escapeHtml(f.why)}</dd>
-<dt>Who can see it</dt><dd>${escapeHtml(f.visibleTo)}</dd>
-<dt>How long it is kept</dt><dd>${escapeHtml(f.kept)}</dd>
+type StoredFieldText = PrivacyDescription['stored'][number]['fields'][number];
+
+/** A catalog message as page text. */
+const message = (t: Translate, key: MessageKey) => escapeHtml(t(key));
+
+const storedField = (t: Translate, f: StoredFieldText): string => `<dl>
+<dt>${message(t, 'publicPages.privacy.what')}</dt><dd>${escapeHtml(f.field)}</dd>
+<dt>${message(t, 'publicPages.privacy.why')}</dt><dd>${escapeHtml(f.why)}</dd>
+<dt>${message(t, 'publicPages.privacy.visibleTo')}</dt><dd>${escapeHtml(f.visibleTo)}</dd>
+<dt>${message(t, 'publicPages.privacy.kept')}</dt><dd>${escapeHtml(f.kept)}</dd>
 </dl>`;
 
 /**
  * The manifest's privacy page, written from the same description as the tab's "What Rapport
  * stores" view and `GET /api/v1/privacy`, so the three cannot drift apart.
  */
-export const privacyPage = ({ stored, notStored }: PrivacyAccount): string =>
-  page(
-    'Rapport: privacy',
-    `<h1>Rapport: privacy</h1>
-<p>Rapport helps a team build trust without watching anyone. This page lists everything it stores,
-why, who can see it and how long it is kept. The Rapport tab’s “What Rapport stores” view shows the
-same list.</p>
-<p>Whoever installed Rapport in your organization runs it and looks after this data: ask them if
-you have a question.</p>
-<h2>What Rapport never stores</h2>
+export function privacyPage(t: Translate, { stored, notStored }: PrivacyDescription): string {
+  const text = (key: MessageKey) => message(t, key);
+  return page(
+    t.locale,
+    t('publicPages.privacy.title'),
+    `<h1>${text('publicPages.privacy.title')}</h1>
+<p>${text('publicPages.privacy.intro')}</p>
+<p>${text('publicPages.privacy.whoRunsIt')}</p>
+<h2>${text('publicPages.privacy.neverStored')}</h2>
 <ul>
 ${notStored.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}
 </ul>
-<h2>What Rapport stores</h2>
-${stored.map((r) => `<h3>${escapeHtml(r.record)}</h3>\n${r.fields.map(storedField).join('\n')}`).join('\n')}
-<h2>Your data</h2>
-<p>In the tab’s “What Rapport stores” view, every member can download everything Rapport keeps
-about them, and delete it. The team’s anonymous totals stay as they are: they hold no names.</p>
-<p><a href="/terms">Terms of use</a></p>`,
+<h2>${text('publicPages.privacy.stored')}</h2>
+${stored.map((r) => `<h3>${escapeHtml(r.record)}</h3>\n${r.fields.map((f) => storedField(t, f)).join('\n')}`).join('\n')}
+<h2>${text('publicPages.privacy.yourData')}</h2>
+<p>${text('publicPages.privacy.yourDataText')}</p>
+<p><a href="/terms">${text('publicPages.terms.title')}</a></p>`,
   );
+}
 
 /** The manifest's terms of use. */
-export const TERMS_PAGE = page(
-  'Rapport: terms of use',
-  `<h1>Rapport: terms of use</h1>
-<p>Rapport is open-source software under the MIT License. It is provided as is, without warranty
-of any kind. Your organization runs this copy and decides who may use it.</p>
-<h2>Using Rapport</h2>
+export function termsPage(t: Translate): string {
+  const text = (key: MessageKey) => message(t, key);
+  return page(
+    t.locale,
+    t('publicPages.terms.title'),
+    `<h1>${text('publicPages.terms.title')}</h1>
+<p>${text('publicPages.terms.licence')}</p>
+<h2>${text('publicPages.terms.using')}</h2>
 <ul>
-<li>Use it to thank colleagues, to check in on how the team is doing, and to agree together on how
-you work.</li>
-<li>Do not use it to watch people. It does not track presence or activity, never shows who gave
-which check-in answer, and shows no numbers for groups smaller than the team’s minimum.</li>
-<li>What you write in a recognition or an agreement is seen by your team: write it as you would say
-it to them.</li>
+<li>${text('publicPages.terms.use')}</li>
+<li>${text('publicPages.terms.noWatching')}</li>
+<li>${text('publicPages.terms.seenByTeam')}</li>
 </ul>
-<p>What Rapport stores, and how to download or delete your own data, is on the
-<a href="/privacy">privacy page</a>.</p>`,
-);
+<p>${text('publicPages.terms.privacy')}</p>
+<p><a href="/privacy">${text('publicPages.privacy.title')}</a></p>`,
+  );
+}
 
-/** Answers a GET with one of the pages above: public, since people read them before installing. */
-export const publicPage =
-  (html: string) =>
-  async (_req: Request, res: Response): Promise<void> => {
+/**
+ * Answers a GET with a page in the language the reader's browser asks for: public, since people
+ * read it before installing. Each language's page is written once.
+ */
+export function publicPage(write: (t: Translate) => string) {
+  const written = new Map<Locale, string>();
+  return async (req: Request, res: Response): Promise<void> => {
+    const t = readerOf(req, res);
+    const html = written.get(t.locale) ?? write(t);
+    written.set(t.locale, html);
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.setHeader('cache-control', 'no-cache');
     res.sendRaw(200, html);
   };
+}

@@ -54,7 +54,7 @@ export function createAdapter(auth: BotAuth, logger: Logger): RapportAdapter {
         type: 'invokeResponse',
         value: {
           status: 500,
-          body: { code: 'INTERNAL', message: 'Rapport could not complete this. Please try again.' },
+          body: { code: 'INTERNAL', message: turnTranslator(context)('errors.INTERNAL') },
         },
       });
       return;

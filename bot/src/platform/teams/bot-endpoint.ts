@@ -7,6 +7,7 @@ import type { ActivityOutcome, Metrics } from '../observability/metrics';
 import { hashedTeamId } from '../observability/telemetry';
 import type { RapportAdapter } from './adapter';
 import { readActivity } from './incoming-activity';
+import { activityTranslator } from './turn-locale';
 
 export interface BotEndpointDeps {
   adapter: RapportAdapter;
@@ -87,7 +88,7 @@ export function botEndpoint(deps: BotEndpointDeps) {
         activityId: activity.id,
         activityType: activity.type,
       });
-      sendError(res, 500, 'INTERNAL', 'Rapport could not process this activity. Please try again.');
+      sendError(res, 500, 'INTERNAL', activityTranslator(activity)('errors.INTERNAL'));
       record('failed');
     }
   };

@@ -1,15 +1,25 @@
-/** A Teams deep link that opens Rapport's personal tab on the recognition wall of a team. */
-export function recognitionWallLink(teamsAppId: string, teamId: string): string {
+import type { Translate } from '../i18n/messages';
+
+/**
+ * A Teams deep link that opens Rapport's personal tab on the recognition wall of a team; the
+ * label Teams shows for the tab is in the card's language.
+ */
+export function recognitionWallLink(t: Translate, teamsAppId: string, teamId: string): string {
   const context = encodeURIComponent(JSON.stringify({ subEntityId: `wall:${teamId}` }));
-  return `https://teams.microsoft.com/l/entity/${teamsAppId}/wall?label=${encodeURIComponent('Recognition wall')}&context=${context}`;
+  return `https://teams.microsoft.com/l/entity/${teamsAppId}/wall?label=${encodeURIComponent(t('tab.views.wall'))}&context=${context}`;
 }
 
 /** A Teams deep link that opens Rapport's tab on one of a team's working agreements. */
-export function agreementLink(teamsAppId: string, teamId: string, agreementId: string): string {
+export function agreementLink(
+  t: Translate,
+  teamsAppId: string,
+  teamId: string,
+  agreementId: string,
+): string {
   const context = encodeURIComponent(
     JSON.stringify({ subEntityId: `agreement:${teamId}:${agreementId}` }),
   );
-  return `https://teams.microsoft.com/l/entity/${teamsAppId}/wall?label=${encodeURIComponent('Working agreements')}&context=${context}`;
+  return `https://teams.microsoft.com/l/entity/${teamsAppId}/wall?label=${encodeURIComponent(t('tab.views.agreements'))}&context=${context}`;
 }
 
 /** Teams' link that opens a chat with these people (by sign-in name), with a first message drafted. */

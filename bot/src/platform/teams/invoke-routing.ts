@@ -5,6 +5,7 @@ import type {
   MessagingExtensionActionResponse,
   TurnContext,
 } from 'botbuilder';
+import type { Translate } from '../i18n/messages';
 import type { AdaptiveCard } from './cards/adaptive-card';
 
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
@@ -72,17 +73,12 @@ export const refusalResponse = (invokeName: string, refusal: InvokeRefusal): Inv
       : { code: refusal.code, message: refusal.message },
 });
 
-export const unsupportedInvoke = () =>
-  new InvokeRefusal('UNSUPPORTED_INVOKE', 'Rapport does not handle this kind of request.');
+/** The refusals of invokes Rapport does not know, in the language of the person who sent them. */
+export const unsupportedInvoke = (t: Translate) =>
+  new InvokeRefusal('UNSUPPORTED_INVOKE', t('errors.UNSUPPORTED_INVOKE'));
 
-export const unknownCommand = () =>
-  new InvokeRefusal(
-    'UNKNOWN_COMMAND',
-    'Rapport does not have this command. Update the app, or use Recognize from the message menu.',
-  );
+export const unknownCommand = (t: Translate) =>
+  new InvokeRefusal('UNKNOWN_COMMAND', t('errors.UNKNOWN_COMMAND'));
 
-export const unknownVerb = () =>
-  new InvokeRefusal(
-    'UNKNOWN_VERB',
-    'This card’s button is not one Rapport knows. Open Rapport for the current version.',
-  );
+export const unknownVerb = (t: Translate) =>
+  new InvokeRefusal('UNKNOWN_VERB', t('errors.UNKNOWN_VERB'));

@@ -129,11 +129,14 @@ export class RapportBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const name = context.activity.name ?? '';
     try {
-      if (!ANSWERED_INVOKES.has(name)) throw unsupportedInvoke();
+      if (!ANSWERED_INVOKES.has(name)) throw unsupportedInvoke(turnTranslator(context));
       const action = (context.activity.value ?? {}) as MessagingExtensionAction;
       const step = extensionStep(name, action);
       if (step)
-        return { status: 200, body: await this.extensionCommand(action)[step](context, action) };
+        return {
+          status: 200,
+          body: await this.extensionCommand(context, action)[step](context, action),
+        };
       return await super.onInvokeActivity(context);
     } catch (err) {
       if (err instanceof InvokeRefusal) return refusalResponse(name, err);
@@ -148,9 +151,12 @@ export class RapportBot extends TeamsActivityHandler {
   }
 
   /** The message extension command an invoke names, by the manifest's command id. */
-  private extensionCommand(action: MessagingExtensionAction): ExtensionCommand {
+  private extensionCommand(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): ExtensionCommand {
     const command = this.extensionCommands.get(action.commandId ?? '');
-    if (!command) throw unknownCommand();
+    if (!command) throw unknownCommand(turnTranslator(context));
     return command;
   }
 
@@ -159,7 +165,7 @@ export class RapportBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const handler = this.cardVerbs.get(invokeValue.action.verb);
-    if (!handler) return cardActionError(unknownVerb());
+    if (!handler) return cardActionError(unknownVerb(turnTranslator(context)));
     const card = await handler(context, invokeValue.action.data);
     return { statusCode: 200, type: cardAttachment(card).contentType, value: card };
   }

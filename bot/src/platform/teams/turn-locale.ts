@@ -8,3 +8,7 @@ export const turnLocale = (context: TurnContext): Locale =>
 
 /** The messages of a reply, in the language of the person who wrote. */
 export const turnTranslator = (context: TurnContext): Translate => translator(turnLocale(context));
+
+/** The same, for an answer written outside the turn (when the turn itself could not run). */
+export const activityTranslator = (activity: { locale?: string }): Translate =>
+  translator(negotiateLocale(activity.locale));

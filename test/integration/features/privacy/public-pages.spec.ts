@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PrivacyAccount } from '../../../../bot/src/features/privacy';
+import type { PrivacyDescription } from '../../../../bot/src/features/privacy';
 import { useTestApp } from '../../../support/use-test-app';
 
 const manifest = JSON.parse(
@@ -26,7 +26,7 @@ describe('the privacy and terms pages the manifest links to', () => {
   it('serves the privacy page without sign-in, listing every stored field and what is never stored', async () => {
     const page = await open(manifest.developer.privacyUrl);
     // The account every feature declared, as the API gives it.
-    const account = (await (await fetch(`${app.url}/api/v1/privacy`)).json()) as PrivacyAccount;
+    const account = (await (await fetch(`${app.url}/api/v1/privacy`)).json()) as PrivacyDescription;
     expect(account.stored.length).toBeGreaterThan(0);
 
     expect(page).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });

@@ -44,21 +44,21 @@ export function createAgreementDelivery(deps: {
       },
     ]);
   };
-  const link = (teamId: string, agreementId: string) =>
-    agreementLink(deps.teamsAppId, teamId, agreementId);
+  const link = (teamId: string, agreementId: string, t: Translate) =>
+    agreementLink(t, deps.teamsAppId, teamId, agreementId);
 
   return {
     postProposal: (agreement, state) =>
       post(agreement.teamId, `agreement-proposal|${state.proposal.id}`, (t) =>
-        proposalCard(agreement, state, t, { link: link(agreement.teamId, agreement.id) }),
+        proposalCard(agreement, state, t, { link: link(agreement.teamId, agreement.id, t) }),
       ),
     postReview: (agreement) =>
       post(agreement.teamId, `agreement-review|${agreement.id}|${agreement.reviewOn ?? ''}`, (t) =>
-        reviewCard(agreement, t, { link: link(agreement.teamId, agreement.id) }),
+        reviewCard(agreement, t, { link: link(agreement.teamId, agreement.id, t) }),
       ),
     postDecision: (agreement, proposal) =>
       post(agreement.teamId, `agreement-decision|${proposal.id}`, (t) =>
-        decisionCard(agreement, proposal, link(agreement.teamId, agreement.id), t),
+        decisionCard(agreement, proposal, link(agreement.teamId, agreement.id, t), t),
       ),
   };
 }

@@ -19,7 +19,7 @@ import type { CardVerbHandler } from '../../../platform/teams/invoke-routing';
 import { refusalText } from '../../../platform/i18n/refusal-text';
 import { turnTranslator } from '../../../platform/teams/turn-locale';
 import type { Locale } from '../../../platform/domain/locales';
-import { translator } from '../../../platform/i18n/messages';
+import { translator, type Translate } from '../../../platform/i18n/messages';
 
 const proposalAction = z.object({
   proposalId: z.string().min(1).max(100),
@@ -49,8 +49,8 @@ export function createAgreementFlow(deps: {
     aadObjectId: context.activity.from.aadObjectId ?? context.activity.from.id,
     name: context.activity.from.name || turnTranslator(context)('recognition.fallbackName'),
   });
-  const link = (teamId: string, agreementId: string) =>
-    agreementLink(deps.teamsAppId, teamId, agreementId);
+  const link = (teamId: string, agreementId: string, t: Translate) =>
+    agreementLink(t, deps.teamsAppId, teamId, agreementId);
 
   const updateForAll = (context: TurnContext, card: AdaptiveCard) =>
     replaceCardForAll(
@@ -76,7 +76,7 @@ export function createAgreementFlow(deps: {
         verb === AGREEMENT_VERBS.endorse
           ? await deps.agreements.endorse(teamId, proposalId, me)
           : await deps.agreements.object(teamId, proposalId, me, parsed.data[REASON_INPUT] ?? '');
-      const to = link(teamId, result.agreement.id);
+      const to = link(teamId, result.agreement.id, t);
       await updateForAll(context, proposalCard(result.agreement, result, t, { link: to }));
       return proposalCard(result.agreement, result, t, {
         link: to,
@@ -92,7 +92,7 @@ export function createAgreementFlow(deps: {
         return agreementNoticeCard(refusalText(t, err));
       const current = await deps.agreements.proposal(teamId, proposalId);
       return proposalCard(current.agreement, current, t, {
-        link: link(teamId, current.agreement.id),
+        link: link(teamId, current.agreement.id, t),
         error: refusalText(t, err),
       });
     }
@@ -105,7 +105,7 @@ export function createAgreementFlow(deps: {
     if (!parsed.success) return agreementNoticeCard(t('agreements.notice.unreadable'));
     try {
       const state = await deps.agreements.proposal(teamId, parsed.data.proposalId);
-      return proposalCard(state.agreement, state, t, { link: link(teamId, state.agreement.id) });
+      return proposalCard(state.agreement, state, t, { link: link(teamId, state.agreement.id, t) });
     } catch (err) {
       if (!(err instanceof AgreementError)) throw err;
       return agreementNoticeCard(refusalText(t, err));
@@ -122,7 +122,7 @@ export function createAgreementFlow(deps: {
     const parsed = agreementAction.safeParse(data);
     if (!parsed.success) return agreementNoticeCard(t('agreements.notice.unreadable'));
     const { agreementId } = parsed.data;
-    const to = link(teamId, agreementId);
+    const to = link(teamId, agreementId, t);
     const me = author(context);
     try {
       let card: AdaptiveCard;

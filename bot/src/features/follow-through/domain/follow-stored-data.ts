@@ -3,63 +3,65 @@ import type { StoredData } from '../../../platform/domain/stored-data';
 export const FOLLOW_STORED_DATA: StoredData = {
   stored: [
     {
-      record: 'Follow-through on a check-in round',
+      record: 'storedData.followThrough.followthroughCheckinRound.record',
       fields: [
         {
-          field: 'Replies to comments: the text, who wrote it (Entra object id and name) and when',
-          why: 'so the team sees who answered a comment, in the open',
-          visibleTo: 'members of the team',
-          kept: 'while the team uses Rapport, or until the author deletes their data',
+          field: 'storedData.followThrough.followthroughCheckinRound.repliesCommentsText.field',
+          why: 'storedData.followThrough.followthroughCheckinRound.repliesCommentsText.why',
+          visibleTo:
+            'storedData.followThrough.followthroughCheckinRound.repliesCommentsText.visibleTo',
+          kept: 'storedData.followThrough.followthroughCheckinRound.repliesCommentsText.kept',
         },
         {
-          field: 'Whether a comment was marked heard, and when (not by whom)',
-          why: 'to show the team that comments are heard, and how soon',
-          visibleTo: 'members of the team (as "heard" and as the team’s share heard within 7 days)',
-          kept: 'while the team uses Rapport',
+          field: 'storedData.followThrough.followthroughCheckinRound.whetherCommentWas.field',
+          why: 'storedData.followThrough.followthroughCheckinRound.whetherCommentWas.why',
+          visibleTo:
+            'storedData.followThrough.followthroughCheckinRound.whetherCommentWas.visibleTo',
+          kept: 'storedData.followThrough.followthroughCheckinRound.whetherCommentWas.kept',
         },
         {
-          field: 'Named themes grouping the round’s comments; a lead’s note on the results',
-          why: 'to act on what was said, and to share the results with a word from the lead',
-          visibleTo: 'members of the team',
-          kept: 'while the team uses Rapport',
+          field: 'storedData.followThrough.followthroughCheckinRound.namedThemesGrouping.field',
+          why: 'storedData.followThrough.followthroughCheckinRound.namedThemesGrouping.why',
+          visibleTo:
+            'storedData.followThrough.followthroughCheckinRound.namedThemesGrouping.visibleTo',
+          kept: 'storedData.followThrough.followthroughCheckinRound.namedThemesGrouping.kept',
         },
         {
-          field:
-            'The round’s results card: participation, each trait against the previous round (only where enough answered), the number of comments, actions done',
-          why: 'to post "you said, we did" to the team once the round closes',
-          visibleTo: 'members of the team',
-          kept: 'while the team uses Rapport',
+          field: 'storedData.followThrough.followthroughCheckinRound.roundsResultsCard.field',
+          why: 'storedData.followThrough.followthroughCheckinRound.roundsResultsCard.why',
+          visibleTo:
+            'storedData.followThrough.followthroughCheckinRound.roundsResultsCard.visibleTo',
+          kept: 'storedData.followThrough.followthroughCheckinRound.roundsResultsCard.kept',
         },
       ],
     },
     {
-      record: 'Action',
+      record: 'storedData.followThrough.action.record',
       fields: [
         {
-          field:
-            'Title, why, the comments or trait it answers, due date, status (and the reason if dropped), the agreement proposed from it',
-          why: 'so the team can plan and track what it does about feedback',
-          visibleTo: 'members of the team',
-          kept: 'while the team uses Rapport',
+          field: 'storedData.followThrough.action.titleWhyComments.field',
+          why: 'storedData.followThrough.action.titleWhyComments.why',
+          visibleTo: 'storedData.followThrough.action.titleWhyComments.visibleTo',
+          kept: 'storedData.followThrough.action.titleWhyComments.kept',
         },
         {
-          field: 'The owner who volunteered (Entra object id and name)',
-          why: 'so the team knows who looks after it; only a person can volunteer themselves',
-          visibleTo: 'members of the team see the name',
-          kept: 'until the owner steps down or deletes their data',
+          field: 'storedData.followThrough.action.ownerVolunteeredEntra.field',
+          why: 'storedData.followThrough.action.ownerVolunteeredEntra.why',
+          visibleTo: 'storedData.followThrough.action.ownerVolunteeredEntra.visibleTo',
+          kept: 'storedData.followThrough.action.ownerVolunteeredEntra.kept',
         },
         {
-          field: '"Did it help?" answers from the next check-in, as an anonymous average',
-          why: 'to learn whether the action helped',
-          visibleTo: 'members of the team, only when enough people answered',
-          kept: 'while the team uses Rapport',
+          field: 'storedData.followThrough.action.didHelpAnswers.field',
+          why: 'storedData.followThrough.action.didHelpAnswers.why',
+          visibleTo: 'storedData.followThrough.action.didHelpAnswers.visibleTo',
+          kept: 'storedData.followThrough.action.didHelpAnswers.kept',
         },
       ],
     },
   ],
   notStored: [
-    'Who wrote a comment: comments stay anonymous, replies never ask their author to come forward',
-    'Who created an action or marked a comment heard',
-    'Per-person figures of any kind: the measures are the team’s only',
+    'storedData.followThrough.notStored.wroteCommentComments',
+    'storedData.followThrough.notStored.createdActionMarked',
+    'storedData.followThrough.notStored.perpersonFiguresKind',
   ],
 };

@@ -3,32 +3,31 @@ import type { StoredData } from '../../../platform/domain/stored-data';
 export const RECOGNITION_STORED_DATA: StoredData = {
   stored: [
     {
-      record: 'Recognition',
+      record: 'storedData.recognition.recognition.record',
       fields: [
         {
-          field: 'Giver and recipients (Entra object id, Teams user id, display name)',
-          why: 'to show who thanked whom on the recognition wall and to @mention recipients',
-          visibleTo: 'members of the team where it was given',
-          kept: 'until the giver deletes it, or a giver or recipient deletes their data',
+          field: 'storedData.recognition.recognition.giverRecipientsEntra.field',
+          why: 'storedData.recognition.recognition.giverRecipientsEntra.why',
+          visibleTo: 'storedData.recognition.recognition.giverRecipientsEntra.visibleTo',
+          kept: 'storedData.recognition.recognition.giverRecipientsEntra.kept',
         },
         {
-          field: 'Trait or team value, message, week and time given',
-          why: 'to show the recognition and count recognitions by trait',
-          visibleTo: 'members of the team where it was given',
-          kept: 'as above',
+          field: 'storedData.recognition.recognition.traitTeamValue.field',
+          why: 'storedData.recognition.recognition.traitTeamValue.why',
+          visibleTo: 'storedData.recognition.recognition.traitTeamValue.visibleTo',
+          kept: 'storedData.recognition.recognition.traitTeamValue.kept',
         },
         {
-          field: 'The working agreement it cites, if the giver chose one (id and title)',
-          why: 'to show “Living our agreement” on the card and the wall',
-          visibleTo: 'members of the team where it was given',
-          kept: 'as above',
+          field: 'storedData.recognition.recognition.workingAgreementCites.field',
+          why: 'storedData.recognition.recognition.workingAgreementCites.why',
+          visibleTo: 'storedData.recognition.recognition.workingAgreementCites.visibleTo',
+          kept: 'storedData.recognition.recognition.workingAgreementCites.kept',
         },
         {
-          field:
-            'An index entry per month: the recognition’s id, time, trait or value, recipients’ ids',
-          why: 'to show the wall newest first and the “quiet lately” list without reading every team’s data',
-          visibleTo: 'nobody directly (the wall and the quiet list are read through it)',
-          kept: 'as long as the recognition',
+          field: 'storedData.recognition.recognition.indexEntryMonth.field',
+          why: 'storedData.recognition.recognition.indexEntryMonth.why',
+          visibleTo: 'storedData.recognition.recognition.indexEntryMonth.visibleTo',
+          kept: 'storedData.recognition.recognition.indexEntryMonth.kept',
         },
       ],
     },

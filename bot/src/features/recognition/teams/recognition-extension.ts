@@ -105,16 +105,13 @@ async function storedForComposeBox(
     `${context.activity.id}|${input.sender.aadObjectId}`,
     input,
   );
+  // Sent as the sender's own message: in their language.
+  const t = turnTranslator(context);
   return {
     composeExtension: {
       type: 'result',
       attachmentLayout: 'list',
-      // Sent as the sender's own message: in their language.
-      attachments: [
-        cardAttachment(
-          recognitionCard(recognition, forms.wallUrl(team.id), turnTranslator(context)),
-        ),
-      ],
+      attachments: [cardAttachment(recognitionCard(recognition, forms.wallUrl(team.id, t), t))],
     },
   };
 }
@@ -136,7 +133,7 @@ async function previewOf(
     message: valid.message,
     ...(valid.agreement ? { agreementId: valid.agreement.id } : {}),
   };
-  const preview = recognitionCard(valid, forms.wallUrl(team.id), t, { rapportDraft: draft });
+  const preview = recognitionCard(valid, forms.wallUrl(team.id, t), t, { rapportDraft: draft });
   return {
     composeExtension: {
       type: 'botMessagePreview',

@@ -107,7 +107,7 @@ export function createRecognitionForms(deps: {
     return { recipients: membersFound(found), outsiders: outsiderNames(found) };
   };
 
-  const wallUrl = (teamId: string) => recognitionWallLink(deps.teamsAppId, teamId);
+  const wallUrl = (teamId: string, t: Translate) => recognitionWallLink(t, deps.teamsAppId, teamId);
 
   return {
     isInstalled,
@@ -158,7 +158,7 @@ export function createRecognitionForms(deps: {
     async posted(teamId: string, recognition: ValidRecognition) {
       const t = translator((await deps.settings.get(teamId)).language);
       return MessageFactory.attachment(
-        cardAttachment(recognitionCard(recognition, wallUrl(teamId), t)),
+        cardAttachment(recognitionCard(recognition, wallUrl(teamId, t), t)),
       );
     },
   };
