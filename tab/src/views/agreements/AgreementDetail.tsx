@@ -169,7 +169,7 @@ export function AgreementDetailView({ agreementId }: { agreementId: string }) {
       announce(outcome ? `${message} ${outcome}` : message);
       if (proposal.status !== 'open') {
         refresh();
-        requestAnimationFrame(() => heading.current?.focus());
+        focusSoon(() => heading.current);
       } else focusSoon(proposalHeadingId);
     },
     [change, announce, refresh, proposalHeadingId, t],
