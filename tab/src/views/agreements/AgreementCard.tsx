@@ -21,7 +21,7 @@ import {
   statusLabel,
 } from './agreement-format';
 import { agreementHref, useAgreements } from './agreements-context';
-import { focusSoon } from './focus';
+import { focusSoon } from '../../focus';
 import { AgreementText } from './AgreementText';
 import { ProposalPanel } from './ProposalPanel';
 

@@ -46,7 +46,7 @@ import {
 import { AgreementForm, MAX_NOTE, type AgreementDraft } from './AgreementForm';
 import { agreementHref, useAgreements } from './agreements-context';
 import { ContentDiffView } from './DiffText';
-import { focusSoon } from './focus';
+import { focusSoon } from '../../focus';
 import { AgreementText } from './AgreementText';
 import { ProposalPanel } from './ProposalPanel';
 

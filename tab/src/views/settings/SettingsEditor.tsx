@@ -1,3 +1,4 @@
+import { focusSoon } from '../../focus';
 import {
   Button,
   Caption1,
@@ -358,7 +359,7 @@ export function SettingsEditor({
             onClick={() => {
               const id = newQuestionId(s.questions);
               setQuestions([...s.questions, { id, trait: TRAITS[0].id, text: '' }]);
-              requestAnimationFrame(() => document.getElementById(`${ids}-q-${id}-text`)?.focus());
+              focusSoon(`${ids}-q-${id}-text`);
             }}
           >
             {t('tab.settings.addQuestion')}

@@ -1,3 +1,4 @@
+import { focusSoon } from '../../focus';
 import {
   Button,
   MessageBar,
@@ -161,7 +162,7 @@ export function SettingsView({ teamId }: { teamId: string }) {
     announce(
       created.status === 'adopted' ? t('tab.settings.adopted') : t('tab.settings.proposalOpen'),
     );
-    requestAnimationFrame(() => document.getElementById(proposalsId)?.focus());
+    focusSoon(proposalsId);
   };
 
   const onVoted = (p: SettingsProposal) => {
