@@ -17,7 +17,12 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Reads until `check` holds, or fails with what it last saw. */
-async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms: number) {
+async function eventually<T>(
+  read: () => Promise<T>,
+  check: (v: T) => boolean,
+  ms: number,
+  explain: () => string = () => '',
+) {
   let last: T | undefined;
   const holds = async () => {
     try {
@@ -28,7 +33,7 @@ async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, m
     }
   };
   await waitUntil(holds, {
-    what: () => `a state the check accepts; last seen: ${JSON.stringify(last)}`,
+    what: () => `a state the check accepts; last seen: ${JSON.stringify(last)}${explain()}`,
     timeoutMs: ms,
     stepMs: 200,
   });
@@ -46,6 +51,13 @@ describe('acknowledged writes survive crashes of the database and the app', () =
   let port: number;
   let run: AppProcess | undefined;
   let url: string;
+
+  /** What the app said about its database, for a failure: a restart that never came back. */
+  const databaseLog = () => {
+    const { stdout, stderr } = run!.output();
+    const lines = `${stdout}\n${stderr}`.split('\n').filter((l) => /database|ferretdb/i.test(l));
+    return `\nthe app's database lines:\n${lines.slice(-20).join('\n')}`;
+  };
 
   const start = async () => {
     run = launchApp({ PORT: String(port), DATA_DIR: dataDir });
@@ -167,6 +179,7 @@ describe('acknowledged writes survive crashes of the database and the app', () =
         () => getJson(`${url}/healthz`),
         (r) => r.status === 200,
         30_000,
+        databaseLog,
       );
     }
     await sleep(1000);
